@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+/**
+ * sysreg: GitOps for the Altinn system register. A thin entry: finds the verb, hands it the process's
+ * edges, and turns failures into messages and exit codes. Verbs live in src/commands/, one per file.
+ */
+import process from 'node:process';
+import type { Command, CommandContext } from './commands/command.ts';
+
+/** Verbs are loaded lazily so that `sysreg validate` never pays for the HTTP or GitHub stacks. */
+const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
+  version: () => import('./commands/version.ts'),
+};
+
+function renderHelp(commands: Command[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    'sysreg: GitOps for the Altinn system register',
+    '',
+    'Usage: sysreg <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run `sysreg <command> --help` for the options of one command.',
+    '',
+  ].join('\n');
+}
+
+export async function main(context: Omit<CommandContext, 'argv'> & { argv: string[] }): Promise<number> {
+  const [verb, ...rest] = context.argv;
+  if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
+    const loaded = await Promise.all(Object.values(COMMANDS).map(async (load) => (await load()).command));
+    context.stdout.write(renderHelp(loaded));
+    return verb === undefined ? 1 : 0;
+  }
+  if (verb === '--version') return main({ ...context, argv: ['version'] });
+  const load = COMMANDS[verb];
+  if (!load) {
+    context.stderr.write(`sysreg: unknown command '${verb}'. Run 'sysreg --help' for the list.\n`);
+    return 1;
+  }
+  const { command } = await load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    context.stdout.write(`${command.usage.trimEnd()}\n`);
+    return 0;
+  }
+  try {
+    return await command.run({ ...context, argv: rest });
+  } catch (error) {
+    if (error instanceof Error && 'exitCode' in error && typeof error.exitCode === 'number') {
+      context.stderr.write(`sysreg ${verb}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const detail = context.env.SYSREG_DEBUG && error instanceof Error ? `\n${error.stack}` : '';
+    const message = error instanceof Error ? error.message : String(error);
+    context.stderr.write(`sysreg ${verb}: internal error: ${message}${detail}\n`);
+    return 1;
+  }
+}
+
+if (import.meta.main) {
+  const exitCode = await main({
+    argv: process.argv.slice(2),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+  });
+  process.exitCode = exitCode;
+}

@@ -1,0 +1,43 @@
+/**
+ * What every verb of the CLI is: a module under src/commands/ exporting `command`. The edges a
+ * command touches (streams, environment, working directory) come in through `CommandContext`, so
+ * tests run the real command in-process or as a child process alike.
+ */
+export interface Output {
+  write(text: string): unknown;
+  /** True when it is an interactive terminal (colour and progress are allowed). */
+  isTTY?: boolean;
+}
+
+export interface CommandContext {
+  /** Arguments after the verb. */
+  argv: string[];
+  stdout: Output;
+  stderr: Output;
+  env: Record<string, string | undefined>;
+  /** Repository root: the directory holding `systems/`. */
+  cwd: string;
+}
+
+export interface Command {
+  name: string;
+  /** One line for `sysreg --help`. */
+  summary: string;
+  /** Full usage text for `sysreg <verb> --help`. */
+  usage: string;
+  /** Returns the exit code: 0 success/no changes, 1 error, 2 changes (with --detailed-exitcode). */
+  run(context: CommandContext): Promise<number>;
+}
+
+/**
+ * An expected failure the user can act on (bad flag, missing credential, unreachable Altinn). The CLI
+ * prints its message without a stack trace and exits with `exitCode`.
+ */
+export class UsageError extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode = 1) {
+    super(message);
+    this.name = 'UsageError';
+    this.exitCode = exitCode;
+  }
+}

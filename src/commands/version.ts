@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from './command.ts';
+
+const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+export const command: Command = {
+  name: 'version',
+  summary: 'Print the sysreg version.',
+  usage: 'Usage: sysreg version',
+  async run({ stdout }) {
+    stdout.write(`sysreg ${packageJson.version}\n`);
+    return 0;
+  },
+};
