@@ -56,3 +56,21 @@ export type EnvironmentOverrides = Partial<Pick<SystemSpec, OverridableField>>;
 export interface SystemDocument extends SystemSpec {
   environments: Record<string, EnvironmentOverrides>;
 }
+
+/** Line and column (1-based) where a field is written. */
+export interface FieldPosition {
+  line: number;
+  column: number;
+}
+
+/**
+ * One system as git wants it in one environment: the spec after that environment's overrides, with
+ * where each field came from, so plans can point reviewers at the YAML line behind each change.
+ */
+export interface DesiredSystem {
+  spec: SystemSpec;
+  /** Repository-relative path of the file that declares it, forward slashes. */
+  file: string;
+  /** Position of each top-level field that is written in the file (an override's position when overridden). */
+  fieldPositions: Partial<Record<keyof SystemSpec, FieldPosition>>;
+}
