@@ -16,7 +16,12 @@ import { CatalogueStore } from './catalogue-store.ts';
 import type { RequestLogEntry } from './control-api.ts';
 import { handleControlRequest } from './control-api.ts';
 import type { EmulatorData } from './emulator-data.ts';
-import { EMULATOR_DATA_FORMAT, readEmulatorData, writeEmulatorData } from './emulator-data.ts';
+import {
+  EMULATOR_DATA_FORMAT,
+  EmulatorDataError,
+  readEmulatorData,
+  writeEmulatorData,
+} from './emulator-data.ts';
 import type { InjectedFault } from './fault-injector.ts';
 import { FaultInjector } from './fault-injector.ts';
 import type { HttpReply } from './http-reply.ts';
@@ -327,6 +332,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 120,
   });
   for (const client of stored?.clients ?? []) await tokens.registerClient(client);
+  if (dataFile && !stored) {
+    // Write the empty state now, so an unwritable path is reported at start, not on the first write.
+    try {
+      persist(tokens);
+    } catch (error) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      throw new EmulatorDataError(`${dataFile}: cannot write: ${(error as Error).message}`);
+    }
+  }
   ready(tokens);
 
   let closing: Promise<void> | undefined;

@@ -74,6 +74,20 @@ describe('sysreg emulator', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('refuses an unwritable --data path at start, naming it', async () => {
+    const file = join(directory, 'missing-dir', 'state.json');
+    let stderr = '';
+    const code = await main({
+      argv: ['emulator', '--port', '0', '--data', file],
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => (stderr += text) },
+      env: {},
+      cwd: root,
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${file}: cannot write`);
+  });
+
   it('refuses a bad --port with a usage message', async () => {
     let stderr = '';
     const code = await main({

@@ -3,16 +3,22 @@
  * a 503/429/hang never executes, a reset executes and loses only the answer, and the seed reproduces
  * the sequence. Request loops are bounded in count and time.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator } from '../../src/emulator/index.ts';
 import type { Harness } from '../support/emulator-harness.ts';
 import { REGISTER, VENDOR_ORG, buildSystem, startHarness } from '../support/emulator-harness.ts';
 
 let h: Harness;
-beforeEach(async () => {
+beforeAll(async () => {
   h = await startHarness();
 });
-afterEach(async () => {
+afterAll(async () => {
   await h.close();
+});
+// Each case starts with no faults and an empty log; system ids differ per case.
+beforeEach(async () => {
+  await h.call('PUT', '/_emulator/faults', { token: null, body: {} });
+  await h.call('DELETE', '/_emulator/requests', { token: null });
 });
 
 async function setFaults(settings: Record<string, number>) {
@@ -105,7 +111,7 @@ describe('fault injection', () => {
     expect(loggedResets.every((e) => e.status === 200)).toBe(true);
   });
 
-  it('hangs never answer and never execute; the rate holds over 1,000 reads; close() ends them', async () => {
+  it('hangs never answer; the rate holds over 1,000 reads', async () => {
     await setFaults({ timeoutRate: 0.03, seed: 3 });
     const outcomes = await runBounded(1000, () =>
       fetch(`${h.url}/resourceregistry/api/v1/resource/authentication-e2e-test`, {
@@ -121,6 +127,21 @@ describe('fault injection', () => {
       status: number;
     }[];
     expect(log.filter((e) => e.fault === 'timeout').every((e) => e.status === 0)).toBe(true);
+  });
+
+  it('close() destroys hung connections: the client sees the connection end and close() returns', async () => {
+    const own = await startEmulator();
+    try {
+      await fetch(`${own.url}/_emulator/faults`, { method: 'PUT', body: JSON.stringify({ timeoutRate: 1 }) });
+      const hung = fetch(`${own.url}/resourceregistry/api/v1/resource/authentication-e2e-test`, {
+        signal: AbortSignal.timeout(10_000),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await own.close();
+      await expect(hung).rejects.toThrow(/fetch failed|other side closed|terminated/);
+    } finally {
+      await own.close();
+    }
   });
 
   it('a hung write is not executed', async () => {

@@ -280,6 +280,12 @@ describe('§1.2 endpoints and §2 bodies', () => {
     expect((await h.call('GET', `${V}/${id}/`)).status).toBe(200);
   });
 
+  it('§1.2 notes: GET /vendor/{id}/rights (the route the docs give) does not exist → 405', async () => {
+    const id = freshId();
+    await create(id);
+    expect((await h.call('GET', `${V}/${id}/rights`)).status).toBe(405);
+  });
+
   it('§2.1 / §4.3: property names match case-insensitively and unknown fields are ignored', async () => {
     const id = freshId();
     const reply = await h.call('POST', V, {
@@ -725,6 +731,16 @@ describe('§3.4 PUT /vendor/{id}', () => {
       expect(reply.status).toBe(500);
       expect(reply.contentType).toMatch(/^application\/problem\+json/);
     }
+    expect(((await h.call('GET', `${V}/${id}`)).json as { isVisible: boolean }).isVisible).toBe(true);
+  });
+
+  it('§3.4: rights: null on PUT → 500 (unhandled) and nothing changes', async () => {
+    const id = freshId();
+    await create(id);
+    const reply = await h.call('PUT', `${V}/${id}`, {
+      body: buildSystem(id, { rights: null, isVisible: false }),
+    });
+    expect(reply.status).toBe(500);
     expect(((await h.call('GET', `${V}/${id}`)).json as { isVisible: boolean }).isVisible).toBe(true);
   });
 
