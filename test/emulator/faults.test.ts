@@ -115,7 +115,8 @@ describe('fault injection', () => {
     await setFaults({ timeoutRate: 0.03, seed: 3 });
     const outcomes = await runBounded(1000, () =>
       fetch(`${h.url}/resourceregistry/api/v1/resource/authentication-e2e-test`, {
-        signal: AbortSignal.timeout(250),
+        // Generous, so that only injected hangs time out even on a loaded machine.
+        signal: AbortSignal.timeout(1_500),
       }),
     );
     const hangs = count(outcomes, 'timeout');
@@ -126,7 +127,10 @@ describe('fault injection', () => {
       fault?: string;
       status: number;
     }[];
-    expect(log.filter((e) => e.fault === 'timeout').every((e) => e.status === 0)).toBe(true);
+    const logged = log.filter((e) => e.fault === 'timeout');
+    expect(logged.length).toBe(hangs);
+    expect(logged.every((e) => e.status === 0)).toBe(true);
+    expect(log.filter((e) => e.fault === undefined).every((e) => e.status === 200)).toBe(true);
   });
 
   it('close() destroys hung connections: the client sees the connection end and close() returns', async () => {
