@@ -27,7 +27,7 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
     if (secret && secret.length >= 8) redacted = redacted.split(secret).join('[REDACTED]');
   }
   // Authorization headers may be echoed by proxies or error bodies in any form.
-  return redacted.replace(/\b(token|bearer)\s+[A-Za-z0-9_.\-]{8,}/gi, '$1 [REDACTED]');
+  return redacted.replace(/\b(token|bearer)\s+[A-Za-z0-9_.-]{8,}/gi, '$1 [REDACTED]');
 }
 
 /**
