@@ -74,6 +74,8 @@ export interface FailureRule {
   /** How many matching requests fail; default 1. */
   times?: number;
   message?: string;
+  /** Extra response headers, e.g. `x-ratelimit-remaining: 0` to act as a rate limit. */
+  headers?: Record<string, string>;
 }
 
 export interface FakeGitHubOptions {
@@ -208,7 +210,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       );
       if (failure) {
         failure.remaining -= 1;
-        return send(failure.status, { message: failure.message ?? `Injected failure ${failure.status}` });
+        return send(
+          failure.status,
+          { message: failure.message ?? `Injected failure ${failure.status}` },
+          failure.headers,
+        );
       }
       const paginate = (items: unknown[]) => {
         const perPage = Math.min(Number(url.searchParams.get('per_page') ?? '30') || 30, pageSize);
