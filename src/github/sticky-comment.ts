@@ -48,7 +48,7 @@ export async function upsertStickyComment(input: UpsertStickyCommentInput): Prom
     input.overflowPointer ?? '_The rest is cut at GitHub’s comment limit; the job summary holds all of it._';
   const { body, truncated } = fitCommentBody(`${marker}\n${input.body}`, pointer);
   const secrets = [input.token];
-  let existing: { id: number; body?: string | null; html_url: string } | undefined;
+  let found: { id: number; body?: string | null; html_url: string }[];
   try {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, {
       owner,
@@ -56,9 +56,22 @@ export async function upsertStickyComment(input: UpsertStickyCommentInput): Prom
       issue_number: issueNumber,
       per_page: 100,
     });
-    existing = comments.find((comment) => comment.body?.includes(marker));
+    found = comments.filter((comment) => comment.body?.includes(marker));
   } catch (error) {
     throw toGitHubReportError(error, `list the comments of #${issueNumber} in ${owner}/${repo}`, secrets);
+  }
+  const [existing, ...duplicates] = found;
+  // Two runs racing can each post one; keep the oldest and remove the rest, so one remains.
+  for (const duplicate of duplicates) {
+    try {
+      await octokit.rest.issues.deleteComment({ owner, repo, comment_id: duplicate.id });
+    } catch (error) {
+      throw toGitHubReportError(
+        error,
+        `delete duplicate comment ${duplicate.id} on #${issueNumber}`,
+        secrets,
+      );
+    }
   }
   try {
     if (existing) {

@@ -15,7 +15,7 @@
  *   await github.close();
  *
  * Served endpoints (all under /repos/{owner}/{repo}):
- *   GET/POST   /issues/{n}/comments        PATCH /issues/comments/{id}
+ *   GET/POST   /issues/{n}/comments        PATCH/DELETE /issues/comments/{id}
  *   GET/POST   /issues                     PATCH /issues/{n}          (GET filters state, labels)
  *   GET        /labels/{name}              POST  /labels
  *   GET        /pulls/{n}/files            GET   /commits/{sha}/pulls
@@ -270,6 +270,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           comments.push(comment);
           return send(201, commentJson(comment));
         }
+      }
+      if ((match = route.match(/^\/issues\/comments\/(\d+)$/)) && method === 'DELETE') {
+        const index = comments.findIndex((c) => c.id === Number(match?.[1]));
+        if (index < 0) return send(404, { message: 'Not Found' });
+        comments.splice(index, 1);
+        res.writeHead(204);
+        return res.end();
       }
       if ((match = route.match(/^\/issues\/comments\/(\d+)$/)) && method === 'PATCH') {
         const comment = comments.find((c) => c.id === Number(match?.[1]));
