@@ -1,0 +1,113 @@
+/**
+ * One comment per pull request and purpose, kept current: found again by a hidden HTML marker across
+ * every page of comments, edited in place, never posted twice (as changesets/action does).
+ */
+import type { Octokit } from './octokit.ts';
+import { GitHubReportError, toGitHubReportError } from './github-report-error.ts';
+
+/** GitHub refuses issue and comment bodies longer than this. */
+export const MAX_COMMENT_LENGTH = 65_536;
+
+/** `<!-- sysreg:plan:tt02 -->`: invisible in the rendered comment, stable across runs. */
+export function renderStickyMarker(purpose: string, environment: string): string {
+  const safe = (text: string) => text.replace(/[^A-Za-z0-9_.:-]/g, '_');
+  return `<!-- sysreg:${safe(purpose)}:${safe(environment)} -->`;
+}
+
+export interface UpsertStickyCommentInput {
+  octokit: Octokit;
+  owner: string;
+  repo: string;
+  issueNumber: number;
+  /** The hidden marker, e.g. from `renderStickyMarker('plan', 'tt02')`. */
+  marker: string;
+  body: string;
+  /** Markdown appended when the last guard has to cut the body, e.g. a link to the job summary. */
+  overflowPointer?: string;
+  /** Redacted from any error message. */
+  token?: string;
+}
+
+export interface StickyCommentResult {
+  action: 'created' | 'updated' | 'unchanged';
+  commentId: number;
+  url: string;
+  /** True when the body had to be cut to fit. */
+  truncated: boolean;
+}
+
+export async function upsertStickyComment(input: UpsertStickyCommentInput): Promise<StickyCommentResult> {
+  const { octokit, owner, repo, issueNumber, marker } = input;
+  if (!/^<!-- [^\n]*? -->$/.test(marker)) {
+    throw new GitHubReportError(
+      'api-failed',
+      `sticky comment marker must be an HTML comment, got '${marker}'.`,
+    );
+  }
+  const pointer =
+    input.overflowPointer ?? '_The rest is cut at GitHub’s comment limit; the job summary holds all of it._';
+  const { body, truncated } = fitCommentBody(`${marker}\n${input.body}`, pointer);
+  const secrets = [input.token];
+  let found: { id: number; body?: string | null; html_url: string }[];
+  try {
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number: issueNumber,
+      per_page: 100,
+    });
+    found = comments.filter((comment) => comment.body?.includes(marker));
+  } catch (error) {
+    throw toGitHubReportError(error, `list the comments of #${issueNumber} in ${owner}/${repo}`, secrets);
+  }
+  const [existing, ...duplicates] = found;
+  // Two runs racing can each post one; keep the oldest and remove the rest, so one remains.
+  for (const duplicate of duplicates) {
+    try {
+      await octokit.rest.issues.deleteComment({ owner, repo, comment_id: duplicate.id });
+    } catch (error) {
+      throw toGitHubReportError(
+        error,
+        `delete duplicate comment ${duplicate.id} on #${issueNumber}`,
+        secrets,
+      );
+    }
+  }
+  try {
+    if (existing) {
+      if (existing.body === body) {
+        return { action: 'unchanged', commentId: existing.id, url: existing.html_url, truncated };
+      }
+      const { data } = await octokit.rest.issues.updateComment({
+        owner,
+        repo,
+        comment_id: existing.id,
+        body,
+      });
+      return { action: 'updated', commentId: data.id, url: data.html_url, truncated };
+    }
+    const { data } = await octokit.rest.issues.createComment({
+      owner,
+      repo,
+      issue_number: issueNumber,
+      body,
+    });
+    return { action: 'created', commentId: data.id, url: data.html_url, truncated };
+  } catch (error) {
+    const verb = existing ? `update comment ${existing.id} on` : 'comment on';
+    throw toGitHubReportError(error, `${verb} #${issueNumber} in ${owner}/${repo}`, secrets);
+  }
+}
+
+/**
+ * The last guard before GitHub's limit: the renderer should already have degraded to a summary, so
+ * this only cuts (never drops) and says where the rest is.
+ */
+export function fitCommentBody(body: string, pointer: string): { body: string; truncated: boolean } {
+  if (body.length <= MAX_COMMENT_LENGTH) return { body, truncated: false };
+  const tail = `\n\n…\n\n${pointer}`;
+  let cut = body.slice(0, Math.max(0, MAX_COMMENT_LENGTH - tail.length));
+  // Do not leave half of a surrogate pair at the end.
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return { body: `${cut}${tail}`, truncated: true };
+}
