@@ -86,7 +86,11 @@ export class TokenService {
   private readonly tokenLifetimeSeconds: number;
   private readonly maskinportenKey: SigningKey;
   private readonly altinnKey: SigningKey;
-  private readonly clients = new Map<string, { client: MaskinportenClient; key: CryptoKey | Uint8Array }>();
+  /** Per client, its public key imported once per algorithm (a WebCrypto key is bound to one hash). */
+  private readonly clients = new Map<
+    string,
+    { client: MaskinportenClient; keys: Map<string, CryptoKey | Uint8Array> }
+  >();
   /** jti → exp (seconds): a grant's jti is never accepted twice while it could still be valid. */
   private readonly usedJtis = new Map<string, number>();
   /** Verified bearer tokens, so the hot path of the register does not re-run RSA on every request. */
@@ -126,7 +130,7 @@ export class TokenService {
         scopes: [...client.scopes],
         jwk: { kty: 'RSA', n: client.jwk.n, e: client.jwk.e, kid: client.jwk.kid },
       };
-      this.clients.set(client.clientId, { client: stored, key });
+      this.clients.set(client.clientId, { client: stored, keys: new Map([['RS256', key]]) });
       return { ok: true };
     } catch (error) {
       return { ok: false, message: `jwk is not a usable RSA public key: ${(error as Error).message}` };
@@ -185,7 +189,15 @@ export class TokenService {
       return oauthError('invalid_client', 'Invalid client. kid is not a key registered on the client.');
     }
     try {
-      await compactVerify(assertion, registered.key, { algorithms: [header.alg] });
+      let key = registered.keys.get(header.alg);
+      if (!key) {
+        key = await importJWK(
+          { kty: 'RSA', n: registered.client.jwk.n, e: registered.client.jwk.e },
+          header.alg,
+        );
+        registered.keys.set(header.alg, key);
+      }
+      await compactVerify(assertion, key, { algorithms: [header.alg] });
     } catch {
       return oauthError(
         'invalid_grant',

@@ -2,7 +2,7 @@
  * The local Maskinporten (shared/altinn-system-register.md §5.2): one refused grant per rule, with the
  * OAuth error Maskinporten uses, and the shape of what a good grant gets. A fake clock drives time.
  */
-import { createRemoteJWKSet, decodeJwt, generateKeyPair, jwtVerify } from 'jose';
+import { createRemoteJWKSet, decodeJwt, exportJWK, generateKeyPair, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.ts';
 import { startEmulator } from '../../src/emulator/index.ts';
@@ -201,6 +201,22 @@ describe('§5.2 Maskinporten grants that are refused', () => {
 });
 
 describe('§5.2 issued tokens', () => {
+  it('§5.2: RS384 and RS512 grants are accepted with the same registered key', async () => {
+    for (const alg of ['RS384', 'RS512']) {
+      const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
+      const own = await createTestClient({ scopes: [WRITE] });
+      const signer: TestClient = {
+        ...own,
+        privateKey,
+        publicJwk: { ...(await exportJWK(publicKey)), kid: own.kid },
+      };
+      await registerTestClient(emulator.url, signer);
+      const assertion = await signGrant(signer, { audience, nowSeconds: nowSeconds(), header: { alg } });
+      const { status, body } = await postGrant(emulator.url, assertion);
+      expect(status, JSON.stringify(body)).toBe(200);
+    }
+  });
+
   it('§5.2: a good grant gets {access_token, token_type, expires_in, scope} with the documented claims', async () => {
     const { status, body } = await postGrant(
       emulator.url,
