@@ -213,17 +213,21 @@ describe('§1.2 endpoints and §2 bodies', () => {
     expect(dto?.systemVendorOrgName).toBe('');
   });
 
-  it('§1.2 #9: the portal list holds visible, non-deleted systems of every vendor', async () => {
+  it('§1.2 #9 / §4.1: the portal list holds visible, non-deleted systems of every vendor', async () => {
     const visible = freshId();
     const hidden = freshId();
+    const deleted = freshId();
     await create(visible);
     await create(hidden, { isVisible: false });
+    await create(deleted);
+    await h.call('DELETE', `${V}/${deleted}`);
     const ids = (
       (await h.call('GET', REGISTER, { token: h.tokens.portal })).json as { systemId: string }[]
     ).map((s) => s.systemId);
     expect(ids).toContain(visible);
     expect(ids).toContain(`${OTHER_ORG}_mine`);
     expect(ids).not.toContain(hidden);
+    expect(ids).not.toContain(deleted);
   });
 
   it('§1.2 #10: GET /{id} returns the DTO, deleted systems included; unknown → 404 empty', async () => {
