@@ -50,7 +50,7 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   body?: string;
   signal?: AbortSignal;
-  /** May this request be repeated after a failure? Never true for a create. */
+  /** May this request be repeated after a failure? Ignored for POST, which is never repeated. */
   retry: boolean;
 }
 
@@ -105,7 +105,8 @@ export class Transport {
         if (request.signal?.aborted) throw request.signal.reason;
         outcome = { error, timedOut: isTimeout(error) };
       }
-      const canRetry = request.retry && attempt < this.retryPolicy.maxAttempts;
+      // A POST is never repeated here, whatever the caller says: it may have landed (see createSystem).
+      const canRetry = request.retry && request.method !== 'POST' && attempt < this.retryPolicy.maxAttempts;
       let retryInMs: number | undefined;
       if ('response' in outcome) {
         if (canRetry && RETRYABLE_STATUS.has(outcome.response.status)) {

@@ -4,7 +4,14 @@ import { connectToAltinn } from '../../src/altinn/connect.ts';
 import { AltinnError, AltinnNetworkError } from '../../src/altinn/errors.ts';
 import { readLiveState } from '../../src/altinn/read-live-state.ts';
 import type { AttemptEvent, TransportOptions } from '../../src/altinn/transport.ts';
-import { makeLiveSystem, readRequestLog, registerTestClient, seedSystems, setFaults, startLocalAltinn } from '../support/local-altinn.ts';
+import {
+  makeLiveSystem,
+  readRequestLog,
+  registerTestClient,
+  seedSystems,
+  setFaults,
+  startLocalAltinn,
+} from '../support/local-altinn.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -21,7 +28,12 @@ async function setUp(systemCount: number, transport: TransportOptions) {
     makeLiveSystem(client.orgNumber, `sys${String(i).padStart(3, '0')}`, { clientId: [`client-${i}`] }),
   );
   await seedSystems(altinn.url, systems);
-  const connection = await connectToAltinn({ environment: 'local', env: client.env, altinnUrl: altinn.url, transport });
+  const connection = await connectToAltinn({
+    environment: 'local',
+    env: client.env,
+    altinnUrl: altinn.url,
+    transport,
+  });
   cleanups.push(() => connection.close());
   // The token first: these tests are about the register's reads.
   await connection.tokens.getToken();
@@ -39,7 +51,14 @@ describe('reads under faults', () => {
     const repoIds = [`${client.orgNumber}_never-created`, systems[0]!.id];
     const clean = await readLiveState(connection.client, { environment: 'local', repoIds });
     events.length = 0;
-    await setFaults(altinn.url, { errorRate: 0.15, rateLimitRate: 0.1, retryAfterSeconds: 1, resetRate: 0.1, timeoutRate: 0.05, seed: 7 });
+    await setFaults(altinn.url, {
+      errorRate: 0.15,
+      rateLimitRate: 0.1,
+      retryAfterSeconds: 1,
+      resetRate: 0.1,
+      timeoutRate: 0.05,
+      seed: 7,
+    });
     const started = Date.now();
     const faulty = await readLiveState(connection.client, { environment: 'local', repoIds });
     const elapsed = Date.now() - started;
@@ -63,7 +82,10 @@ describe('reads under faults', () => {
 
   it('give up on a persistent 503 after the attempt bound', async () => {
     const events: AttemptEvent[] = [];
-    const { altinn, systems, connection } = await setUp(1, { retry: { ...RETRY, maxAttempts: 4 }, onAttempt: (e) => events.push(e) });
+    const { altinn, systems, connection } = await setUp(1, {
+      retry: { ...RETRY, maxAttempts: 4 },
+      onAttempt: (e) => events.push(e),
+    });
     await setFaults(altinn.url, { errorRate: 1 });
     const error = await connection.client.getSystem(systems[0]!.id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AltinnError);
@@ -90,7 +112,10 @@ describe('reads under faults', () => {
 
   it('stop retrying when Retry-After is longer than allowed', async () => {
     const events: AttemptEvent[] = [];
-    const { altinn, systems, connection } = await setUp(1, { retry: { ...RETRY, maxDelayMs: 1_000 }, onAttempt: (e) => events.push(e) });
+    const { altinn, systems, connection } = await setUp(1, {
+      retry: { ...RETRY, maxDelayMs: 1_000 },
+      onAttempt: (e) => events.push(e),
+    });
     await setFaults(altinn.url, { rateLimitRate: 1, retryAfterSeconds: 30 });
     const started = Date.now();
     const error = await connection.client.getSystem(systems[0]!.id).catch((e: unknown) => e);

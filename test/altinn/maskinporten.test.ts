@@ -4,7 +4,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connectToAltinn } from '../../src/altinn/connect.ts';
 import type { AltinnConnection } from '../../src/altinn/connect.ts';
 import { AltinnError, TokenError } from '../../src/altinn/errors.ts';
-import { createFakeClock, makeLiveSystem, readRequestLog, registerTestClient, seedSystems, startLocalAltinn } from '../support/local-altinn.ts';
+import {
+  createFakeClock,
+  makeLiveSystem,
+  readRequestLog,
+  registerTestClient,
+  seedSystems,
+  startLocalAltinn,
+} from '../support/local-altinn.ts';
 import type { LocalAltinn } from '../support/local-altinn.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -12,19 +19,31 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function start(options: { now?: () => number; tokenLifetimeSeconds?: number } = {}): Promise<LocalAltinn> {
+async function start(
+  options: { now?: () => number; tokenLifetimeSeconds?: number } = {},
+): Promise<LocalAltinn> {
   const altinn = await startLocalAltinn(options);
   cleanups.push(() => altinn.close());
   return altinn;
 }
 
-async function connect(altinn: LocalAltinn, env: Record<string, string>, extra: Partial<Parameters<typeof connectToAltinn>[0]> = {}) {
-  const connection: AltinnConnection = await connectToAltinn({ environment: 'local', env, altinnUrl: altinn.url, ...extra });
+async function connect(
+  altinn: LocalAltinn,
+  env: Record<string, string>,
+  extra: Partial<Parameters<typeof connectToAltinn>[0]> = {},
+) {
+  const connection: AltinnConnection = await connectToAltinn({
+    environment: 'local',
+    env,
+    altinnUrl: altinn.url,
+    ...extra,
+  });
   cleanups.push(() => connection.close());
   return connection;
 }
 
-const tokenRequests = async (url: string) => (await readRequestLog(url)).filter((r) => r.path.startsWith('/maskinporten/token'));
+const tokenRequests = async (url: string) =>
+  (await readRequestLog(url)).filter((r) => r.path.startsWith('/maskinporten/token'));
 
 describe('Maskinporten grant (§5.2)', () => {
   it('builds the header and claims Digdir requires', async () => {
@@ -141,6 +160,10 @@ describe('token cache', () => {
     expect(token.source).toBe('exchange');
     expect(token.consumerOrgNumber).toBe(client.orgNumber);
     const log = await readRequestLog(altinn.url);
-    expect(log.filter((r) => r.path.startsWith('/authentication/api/v1/exchange/maskinporten')).map((r) => r.status)).toEqual([200]);
+    expect(
+      log
+        .filter((r) => r.path.startsWith('/authentication/api/v1/exchange/maskinporten'))
+        .map((r) => r.status),
+    ).toEqual([200]);
   });
 });

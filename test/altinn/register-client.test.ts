@@ -33,7 +33,11 @@ async function setUp() {
   return { altinn, client, register: connection.client, tokens: connection.tokens };
 }
 
-function request(orgNumber: string, suffix: string, overrides: Partial<RegisterSystemRequest> = {}): RegisterSystemRequest {
+function request(
+  orgNumber: string,
+  suffix: string,
+  overrides: Partial<RegisterSystemRequest> = {},
+): RegisterSystemRequest {
   return {
     id: `${orgNumber}_${suffix}`,
     vendor: { ID: `0192:${orgNumber}` },
@@ -132,7 +136,11 @@ describe('system register client', () => {
     const { register } = await setUp();
     const catalogue = await fetchCatalogue(register, {
       resourceIds: ['ske-krav-og-betalinger', 'ske-innrapportering-boligsameie', 'no-such-resource'],
-      accessPackageUrns: ['urn:altinn:accesspackage:skattegrunnlag', 'urn:altinn:accesspackage:ansvarlig-revisor', 'urn:altinn:accesspackage:nope'],
+      accessPackageUrns: [
+        'urn:altinn:accesspackage:skattegrunnlag',
+        'urn:altinn:accesspackage:ansvarlig-revisor',
+        'urn:altinn:accesspackage:nope',
+      ],
     });
     expect(catalogue.resources).toEqual([
       { identifier: 'ske-krav-og-betalinger', resourceType: 'GenericAccessResource' },
@@ -149,7 +157,9 @@ describe('every error shape becomes an AltinnError', () => {
   it('Altinn validation problem, with its AUTH.VLD codes', async () => {
     const { client, register } = await setUp();
     const error = await expectAltinnError(
-      register.createSystem(request(client.orgNumber, 'bad-url', { allowedRedirectUrls: ['http://insecure.example'] })),
+      register.createSystem(
+        request(client.orgNumber, 'bad-url', { allowedRedirectUrls: ['http://insecure.example'] }),
+      ),
     );
     expect([error.status, error.method, error.problemKind]).toEqual([400, 'POST', 'altinn-problem']);
     expect(error.path).toBe('/authentication/api/v1/systemregister/vendor');
@@ -179,12 +189,18 @@ describe('every error shape becomes an AltinnError', () => {
     await seedSystems(altinn.url, [makeLiveSystem(client.orgNumber, 'gone', { isDeleted: true })]);
     const gone = request(client.orgNumber, 'gone');
     const deleted = await expectAltinnError(register.updateSystem(gone.id, gone));
-    expect([deleted.status, deleted.problemKind, deleted.bodyExcerpt]).toEqual([400, 'text', 'Cannot update a system marked as deleted.']);
+    expect([deleted.status, deleted.problemKind, deleted.bodyExcerpt]).toEqual([
+      400,
+      'text',
+      'Cannot update a system marked as deleted.',
+    ]);
   });
 
   it('409 text for duplicate client ids in one create body', async () => {
     const { client, register } = await setUp();
-    const error = await expectAltinnError(register.createSystem(request(client.orgNumber, 'dup', { clientId: ['same', 'same'] })));
+    const error = await expectAltinnError(
+      register.createSystem(request(client.orgNumber, 'dup', { clientId: ['same', 'same'] })),
+    );
     expect([error.status, error.problemKind]).toEqual([409, 'text']);
     expect(error.bodyExcerpt).toContain('The System already exist');
   });
@@ -199,9 +215,13 @@ describe('every error shape becomes an AltinnError', () => {
 
   it('500 text from a create that the database refused, after bounded re-reads', async () => {
     const { altinn, client, register } = await setUp();
-    const error = await expectAltinnError(register.createSystem(request(client.orgNumber, 'no-nn', { name: { en: 'x', nb: 'y' } })));
+    const error = await expectAltinnError(
+      register.createSystem(request(client.orgNumber, 'no-nn', { name: { en: 'x', nb: 'y' } })),
+    );
     expect([error.status, error.problemKind]).toEqual([500, 'text']);
-    const posts = (await readRequestLog(altinn.url)).filter((r) => r.method === 'POST' && r.path.includes('systemregister'));
+    const posts = (await readRequestLog(altinn.url)).filter(
+      (r) => r.method === 'POST' && r.path.includes('systemregister'),
+    );
     expect(posts.length).toBeLessThanOrEqual(3);
   });
 });
