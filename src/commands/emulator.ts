@@ -1,0 +1,68 @@
+import { parseArgs } from 'node:util';
+import process from 'node:process';
+import type { Command } from './command.ts';
+import { UsageError } from './command.ts';
+
+export const DEFAULT_EMULATOR_PORT = 5101;
+
+const usage = `Usage: sysreg emulator [--port N] [--host 127.0.0.1] [--data FILE]
+
+Starts the local Altinn (system register, Maskinporten and catalogues) and prints its base URL.
+Serves until stopped with Ctrl-C (SIGINT) or SIGTERM.
+
+Options:
+  --port N      port to listen on (default ${DEFAULT_EMULATOR_PORT}; 0 picks a free port)
+  --host HOST   address to listen on (default 127.0.0.1)
+  --data FILE   keep state in this JSON file across restarts (written atomically); default in memory
+`;
+
+function readPort(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_EMULATOR_PORT;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65_535)
+    throw new UsageError(`--port must be an integer from 0 to 65535, got '${value}'`);
+  return port;
+}
+
+export const command: Command = {
+  name: 'emulator',
+  summary: 'Run the local Altinn (register, Maskinporten, catalogues) on loopback.',
+  usage,
+  async run({ argv, stdout }) {
+    let values: { port?: string; host?: string; data?: string };
+    try {
+      ({ values } = parseArgs({
+        args: argv,
+        options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' } },
+        allowPositionals: false,
+        strict: true,
+      }));
+    } catch (error) {
+      throw new UsageError(`${(error as Error).message}\n${usage}`);
+    }
+    const port = readPort(values.port);
+    const { startEmulator } = await import('../emulator/index.ts');
+    let emulator;
+    try {
+      emulator = await startEmulator({ port, host: values.host ?? '127.0.0.1', dataFile: values.data });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE')
+        throw new UsageError(`port ${port} is already in use; pick another with --port`);
+      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+        throw new UsageError(`cannot listen on host '${values.host}'`);
+      throw error;
+    }
+    stdout.write(`${emulator.url}\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        void emulator.close().then(resolve);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    return 0;
+  },
+};
