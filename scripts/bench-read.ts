@@ -12,7 +12,13 @@ import path from 'node:path';
 import { connectToAltinn } from '../src/altinn/connect.ts';
 import { readLiveState } from '../src/altinn/read-live-state.ts';
 import { DEFAULT_CONCURRENCY } from '../src/altinn/transport.ts';
-import { makeLiveSystem, registerTestClient, seedSystems, setFaults, startLocalAltinn } from '../test/support/local-altinn.ts';
+import {
+  makeLiveSystem,
+  registerTestClient,
+  seedSystems,
+  setFaults,
+  startLocalAltinn,
+} from '../test/support/local-altinn.ts';
 
 const SYSTEMS = 500;
 const LATENCY_MS = 50;
@@ -31,18 +37,26 @@ try {
   const client = await registerTestClient(altinn.url);
   await seedSystems(
     altinn.url,
-    Array.from({ length: SYSTEMS }, (_, i) => makeLiveSystem(client.orgNumber, `bench${i}`, { clientId: [`bench-client-${i}`] })),
+    Array.from({ length: SYSTEMS }, (_, i) =>
+      makeLiveSystem(client.orgNumber, `bench${i}`, { clientId: [`bench-client-${i}`] }),
+    ),
   );
   await setFaults(altinn.url, { latencyMs: LATENCY_MS });
 
   /** One cold read: a new connection, so the token request is part of it. */
   const measure = async (concurrency: number): Promise<number> => {
-    const connection = await connectToAltinn({ environment: 'local', env: client.env, altinnUrl: altinn.url, transport: { concurrency } });
+    const connection = await connectToAltinn({
+      environment: 'local',
+      env: client.env,
+      altinnUrl: altinn.url,
+      transport: { concurrency },
+    });
     try {
       const started = performance.now();
       const state = await readLiveState(connection.client, { environment: 'local', repoIds: [] });
       const elapsed = performance.now() - started;
-      if (Object.keys(state.systems).length !== SYSTEMS) throw new Error(`read ${Object.keys(state.systems).length} systems, expected ${SYSTEMS}`);
+      if (Object.keys(state.systems).length !== SYSTEMS)
+        throw new Error(`read ${Object.keys(state.systems).length} systems, expected ${SYSTEMS}`);
       return elapsed;
     } finally {
       await connection.close();
@@ -57,9 +71,19 @@ try {
   const atDefault = runs[DEFAULT_CONCURRENCY]!;
   const ratio = atDefault / ideal(DEFAULT_CONCURRENCY);
   figures.push(
-    { label: `read ${SYSTEMS} systems, concurrency ${DEFAULT_CONCURRENCY} (default)`, value: Math.round(atDefault), unit: 'ms' },
+    {
+      label: `read ${SYSTEMS} systems, concurrency ${DEFAULT_CONCURRENCY} (default)`,
+      value: Math.round(atDefault),
+      unit: 'ms',
+    },
     { label: `ideal at concurrency ${DEFAULT_CONCURRENCY}`, value: ideal(DEFAULT_CONCURRENCY), unit: 'ms' },
-    { label: 'default vs ideal', value: Number(ratio.toFixed(3)), unit: '×', target: `≤ ${TARGET_RATIO}× ideal`, met: ratio <= TARGET_RATIO },
+    {
+      label: 'default vs ideal',
+      value: Number(ratio.toFixed(3)),
+      unit: '×',
+      target: `≤ ${TARGET_RATIO}× ideal`,
+      met: ratio <= TARGET_RATIO,
+    },
   );
   for (const concurrency of [8, 32]) {
     figures.push({
@@ -71,7 +95,11 @@ try {
   const sequential = await measure(1);
   figures.push(
     { label: 'read sequentially (concurrency 1)', value: Math.round(sequential), unit: 'ms' },
-    { label: 'speed-up of the default over sequential', value: Number((sequential / atDefault).toFixed(1)), unit: '×' },
+    {
+      label: 'speed-up of the default over sequential',
+      value: Number((sequential / atDefault).toFixed(1)),
+      unit: '×',
+    },
   );
 
   const result = {

@@ -54,7 +54,7 @@ export class SystemRegisterClient {
     this.environment = options.environment;
     this.#transport = options.transport;
     this.#tokens = options.tokens;
-    this.#maxCreateAttempts = options.maxCreateAttempts ?? 3;
+    this.#maxCreateAttempts = options.maxCreateAttempts ?? 4;
   }
 
   /** The caller's organisation number (9 digits), from the token's `consumer` claim. */

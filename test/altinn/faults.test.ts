@@ -20,7 +20,7 @@ afterEach(async () => {
 
 const RETRY = { maxAttempts: 6, baseDelayMs: 20, maxDelayMs: 2_000, totalTimeMs: 8_000 };
 
-async function setUp(systemCount: number, transport: TransportOptions) {
+async function setUp(systemCount: number, transport: TransportOptions, events: AttemptEvent[]) {
   const altinn = await startLocalAltinn();
   cleanups.push(() => altinn.close());
   const client = await registerTestClient(altinn.url);
@@ -37,17 +37,22 @@ async function setUp(systemCount: number, transport: TransportOptions) {
   cleanups.push(() => connection.close());
   // The token first: these tests are about the register's reads.
   await connection.tokens.getToken();
+  events.length = 0;
   return { altinn, client, systems, connection };
 }
 
 describe('reads under faults', () => {
   it('read the same state as without faults, within the retry bounds', async () => {
     const events: AttemptEvent[] = [];
-    const { altinn, client, systems, connection } = await setUp(60, {
-      requestTimeoutMs: 400,
-      retry: RETRY,
-      onAttempt: (event) => events.push(event),
-    });
+    const { altinn, client, systems, connection } = await setUp(
+      60,
+      {
+        requestTimeoutMs: 400,
+        retry: RETRY,
+        onAttempt: (event) => events.push(event),
+      },
+      events,
+    );
     const repoIds = [`${client.orgNumber}_never-created`, systems[0]!.id];
     const clean = await readLiveState(connection.client, { environment: 'local', repoIds });
     events.length = 0;
@@ -82,10 +87,14 @@ describe('reads under faults', () => {
 
   it('give up on a persistent 503 after the attempt bound', async () => {
     const events: AttemptEvent[] = [];
-    const { altinn, systems, connection } = await setUp(1, {
-      retry: { ...RETRY, maxAttempts: 4 },
-      onAttempt: (e) => events.push(e),
-    });
+    const { altinn, systems, connection } = await setUp(
+      1,
+      {
+        retry: { ...RETRY, maxAttempts: 4 },
+        onAttempt: (e) => events.push(e),
+      },
+      events,
+    );
     await setFaults(altinn.url, { errorRate: 1 });
     const error = await connection.client.getSystem(systems[0]!.id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AltinnError);
@@ -95,11 +104,15 @@ describe('reads under faults', () => {
 
   it('give up on hangs within the total time bound', async () => {
     const events: AttemptEvent[] = [];
-    const { altinn, systems, connection } = await setUp(1, {
-      requestTimeoutMs: 300,
-      retry: { ...RETRY, totalTimeMs: 1_500 },
-      onAttempt: (e) => events.push(e),
-    });
+    const { altinn, systems, connection } = await setUp(
+      1,
+      {
+        requestTimeoutMs: 300,
+        retry: { ...RETRY, totalTimeMs: 1_500 },
+        onAttempt: (e) => events.push(e),
+      },
+      events,
+    );
     await setFaults(altinn.url, { timeoutRate: 1 });
     const started = Date.now();
     const error = await connection.client.getSystem(systems[0]!.id).catch((e: unknown) => e);
@@ -112,10 +125,14 @@ describe('reads under faults', () => {
 
   it('stop retrying when Retry-After is longer than allowed', async () => {
     const events: AttemptEvent[] = [];
-    const { altinn, systems, connection } = await setUp(1, {
-      retry: { ...RETRY, maxDelayMs: 1_000 },
-      onAttempt: (e) => events.push(e),
-    });
+    const { altinn, systems, connection } = await setUp(
+      1,
+      {
+        retry: { ...RETRY, maxDelayMs: 1_000 },
+        onAttempt: (e) => events.push(e),
+      },
+      events,
+    );
     await setFaults(altinn.url, { rateLimitRate: 1, retryAfterSeconds: 30 });
     const started = Date.now();
     const error = await connection.client.getSystem(systems[0]!.id).catch((e: unknown) => e);
