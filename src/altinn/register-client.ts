@@ -6,6 +6,7 @@ import type { LiveLookup } from '../plan/live-state.ts';
 import type { AltinnEnvironment } from './environments.ts';
 import { AltinnClientError, AltinnError, AltinnNetworkError } from './errors.ts';
 import type { AccessToken, MaskinportenTokenProvider } from './maskinporten.ts';
+import { parseRetryAfter } from './transport.ts';
 import type { HttpRequest, HttpResponse, Transport } from './transport.ts';
 import { SYSTEM_REGISTER_PATH } from './wire.ts';
 import type {
@@ -111,8 +112,13 @@ export class SystemRegisterClient {
         throw lastFailure;
       }
       if (lookup.status === 'forbidden') throw lastFailure;
-      if (attempt < this.#maxCreateAttempts)
-        await delay(Math.random() * 250 * 2 ** (attempt - 1), options.signal);
+      if (attempt < this.#maxCreateAttempts) {
+        // A 429 says when to come back; otherwise a short jittered backoff.
+        const asked = response?.status === 429 ? parseRetryAfter(response.headers['retry-after']) : undefined;
+        const wait = asked ?? Math.random() * 250 * 2 ** (attempt - 1);
+        if (wait > this.#transport.retryPolicy.maxDelayMs) throw lastFailure;
+        await delay(wait, options.signal);
+      }
     }
     throw lastFailure;
   }
