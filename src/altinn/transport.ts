@@ -92,15 +92,22 @@ export class Transport {
 
   /** Sends with retries (when `request.retry`); answers every status, throws only when no answer came. */
   async send(request: HttpRequest): Promise<HttpResponse> {
-    const started = Date.now();
-    const deadline = started + this.retryPolicy.totalTimeMs;
+    // The budget starts when the first attempt gets a slot, so a long queue (a big read at bounded
+    // concurrency) does not eat the time of the requests at its end.
+    let deadline: number | undefined;
     const { pathname } = new URL(request.url);
     for (let attempt = 1; ; attempt += 1) {
-      const attemptStarted = Date.now();
-      const timeoutMs = Math.max(1, Math.min(this.requestTimeoutMs, deadline - attemptStarted));
+      let attemptStarted = Date.now();
       let outcome: { response: HttpResponse } | { error: unknown; timedOut: boolean };
       try {
-        outcome = { response: await this.#limiter.run(() => this.#attempt(request, timeoutMs, attempt)) };
+        outcome = {
+          response: await this.#limiter.run(() => {
+            attemptStarted = Date.now();
+            deadline ??= attemptStarted + this.retryPolicy.totalTimeMs;
+            const timeoutMs = Math.max(1, Math.min(this.requestTimeoutMs, deadline - attemptStarted));
+            return this.#attempt(request, timeoutMs, attempt);
+          }),
+        };
       } catch (error) {
         if (request.signal?.aborted) throw request.signal.reason;
         outcome = { error, timedOut: isTimeout(error) };
@@ -116,7 +123,7 @@ export class Transport {
         retryInMs = this.#backoff(attempt, undefined);
       }
       // Give up when the wait would not fit the budget with room for one more attempt.
-      if (retryInMs !== undefined && Date.now() + retryInMs >= deadline) retryInMs = undefined;
+      if (retryInMs !== undefined && Date.now() + retryInMs >= (deadline ?? 0)) retryInMs = undefined;
       this.#onAttempt?.({
         method: request.method,
         url: request.url,
