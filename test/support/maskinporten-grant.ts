@@ -93,8 +93,13 @@ export async function postGrant(
 }
 
 /** A fresh access token for the client from the local Maskinporten. */
-export async function fetchAccessToken(baseUrl: string, client: TestClient, scope?: string): Promise<string> {
-  const assertion = await signGrant(client, { audience: `${baseUrl}/maskinporten/`, scope });
+export async function fetchAccessToken(
+  baseUrl: string,
+  client: TestClient,
+  scope?: string,
+  nowSeconds?: number,
+): Promise<string> {
+  const assertion = await signGrant(client, { audience: `${baseUrl}/maskinporten/`, scope, nowSeconds });
   const { status, body } = await postGrant(baseUrl, assertion);
   if (status !== 200 || typeof body.access_token !== 'string')
     throw new Error(`token grant refused: ${JSON.stringify(body)}`);
