@@ -72,7 +72,7 @@ export class SystemRegisterClient {
 
   /** GET `/vendor/{id}`: 200 found (deleted ones too), 404 absent, 403 another vendor's. */
   async getSystem(id: string, options: CallOptions = {}): Promise<LiveLookup> {
-    const path = systemPath(id);
+    const path = buildSystemPath(id);
     const response = await this.#send({ method: 'GET', path, retry: true, signal: options.signal });
     if (response.status === 404) return { status: 'absent' };
     if (response.status === 403) return { status: 'forbidden' };
@@ -125,7 +125,7 @@ export class SystemRegisterClient {
 
   /** PUT `/vendor/{id}` with the whole document (§4.2). Safe to repeat: it replaces. */
   async updateSystem(id: string, body: RegisterSystemRequest, options: CallOptions = {}): Promise<void> {
-    const path = systemPath(id);
+    const path = buildSystemPath(id);
     const response = await this.#send({ method: 'PUT', path, body, retry: true, signal: options.signal });
     if (response.status !== 200) throw this.#error(response, 'PUT', path);
   }
@@ -135,7 +135,7 @@ export class SystemRegisterClient {
    * §4.1), so a 400 is checked with a read: `isDeleted: true` means done.
    */
   async deleteSystem(id: string, options: CallOptions = {}): Promise<void> {
-    const path = systemPath(id);
+    const path = buildSystemPath(id);
     const response = await this.#send({ method: 'DELETE', path, retry: true, signal: options.signal });
     if (response.status === 200) return;
     const error = this.#error(response, 'DELETE', path);
@@ -148,7 +148,7 @@ export class SystemRegisterClient {
 
   /** GET `/vendor/{id}/changelog`, newest first. */
   async getChangelog(id: string, options: CallOptions = {}): Promise<SystemChangeLogEntry[]> {
-    const path = `${systemPath(id)}/changelog`;
+    const path = `${buildSystemPath(id)}/changelog`;
     const response = await this.#send({ method: 'GET', path, retry: true, signal: options.signal });
     return this.#json<SystemChangeLogEntry[]>(response, 'GET', path, [200]);
   }
@@ -244,7 +244,7 @@ export class SystemRegisterClient {
   }
 }
 
-export function systemPath(id: string): string {
+export function buildSystemPath(id: string): string {
   return `${SYSTEM_REGISTER_PATH}/vendor/${encodeURIComponent(id)}`;
 }
 
