@@ -1,0 +1,305 @@
+/**
+ * The system register (§1) and the catalogue look-ups, over the retrying transport with a
+ * Maskinporten token. Each method maps the register's quirks (§4.1, §3.1) to one clear outcome.
+ */
+import type { LiveLookup } from '../plan/live-state.ts';
+import type { AltinnEnvironment } from './environments.ts';
+import { AltinnClientError, AltinnError, AltinnNetworkError } from './errors.ts';
+import type { AccessToken, MaskinportenTokenProvider } from './maskinporten.ts';
+import { parseRetryAfter } from './transport.ts';
+import type { HttpRequest, HttpResponse, Transport } from './transport.ts';
+import { SYSTEM_REGISTER_PATH } from './wire.ts';
+import type {
+  AccessPackageRecord,
+  LiveSystem,
+  RegisterSystemRequest,
+  RegisteredSystemDTO,
+  ResourceRecord,
+  SystemChangeLogEntry,
+} from './wire.ts';
+
+export interface SystemRegisterClientOptions {
+  environment: AltinnEnvironment;
+  transport: Transport;
+  tokens: MaskinportenTokenProvider;
+  /** Attempts at a create whose outcome was unknown (network error or 5xx), each after a read. */
+  maxCreateAttempts?: number;
+}
+
+export interface CreateResult {
+  /** Altinn's internal GUID from the 200 answer; absent when a lost answer was confirmed by a read. */
+  internalId: string | undefined;
+  /** True when the create had landed although its answer was lost. */
+  confirmedByRead: boolean;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+interface AuthorizedRequest {
+  method: HttpRequest['method'];
+  path: string;
+  body?: unknown;
+  retry: boolean;
+  signal?: AbortSignal | undefined;
+}
+
+export class SystemRegisterClient {
+  readonly environment: AltinnEnvironment;
+  readonly #transport: Transport;
+  readonly #tokens: MaskinportenTokenProvider;
+  readonly #maxCreateAttempts: number;
+
+  constructor(options: SystemRegisterClientOptions) {
+    this.environment = options.environment;
+    this.#transport = options.transport;
+    this.#tokens = options.tokens;
+    this.#maxCreateAttempts = options.maxCreateAttempts ?? 4;
+  }
+
+  /** The caller's organisation number (9 digits), from the token's `consumer` claim. */
+  async getCallerOrgNumber(options: CallOptions = {}): Promise<string | undefined> {
+    return (await this.#tokens.getToken(options.signal)).consumerOrgNumber;
+  }
+
+  /** GET `/vendor`: the caller's non-deleted systems in short form (§2.3). */
+  async listVendorSystems(options: CallOptions = {}): Promise<RegisteredSystemDTO[]> {
+    const path = `${SYSTEM_REGISTER_PATH}/vendor`;
+    const response = await this.#send({ method: 'GET', path, retry: true, signal: options.signal });
+    return this.#json<RegisteredSystemDTO[]>(response, 'GET', path, [200]);
+  }
+
+  /** GET `/vendor/{id}`: 200 found (deleted ones too), 404 absent, 403 another vendor's. */
+  async getSystem(id: string, options: CallOptions = {}): Promise<LiveLookup> {
+    const path = buildSystemPath(id);
+    const response = await this.#send({ method: 'GET', path, retry: true, signal: options.signal });
+    if (response.status === 404) return { status: 'absent' };
+    if (response.status === 403) return { status: 'forbidden' };
+    return { status: 'found', system: this.#json<LiveSystem>(response, 'GET', path, [200]) };
+  }
+
+  /**
+   * POST `/vendor`. Never repeated blindly: after a network failure or a 5xx the outcome is
+   * unknown, so the id is read first. The same content there means the create landed; nothing
+   * there means it may be sent again, within the attempt bound.
+   */
+  async createSystem(body: RegisterSystemRequest, options: CallOptions = {}): Promise<CreateResult> {
+    const path = `${SYSTEM_REGISTER_PATH}/vendor`;
+    let lastFailure: unknown;
+    for (let attempt = 1; attempt <= this.#maxCreateAttempts; attempt += 1) {
+      let response: HttpResponse | undefined;
+      try {
+        response = await this.#send({ method: 'POST', path, body, retry: false, signal: options.signal });
+      } catch (error) {
+        // Only a lost connection leaves the outcome unknown; a token failure or an abort is final.
+        if (options.signal?.aborted || !(error instanceof AltinnNetworkError)) throw error;
+        lastFailure = error;
+      }
+      if (response) {
+        if (response.status === 200) {
+          const parsed = parseJson(response.body);
+          return { internalId: typeof parsed === 'string' ? parsed : undefined, confirmedByRead: false };
+        }
+        lastFailure = this.#error(response, 'POST', path);
+        if (response.status < 500 && response.status !== 429) throw lastFailure;
+      }
+      const lookup = await this.getSystem(body.id, options);
+      if (lookup.status === 'found') {
+        if (!lookup.system.isDeleted && isSameContent(body, lookup.system))
+          return { internalId: undefined, confirmedByRead: true };
+        // Something else holds the id: a retry would only earn AUTH.VLD-00002.
+        throw lastFailure;
+      }
+      if (lookup.status === 'forbidden') throw lastFailure;
+      if (attempt < this.#maxCreateAttempts) {
+        // A 429 says when to come back; otherwise a short jittered backoff.
+        const asked = response?.status === 429 ? parseRetryAfter(response.headers['retry-after']) : undefined;
+        const wait = asked ?? Math.random() * 250 * 2 ** (attempt - 1);
+        if (wait > this.#transport.retryPolicy.maxDelayMs) throw lastFailure;
+        await delay(wait, options.signal);
+      }
+    }
+    throw lastFailure;
+  }
+
+  /** PUT `/vendor/{id}` with the whole document (§4.2). Safe to repeat: it replaces. */
+  async updateSystem(id: string, body: RegisterSystemRequest, options: CallOptions = {}): Promise<void> {
+    const path = buildSystemPath(id);
+    const response = await this.#send({ method: 'PUT', path, body, retry: true, signal: options.signal });
+    if (response.status !== 200) throw this.#error(response, 'PUT', path);
+  }
+
+  /**
+   * DELETE `/vendor/{id}`. A 400 may hide a committed delete (no client ids, or deleted already,
+   * §4.1), so a 400 is checked with a read: `isDeleted: true` means done.
+   */
+  async deleteSystem(id: string, options: CallOptions = {}): Promise<void> {
+    const path = buildSystemPath(id);
+    const response = await this.#send({ method: 'DELETE', path, retry: true, signal: options.signal });
+    if (response.status === 200) return;
+    const error = this.#error(response, 'DELETE', path);
+    if (response.status === 400) {
+      const lookup = await this.getSystem(id, options);
+      if (lookup.status === 'found' && lookup.system.isDeleted) return;
+    }
+    throw error;
+  }
+
+  /** GET `/vendor/{id}/changelog`, newest first. */
+  async getChangelog(id: string, options: CallOptions = {}): Promise<SystemChangeLogEntry[]> {
+    const path = `${buildSystemPath(id)}/changelog`;
+    const response = await this.#send({ method: 'GET', path, retry: true, signal: options.signal });
+    return this.#json<SystemChangeLogEntry[]>(response, 'GET', path, [200]);
+  }
+
+  /** The resource registry's record for `id`, or undefined when it does not exist there. */
+  async lookupResource(id: string, options: CallOptions = {}): Promise<ResourceRecord | undefined> {
+    const path = `/resourceregistry/api/v1/resource/${encodeURIComponent(id)}`;
+    const response = await this.#sendPublic(path, options.signal);
+    if (response.status === 404 || response.status === 204) return undefined;
+    const record = this.#json<{ identifier?: string; resourceType?: string }>(response, 'GET', path, [200]);
+    return { identifier: record.identifier ?? id, resourceType: String(record.resourceType ?? '') };
+  }
+
+  /** Access management's record for `urn`, or undefined when it does not exist there. */
+  async lookupAccessPackage(
+    urn: string,
+    options: CallOptions = {},
+  ): Promise<AccessPackageRecord | undefined> {
+    const path = `/accessmanagement/api/v1/meta/info/accesspackages/package/urn/${encodeURIComponent(urn)}`;
+    const response = await this.#sendPublic(path, options.signal);
+    if (response.status === 404 || response.status === 204 || response.status === 400) return undefined;
+    const record = this.#json<{ urn?: string; isDelegable?: boolean; isAssignable?: boolean }>(
+      response,
+      'GET',
+      path,
+      [200],
+    );
+    return {
+      urn: record.urn ?? urn,
+      isDelegable: record.isDelegable === true,
+      isAssignable: record.isAssignable === true,
+    };
+  }
+
+  /** Sends with the bearer token; on a 401, one refresh and one retry, then the exchange fallback. */
+  async #send(request: AuthorizedRequest): Promise<HttpResponse> {
+    let token = await this.#tokens.getToken(request.signal);
+    let response = await this.#sendWith(request, token);
+    if (response.status !== 401) return response;
+    token = await this.#tokens.refresh(token, request.signal);
+    response = await this.#sendWith(request, token);
+    if (response.status !== 401 || !this.#tokens.switchToExchange()) return response;
+    token = await this.#tokens.getToken(request.signal);
+    return this.#sendWith(request, token);
+  }
+
+  #sendWith(request: AuthorizedRequest, token: AccessToken): Promise<HttpResponse> {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${token.value}`,
+      accept: 'application/json',
+    };
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    return this.#transport.send({
+      method: request.method,
+      url: `${this.environment.platformUrl}${request.path}`,
+      headers,
+      ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
+      retry: request.retry,
+      ...(request.signal ? { signal: request.signal } : {}),
+    });
+  }
+
+  /** Catalogue look-ups are public in Altinn; no token is sent where none is needed. */
+  #sendPublic(path: string, signal: AbortSignal | undefined): Promise<HttpResponse> {
+    return this.#transport.send({
+      method: 'GET',
+      url: `${this.environment.platformUrl}${path}`,
+      headers: { accept: 'application/json' },
+      retry: true,
+      ...(signal ? { signal } : {}),
+    });
+  }
+
+  #json<T>(response: HttpResponse, method: string, path: string, ok: number[]): T {
+    if (!ok.includes(response.status)) throw this.#error(response, method, path);
+    const parsed = parseJson(response.body);
+    if (parsed === undefined) {
+      throw new AltinnClientError(
+        `${method} ${path} answered ${response.status} with a body that is not JSON`,
+      );
+    }
+    return parsed as T;
+  }
+
+  #error(response: HttpResponse, method: string, path: string): AltinnError {
+    return new AltinnError({
+      status: response.status,
+      method,
+      path,
+      body: response.body,
+      ...(response.headers['content-type'] ? { contentType: response.headers['content-type'] } : {}),
+    });
+  }
+}
+
+export function buildSystemPath(id: string): string {
+  return `${SYSTEM_REGISTER_PATH}/vendor/${encodeURIComponent(id)}`;
+}
+
+/** Does the live system hold what `body` asked for, as the server stores it (§2.2, §7.2)? */
+export function isSameContent(body: RegisterSystemRequest, live: LiveSystem): boolean {
+  const normaliseUrl = (url: string) => {
+    try {
+      return new URL(url).href;
+    } catch {
+      return url;
+    }
+  };
+  const sortedEntries = (map: Record<string, string>) =>
+    JSON.stringify(Object.entries(map).sort(([a], [b]) => a.localeCompare(b)));
+  const rights = (list: RegisterSystemRequest['rights'] | undefined) =>
+    JSON.stringify(
+      (list ?? []).map((r) => ({
+        action: r.action ?? null,
+        resource: r.resource.map((p) => [p.id, p.value]),
+      })),
+    );
+  return (
+    body.id === live.id &&
+    body.vendor.ID === live.vendor.ID &&
+    sortedEntries(body.name) === sortedEntries(live.name) &&
+    sortedEntries(body.description) === sortedEntries(live.description) &&
+    rights(body.rights) === rights(live.rights) &&
+    JSON.stringify((body.accessPackages ?? []).map((p) => p.urn)) ===
+      JSON.stringify((live.accessPackages ?? []).map((p) => p.urn)) &&
+    JSON.stringify(body.clientId ?? []) === JSON.stringify(live.clientId ?? []) &&
+    (body.isVisible ?? true) === live.isVisible &&
+    JSON.stringify((body.allowedRedirectUrls ?? []).map(normaliseUrl)) ===
+      JSON.stringify((live.allowedRedirectUrls ?? []).map(normaliseUrl))
+  );
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
