@@ -22,8 +22,8 @@ export const DEFAULT_MARKDOWN_MAX_LENGTH = 60_000;
 const ACTION_HEADING: Record<ChangeAction, string> = {
   create: '➕ create',
   update: '✏️ update',
-  delete: '🗑️ **delete**',
-  blocked: '⛔ **blocked**',
+  delete: '🗑️ <b>delete</b>',
+  blocked: '⛔ <b>blocked</b>',
 };
 
 const DELETE_COST_MARKDOWN =
@@ -61,7 +61,7 @@ function renderPlanHead(plan: Plan): string {
     );
   }
   if (!plan.safety.safe) {
-    const reasons = plan.safety.reasons.map((reason) => `> - ${escapeMarkdownText(reason)}`).join('\n');
+    const reasons = plan.safety.reasons.map((reason) => `> - ${reason}`).join('\n');
     blocks.push(`> [!WARNING]\n> **Unsafe plan.** To go ahead, apply with \`--force\`.\n${reasons}`);
   }
   return joinBlocks(blocks);
@@ -80,7 +80,7 @@ function renderChangeSection(change: PlannedChange): string {
   if (change.file) notes.push(`File: \`${escapeCode(change.file)}\``);
   if (change.action === 'delete') {
     if (change.deleteCause === 'prune') notes.push('No file describes this system, and prune is on.');
-    notes.push(`**${DELETE_COST_MARKDOWN}**`);
+    notes.push(`⚠️ ${DELETE_COST_MARKDOWN}`);
   }
   if (change.blocked) notes.push(`**${escapeMarkdownText(change.blocked.message)}**`);
   if (change.dependsOn.length > 0 && change.action !== 'delete') {
@@ -89,7 +89,7 @@ function renderChangeSection(change: PlannedChange): string {
   const summary = `${ACTION_HEADING[change.action]}${change.blocked ? ` (${change.blocked.reason})` : ''} <code>${escapeHtmlText(change.systemId)}</code>${formatNameSuffix(change.name)}`;
   const body = [notes.join('<br>\n')];
   if (lines.length > 0) body.push(`<pre>\n${lines.join('\n')}\n</pre>`);
-  return `<details${open}><summary>${summary}</summary>\n\n${joinBlocks(body)}\n\n</details>`;
+  return `<details${open}><summary>${summary}</summary>\n\n${joinBlocks(body).trimEnd()}\n\n</details>`;
 }
 
 function renderFieldLines(field: FieldChange): string[] {
@@ -142,8 +142,8 @@ function renderPlanSummary(plan: Plan, head: string, maxLength: number, fullPlan
 
 const DRIFT_HEADING: Record<DriftKind, string> = {
   'changed-outside-git': '✏️ changed outside git',
-  'missing-in-altinn': '❓ **missing in Altinn**',
-  'deleted-in-altinn': '🗑️ **deleted in Altinn**',
+  'missing-in-altinn': '❓ <b>missing in Altinn</b>',
+  'deleted-in-altinn': '🗑️ <b>deleted in Altinn</b>',
   'unmanaged-in-altinn': '❔ unmanaged in Altinn',
 };
 
@@ -192,7 +192,8 @@ function formatNameSuffix(name: Record<string, string>): string {
 }
 
 function joinBlocks(blocks: readonly string[]): string {
-  return `${blocks.filter((block) => block !== '').join('\n\n')}\n`;
+  const trimmed = blocks.map((block) => block.replace(/\n+$/, '')).filter((block) => block !== '');
+  return `${trimmed.join('\n\n')}\n`;
 }
 
 const ZERO_WIDTH_JOINER = '\u200d';
@@ -205,7 +206,7 @@ const ZERO_WIDTH_JOINER = '\u200d';
 export function escapeMarkdownText(text: string): string {
   return text
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/[\\`*_{}[\]()<>#+\-.!|~&"':=;$%^]/g, (character) => `&#${character.charCodeAt(0)};`)
+    .replace(/[\\`*_{}[\]()<>#!|~&"':$]/g, (character) => `&#${character.charCodeAt(0)};`)
     .replace(/@/g, `@${ZERO_WIDTH_JOINER}`);
 }
 
