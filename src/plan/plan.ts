@@ -363,11 +363,11 @@ function mapClientIdHolders(live: LiveState): Map<string, string> {
 
 /**
  * Creates and updates go before deletes, so a failed write never leaves a system deleted for nothing.
- * A write that waits for a delete (it claims a client id the delete releases) is the exception: the
- * delete cannot also wait for it.
+ * Writes that wait for a delete (they claim a client id it releases), directly or through other
+ * writes, are the exception: deletes wait only for the writes that wait for no delete, which keeps
+ * the graph free of cycles.
  */
 function orderDeletesAfterWrites(changes: Map<string, PlannedChange>): void {
-  const writes = [...changes.values()].filter((c) => c.action === 'create' || c.action === 'update');
   const dependants = new Map<string, string[]>();
   for (const change of changes.values()) {
     for (const dependency of change.dependsOn) {
@@ -376,11 +376,18 @@ function orderDeletesAfterWrites(changes: Map<string, PlannedChange>): void {
       dependants.set(dependency, list);
     }
   }
-  for (const change of changes.values()) {
-    if (change.action !== 'delete') continue;
-    const waiting = collectTransitive(change.systemId, dependants);
-    const before = writes.map((w) => w.systemId).filter((id) => !waiting.has(id));
-    change.dependsOn = [...new Set([...change.dependsOn, ...before])].sort(compareStrings);
+  const deletes = [...changes.values()].filter((change) => change.action === 'delete');
+  const waitingForDelete = new Set<string>();
+  for (const change of deletes)
+    for (const id of collectTransitive(change.systemId, dependants)) waitingForDelete.add(id);
+  const writesFirst = [...changes.values()]
+    .filter(
+      (change) =>
+        (change.action === 'create' || change.action === 'update') && !waitingForDelete.has(change.systemId),
+    )
+    .map((change) => change.systemId);
+  for (const change of deletes) {
+    change.dependsOn = [...new Set([...change.dependsOn, ...writesFirst])].sort(compareStrings);
   }
 }
 
