@@ -210,12 +210,15 @@ export function escapeMarkdownText(text: string): string {
     .replace(/@/g, `@${ZERO_WIDTH_JOINER}`);
 }
 
-/** Text inside `<pre>` or `<code>`: HTML entities only (Markdown is not parsed there), plus the mention guard. */
+/**
+ * Text inside `<pre>` or `<code>`. CommonMark leaves a `<pre>` block unparsed, but Markdown characters
+ * are entity-escaped there too, so no renderer's quirk can act on them; line breaks are kept.
+ */
 export function escapeHtmlText(text: string): string {
   return text
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
-    .replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
-    .replace(/@/g, `@${ZERO_WIDTH_JOINER}`);
+    .split('\n')
+    .map((line) => escapeMarkdownText(line))
+    .join('\n');
 }
 
 /** Text inside a Markdown code span: backticks cannot close it early, line breaks cannot end it. */
