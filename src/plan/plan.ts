@@ -34,6 +34,7 @@ export interface PlanInput {
 }
 
 export type ChangeAction = 'create' | 'update' | 'delete' | 'blocked';
+export type ChangePhase = 0 | 1 | 2 | 3;
 export type BlockedReason = 'id-burned' | 'foreign-vendor' | 'client-id-held-outside-repo';
 
 export interface BlockedDetail {
@@ -57,8 +58,14 @@ export interface PlannedChange {
   fields: FieldChange[];
   /** For create and update: the whole body to send (PUT resets what it is not given). */
   request: RegisterSystemRequest | null;
-  /** Systems whose change must succeed before this one starts. */
+  /** Systems whose change must succeed before this one starts (client ids released before claimed). */
   dependsOn: string[];
+  /**
+   * Apply finishes every change of one phase before it starts the next: 1 creates and updates,
+   * 2 deletes, 3 writes that claim a client id a delete releases. 0 = blocked, never applied. The
+   * phase carries the "writes before deletes" rule, so `dependsOn` stays linear in size.
+   */
+  phase: ChangePhase;
   /** Why a delete happens: a tombstone in git, or `prune` of an unmanaged system. */
   deleteCause?: 'tombstone' | 'prune';
   /** Client ids a delete or update gives up, which other systems may be claiming. */
@@ -107,7 +114,7 @@ export interface Plan {
   formatVersion: typeof PLAN_FORMAT_VERSION;
   environment: string;
   commit: string | null;
-  /** In an order that honours `dependsOn`: creates and updates, then deletes, then blocked. */
+  /** In an order that honours `phase` and `dependsOn`; blocked changes last. */
   changes: PlannedChange[];
   unmanaged: UnmanagedSystem[];
   unchanged: UnchangedSystem[];
@@ -137,7 +144,13 @@ export function createPlan(input: PlanInput): Plan {
     const spec = desired.spec;
     const canonical = canonicalFromSpec(spec);
     const lookup = live.systems[id] ?? { status: 'absent' };
-    const base = { systemId: id, file: desired.file, name: canonical.name, dependsOn: [] as string[] };
+    const base = {
+      systemId: id,
+      file: desired.file,
+      name: canonical.name,
+      dependsOn: [] as string[],
+      phase: 0 as ChangePhase,
+    };
     if (lookup.status === 'forbidden' || (lookup.status === 'found' && !isSameVendor(lookup.system, spec))) {
       if (spec.isDeleted && lookup.status === 'forbidden') {
         unchanged.push({ systemId: id, file: desired.file, note: 'never-created' });
@@ -222,6 +235,7 @@ export function createPlan(input: PlanInput): Plan {
         fields: [],
         request: null,
         dependsOn: [],
+        phase: 0,
         deleteCause: 'prune',
         releasesClientIds: system.clientId,
       });
@@ -229,7 +243,7 @@ export function createPlan(input: PlanInput): Plan {
   }
 
   orderClientIdClaims(entries, changes, new Set(desiredById.keys()), live, input.environment);
-  orderDeletesAfterWrites(changes);
+  assignPhases(changes);
 
   const ordered = sortChangesByDependency([...changes.values()]);
   const counts = countPlan(ordered, unchanged.length, settings.prune ? 0 : unmanaged.length);
@@ -338,6 +352,7 @@ function orderClientIdClaims(
         fields: change.fields,
         request: null,
         dependsOn: [],
+        phase: 0,
         blocked: {
           reason: 'client-id-held-outside-repo',
           message: `Client id ${clientIds.join(', ')} is held by ${heldBy.join(', ')} in ${environment}, which no file in this repository describes. Release it there, describe that system in git, or turn on prune.`,
@@ -364,10 +379,9 @@ function mapClientIdHolders(live: LiveState): Map<string, string> {
 /**
  * Creates and updates go before deletes, so a failed write never leaves a system deleted for nothing.
  * Writes that wait for a delete (they claim a client id it releases), directly or through other
- * writes, are the exception: deletes wait only for the writes that wait for no delete, which keeps
- * the graph free of cycles.
+ * writes, are the exception and go after the deletes.
  */
-function orderDeletesAfterWrites(changes: Map<string, PlannedChange>): void {
+function assignPhases(changes: Map<string, PlannedChange>): void {
   const dependants = new Map<string, string[]>();
   for (const change of changes.values()) {
     for (const dependency of change.dependsOn) {
@@ -376,18 +390,15 @@ function orderDeletesAfterWrites(changes: Map<string, PlannedChange>): void {
       dependants.set(dependency, list);
     }
   }
-  const deletes = [...changes.values()].filter((change) => change.action === 'delete');
   const waitingForDelete = new Set<string>();
-  for (const change of deletes)
+  for (const change of changes.values()) {
+    if (change.action !== 'delete') continue;
     for (const id of collectTransitive(change.systemId, dependants)) waitingForDelete.add(id);
-  const writesFirst = [...changes.values()]
-    .filter(
-      (change) =>
-        (change.action === 'create' || change.action === 'update') && !waitingForDelete.has(change.systemId),
-    )
-    .map((change) => change.systemId);
-  for (const change of deletes) {
-    change.dependsOn = [...new Set([...change.dependsOn, ...writesFirst])].sort(compareStrings);
+  }
+  for (const change of changes.values()) {
+    if (change.action === 'blocked') change.phase = 0;
+    else if (change.action === 'delete') change.phase = 2;
+    else change.phase = waitingForDelete.has(change.systemId) ? 3 : 1;
   }
 }
 
@@ -403,13 +414,13 @@ function collectTransitive(start: string, edges: ReadonlyMap<string, string[]>):
   return seen;
 }
 
-const ACTION_RANK: Record<ChangeAction, number> = { create: 0, update: 0, delete: 1, blocked: 2 };
+const PHASE_RANK: Record<ChangePhase, number> = { 1: 0, 2: 1, 3: 2, 0: 3 };
 
-/** A topological order that is otherwise by phase, then id; stable for any input order. */
+/** By phase (blocked last), then a topological order within it that is otherwise by id. */
 function sortChangesByDependency(changes: PlannedChange[]): PlannedChange[] {
   const byId = new Map(changes.map((change) => [change.systemId, change]));
   const sorted = [...changes].sort(
-    (a, b) => ACTION_RANK[a.action] - ACTION_RANK[b.action] || compareStrings(a.systemId, b.systemId),
+    (a, b) => PHASE_RANK[a.phase] - PHASE_RANK[b.phase] || compareStrings(a.systemId, b.systemId),
   );
   const done = new Set<string>();
   const visiting = new Set<string>();

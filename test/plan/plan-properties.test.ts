@@ -129,7 +129,7 @@ describe('plan properties', () => {
     );
   });
 
-  it('orders every change after the changes it depends on', () => {
+  it('orders every change after its phase and the changes it depends on', () => {
     fc.assert(
       fc.property(specsArbitrary, specsArbitrary, fc.boolean(), (desired, liveSpecs, prune) => {
         // Live systems hold client ids the desired side moves around.
@@ -140,9 +140,25 @@ describe('plan properties', () => {
         });
         const plan = createPlan(input(desired, systems, prune));
         const position = new Map(plan.changes.map((change, index) => [change.systemId, index]));
+        const phases = plan.changes.map((change) => change.phase);
+        // Phases run in order 1, 2, 3; blocked (0) come last and are never applied.
+        expect(phases).toEqual([...phases].sort((a, b) => (a === 0 ? 4 : a) - (b === 0 ? 4 : b)));
         for (const [index, change] of plan.changes.entries()) {
+          expect(change.phase).toBe(
+            change.action === 'blocked' ? 0 : change.action === 'delete' ? 2 : change.phase === 3 ? 3 : 1,
+          );
+          if (change.phase === 3) {
+            const waitsForDelete = change.dependsOn.some((id) => {
+              const phase = plan.changes[position.get(id) ?? -1]?.phase;
+              return phase === 2 || phase === 3;
+            });
+            expect(waitsForDelete).toBe(true);
+          }
           for (const dependency of change.dependsOn) {
             expect(position.get(dependency)).toBeLessThan(index);
+            const target = plan.changes[position.get(dependency) ?? -1];
+            expect(target?.phase).toBeLessThanOrEqual(change.phase);
+            expect(target?.phase).not.toBe(0);
           }
         }
       }),
