@@ -147,3 +147,8 @@ export function createDriftReport(input: DriftInput): DriftReport {
     checksum: `sha256:${createHash('sha256').update(stringifyCanonicalJson(items)).digest('hex')}`,
   };
 }
+
+/** The exit code of `sysreg drift`: 0, or 2 with `--detailed-exitcode` when there is any drift (unmanaged included). */
+export function decideDriftExitCode(report: DriftReport, options: { detailedExitCode: boolean }): 0 | 2 {
+  return options.detailedExitCode && report.counts.total > 0 ? 2 : 0;
+}

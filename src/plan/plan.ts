@@ -151,8 +151,12 @@ export function createPlan(input: PlanInput): Plan {
       dependsOn: [] as string[],
       phase: 0 as ChangePhase,
     };
-    if (lookup.status === 'forbidden' || (lookup.status === 'found' && !isSameVendor(lookup.system, spec))) {
-      if (spec.isDeleted && lookup.status === 'forbidden') {
+    const ownedElsewhere =
+      lookup.status === 'forbidden' || (lookup.status === 'found' && !isSameVendor(lookup.system, spec));
+    const notTheCaller = vendorOrgOf(spec.vendor.ID) !== live.vendorOrgNumber;
+    if (ownedElsewhere || notTheCaller) {
+      // A tombstone for a system this vendor never had is already true.
+      if (spec.isDeleted) {
         unchanged.push({ systemId: id, file: desired.file, note: 'never-created' });
         continue;
       }
@@ -163,7 +167,9 @@ export function createPlan(input: PlanInput): Plan {
         request: null,
         blocked: {
           reason: 'foreign-vendor',
-          message: `The id ${id} belongs to another vendor in ${input.environment}; this vendor cannot create or change it.`,
+          message: ownedElsewhere
+            ? `The id ${id} belongs to another vendor in ${input.environment}; this vendor cannot create or change it.`
+            : `The file names vendor ${spec.vendor.ID}, but sysreg runs as organisation ${live.vendorOrgNumber} in ${input.environment}; a vendor can only write its own systems.`,
         },
       });
       continue;
@@ -266,6 +272,14 @@ export function computeChangesChecksum(changes: readonly PlannedChange[]): strin
   return `sha256:${createHash('sha256').update(stringifyCanonicalJson(changes)).digest('hex')}`;
 }
 
+/**
+ * The exit code of `sysreg plan`: 0, or 2 with `--detailed-exitcode` when there are changes (blocked
+ * ones included; unmanaged systems are not changes). Errors (1) are the caller's.
+ */
+export function decidePlanExitCode(plan: Plan, options: { detailedExitCode: boolean }): 0 | 2 {
+  return options.detailedExitCode && plan.counts.changes > 0 ? 2 : 0;
+}
+
 /** True when nothing would be created, updated, deleted or is blocked (unmanaged systems do not count). */
 export function isPlanEmpty(plan: Plan): boolean {
   return plan.counts.changes === 0;
@@ -325,6 +339,9 @@ function orderClientIdClaims(
   environment: string,
 ): void {
   const holders = mapClientIdHolders(live);
+  const claims = new Map<string, Map<string, string>>();
+  // What each change releases, taken before any claim blocks a change and so cancels its release.
+  const releases = new Map([...changes].map(([id, change]) => [id, new Set(change.releasesClientIds ?? [])]));
   for (const entry of entries) {
     const id = entry.desired.spec.id;
     const change = changes.get(id);
@@ -336,8 +353,8 @@ function orderClientIdClaims(
       if (alreadyHeld.has(clientId)) continue;
       const holder = holders.get(clientId);
       if (holder === undefined || holder === id) continue;
-      const releaser = changes.get(holder);
-      if (releaser?.releasesClientIds?.includes(clientId)) dependsOn.add(holder);
+      claims.set(id, (claims.get(id) ?? new Map<string, string>()).set(clientId, holder));
+      if (releases.get(holder)?.has(clientId)) dependsOn.add(holder);
       else if (!describedIds.has(holder)) heldOutside.set(clientId, holder);
       // Otherwise another file keeps the id too: a validation error the loader reports.
     }
@@ -362,6 +379,42 @@ function orderClientIdClaims(
       });
     } else {
       change.dependsOn = [...dependsOn].sort(compareStrings);
+    }
+  }
+  blockWaitersOnBlockedChanges(changes, claims, environment);
+}
+
+/** A blocked change releases nothing, so a claim waiting for it cannot succeed either. */
+function blockWaitersOnBlockedChanges(
+  changes: Map<string, PlannedChange>,
+  claims: ReadonlyMap<string, ReadonlyMap<string, string>>,
+  environment: string,
+): void {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const change of [...changes.values()].sort((a, b) => compareStrings(a.systemId, b.systemId))) {
+      if (change.action === 'blocked') continue;
+      const blockedBy = change.dependsOn.filter((id) => changes.get(id)?.action === 'blocked');
+      if (blockedBy.length === 0) continue;
+      const clientIds = [...(claims.get(change.systemId) ?? new Map<string, string>())]
+        .filter(([, holder]) => blockedBy.includes(holder))
+        .map(([clientId]) => clientId)
+        .sort(compareStrings);
+      changes.set(change.systemId, {
+        ...change,
+        action: 'blocked',
+        request: null,
+        dependsOn: [],
+        phase: 0,
+        blocked: {
+          reason: 'client-id-held-outside-repo',
+          message: `Client id ${clientIds.join(', ')} is released only by ${blockedBy.join(', ')} in ${environment}, whose change is blocked by a client id held outside this repository.`,
+          clientIds,
+          heldBy: blockedBy,
+        },
+      });
+      changed = true;
     }
   }
 }

@@ -34,7 +34,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownRenderOptions = 
   const head = renderPlanHead(plan);
   const sections = plan.changes.map(renderChangeSection);
   const unmanaged = renderUnmanagedSection(plan);
-  const full = joinBlocks([head, ...sections, unmanaged, renderPlanFoot(plan)]);
+  const full = joinBlocks([head, ...sections, unmanaged, renderTombstoneNotes(plan), renderPlanFoot(plan)]);
   if (full.length <= maxLength) return full;
   return renderPlanSummary(plan, head, maxLength, options.fullPlanHint);
 }
@@ -105,6 +105,17 @@ function renderUnmanagedSection(plan: Plan): string {
     `<details><summary>❔ ${plan.unmanaged.length} unmanaged (in Altinn, in no file; left alone)</summary>\n\n` +
     `${items.join('\n')}\n\nTurn on prune to delete them, or import them into git.\n\n</details>`
   );
+}
+
+/** Tombstones with nothing left to do, so reviewers see they were read. */
+function renderTombstoneNotes(plan: Plan): string {
+  const notes = plan.unchanged
+    .filter((system) => system.note !== 'in-sync')
+    .map(
+      (system) =>
+        `<code>${escapeHtmlText(system.systemId)}</code> (${system.note === 'already-deleted' ? 'already deleted' : 'never created'})`,
+    );
+  return notes.length === 0 ? '' : `Tombstones with nothing to do: ${notes.join(', ')}.`;
 }
 
 const SUMMARY_ORDER: Record<ChangeAction, number> = { blocked: 0, delete: 1, create: 2, update: 3 };

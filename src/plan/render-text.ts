@@ -61,6 +61,12 @@ export function renderPlanText(plan: Plan, options: TextRenderOptions): string {
       '',
     );
   }
+  const tombstones = plan.unchanged.filter((system) => system.note !== 'in-sync');
+  for (const system of tombstones) {
+    const note = system.note === 'already-deleted' ? 'already deleted' : 'never created; nothing to delete';
+    lines.push(`${paint('dim', '=')} tombstone ${escapeTerminalText(system.systemId)}: ${note}`);
+  }
+  if (tombstones.length > 0) lines.push('');
   if (plan.counts.changes === 0) lines.push('No changes. Altinn matches git.', '');
   if (!plan.safety.safe) {
     lines.push(paint('red', paint('bold', 'Unsafe plan:')));

@@ -147,11 +147,21 @@ export const PLAN_CASES: PlanCase[] = [
   },
   {
     name: 'blocked-foreign-vendor',
-    about: 'An id another vendor owns: GET answered 403, or the live vendor differs.',
-    input: planInput([buildDesired(alpha), buildDesired(beta)], {
-      [alpha.id]: { status: 'forbidden' },
-      [beta.id]: found(storeAsAltinn({ ...beta, vendor: { ID: '0192:310000001' } })),
-    }),
+    about:
+      "An id another vendor owns (GET answered 403, or the live vendor differs), a file naming a vendor that is not the caller; a tombstone for another vendor's id is a no-op.",
+    input: planInput(
+      [
+        buildDesired(alpha),
+        buildDesired(beta),
+        buildDesired(buildSpec('gamma', { vendor: { ID: '0192:310000001' } })),
+        buildDesired(buildSpec('delta', { isDeleted: true })),
+      ],
+      {
+        [alpha.id]: { status: 'forbidden' },
+        [beta.id]: found(storeAsAltinn({ ...beta, vendor: { ID: '0192:310000001' } })),
+        '991825827_delta': { status: 'forbidden' },
+      },
+    ),
   },
   {
     name: 'blocked-client-id-held-outside-repo',
@@ -160,6 +170,21 @@ export const PLAN_CASES: PlanCase[] = [
       [alpha.id]: found(storeAsAltinn(alpha)),
       '991825827_stray': found(storeAsAltinn(buildSpec('stray', { clientId: ['client-stray'] }))),
     }),
+  },
+  {
+    name: 'blocked-client-id-cascade',
+    about:
+      'alpha is blocked on a client id held outside the repo, so beta, which waits for alpha to release client-alpha, is blocked too.',
+    input: planInput(
+      [
+        buildDesired({ ...alpha, clientId: ['client-stray'] }),
+        buildDesired(buildSpec('beta', { clientId: ['client-alpha'] })),
+      ],
+      {
+        [alpha.id]: found(storeAsAltinn(alpha)),
+        '991825827_stray': found(storeAsAltinn(buildSpec('stray', { clientId: ['client-stray'] }))),
+      },
+    ),
   },
   {
     name: 'client-id-moves',
