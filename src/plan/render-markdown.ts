@@ -138,7 +138,7 @@ function renderPlanSummary(plan: Plan, head: string, maxLength: number, fullPlan
     });
   const foot = renderPlanFoot(plan);
   const tableHead = '| Action | System | Fields |\n|---|---|---|';
-  let text = joinBlocks([head, intro, tableHead]);
+  let text = joinBlocks([head, intro, tableHead]).trimEnd();
   let shown = 0;
   for (const row of rows) {
     const remaining = rows.length - shown - 1;
@@ -185,7 +185,7 @@ export function renderDriftMarkdown(report: DriftReport, options: MarkdownRender
     head,
     `> [!NOTE]\n> Too much drift to show in full. ${where}`,
     '| Drift | System |\n|---|---|',
-  ]);
+  ]).trimEnd();
   let shown = 0;
   for (const item of report.items) {
     const row = `| ${DRIFT_HEADING[item.kind]} | <code>${escapeHtmlText(item.systemId)}</code> |`;

@@ -65,3 +65,22 @@ describe('golden drift', () => {
     expectGolden(`${goldenDir}drift-all-kinds.txt`, renderDriftText(report, { color: false }));
   });
 });
+
+describe('golden summary', () => {
+  it('degrades to a summary table within the budget, blocked and deletes first', () => {
+    const moves = PLAN_CASES.find((c) => c.name === 'client-id-moves')?.input;
+    if (!moves) throw new Error('missing case');
+    const burned = buildSpec('burned');
+    const plan = createPlan({
+      ...moves,
+      desired: [...moves.desired, buildDesired(burned)],
+      live: {
+        ...moves.live,
+        systems: { ...moves.live.systems, [burned.id]: found(storeAsAltinn(burned, { deleted: true })) },
+      },
+    });
+    const markdown = renderPlanMarkdown(plan, { maxLength: 1500, fullPlanHint: 'the job summary' });
+    expect(markdown.length).toBeLessThanOrEqual(1500);
+    expectGolden(`${goldenDir}summary-over-budget.md`, markdown);
+  });
+});

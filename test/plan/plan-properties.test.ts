@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LiveLookup } from '../../src/plan/live-state.ts';
+import { createDriftReport } from '../../src/plan/drift.ts';
 import { createPlan } from '../../src/plan/plan.ts';
 import type { PlanInput } from '../../src/plan/plan.ts';
 import { renderPlanJson } from '../../src/plan/render-json.ts';
@@ -164,6 +165,67 @@ describe('plan properties', () => {
       }),
       // Cycles need two deletes releasing to two writes; enough runs to meet that shape.
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('seeded drift', () => {
+  type SeedField =
+    'name' | 'description' | 'clientId' | 'allowedRedirectUrls' | 'isVisible' | 'rights' | 'accessPackages';
+  const seedArbitrary: fc.Arbitrary<SeedField> = fc.constantFrom(
+    'name',
+    'description',
+    'clientId',
+    'allowedRedirectUrls',
+    'isVisible',
+    'rights',
+    'accessPackages',
+  );
+
+  /** Changes one field the way someone editing in Altinn's portal or API would. */
+  function seedDrift(spec: SystemSpec, field: SeedField): SystemSpec {
+    switch (field) {
+      case 'name':
+      case 'description':
+        return { ...spec, [field]: { ...spec[field], en: `${spec[field].en ?? ''} (edited in Altinn)` } };
+      case 'clientId':
+        return { ...spec, clientId: [...spec.clientId, 'seeded-client'] };
+      case 'allowedRedirectUrls':
+        return { ...spec, allowedRedirectUrls: [...spec.allowedRedirectUrls, 'https://seeded.example.no/'] };
+      case 'isVisible':
+        return { ...spec, isVisible: !spec.isVisible };
+      case 'rights':
+        return {
+          ...spec,
+          rights: [...spec.rights, { resource: [{ id: 'urn:altinn:resource', value: 'seeded' }] }],
+        };
+      case 'accessPackages':
+        return {
+          ...spec,
+          accessPackages: [...spec.accessPackages, { urn: 'urn:altinn:accesspackage:seeded' }],
+        };
+    }
+  }
+
+  it('shows exactly the seeded difference, in drift and in the plan', () => {
+    fc.assert(
+      fc.property(specsArbitrary, fc.nat(), seedArbitrary, (generated, pick, field) => {
+        const specs = generated.map((spec) => ({ ...spec, isDeleted: false }));
+        const target = specs[pick % specs.length] as SystemSpec;
+        const systems = liveFromDesired(specs, []);
+        systems[target.id] = found(storeAsAltinn(seedDrift(target, field)));
+        const planInput = input(specs, systems, false);
+        const report = createDriftReport(planInput);
+        expect(report.items.map((item) => [item.systemId, item.kind])).toEqual([
+          [target.id, 'changed-outside-git'],
+        ]);
+        expect(report.items[0]?.fields.map((change) => change.field)).toEqual([field]);
+        const plan = createPlan(planInput);
+        expect(plan.changes.map((change) => [change.systemId, change.action])).toEqual([
+          [target.id, 'update'],
+        ]);
+        expect(plan.changes[0]?.fields.map((change) => change.field)).toEqual([field]);
+      }),
     );
   });
 });

@@ -45,6 +45,7 @@ describe('Markdown size budget', () => {
     expect(rows.length + Number(more?.[1] ?? 0)).toBe(1000);
     expect(markdown).toContain(plan.checksum);
     expect(markdown).not.toContain('<details');
+    expect(markdown).toContain('|---|---|---|\n| ');
   });
 
   it('keeps the full rendering when it fits, and degrades at any budget', () => {
@@ -67,6 +68,8 @@ describe('Markdown size budget', () => {
     expect(report.counts.total).toBe(1000);
     expect(markdown.length).toBeLessThanOrEqual(60_000);
     expect(markdown).toContain('The full report is in the drift.json artifact');
+    // The table's rows follow its head directly, or GitHub would not render it as a table.
+    expect(markdown).toContain('|---|---|\n| ');
   });
 });
 
