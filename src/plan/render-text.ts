@@ -130,7 +130,10 @@ export function renderDriftText(report: DriftReport, options: TextRenderOptions)
   const paint = createPaint(options.color);
   const commit = report.commit ? ` at ${escapeTerminalText(report.commit)}` : '';
   const lines = [paint('bold', `sysreg drift for ${escapeTerminalText(report.environment)}${commit}`)];
-  lines.push(summariseDriftCounts(report), '');
+  lines.push(summariseDriftCounts(report));
+  if (report.counts.total > 0)
+    lines.push(paint('dim', 'Diffs read git → Altinn: left or - is git, right or + is Altinn.'));
+  lines.push('');
   for (const item of report.items) {
     const look = DRIFT_LOOK[item.kind];
     const file = item.file ? paint('dim', ` (${escapeTerminalText(item.file)})`) : '';
