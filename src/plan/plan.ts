@@ -96,6 +96,9 @@ export interface ChangeAnnotation {
   line: number;
   column: number;
   action: ChangeAction;
+  /** Deletes and blocked changes warn; creates and updates are notices. */
+  level: 'notice' | 'warning';
+  title: string;
   message: string;
 }
 
@@ -543,6 +546,8 @@ function annotateChanges(
         line: position.line,
         column: position.column,
         action: change.action,
+        level: change.action === 'delete' || change.action === 'blocked' ? 'warning' : 'notice',
+        title: `sysreg plan: ${change.action} in ${environment}`,
         message,
       });
     };

@@ -39,6 +39,15 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownRenderOptions = 
   return renderPlanSummary(plan, head, maxLength, options.fullPlanHint);
 }
 
+/**
+ * Always the cut-down plan (head, warnings, one table row per change while `maxLength` lasts), for
+ * callers that keep the full rendering elsewhere, such as the GitHub edge's `summaryMarkdown`.
+ */
+export function renderPlanSummaryMarkdown(plan: Plan, options: MarkdownRenderOptions = {}): string {
+  const maxLength = options.maxLength ?? DEFAULT_MARKDOWN_MAX_LENGTH;
+  return renderPlanSummary(plan, renderPlanHead(plan), maxLength, options.fullPlanHint);
+}
+
 function renderPlanHead(plan: Plan): string {
   const { counts } = plan;
   const blocks: string[] = [];

@@ -7,6 +7,7 @@ import {
   escapeMarkdownText,
   renderDriftMarkdown,
   renderPlanMarkdown,
+  renderPlanSummaryMarkdown,
 } from '../../src/plan/render-markdown.ts';
 import { renderPlanText } from '../../src/plan/render-text.ts';
 import type { LiveLookup } from '../../src/plan/live-state.ts';
@@ -46,6 +47,14 @@ describe('Markdown size budget', () => {
     expect(markdown).toContain(plan.checksum);
     expect(markdown).not.toContain('<details');
     expect(markdown).toContain('|---|---|---|\n| ');
+  });
+
+  it('renders the summary on request, for callers that keep the full plan elsewhere', () => {
+    const plan = createPlan(planManyChanges(3));
+    const summary = renderPlanSummaryMarkdown(plan, { fullPlanHint: 'the job summary' });
+    expect(summary).toContain('The full plan is in the job summary.');
+    expect(summary).toContain('|---|---|---|\n| ➕ create | <code>991825827&#95;system0001</code> | — |');
+    expect(summary).not.toContain('<details');
   });
 
   it('keeps the full rendering when it fits, and degrades at any budget', () => {
