@@ -76,7 +76,7 @@ export function createDriftReport(input: DriftInput): DriftReport {
       }
       continue;
     }
-    if (lookup.status === 'forbidden' || lookup.system.vendor.ID !== spec.vendor.ID) {
+    if (lookup.status === 'forbidden' || lookup.system.vendor?.ID !== spec.vendor.ID) {
       if (!spec.isDeleted) {
         items.push({
           ...base,

@@ -309,7 +309,7 @@ export function listUnmanagedSystems(describedIds: ReadonlySet<string>, live: Li
     if (
       lookup.status === 'found' &&
       !lookup.system.isDeleted &&
-      vendorOrgOf(lookup.system.vendor.ID) === live.vendorOrgNumber
+      vendorOrgOf(lookup.system.vendor?.ID ?? '') === live.vendorOrgNumber
     ) {
       ids.add(id);
     }
@@ -427,7 +427,7 @@ function mapClientIdHolders(live: LiveState): Map<string, string> {
   for (const id of Object.keys(live.systems).sort(compareStrings)) {
     const lookup = live.systems[id];
     if (lookup?.status !== 'found' || lookup.system.isDeleted) continue;
-    for (const clientId of lookup.system.clientId) if (clientId !== '') holders.set(clientId, id);
+    for (const clientId of lookup.system.clientId ?? []) if (clientId !== '') holders.set(clientId, id);
   }
   return holders;
 }
@@ -573,7 +573,7 @@ function annotateChanges(
 }
 
 function isSameVendor(live: LiveSystem, spec: SystemSpec): boolean {
-  return live.vendor.ID === spec.vendor.ID;
+  return live.vendor?.ID === spec.vendor.ID;
 }
 
 function vendorOrgOf(vendorId: string): string {

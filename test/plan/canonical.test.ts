@@ -65,3 +65,37 @@ describe('canonical form', () => {
     expect(change?.removed).toEqual([{ resource: pairs }]);
   });
 });
+
+describe('a partial live system', () => {
+  it('plans without crashing when Altinn leaves out lists and the vendor', async () => {
+    const { createPlan, DEFAULT_PLAN_SETTINGS } = await import('../../src/plan/plan.ts');
+    const spec = buildSpec('alpha');
+    const partial = {
+      id: spec.id,
+      name: spec.name,
+      description: spec.description,
+      isDeleted: false,
+      isVisible: true,
+    };
+    const plan = createPlan({
+      desired: [
+        {
+          spec,
+          file: `systems/${spec.id}.yaml`,
+          fieldPositions: {},
+        },
+      ],
+      live: {
+        environment: 'tt02',
+        vendorOrgNumber: '991825827',
+        listedIds: [spec.id],
+        systems: { [spec.id]: { status: 'found', system: partial as never } },
+      },
+      settings: DEFAULT_PLAN_SETTINGS,
+      environment: 'tt02',
+    });
+    expect(plan.changes.map((change) => [change.action, change.blocked?.reason])).toEqual([
+      ['blocked', 'foreign-vendor'],
+    ]);
+  });
+});
