@@ -93,24 +93,36 @@ function canonicaliseRight(right: Right): Right {
     : { action: right.action, resource };
 }
 
-const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
-
 /**
  * A redirect URL as Altinn stores it. Altinn keeps .NET `Uri.ToString()`, which lowercases the host,
  * drops a default port and adds `/` to an empty path, as WHATWG `href` does; unlike WHATWG it
- * un-escapes (`%20` comes back as a space). Running both sides through `href` and then decoding the
- * escapes of unreserved characters (RFC 3986 §6.2.2.2) makes the two spellings meet. A value that is
- * not a URL stays as written, so it shows up in the diff instead of failing the plan.
+ * un-escapes every escape except `%23`, `%3F` and `%25` (`%20` comes back as a space). Both sides are
+ * taken through `href`, that un-escaping, and `href` again, so every spelling of one stored URL meets
+ * in one string. A value that is not a URL stays as written, so it shows up in the diff instead of
+ * failing the plan.
  */
 export function normaliseRedirectUrl(url: string): string {
-  let href: string;
   try {
-    href = new URL(url).href;
+    return new URL(unescapeLikeDotNet(new URL(url).href)).href;
   } catch {
     return url;
   }
-  return href.replace(/%([0-9A-Fa-f]{2})/g, (escape, hex: string) => {
-    const character = String.fromCharCode(parseInt(hex, 16));
-    return UNRESERVED.test(character) ? character : `%${hex.toUpperCase()}`;
+}
+
+const KEPT_ESCAPES: Record<string, string> = { '%23': '\ue000', '%3F': '\ue001', '%25': '\ue002' };
+
+/** .NET `Uri.ToString()` un-escaping: every run of escapes decoded as UTF-8, except `#`, `?` and `%`. */
+export function unescapeLikeDotNet(text: string): string {
+  return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    const guarded = run.replace(/%(23|3F|25)/gi, (escape) => KEPT_ESCAPES[escape.toUpperCase()] ?? escape);
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(guarded);
+    } catch {
+      return run;
+    }
+    return decoded.replace(/[\ue000-\ue002]/g, (mark) =>
+      mark === '\ue000' ? '%23' : mark === '\ue001' ? '%3F' : '%25',
+    );
   });
 }

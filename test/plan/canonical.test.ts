@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalFromLive, canonicalFromSpec, normaliseRedirectUrl } from '../../src/plan/canonical.ts';
 import { diffCanonicalSystems } from '../../src/plan/diff.ts';
@@ -11,15 +12,38 @@ describe('normaliseRedirectUrl', () => {
     ['https://altinn.no/a%20b', 'https://altinn.no/a%20b'],
     ['https://altinn.no/a b', 'https://altinn.no/a%20b'],
     ['https://altinn.no/%7euser', 'https://altinn.no/~user'],
-    ['https://altinn.no/x?q=a%2fb', 'https://altinn.no/x?q=a%2Fb'],
+    ['https://altinn.no/x?q=a%2fb', 'https://altinn.no/x?q=a/b'],
+    ['https://altinn.no/x?q=a%23b%3f%25', 'https://altinn.no/x?q=a%23b%3F%25'],
+    ['https://altinn.no/%C3%A6%C3%B8%C3%A5', 'https://altinn.no/%C3%A6%C3%B8%C3%A5'],
+    ['https://altinn.no/æøå', 'https://altinn.no/%C3%A6%C3%B8%C3%A5'],
+    ['https://altinn.no/bad%FFescape', 'https://altinn.no/bad%FFescape'],
     ['vg.no', 'vg.no'],
     ['not a url at all', 'not a url at all'],
   ])('%s → %s', (input, expected) => {
     expect(normaliseRedirectUrl(input)).toBe(expected);
   });
 
+  it('is idempotent, and meets the .NET spelling, for any URL', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string()),
+        (url) => {
+          const once = normaliseRedirectUrl(url);
+          expect(normaliseRedirectUrl(once)).toBe(once);
+          expect(normaliseRedirectUrl(storeUrlAsDotNet(url))).toBe(once);
+        },
+      ),
+    );
+  });
+
   it('meets .NET Uri.ToString() for the same URL', () => {
-    for (const url of ['https://Altinn.no', 'https://altinn.no/my%20app/cb?x=1', 'https://altinn.no/%7Eu']) {
+    for (const url of [
+      'https://Altinn.no',
+      'https://altinn.no/my%20app/cb?x=1',
+      'https://altinn.no/%7Eu',
+      'https://altinn.no/cb?next=%2Fhome%26x%3D1',
+      'https://altinn.no/%C3%A6?q=%23frag',
+    ]) {
       expect(normaliseRedirectUrl(storeUrlAsDotNet(url))).toBe(normaliseRedirectUrl(url));
     }
   });

@@ -17,6 +17,8 @@ const URLS = [
   'https://app.example.no/my%20path',
   'https://app.example.no/~user?x=1',
   'https://app.example.no/%7Etilde',
+  'https://app.example.no/cb?next=%2Fhome%26a%3D1%23x',
+  'https://app.example.no/%C3%A6%C3%B8',
   'app.example.no/not-a-url',
 ];
 const RESOURCES = ['ske-krav-og-betalinger', 'app_skd_mva', 'nav-aa-register'];

@@ -65,10 +65,18 @@ export function storeAsAltinn(spec: SystemSpec, options: { deleted?: boolean } =
   return live;
 }
 
-/** .NET `Uri.ToString()`: normalised like WHATWG, but with escapes decoded. */
+/** .NET `Uri.ToString()`: normalised like WHATWG, with every escape but `%23`, `%3F`, `%25` decoded. */
 export function storeUrlAsDotNet(url: string): string {
   try {
-    return decodeURI(new URL(url).href);
+    return new URL(url).href.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run.replace(/%(23|3F|25)/gi, '%25$1')).replace(/%(23|3F|25)/gi, (kept) =>
+          kept.toUpperCase(),
+        );
+      } catch {
+        return run;
+      }
+    });
   } catch {
     return url;
   }
