@@ -1,0 +1,154 @@
+/**
+ * Drift: the plan's comparison seen from live. Every difference between git and Altinn is classified
+ * by where it lives, so the drift issue can say what happened rather than what sync would do.
+ * Field changes read `before` = git, `after` = live.
+ */
+import { createHash } from 'node:crypto';
+import type { LanguageMap } from '../systems/model.ts';
+import { canonicalFromLive, canonicalFromSpec } from './canonical.ts';
+import { stringifyCanonicalJson } from './canonical-json.ts';
+import { diffCanonicalSystems } from './diff.ts';
+import type { FieldChange } from './diff.ts';
+import { compareStrings, listUnmanagedSystems, PLAN_FORMAT_VERSION } from './plan.ts';
+import type { PlanInput } from './plan.ts';
+
+export type DriftKind =
+  'changed-outside-git' | 'missing-in-altinn' | 'unmanaged-in-altinn' | 'deleted-in-altinn';
+
+export const DRIFT_KINDS: readonly DriftKind[] = [
+  'changed-outside-git',
+  'missing-in-altinn',
+  'deleted-in-altinn',
+  'unmanaged-in-altinn',
+];
+
+export interface DriftItem {
+  systemId: string;
+  kind: DriftKind;
+  /** The file describing the system; `null` for an unmanaged one. */
+  file: string | null;
+  name: LanguageMap;
+  /** For `changed-outside-git`: each field, git (`before`) against live (`after`). */
+  fields: FieldChange[];
+  /** One sentence for readers. */
+  detail: string;
+}
+
+export interface DriftCounts {
+  changedOutsideGit: number;
+  missingInAltinn: number;
+  unmanagedInAltinn: number;
+  deletedInAltinn: number;
+  /** All of the above: what makes `drift --detailed-exitcode` exit 2. */
+  total: number;
+}
+
+export interface DriftReport {
+  formatVersion: typeof PLAN_FORMAT_VERSION;
+  environment: string;
+  commit: string | null;
+  items: DriftItem[];
+  counts: DriftCounts;
+  /** `sha256:` over the canonical JSON of `items`: the drift issue is updated only when it changes. */
+  checksum: string;
+}
+
+export type DriftInput = Omit<PlanInput, 'settings'>;
+
+export function createDriftReport(input: DriftInput): DriftReport {
+  const { live, environment } = input;
+  const items: DriftItem[] = [];
+  const describedIds = new Set<string>();
+  const desired = [...input.desired].sort(
+    (a, b) => compareStrings(a.spec.id, b.spec.id) || compareStrings(a.file, b.file),
+  );
+  for (const system of desired) {
+    const id = system.spec.id;
+    if (describedIds.has(id)) continue;
+    describedIds.add(id);
+    const spec = system.spec;
+    const canonical = canonicalFromSpec(spec);
+    const lookup = live.systems[id] ?? { status: 'absent' };
+    const base = { systemId: id, file: system.file, name: canonical.name, fields: [] as FieldChange[] };
+    if (lookup.status === 'absent') {
+      if (!spec.isDeleted) {
+        items.push({ ...base, kind: 'missing-in-altinn', detail: `${id} does not exist in ${environment}.` });
+      }
+      continue;
+    }
+    if (lookup.status === 'forbidden' || lookup.system.vendor?.ID !== spec.vendor.ID) {
+      if (!spec.isDeleted) {
+        items.push({
+          ...base,
+          kind: 'missing-in-altinn',
+          detail: `${id} belongs to another vendor in ${environment}, so this vendor's system is missing.`,
+        });
+      }
+      continue;
+    }
+    const liveSystem = lookup.system;
+    if (liveSystem.isDeleted) {
+      if (!spec.isDeleted) {
+        items.push({
+          ...base,
+          kind: 'deleted-in-altinn',
+          detail: `${id} was deleted in ${environment} while its file says it is live; the id cannot be created again.`,
+        });
+      }
+      continue;
+    }
+    if (spec.isDeleted) {
+      items.push({
+        ...base,
+        kind: 'changed-outside-git',
+        fields: [{ field: 'isDeleted', kind: 'scalar', before: true, after: false }],
+        detail: `${id} is deleted in git but still live in ${environment}.`,
+      });
+      continue;
+    }
+    const fields = diffCanonicalSystems(canonical, canonicalFromLive(liveSystem));
+    if (fields.length > 0) {
+      const names = fields.map((field) => field.field).join(', ');
+      items.push({
+        ...base,
+        kind: 'changed-outside-git',
+        fields,
+        detail: `Changed in ${environment}: ${names}.`,
+      });
+    }
+  }
+  for (const system of listUnmanagedSystems(describedIds, live)) {
+    items.push({
+      systemId: system.systemId,
+      kind: 'unmanaged-in-altinn',
+      file: null,
+      name: system.name,
+      fields: [],
+      detail: `${system.systemId} exists in ${environment} but no file describes it.`,
+    });
+  }
+  items.sort(
+    (a, b) =>
+      DRIFT_KINDS.indexOf(a.kind) - DRIFT_KINDS.indexOf(b.kind) || compareStrings(a.systemId, b.systemId),
+  );
+  const counts: DriftCounts = {
+    changedOutsideGit: items.filter((item) => item.kind === 'changed-outside-git').length,
+    missingInAltinn: items.filter((item) => item.kind === 'missing-in-altinn').length,
+    unmanagedInAltinn: items.filter((item) => item.kind === 'unmanaged-in-altinn').length,
+    deletedInAltinn: items.filter((item) => item.kind === 'deleted-in-altinn').length,
+    total: items.length,
+  };
+  return {
+    formatVersion: PLAN_FORMAT_VERSION,
+    environment,
+    commit: input.commit ?? null,
+    items,
+    counts,
+    checksum: `sha256:${createHash('sha256').update(stringifyCanonicalJson(items)).digest('hex')}`,
+  };
+}
+
+/** The exit code of `sysreg drift`: 0, or 2 with `--detailed-exitcode` when there is any drift (unmanaged included). */
+export function decideDriftExitCode(report: DriftReport, options: { detailedExitCode: boolean }): 0 | 2 {
+  return options.detailedExitCode && report.counts.total > 0 ? 2 : 0;
+}

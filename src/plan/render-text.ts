@@ -1,0 +1,171 @@
+/**
+ * Plans and drift reports for a terminal. Colour only when the caller asks (it knows about TTYs and
+ * NO_COLOR); user text is quoted or has its control characters escaped, so a name cannot move the
+ * cursor or recolour the terminal.
+ */
+import { describeFieldChange, formatValue, pickDisplayName } from './describe-field-change.ts';
+import type { DiffSign } from './describe-field-change.ts';
+import type { FieldChange } from './diff.ts';
+import type { DriftKind, DriftReport } from './drift.ts';
+import type { ChangeAction, Plan, PlannedChange } from './plan.ts';
+
+export interface TextRenderOptions {
+  color: boolean;
+}
+
+type Style = 'bold' | 'dim' | 'green' | 'yellow' | 'red' | 'magenta' | 'cyan';
+
+const ANSI: Record<Style, string> = {
+  bold: '1',
+  dim: '2',
+  green: '32',
+  yellow: '33',
+  red: '31',
+  magenta: '35',
+  cyan: '36',
+};
+
+type Paint = (style: Style, text: string) => string;
+
+function createPaint(color: boolean): Paint {
+  return color ? (style, text) => `\u001b[${ANSI[style]}m${text}\u001b[0m` : (_style, text) => text;
+}
+
+const ACTION_LOOK: Record<ChangeAction, { symbol: string; style: Style }> = {
+  create: { symbol: '+', style: 'green' },
+  update: { symbol: '~', style: 'yellow' },
+  delete: { symbol: '-', style: 'red' },
+  blocked: { symbol: '!', style: 'magenta' },
+};
+
+const SIGN_STYLE: Record<DiffSign, Style> = { '+': 'green', '-': 'red', '~': 'yellow' };
+
+export const DELETE_COST =
+  'Deleting burns the id forever (it can never be created again), and the system users of the system stop working.';
+
+export function renderPlanText(plan: Plan, options: TextRenderOptions): string {
+  const paint = createPaint(options.color);
+  const lines: string[] = [];
+  const commit = plan.commit ? ` at ${escapeTerminalText(plan.commit)}` : '';
+  lines.push(paint('bold', `sysreg plan for ${escapeTerminalText(plan.environment)}${commit}`));
+  lines.push(summarisePlanCounts(plan));
+  lines.push('');
+  for (const change of plan.changes) lines.push(...renderChange(change, paint), '');
+  for (const system of plan.unmanaged) {
+    lines.push(
+      `${paint('cyan', '?')} unmanaged ${paint('bold', escapeTerminalText(system.systemId))} ${formatName(system.name)}`,
+      paint(
+        'dim',
+        '    No file describes it; left alone. Turn on prune to delete it, or import it into git.',
+      ),
+      '',
+    );
+  }
+  const tombstones = plan.unchanged.filter((system) => system.note !== 'in-sync');
+  for (const system of tombstones) {
+    const note = system.note === 'already-deleted' ? 'already deleted' : 'never created; nothing to delete';
+    lines.push(`${paint('dim', '=')} tombstone ${escapeTerminalText(system.systemId)}: ${note}`);
+  }
+  if (tombstones.length > 0) lines.push('');
+  if (plan.counts.changes === 0) lines.push('No changes. Altinn matches git.', '');
+  if (!plan.safety.safe) {
+    lines.push(paint('red', paint('bold', 'Unsafe plan:')));
+    for (const reason of plan.safety.reasons) lines.push(paint('red', `  ${reason}`));
+    lines.push('  Apply needs --force to go ahead.', '');
+  }
+  if (plan.counts.delete > 0) lines.push(paint('red', 'Apply needs --allow-delete to delete systems.'), '');
+  lines.push(paint('dim', `Checksum ${plan.checksum}`));
+  return `${lines.join('\n')}\n`;
+}
+
+function renderChange(change: PlannedChange, paint: Paint): string[] {
+  const look = ACTION_LOOK[change.action];
+  const file = change.file ? paint('dim', ` (${escapeTerminalText(change.file)})`) : '';
+  const reason = change.blocked ? ` [${change.blocked.reason}]` : '';
+  const lines = [
+    `${paint(look.style, `${look.symbol} ${change.action}${reason}`)} ${paint('bold', escapeTerminalText(change.systemId))} ${formatName(change.name)}${file}`,
+  ];
+  lines.push(...renderFields(change.fields, paint));
+  if (change.action === 'delete') {
+    if (change.deleteCause === 'prune')
+      lines.push(paint('red', '    No file describes it, and prune is on.'));
+    lines.push(paint('red', `    ${DELETE_COST}`));
+  }
+  if (change.blocked) lines.push(paint('magenta', `    ${escapeTerminalText(change.blocked.message)}`));
+  if (change.releasesClientIds && change.releasesClientIds.length > 0 && change.action === 'delete') {
+    lines.push(
+      paint('dim', `    Releases client ids ${change.releasesClientIds.map(formatValue).join(', ')}`),
+    );
+  }
+  if (change.dependsOn.length > 0 && change.action !== 'delete') {
+    lines.push(paint('dim', `    After ${change.dependsOn.map(escapeTerminalText).join(', ')}`));
+  }
+  return lines;
+}
+
+function renderFields(fields: readonly FieldChange[], paint: Paint): string[] {
+  return fields.flatMap((field) =>
+    describeFieldChange(field).map(
+      (line) => `    ${paint(SIGN_STYLE[line.sign], `${line.sign} ${escapeTerminalText(line.text)}`)}`,
+    ),
+  );
+}
+
+export function summarisePlanCounts(plan: Plan): string {
+  const { counts } = plan;
+  return (
+    `${counts.create} to create, ${counts.update} to update, ${counts.delete} to delete, ${counts.blocked} blocked; ` +
+    `${counts.noop} unchanged, ${counts.unmanaged} unmanaged.`
+  );
+}
+
+const DRIFT_LOOK: Record<DriftKind, { label: string; style: Style }> = {
+  'changed-outside-git': { label: 'changed outside git', style: 'yellow' },
+  'missing-in-altinn': { label: 'missing in Altinn', style: 'red' },
+  'deleted-in-altinn': { label: 'deleted in Altinn', style: 'red' },
+  'unmanaged-in-altinn': { label: 'unmanaged in Altinn', style: 'cyan' },
+};
+
+export function renderDriftText(report: DriftReport, options: TextRenderOptions): string {
+  const paint = createPaint(options.color);
+  const commit = report.commit ? ` at ${escapeTerminalText(report.commit)}` : '';
+  const lines = [paint('bold', `sysreg drift for ${escapeTerminalText(report.environment)}${commit}`)];
+  lines.push(summariseDriftCounts(report));
+  if (report.counts.total > 0)
+    lines.push(paint('dim', 'Diffs read git → Altinn: left or - is git, right or + is Altinn.'));
+  lines.push('');
+  for (const item of report.items) {
+    const look = DRIFT_LOOK[item.kind];
+    const file = item.file ? paint('dim', ` (${escapeTerminalText(item.file)})`) : '';
+    lines.push(
+      `${paint(look.style, look.label)} ${paint('bold', escapeTerminalText(item.systemId))} ${formatName(item.name)}${file}`,
+    );
+    lines.push(paint('dim', `    ${escapeTerminalText(item.detail)}`));
+    // Drift reads git → live: `-` is what git says, `+` what Altinn has.
+    lines.push(...renderFields(item.fields, paint), '');
+  }
+  if (report.counts.total === 0) lines.push('No drift. Altinn matches git.', '');
+  lines.push(paint('dim', `Checksum ${report.checksum}`));
+  return `${lines.join('\n')}\n`;
+}
+
+export function summariseDriftCounts(report: DriftReport): string {
+  const { counts } = report;
+  return (
+    `${counts.changedOutsideGit} changed outside git, ${counts.missingInAltinn} missing in Altinn, ` +
+    `${counts.deletedInAltinn} deleted in Altinn, ${counts.unmanagedInAltinn} unmanaged in Altinn.`
+  );
+}
+
+function formatName(name: Record<string, string>): string {
+  const display = pickDisplayName(name);
+  return display === '' ? '' : formatValue(display);
+}
+
+/** Control characters (ESC, CR, …) shown as `\uXXXX` so they cannot act on the terminal. */
+export function escapeTerminalText(text: string): string {
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
