@@ -27,6 +27,23 @@ import { ENVIRONMENTS_KEY, FIELD_RULES } from './fields.ts';
 import type { EnvironmentOverrides, SystemDocument } from './model.ts';
 import { buildSystemSchema } from './schema.ts';
 
+/** Rule ids of the problems parsing reports (the register's rules are in rules.ts). */
+export const PARSE_RULE_IDS = [
+  'yaml-syntax',
+  'yaml-duplicate-key',
+  'yaml-tab-indentation',
+  'yaml-alias-limit',
+  'yaml-warning',
+  'file-empty',
+  'field-required',
+  'field-unknown',
+  'field-type',
+  'field-alias',
+  'field-alias-conflict',
+  'environment-name',
+  'environment-override-not-allowed',
+] as const;
+
 /** A path into the file's data: map keys and list indexes, canonical field names at the top level. */
 export type SourcePath = readonly (string | number)[];
 
