@@ -198,13 +198,15 @@ function spanOfYamlError(error: YAMLError, lineCounter: LineCounter): Omit<Sourc
 }
 
 /**
- * Every duplicate key (each is its own mistake), but only the first other error: after one syntax
- * error the parser's further complaints are mostly echoes of it.
+ * Every duplicate key (each is its own mistake) when they are the only errors; otherwise only the
+ * first other error, tab indentation first: after one syntax error the parser's further complaints,
+ * duplicate keys included, are mostly echoes of it.
  */
 function diagnoseYamlErrors(errors: YAMLError[], lineCounter: LineCounter): Omit<Diagnostic, 'file'>[] {
-  const duplicates = errors.filter((error) => error.code === 'DUPLICATE_KEY');
-  const others = errors.filter((error) => error.code !== 'DUPLICATE_KEY').sort((a, b) => a.pos[0] - b.pos[0]);
-  const chosen = [...duplicates, ...others.slice(0, 1)];
+  const byPosition = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  const tabs = byPosition.filter((error) => error.code === 'TAB_AS_INDENT');
+  const others = byPosition.filter((error) => error.code !== 'DUPLICATE_KEY');
+  const chosen = tabs.length > 0 ? tabs.slice(0, 1) : others.length > 0 ? others.slice(0, 1) : byPosition;
   return chosen.map((error) => {
     const ruleId = YAML_RULE_BY_CODE[error.code] ?? 'yaml-syntax';
     const base = { ...spanOfYamlError(error, lineCounter), ruleId, severity: 'error' as const };
@@ -215,11 +217,18 @@ function diagnoseYamlErrors(errors: YAMLError[], lineCounter: LineCounter): Omit
       };
     }
     if (error.code === 'TAB_AS_INDENT') {
-      const more = others.filter((other) => other.code === 'TAB_AS_INDENT').length - 1;
+      const more = tabs.length - 1;
       return {
         ...base,
         message: `tabs are not allowed as indentation in YAML${more > 0 ? ` (${more} more line${more === 1 ? '' : 's'} after this one)` : ''}.`,
         hint: 'Indent with spaces.',
+      };
+    }
+    if (error.code === 'RESOURCE_EXHAUSTION') {
+      return {
+        ...base,
+        message: 'the YAML is nested too deeply to read.',
+        hint: 'A system file needs a few levels.',
       };
     }
     return { ...base, message: `invalid YAML: ${firstLine(error.message)} (${error.code}).` };
