@@ -6,6 +6,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from './diagnostic.ts';
+import { compareText } from './sort-diagnostics.ts';
 
 export interface DiscoveredFile {
   /** Relative to the repository root, forward slashes. */
@@ -167,11 +168,6 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
   const files = [...found.values()].sort((a, b) => compareText(a.path, b.path));
   diagnostics.sort((a, b) => compareText(a.file, b.file) || compareText(a.ruleId, b.ruleId));
   return { files, diagnostics };
-}
-
-/** Code-point order: the same on every machine and locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function codeOf(error: unknown): string {

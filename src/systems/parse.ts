@@ -26,6 +26,7 @@ import type { Diagnostic, SourceSpan } from './diagnostic.ts';
 import { ENVIRONMENTS_KEY, FIELD_RULES } from './fields.ts';
 import type { EnvironmentOverrides, SystemDocument } from './model.ts';
 import { buildSystemSchema } from './schema.ts';
+import { sortDiagnostics } from './sort-diagnostics.ts';
 
 /** Rule ids of the problems parsing reports (the register's rules are in rules.ts). */
 export const PARSE_RULE_IDS = [
@@ -165,6 +166,7 @@ export function parseSystemFile(file: string, text: string): ParsedSystemFile {
   if (!result.diagnostics.some((d) => d.severity === 'error') && isPlainObject(value)) {
     result.document = buildDocument(value);
   }
+  sortDiagnostics(result.diagnostics);
   return result;
 }
 
