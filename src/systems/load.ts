@@ -126,15 +126,11 @@ export async function loadSystemFile(file: DiscoveredFile): Promise<ParsedSystem
         `the file is ${formatBytes(info.size)}; system files may be at most ${formatBytes(MAX_SYSTEM_FILE_BYTES)}.`,
       );
     }
-    // One byte over the limit tells a file that grew since stat from one that did not.
-    const buffer = new Uint8Array(Math.min(info.size, MAX_SYSTEM_FILE_BYTES) + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    const decoded = decodeSystemFile(file.path, buffer.subarray(0, length));
+    // One byte over the limit tells a file that grew since stat from one that did not. A regular file
+    // gives all it has in one read; a short read is its end.
+    const buffer = new Uint8Array(info.size + 1);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const decoded = decodeSystemFile(file.path, buffer.subarray(0, bytesRead));
     if (!decoded.ok) return createUnreadableFile(file.path, [decoded.diagnostic]);
     text = decoded.text;
   } catch (error) {

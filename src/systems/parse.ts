@@ -101,9 +101,12 @@ function systemSchemaValidator(): ValidateFunction {
 
 /** Parses one file. Never throws on any input. */
 export function parseSystemFile(file: string, text: string): ParsedSystemFile {
-  const lineCounter = new LineCounter();
-  const yamlDocument = parseDocument(text, { ...YAML_PARSE_OPTIONS, lineCounter });
-  const { positionOf: locator, isWritten } = createLocator(file, yamlDocument, lineCounter);
+  const { yamlDocument, lineCounter } = parseYaml(text);
+  const {
+    positionOf: locator,
+    isWritten,
+    release,
+  } = createLocator(file, text, { yamlDocument, lineCounter });
   const result: ParsedSystemFile = { file, text, diagnostics: [], positionOf: locator, isWritten };
   const report = (diagnostic: Omit<Diagnostic, 'file'>) => result.diagnostics.push({ file, ...diagnostic });
 
@@ -166,6 +169,8 @@ export function parseSystemFile(file: string, text: string): ParsedSystemFile {
   if (!result.diagnostics.some((d) => d.severity === 'error') && isPlainObject(value)) {
     result.document = buildDocument(value);
   }
+  // A clean file's YAML nodes are dropped (thousands of them weigh hundreds of MB); positions re-parse on demand.
+  if (result.diagnostics.length === 0) release();
   sortDiagnostics(result.diagnostics);
   return result;
 }
@@ -256,9 +261,23 @@ function firstAliasSpan(yamlDocument: Document, lineCounter: LineCounter): Omit<
 // ---------------------------------------------------------------------------------------------------
 // Positions
 
-function createLocator(file: string, yamlDocument: Document, lineCounter: LineCounter) {
+interface ParsedYaml {
+  yamlDocument: Document;
+  lineCounter: LineCounter;
+}
+
+function parseYaml(text: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  return { yamlDocument: parseDocument(text, { ...YAML_PARSE_OPTIONS, lineCounter }), lineCounter };
+}
+
+function createLocator(file: string, text: string, parsed: ParsedYaml) {
+  let retained: ParsedYaml | undefined = parsed;
+  const nodes = (): ParsedYaml => (retained ??= parseYaml(text));
+
   const spanOf = (range: readonly number[] | null | undefined): SourceSpan => {
     if (!range) return { file, line: 1, column: 1 };
+    const { lineCounter } = nodes();
     const start = lineCounter.linePos(range[0] ?? 0);
     const end = lineCounter.linePos(range[1] ?? range[0] ?? 0);
     return { file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
@@ -266,7 +285,7 @@ function createLocator(file: string, yamlDocument: Document, lineCounter: LineCo
 
   /** Walks the nodes along `path` as far as they are written. */
   const walk = (path: SourcePath) => {
-    let current: unknown = yamlDocument.contents;
+    let current: unknown = nodes().yamlDocument.contents;
     let keyNode: Node | undefined;
     let depth = 0;
     for (const segment of path) {
@@ -306,7 +325,11 @@ function createLocator(file: string, yamlDocument: Document, lineCounter: LineCo
 
   const isWritten = (path: SourcePath): boolean => walk(path).complete;
 
-  return { positionOf, isWritten };
+  const release = () => {
+    retained = undefined;
+  };
+
+  return { positionOf, isWritten, release };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -347,7 +347,7 @@ const resourceKnown: SystemRule = {
   ruleId: 'resource-known',
   altinnCode: 'AUTH.VLD-00003',
   severity: 'error',
-  summary: "Each resource in rights exists in the environment's Resource Registry (online check).",
+  summary: "Each resource in rights exists in the environment's Resource Registry.",
   needsResources: true,
   check(spec, { catalogue }) {
     const findings: Finding[] = [];

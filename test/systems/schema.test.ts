@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { main } from '../../src/cli.ts';
 import { ENVIRONMENTS_KEY, FIELD_RULES } from '../../src/systems/fields.ts';
 import { buildSystemSchema, renderSystemSchema, SYSTEM_SCHEMA_PATH } from '../../src/systems/schema.ts';
+import { renderRuleTable } from '../support/rule-table.ts';
 import { REPO_ROOT } from '../support/run-cli.ts';
 
 const SYSTEMS = path.join(REPO_ROOT, 'systems');
@@ -64,5 +65,26 @@ describe('system schema', () => {
       false,
     );
     expect(validate({ id: 'x', vendor: { ID: '0192:1' }, name: {}, description: {} })).toBe(true);
+  });
+});
+
+describe('README', () => {
+  it('lists every register rule as the code declares it', () => {
+    // Prettier pads the table's cells; compare cell by cell.
+    const normalise = (text: string) =>
+      text
+        .split('\n')
+        .map((line) =>
+          line.startsWith('|')
+            ? line
+                .split('|')
+                .map((cell) => cell.trim().replace(/^-+$/, '---'))
+                .join('|')
+            : line,
+        )
+        .join('\n');
+    expect(normalise(readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8'))).toContain(
+      normalise(renderRuleTable()),
+    );
   });
 });
