@@ -12,6 +12,8 @@ module.enableCompileCache?.();
 
 /** Verbs are loaded lazily so that `sysreg validate` never pays for the HTTP or GitHub stacks. */
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
+  plan: () => import('./commands/plan.ts'),
+  drift: () => import('./commands/drift.ts'),
   emulator: () => import('./commands/emulator.ts'),
   validate: () => import('./commands/validate.ts'),
   schema: () => import('./commands/schema.ts'),

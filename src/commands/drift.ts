@@ -1,0 +1,68 @@
+/**
+ * `sysreg drift --env NAME`: the same comparison as plan, seen from live Altinn: what changed
+ * outside git, what is missing, unmanaged or deleted there.
+ */
+import { createDriftReport, decideDriftExitCode } from '../plan/drift.ts';
+import { renderDriftJson } from '../plan/render-json.ts';
+import { renderDriftMarkdown } from '../plan/render-markdown.ts';
+import { renderDriftText } from '../plan/render-text.ts';
+import type { Command } from './command.ts';
+import {
+  ALTINN_OPTION_USAGE,
+  CREDENTIALS_USAGE,
+  parseCommandArguments,
+  pickFormat,
+  requireEnvironmentName,
+} from './shared/altinn-options.ts';
+import { compareWithAltinn, wantsColor } from './shared/live-comparison.ts';
+
+const DRIFT_FORMATS = ['text', 'markdown', 'json'] as const;
+
+const USAGE = `Usage: sysreg drift --env NAME [options]
+
+Reports what differs in Altinn from git: systems changed outside git, missing in Altinn, unmanaged
+in Altinn (no file describes them), or deleted in Altinn while the file is live. Reads only.
+
+Options:
+${ALTINN_OPTION_USAGE}
+  --format <fmt>        text (default), markdown or json.
+  --detailed-exitcode   Exit 2 when there is drift.
+
+${CREDENTIALS_USAGE}
+
+Exit status: 0 no drift, 1 error, 2 drift (with --detailed-exitcode).
+`;
+
+export const command: Command = {
+  name: 'drift',
+  summary: 'Report what changed in Altinn outside git (reads only).',
+  usage: USAGE,
+  async run(context) {
+    const { values } = parseCommandArguments(
+      context.argv,
+      {
+        format: { type: 'string', default: 'text' },
+        'detailed-exitcode': { type: 'boolean', default: false },
+      },
+      USAGE,
+    );
+    const environment = requireEnvironmentName(values.env, USAGE);
+    const format = pickFormat(values.format, DRIFT_FORMATS);
+    const comparison = await compareWithAltinn(context, { environment, altinnUrl: values['altinn-url'] });
+    await comparison.connection.close();
+    const report = createDriftReport({
+      desired: comparison.desiredState.desired,
+      live: comparison.live,
+      environment,
+      ...(comparison.commit ? { commit: comparison.commit } : {}),
+    });
+    const rendered =
+      format === 'json'
+        ? renderDriftJson(report)
+        : format === 'markdown'
+          ? renderDriftMarkdown(report)
+          : renderDriftText(report, { color: wantsColor(context) });
+    context.stdout.write(rendered);
+    return decideDriftExitCode(report, { detailedExitCode: values['detailed-exitcode'] });
+  },
+};

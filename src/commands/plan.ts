@@ -1,0 +1,92 @@
+/**
+ * `sysreg plan --env NAME`: what applying git to Altinn would change, per system and field. A dry
+ * run by construction: it only reads.
+ */
+import { writeFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { decidePlanExitCode, type Plan } from '../plan/plan.ts';
+import { renderPlanJson } from '../plan/render-json.ts';
+import { renderPlanMarkdown } from '../plan/render-markdown.ts';
+import { renderPlanText } from '../plan/render-text.ts';
+import type { Command, CommandContext } from './command.ts';
+import {
+  ALTINN_OPTION_USAGE,
+  CREDENTIALS_USAGE,
+  parseCommandArguments,
+  pickFormat,
+  requireEnvironmentName,
+} from './shared/altinn-options.ts';
+import { compareWithAltinn, planComparison, wantsColor } from './shared/live-comparison.ts';
+
+const PLAN_FORMATS = ['text', 'markdown', 'json'] as const;
+type PlanFormat = (typeof PLAN_FORMATS)[number];
+
+const USAGE = `Usage: sysreg plan --env NAME [options]
+
+Compares systems/ with live Altinn and shows what apply would do: creates, field-level updates,
+deletes (only for files that declare isDeleted: true), blocked systems and unmanaged live systems.
+Reads only; never writes to Altinn.
+
+Options:
+${ALTINN_OPTION_USAGE}
+  --format <fmt>        text (default), markdown or json.
+  --out <file>          Also write the plan as JSON (for apply --plan and reviewers).
+  --detailed-exitcode   Exit 2 when there are changes.
+  --force               Accept a plan above the safety threshold (exit 0/2 instead of 1).
+
+${CREDENTIALS_USAGE}
+
+Exit status: 0 no changes, 1 error or unsafe plan, 2 changes (with --detailed-exitcode).
+Unmanaged systems are reported but are not changes.
+`;
+
+export function renderPlan(
+  plan: Plan,
+  format: PlanFormat,
+  context: CommandContext,
+  outFile?: string,
+): string {
+  if (format === 'json') return renderPlanJson(plan);
+  if (format === 'markdown') {
+    return renderPlanMarkdown(plan, outFile ? { fullPlanHint: `the plan file ${outFile}` } : {});
+  }
+  return renderPlanText(plan, { color: wantsColor(context) });
+}
+
+export const command: Command = {
+  name: 'plan',
+  summary: 'Show what applying git to Altinn would change (reads only).',
+  usage: USAGE,
+  async run(context) {
+    const { values } = parseCommandArguments(
+      context.argv,
+      {
+        format: { type: 'string', default: 'text' },
+        out: { type: 'string' },
+        'detailed-exitcode': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+      },
+      USAGE,
+    );
+    const environment = requireEnvironmentName(values.env, USAGE);
+    const format = pickFormat(values.format, PLAN_FORMATS);
+    const comparison = await compareWithAltinn(context, { environment, altinnUrl: values['altinn-url'] });
+    await comparison.connection.close();
+    const plan = planComparison(comparison);
+
+    if (values.out) {
+      const target = isAbsolute(values.out) ? values.out : join(context.cwd, values.out);
+      await writeFile(target, renderPlanJson(plan));
+    }
+    context.stdout.write(renderPlan(plan, format, context, values.out));
+
+    if (!plan.safety.safe && !values.force) {
+      context.stderr.write(
+        `sysreg plan: the plan is unsafe: ${plan.safety.reasons.join('; ')}. ` +
+          'Review it, then run apply with --force to go ahead.\n',
+      );
+      return 1;
+    }
+    return decidePlanExitCode(plan, { detailedExitCode: values['detailed-exitcode'] });
+  },
+};

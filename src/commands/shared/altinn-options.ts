@@ -1,0 +1,49 @@
+/**
+ * Flags shared by every command that talks to Altinn, parsed the same way everywhere.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from '../command.ts';
+
+export const ALTINN_OPTION_USAGE = `  --env <name>          Environment: tt02, prod, local, or one from sysreg.config.yaml (required).
+  --altinn-url <url>    Base URL of the local Altinn for --env local (default: $SYSREG_ALTINN_URL
+                        or http://127.0.0.1:5101).`;
+
+export const CREDENTIALS_USAGE = `Credentials come from the environment: MASKINPORTEN_CLIENT_ID, MASKINPORTEN_KID,
+MASKINPORTEN_PRIVATE_KEY (PEM PKCS#8 or a private JWK) and optionally MASKINPORTEN_SCOPE.`;
+
+const ALTINN_OPTIONS = {
+  env: { type: 'string' },
+  'altinn-url': { type: 'string' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Parses `argv` with the Altinn flags plus the command's own; bad flags become a UsageError with the usage. */
+export function parseCommandArguments<T extends Options>(argv: string[], options: T, usage: string) {
+  try {
+    const parsed = parseArgs({
+      args: argv,
+      options: { ...ALTINN_OPTIONS, ...options },
+      allowPositionals: true,
+      strict: true,
+    });
+    return parsed;
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+  }
+}
+
+export function requireEnvironmentName(value: unknown, usage: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new UsageError(`--env is required.\n\n${usage}`);
+  }
+  return value;
+}
+
+export function pickFormat<F extends string>(value: unknown, formats: readonly F[]): F {
+  const format = typeof value === 'string' ? value : formats[0]!;
+  if (!(formats as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown format '${format}'; use one of ${formats.join(', ')}.`);
+  }
+  return format as F;
+}
