@@ -1,10 +1,11 @@
 /**
  * `sysreg validate [paths…] [--format text|json|github]`: checks system files offline against the
  * register's rules and the shipped catalogue. Exit 0 when valid (warnings allowed), 1 otherwise.
- * Loads no HTTP or GitHub code, so it starts fast in every pull request.
+ * Loads no HTTP or GitHub code, so it starts fast in every pull request. `validate --env NAME` is
+ * the same run against one environment's live catalogue; the CLI routes it to validate-online.ts.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_CATALOGUE } from '../catalogue/default-catalogue.ts';
+import { DEFAULT_CATALOGUE, type Catalogue } from '../catalogue/default-catalogue.ts';
 import { discoverSystemFiles } from '../systems/discover.ts';
 import { loadSystemFiles } from '../systems/load.ts';
 import {
@@ -13,58 +14,115 @@ import {
   renderDiagnostics,
   type DiagnosticsFormat,
 } from '../systems/render-diagnostics.ts';
+import type { ParsedSystemFile } from '../systems/parse.ts';
 import { sortDiagnostics, validateSystems } from '../systems/validate.ts';
-import { UsageError, type Command } from './command.ts';
+import { UsageError, type Command, type CommandContext } from './command.ts';
 
-const USAGE = `Usage: sysreg validate [paths…] [--format text|json|github]
+export const VALIDATE_USAGE = `Usage: sysreg validate [paths…] [--format text|json|github] [--env NAME]
 
 Checks system files offline: YAML syntax, the schema, and the register's rules (AUTH.VLD codes),
 in the base and in every environment a file names.
 
+With --env, also online: the files as that environment sees them (the base with its overrides) are
+checked against the resources and access packages that environment's Altinn has, so a resource
+that does not exist or cannot be delegated (AUTH.VLD-00003, 00017) and an unknown or undelegable
+access package (00008) are found before apply. Needs the MASKINPORTEN_* variables like plan.
+
 Arguments:
-  paths…           Files or folders to check (default: every *.yaml and *.yml under systems/).
+  paths…              Files or folders to check (default: every *.yaml and *.yml under systems/).
 
 Options:
-  --format <fmt>   text (default), json, or github (workflow annotations).
-  -h, --help       Show this help.
+  --format <fmt>      text (default), json, or github (workflow annotations).
+  --env <name>        Check online against this environment: tt02, prod, local, or one from
+                      sysreg.config.yaml.
+  --altinn-url <url>  Base URL of the local Altinn for --env local.
+  -h, --help          Show this help.
 
 Exit status: 0 when valid (warnings allowed), 1 when any error is found.
 `;
 
-function parseValidateArguments(argv: string[]): { paths: string[]; format: DiagnosticsFormat } {
+export interface ValidateArguments {
+  paths: string[];
+  format: DiagnosticsFormat;
+  /** `--env`: check online against this environment. */
+  environment: string | undefined;
+  altinnUrl: string | undefined;
+}
+
+/** What the rules check against: the shipped snapshot offline, an environment's records online. */
+export interface RuleCatalogue {
+  /** The files as the rules should see them (online: restricted to one environment). */
+  files: ParsedSystemFile[];
+  catalogue: Catalogue;
+  checkResources: boolean;
+}
+
+export type CatalogueSource = (files: ParsedSystemFile[]) => Promise<RuleCatalogue>;
+
+const OFFLINE_CATALOGUE: CatalogueSource = (files) =>
+  Promise.resolve({ files, catalogue: DEFAULT_CATALOGUE, checkResources: false });
+
+export function parseValidateArguments(argv: string[]): ValidateArguments {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
-      options: { format: { type: 'string', default: 'text' } },
+      options: {
+        format: { type: 'string', default: 'text' },
+        env: { type: 'string' },
+        'altinn-url': { type: 'string' },
+      },
       allowPositionals: true,
       strict: true,
     });
   } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${VALIDATE_USAGE}`);
   }
   const format = parsed.values.format;
   if (!(DIAGNOSTICS_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format '${format}'; use one of ${DIAGNOSTICS_FORMATS.join(', ')}.`);
   }
-  return { paths: parsed.positionals, format: format as DiagnosticsFormat };
+  const environment = parsed.values.env;
+  if (environment !== undefined && environment.trim() === '') {
+    throw new UsageError(`--env needs an environment name.\n\n${VALIDATE_USAGE}`);
+  }
+  return {
+    paths: parsed.positionals,
+    format: format as DiagnosticsFormat,
+    environment,
+    altinnUrl: parsed.values['altinn-url'],
+  };
+}
+
+/** Discovers, loads and checks the files against the catalogue `source` gives; prints; returns the exit code. */
+export async function runValidation(
+  context: Pick<CommandContext, 'stdout' | 'cwd'>,
+  options: Pick<ValidateArguments, 'paths' | 'format'>,
+  source: CatalogueSource = OFFLINE_CATALOGUE,
+): Promise<number> {
+  const discovered = await discoverSystemFiles(context.cwd, options.paths);
+  const loaded = await loadSystemFiles(discovered.files);
+  const { files, catalogue, checkResources } = await source(loaded);
+  const diagnostics = sortDiagnostics([
+    ...discovered.diagnostics,
+    ...validateSystems(files, { catalogue, checkResources }),
+  ]);
+  const sources = new Map(files.map((file) => [file.file, file.text]));
+  const fileCount = discovered.files.length + discovered.diagnostics.length;
+  context.stdout.write(renderDiagnostics(options.format, { diagnostics, fileCount, sources }));
+  return hasErrors(diagnostics) ? 1 : 0;
 }
 
 export const command: Command = {
   name: 'validate',
-  summary: 'Check system files offline against the register rules.',
-  usage: USAGE,
-  async run({ argv, stdout, cwd }) {
-    const { paths, format } = parseValidateArguments(argv);
-    const discovered = await discoverSystemFiles(cwd, paths);
-    const files = await loadSystemFiles(discovered.files);
-    const diagnostics = sortDiagnostics([
-      ...discovered.diagnostics,
-      ...validateSystems(files, { catalogue: DEFAULT_CATALOGUE }),
-    ]);
-    const sources = new Map(files.map((file) => [file.file, file.text]));
-    const fileCount = discovered.files.length + discovered.diagnostics.length;
-    stdout.write(renderDiagnostics(format, { diagnostics, fileCount, sources }));
-    return hasErrors(diagnostics) ? 1 : 0;
+  summary: 'Check system files against the register rules (offline, or online with --env).',
+  usage: VALIDATE_USAGE,
+  async run(context) {
+    const parsed = parseValidateArguments(context.argv);
+    if (parsed.environment !== undefined) {
+      // src/cli.ts sends `validate --env` to validate-online.ts, so this module loads no HTTP code.
+      throw new UsageError('--env is handled by the online check; run it through the sysreg CLI.');
+    }
+    return runValidation(context, parsed);
   },
 };
