@@ -15,6 +15,7 @@ import {
   requireEnvironmentName,
 } from './shared/altinn-options.ts';
 import { compareWithAltinn, wantsColor } from './shared/live-comparison.ts';
+import { writeOutputFile } from './shared/output-file.ts';
 
 const DRIFT_FORMATS = ['text', 'markdown', 'json'] as const;
 
@@ -26,6 +27,7 @@ in Altinn (no file describes them), or deleted in Altinn while the file is live.
 Options:
 ${ALTINN_OPTION_USAGE}
   --format <fmt>        text (default), markdown or json.
+  --out <file>          Also write the report as JSON.
   --detailed-exitcode   Exit 2 when there is drift.
 
 ${CREDENTIALS_USAGE}
@@ -42,6 +44,7 @@ export const command: Command = {
       context.argv,
       {
         format: { type: 'string', default: 'text' },
+        out: { type: 'string' },
         'detailed-exitcode': { type: 'boolean', default: false },
       },
       USAGE,
@@ -60,8 +63,9 @@ export const command: Command = {
       format === 'json'
         ? renderDriftJson(report)
         : format === 'markdown'
-          ? renderDriftMarkdown(report)
+          ? renderDriftMarkdown(report, values.out ? { fullPlanHint: `the report file ${values.out}` } : {})
           : renderDriftText(report, { color: wantsColor(context) });
+    if (values.out) await writeOutputFile(context, values.out, renderDriftJson(report));
     context.stdout.write(rendered);
     return decideDriftExitCode(report, { detailedExitCode: values['detailed-exitcode'] });
   },
