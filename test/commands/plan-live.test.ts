@@ -3,7 +3,7 @@
  * real CLI: no phantom diffs for the example systems, exactly the seeded drift, exit codes, one
  * token per run, and no secret in anything the CLI prints.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveSystem } from '../../src/altinn/wire.ts';
@@ -342,6 +342,26 @@ describe('errors', () => {
       expect(run.stderr).toMatch(new RegExp(`^sysreg ${verb}: `));
       expect(run.stderr).not.toMatch(/\n\s+at /);
       expect(run.stdout).toBe('');
+    }
+  });
+
+  it('invalid files stop plan and drift with their diagnostics, even when Altinn is unreachable', async () => {
+    const client = await resetLocalAltinn(altinn.url);
+    const broken = await repo.write('systems/314159268_broken.yaml', 'id: 314159268_broken\nname: [\n');
+    try {
+      for (const url of [altinn.url, 'http://127.0.0.1:9']) {
+        for (const verb of ['plan', 'drift']) {
+          const run = await sysreg(client, [verb, '--env', 'local', '--format', 'json'], {
+            env: { SYSREG_ALTINN_URL: url },
+          });
+          expect(run.code).toBe(1);
+          expect(run.stdout).toBe('');
+          expect(run.stderr).toContain('systems/314159268_broken.yaml:');
+          expect(run.stderr).toContain('the system files have errors');
+        }
+      }
+    } finally {
+      await rm(broken);
     }
   });
 

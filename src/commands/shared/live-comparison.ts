@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { connectToAltinn, type AltinnConnection } from '../../altinn/connect.ts';
 import { readLiveState } from '../../altinn/read-live-state.ts';
+import type { TransportOptions } from '../../altinn/transport.ts';
 import { loadSysregConfig, type SysregConfig } from '../../config/config.ts';
 import { createPlan, type Plan } from '../../plan/plan.ts';
 import type { LiveState } from '../../plan/live-state.ts';
@@ -25,45 +26,71 @@ export interface LiveComparison {
 export interface CompareOptions {
   environment: string;
   altinnUrl?: string | undefined;
+  /** Concurrency, timeouts and retries of the HTTP transport (apply's `--concurrency`). */
+  transport?: TransportOptions | undefined;
 }
 
 /**
- * Loads and validates the repository, then reads live state. Invalid files stop here, with their
- * diagnostics, before any request is made. The caller closes `connection`.
+ * Loads and validates the repository while it reads live state: loading is CPU work and reading is
+ * waiting, so they overlap (the vendor's systems are read while the files load; the ids only the
+ * files name, after). Invalid files stop the run with their diagnostics, which win over a failed
+ * connection, and the reads in flight are cancelled: nothing is planned from a half-understood
+ * repository. The caller closes `connection`.
  */
 export async function compareWithAltinn(
   context: CommandContext,
   options: CompareOptions,
 ): Promise<LiveComparison> {
   const config = await loadSysregConfig(context.cwd);
-  const desiredState = await loadDesiredState(context.cwd, options.environment);
-  if (desiredState.invalid) {
-    context.stderr.write(
-      renderDiagnosticsText({
-        diagnostics: desiredState.diagnostics,
-        fileCount: desiredState.files.length,
-        sources: desiredState.sources,
-      }),
-    );
-    throw new UsageError('the system files have errors; fix them before comparing with Altinn.');
-  }
-  const connection = await connectToAltinn({
-    environment: options.environment,
-    env: context.env,
-    config,
-    ...(options.altinnUrl ? { altinnUrl: options.altinnUrl } : {}),
-  });
+  const loading = loadDesiredState(context.cwd, options.environment);
+  // Awaited below; this only keeps a failure from counting as unhandled while the connection opens.
+  loading.catch(() => undefined);
+  const commitReading = readCommit(context);
+  let connection: AltinnConnection;
   try {
-    const live = await readLiveState(connection.client, {
+    connection = await connectToAltinn({
       environment: options.environment,
-      repoIds: desiredState.desired.map((system) => system.spec.id),
+      env: context.env,
+      config,
+      ...(options.altinnUrl ? { altinnUrl: options.altinnUrl } : {}),
+      ...(options.transport ? { transport: options.transport } : {}),
     });
-    const commit = await readCommit(context);
+  } catch (error) {
+    stopOnInvalidFiles(context, await loading);
+    throw error;
+  }
+  const cancel = new AbortController();
+  const reading = readLiveState(connection.client, {
+    environment: options.environment,
+    repoIds: loading.then((state) => state.desired.map((system) => system.spec.id)),
+    signal: cancel.signal,
+  });
+  reading.catch(() => undefined);
+  try {
+    const desiredState = await loading;
+    stopOnInvalidFiles(context, desiredState);
+    const live = await reading;
+    const commit = await commitReading;
     return { environment: options.environment, commit, config, desiredState, live, connection };
   } catch (error) {
+    cancel.abort(error);
+    await reading.catch(() => undefined);
     await connection.close();
     throw error;
   }
+}
+
+/** Prints the diagnostics and throws when any file has errors. */
+function stopOnInvalidFiles(context: CommandContext, desiredState: DesiredState): void {
+  if (!desiredState.invalid) return;
+  context.stderr.write(
+    renderDiagnosticsText({
+      diagnostics: desiredState.diagnostics,
+      fileCount: desiredState.files.length,
+      sources: desiredState.sources,
+    }),
+  );
+  throw new UsageError('the system files have errors; fix them before comparing with Altinn.');
 }
 
 export function planComparison(comparison: LiveComparison): Plan {
