@@ -23,10 +23,11 @@ export const VALIDATE_USAGE = `Usage: sysreg validate [paths…] [--format text|
 Checks system files offline: YAML syntax, the schema, and the register's rules (AUTH.VLD codes),
 in the base and in every environment a file names.
 
-With --env, also online: the files as that environment sees them (the base with its overrides) are
-checked against the resources and access packages that environment's Altinn has, so a resource
-that does not exist or cannot be delegated (AUTH.VLD-00003, 00017) and an unknown or undelegable
-access package (00008) are found before apply. Needs the MASKINPORTEN_* variables like plan.
+With --env, online: the files as that environment sees them (the base with that environment's
+overrides; other environments' overrides are left to their own run) are checked by the same rules
+against the resources and access packages that environment's Altinn has, so a resource that does
+not exist or cannot be delegated (AUTH.VLD-00003, 00017) and an unknown or undelegable access
+package (00008) are found before apply. Needs the MASKINPORTEN_* variables like plan.
 
 Arguments:
   paths…              Files or folders to check (default: every *.yaml and *.yml under systems/).
