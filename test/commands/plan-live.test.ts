@@ -32,7 +32,9 @@ import {
   writePlanThroughApi,
   type SysregRun,
 } from '../support/live-repo.ts';
+import { runCli } from '../support/run-cli.ts';
 import { createScratchRepo, type ScratchRepo } from '../support/scratch-repo.ts';
+import { scanForSecrets } from '../../scripts/scan-secrets.ts';
 
 const REGNSKAP = `${EXAMPLE_VENDOR}_fjordsoft_regnskap`;
 const KLIENTPORTAL = `${EXAMPLE_VENDOR}_fjordsoft_klientportal`;
@@ -225,6 +227,23 @@ describe('seeded drift', () => {
     expect((await sysreg(client, ['plan', '--env', 'local', '--detailed-exitcode'])).code).toBe(2);
     expect((await sysreg(client, ['drift', '--env', 'local'])).code).toBe(0);
     expect((await sysreg(client, ['drift', '--env', 'local', '--detailed-exitcode'])).code).toBe(2);
+  });
+
+  it('as a child process too: exit 2 with --detailed-exitcode and the same JSON plan', async () => {
+    const inProcess = await sysreg(client, ['plan', '--env', 'local', '--format', 'json']);
+    const child = await runCli(
+      ['plan', '--env', 'local', '--format', 'json', '--detailed-exitcode'],
+      repo.root,
+      client.env,
+    );
+    expect(child.code).toBe(2);
+    expect(child.stderr).toBe('');
+    expect(child.stdout).toBe(inProcess.stdout);
+    expect(scanForSecrets(child.stdout + child.stderr)).toEqual([]);
+    const drift = await runCli(['drift', '--env', 'local', '--detailed-exitcode'], repo.root, client.env);
+    expect(drift.code).toBe(2);
+    expect(drift.stdout).toContain(HANDLAGET);
+    expect(drift.stdout).not.toContain('\u001b[');
   });
 
   it('asks Maskinporten for one token per run', async () => {

@@ -12,14 +12,15 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd: string): Promise<CliResult> {
+/** `env` adds variables (credentials, a local Altinn's URL) to the bare PATH and NO_COLOR. */
+export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       NODE,
       [CLI, ...args],
       {
         cwd,
-        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
         timeout: 20_000,
         maxBuffer: 16 * 1024 * 1024,
       },
