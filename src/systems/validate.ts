@@ -4,7 +4,7 @@
  */
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
 import type { Diagnostic } from './diagnostic.ts';
-import { environmentsOf, resolveSpec, sourcePathOf, type ParsedSystem } from './environments.ts';
+import { environmentsOf, resolveSpec, locateSourcePath, type ParsedSystem } from './environments.ts';
 import type { ParsedSystemFile, SourcePath } from './parse.ts';
 import { sortDiagnostics } from './sort-diagnostics.ts';
 import {
@@ -66,7 +66,9 @@ function toDiagnostic(
   hint: string | undefined,
   environment: string | undefined,
 ): Diagnostic {
-  const span = system.parsed.positionOf(sourcePathOf(system.parsed.document, system.environment, specPath));
+  const span = system.parsed.positionOf(
+    locateSourcePath(system.parsed.document, system.environment, specPath),
+  );
   return {
     ...span,
     ruleId: rule.ruleId,
