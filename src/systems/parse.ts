@@ -54,6 +54,11 @@ export interface ParsedSystemFile {
   text: string;
   /** Present when the file is structurally valid; defaults from FIELD_RULES filled in. */
   document?: SystemDocument;
+  /**
+   * When the only errors are unknown or misplaced fields, the known fields as they read: the register's
+   * rules still run on it, so one pass reports everything. Never planned or applied.
+   */
+  draft?: SystemDocument;
   diagnostics: Diagnostic[];
   /**
    * Where a path is written. A scalar points at its value; a map or list at the key that holds it.
@@ -86,6 +91,14 @@ const NON_OVERRIDABLE = new Set(
   FIELD_RULES.filter((rule) => !rule.overridable).flatMap((rule) => [rule.key, ...rule.aliases]),
 );
 const OVERRIDABLE_KEYS = FIELD_RULES.filter((rule) => rule.overridable).map((rule) => rule.key);
+
+/** Errors that leave every known field readable and well-typed (see `ParsedSystemFile.draft`). */
+const READABLE_DESPITE: ReadonlySet<string> = new Set([
+  'field-unknown',
+  'field-alias-conflict',
+  'environment-name',
+  'environment-override-not-allowed',
+]);
 
 let compiledSchema: ValidateFunction | undefined;
 
@@ -166,8 +179,10 @@ export function parseSystemFile(file: string, text: string): ParsedSystemFile {
   if (!validate(value)) {
     for (const diagnostic of diagnoseSchemaErrors(validate.errors ?? [], locator)) report(diagnostic);
   }
-  if (!result.diagnostics.some((d) => d.severity === 'error') && isFieldMap(value)) {
-    result.document = buildDocument(value);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (isFieldMap(value) && errors.every((d) => READABLE_DESPITE.has(d.ruleId))) {
+    if (errors.length === 0) result.document = buildDocument(value);
+    else result.draft = buildDocument(value);
   }
   // A clean file's YAML nodes are dropped (thousands of them weigh hundreds of MB); positions re-parse on demand.
   if (result.diagnostics.length === 0) release();

@@ -32,8 +32,9 @@ export function validateSystems(files: readonly ParsedSystemFile[], options: Val
   const resolved: ResolvedSystem[] = [];
 
   for (const file of files) {
-    if (!file.document) continue;
-    const parsed = file as ParsedSystem;
+    const document = file.document ?? file.draft;
+    if (!document) continue;
+    const parsed: ParsedSystem = { ...file, document };
     for (const environment of [undefined, ...environmentsOf(parsed.document)]) {
       const system: ResolvedSystem = { parsed, environment, spec: resolveSpec(parsed.document, environment) };
       resolved.push(system);
