@@ -24,6 +24,16 @@ export const SYSTEMS_DIRECTORY = 'systems';
 
 const SYSTEM_FILE_PATTERN = /\.ya?ml$/i;
 
+/** Rule ids of the problems discovery reports. */
+export const DISCOVER_RULE_IDS = [
+  'path-not-found',
+  'path-outside-repo',
+  'path-not-a-file',
+  'path-unreadable',
+  'symlink-outside-repo',
+  'symlink-broken',
+] as const;
+
 /** Repository-relative path with forward slashes, as diagnostics and plans name files. */
 export function toRepoPath(root: string, absolutePath: string): string {
   return path.relative(root, absolutePath).split(path.sep).join('/');
@@ -105,6 +115,8 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
       return;
     }
     for (const entry of entries) {
+      // `sysreg validate .` must not wander into .git, editor folders or dependencies' YAML.
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const absolutePath = path.join(directory, entry.name);
       if (entry.isSymbolicLink()) {
         if (!SYSTEM_FILE_PATTERN.test(entry.name)) {

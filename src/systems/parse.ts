@@ -154,7 +154,17 @@ export function parseSystemFile(file: string, text: string): ParsedSystemFile {
   try {
     value = yamlDocument.toJS(YAML_TO_JS_OPTIONS);
   } catch (error) {
-    if (!(error instanceof ReferenceError)) throw error;
+    if (!(error instanceof ReferenceError)) {
+      // Not expected from a document that parsed without errors, but a file must never crash the run.
+      report({
+        line: 1,
+        column: 1,
+        ruleId: 'yaml-syntax',
+        severity: 'error',
+        message: `cannot read the YAML: ${error instanceof Error ? error.message : String(error)}.`,
+      });
+      return result;
+    }
     report({
       ...findFirstAliasSpan(yamlDocument, lineCounter),
       ruleId: 'yaml-alias-limit',
@@ -539,7 +549,7 @@ export function suggestName(unknown: string, known: readonly string[]): string |
   const exact = known.find((name) => name.toLowerCase() === lower);
   if (exact) return exact;
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(unknown.length / 3)) + 1;
+  let bestDistance = Math.max(1, Math.floor(unknown.length / 3)) + 1;
   for (const name of known) {
     const distance = editDistance(lower, name.toLowerCase());
     if (distance < bestDistance) {
