@@ -129,7 +129,6 @@ export function buildSystemSchema(): JsonSchema {
   const overridable = FIELD_RULES.filter((rule) => rule.overridable);
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://sysreg.dev/schemas/system.schema.json',
     title: 'Altinn system (sysreg)',
     description:
       "One system in Altinn's system register, as `systems/<id>.yaml`. Generated from src/systems/fields.ts; do not edit.",
