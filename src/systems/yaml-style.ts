@@ -1,0 +1,81 @@
+/**
+ * The presentation rules shared by `fmt`, `renderSystemYaml` and the minimal editor: block style,
+ * plain scalars where every YAML reader agrees they are strings, quotes where they are needed.
+ */
+import { Schema, isCollection, isPair, isScalar, visit } from 'yaml';
+import type { Document, ToStringOptions } from 'yaml';
+
+export const SCHEMA_MODELINE = ' yaml-language-server: $schema=../src/systems/system.schema.json';
+const MODELINE_PATTERN = /^\s*yaml-language-server:/;
+
+export const YAML_OUTPUT_OPTIONS: ToStringOptions = {
+  indent: 2,
+  indentSeq: true,
+  lineWidth: 0,
+  minContentWidth: 0,
+  flowCollectionPadding: true,
+  defaultStringType: 'PLAIN',
+  defaultKeyType: 'PLAIN',
+};
+
+/**
+ * YAML 1.1 readers (PyYAML, older editors) read `yes`, `off`, `1:30` or `2024-01-01` as something other
+ * than a string. The yaml library already quotes what YAML 1.2 would misread; this catches the rest.
+ */
+const YAML_1_1_IMPLICIT_TAGS = new Schema({ schema: 'yaml-1.1' }).tags.filter(
+  (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test instanceof RegExp,
+);
+
+function isAmbiguousInYaml11(text: string): boolean {
+  return YAML_1_1_IMPLICIT_TAGS.some((tag) => tag.test?.test(text));
+}
+
+/** Rewrites every node of `document` into canonical presentation. Values and comments are untouched. */
+export function applyCanonicalStyle(document: Document): void {
+  if (document.directives) {
+    document.directives.docStart = null;
+    document.directives.docEnd = false;
+  }
+  visit(document, {
+    Scalar(key, node) {
+      if (typeof node.value !== 'string') return;
+      const text = node.value;
+      if (text.includes('\n') && key !== 'key') {
+        if (node.type !== 'BLOCK_FOLDED') node.type = 'BLOCK_LITERAL';
+      } else if (isAmbiguousInYaml11(text)) {
+        node.type = 'QUOTE_DOUBLE';
+      } else {
+        // The library falls back to quotes when a plain scalar would not read back as this string.
+        node.type = 'PLAIN';
+      }
+    },
+    Map(_key, node) {
+      node.flow = false;
+    },
+    Seq(_key, node) {
+      node.flow = false;
+    },
+  });
+}
+
+/**
+ * Makes the comment lines above the first key the file's header, with the schema modeline first (added
+ * when missing). The parser attaches a header written without a blank line below it to the first key;
+ * it is taken back so that reordering keys never carries a file header down into the body. Call it
+ * before keys are reordered.
+ */
+export function placeSchemaModeline(document: Document): void {
+  const header = document.commentBefore ? document.commentBefore.split('\n') : [];
+  const contents = document.contents;
+  if (isCollection(contents)) {
+    const firstItem = contents.items[0];
+    const firstKey = isPair(firstItem) ? firstItem.key : undefined;
+    if (isScalar(firstKey) && firstKey.commentBefore) {
+      header.push(...firstKey.commentBefore.split('\n'));
+      firstKey.commentBefore = undefined;
+    }
+  }
+  const existing = header.find((line) => MODELINE_PATTERN.test(line));
+  const others = header.filter((line) => !MODELINE_PATTERN.test(line));
+  document.commentBefore = [existing ?? SCHEMA_MODELINE, ...others].join('\n');
+}
