@@ -7,7 +7,7 @@
  * re-rendered). Pure.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { Document, isAlias, isCollection, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { compareKeysCanonically } from './canonical-order.ts';
 import type { YamlPath } from './canonical-order.ts';
