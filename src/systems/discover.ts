@@ -1,0 +1,181 @@
+/**
+ * Finds the system files a command works on: every `*.yaml`/`*.yml` under `systems/`, or the files and
+ * folders the user named. File-system I/O only; problems (a missing path, a symlink leaving the repo)
+ * come back as diagnostics so the run goes on with the other files.
+ */
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from './diagnostic.ts';
+
+export interface DiscoveredFile {
+  /** Relative to the repository root, forward slashes. */
+  path: string;
+  absolutePath: string;
+}
+
+export interface DiscoveredFiles {
+  files: DiscoveredFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** The folder, relative to the repository root, that holds one YAML file per system. */
+export const SYSTEMS_DIRECTORY = 'systems';
+
+const SYSTEM_FILE_PATTERN = /\.ya?ml$/i;
+
+/** Repository-relative path with forward slashes, as diagnostics and plans name files. */
+export function toRepoPath(root: string, absolutePath: string): string {
+  return path.relative(root, absolutePath).split(path.sep).join('/');
+}
+
+function isInside(root: string, candidate: string): boolean {
+  const relative = path.relative(root, candidate);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+function pathDiagnostic(file: string, ruleId: string, message: string, hint?: string): Diagnostic {
+  return { file, line: 1, column: 1, ruleId, severity: 'error', message, ...(hint ? { hint } : {}) };
+}
+
+/**
+ * Lists the system files under `root` (the directory holding `systems/`). With no `paths`, every YAML
+ * file under `systems/`; otherwise each named file as given and every YAML file under each named folder.
+ * Paths are resolved against `root`. The result is sorted by path and holds each file once.
+ */
+export async function discoverSystemFiles(root: string, paths: string[]): Promise<DiscoveredFiles> {
+  const rootPath = path.resolve(root);
+  // Symlink targets are judged against the real root, so a repo that itself sits behind a link still works.
+  const realRoot = await realpath(rootPath).catch(() => rootPath);
+  const found = new Map<string, DiscoveredFile>();
+  const diagnostics: Diagnostic[] = [];
+  const visitedDirectories = new Set<string>();
+
+  const addFile = (absolutePath: string) => {
+    const repoPath = toRepoPath(rootPath, absolutePath);
+    if (!found.has(repoPath)) found.set(repoPath, { path: repoPath, absolutePath });
+  };
+
+  /** Resolves a symlink; returns its real target when it stays inside the repo, else records why not. */
+  const followLink = async (absolutePath: string): Promise<string | undefined> => {
+    const repoPath = toRepoPath(rootPath, absolutePath);
+    let target: string;
+    try {
+      target = await realpath(absolutePath);
+    } catch {
+      diagnostics.push(
+        pathDiagnostic(
+          repoPath,
+          'symlink-broken',
+          `'${repoPath}' is a symbolic link whose target does not exist.`,
+        ),
+      );
+      return undefined;
+    }
+    if (!isInside(realRoot, target)) {
+      diagnostics.push(
+        pathDiagnostic(
+          repoPath,
+          'symlink-outside-repo',
+          `'${repoPath}' is a symbolic link to a path outside the repository; it is not read.`,
+          'Copy the file into the repository instead of linking to it.',
+        ),
+      );
+      return undefined;
+    }
+    return target;
+  };
+
+  const walk = async (directory: string): Promise<void> => {
+    const real = await realpath(directory).catch(() => directory);
+    if (visitedDirectories.has(real)) return; // a link cycle, or a folder named twice
+    visitedDirectories.add(real);
+    let entries;
+    try {
+      entries = await readdir(directory, { withFileTypes: true });
+    } catch (error) {
+      const repoPath = toRepoPath(rootPath, directory);
+      diagnostics.push(
+        pathDiagnostic(repoPath, 'path-unreadable', `cannot read folder '${repoPath}': ${codeOf(error)}.`),
+      );
+      return;
+    }
+    for (const entry of entries) {
+      const absolutePath = path.join(directory, entry.name);
+      if (entry.isSymbolicLink()) {
+        if (!SYSTEM_FILE_PATTERN.test(entry.name)) {
+          const target = await realpath(absolutePath).catch(() => undefined);
+          // A linked folder is walked only when it stays inside the repo; other links are not our files.
+          if (target && (await stat(target).catch(() => undefined))?.isDirectory()) {
+            if (await followLink(absolutePath)) await walk(absolutePath);
+          }
+          continue;
+        }
+        if (await followLink(absolutePath)) addFile(absolutePath);
+      } else if (entry.isDirectory()) {
+        await walk(absolutePath);
+      } else if (entry.isFile() && SYSTEM_FILE_PATTERN.test(entry.name)) {
+        addFile(absolutePath);
+      }
+    }
+  };
+
+  const visit = async (given: string, explicit: boolean): Promise<void> => {
+    const absolutePath = path.resolve(rootPath, given);
+    const repoPath = toRepoPath(rootPath, absolutePath);
+    if (!isInside(rootPath, absolutePath)) {
+      diagnostics.push(
+        pathDiagnostic(
+          given.split(path.sep).join('/'),
+          'path-outside-repo',
+          `'${given}' is outside the repository at '${rootPath}'.`,
+        ),
+      );
+      return;
+    }
+    const info = await lstat(absolutePath).catch(() => undefined);
+    if (!info) {
+      diagnostics.push(
+        pathDiagnostic(
+          repoPath || '.',
+          'path-not-found',
+          explicit
+            ? `'${given}' does not exist.`
+            : `there is no '${SYSTEMS_DIRECTORY}/' folder in '${rootPath}'.`,
+        ),
+      );
+      return;
+    }
+    if (info.isSymbolicLink()) {
+      const target = await followLink(absolutePath);
+      if (!target) return;
+      const targetInfo = await stat(target);
+      if (targetInfo.isDirectory()) await walk(absolutePath);
+      else addFile(absolutePath);
+      return;
+    }
+    if (info.isDirectory()) await walk(absolutePath);
+    else if (info.isFile()) addFile(absolutePath);
+    else
+      diagnostics.push(
+        pathDiagnostic(repoPath, 'path-not-a-file', `'${given}' is not a regular file or folder.`),
+      );
+  };
+
+  if (paths.length === 0) await visit(SYSTEMS_DIRECTORY, false);
+  else for (const given of paths) await visit(given, true);
+
+  const files = [...found.values()].sort((a, b) => compareText(a.path, b.path));
+  diagnostics.sort((a, b) => compareText(a.file, b.file) || compareText(a.ruleId, b.ruleId));
+  return { files, diagnostics };
+}
+
+/** Code-point order: the same on every machine and locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function codeOf(error: unknown): string {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : 'unknown error';
+}

@@ -1,0 +1,72 @@
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { discoverSystemFiles } from '../../src/systems/discover.ts';
+
+let scratch: string;
+let repo: string;
+
+beforeEach(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), 'sysreg-discover-'));
+  repo = path.join(scratch, 'repo');
+  await mkdir(path.join(repo, 'systems', 'nested'), { recursive: true });
+  await writeFile(path.join(repo, 'systems', 'b.yaml'), 'id: b\n');
+  await writeFile(path.join(repo, 'systems', 'a.yml'), 'id: a\n');
+  await writeFile(path.join(repo, 'systems', 'nested', 'c.yaml'), 'id: c\n');
+  await writeFile(path.join(repo, 'systems', 'README.md'), '# not a system\n');
+  await writeFile(path.join(scratch, 'outside.yaml'), 'id: outside\n');
+});
+
+afterEach(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+describe('discoverSystemFiles', () => {
+  it('lists every YAML file under systems/, sorted, with repo-relative paths', async () => {
+    const { files, diagnostics } = await discoverSystemFiles(repo, []);
+    expect(diagnostics).toEqual([]);
+    expect(files.map((f) => f.path)).toEqual(['systems/a.yml', 'systems/b.yaml', 'systems/nested/c.yaml']);
+    expect(files[0]?.absolutePath).toBe(path.join(repo, 'systems', 'a.yml'));
+  });
+
+  it('takes named files and folders, each file once', async () => {
+    const { files } = await discoverSystemFiles(repo, [
+      'systems/nested',
+      'systems/b.yaml',
+      'systems/nested/c.yaml',
+    ]);
+    expect(files.map((f) => f.path)).toEqual(['systems/b.yaml', 'systems/nested/c.yaml']);
+  });
+
+  it('refuses a symlink that resolves outside the repo, as a diagnostic, and goes on', async () => {
+    await symlink(path.join(scratch, 'outside.yaml'), path.join(repo, 'systems', 'linked.yaml'));
+    const { files, diagnostics } = await discoverSystemFiles(repo, []);
+    expect(files.map((f) => f.path)).toEqual(['systems/a.yml', 'systems/b.yaml', 'systems/nested/c.yaml']);
+    expect(diagnostics).toMatchObject([
+      { file: 'systems/linked.yaml', line: 1, column: 1, ruleId: 'symlink-outside-repo', severity: 'error' },
+    ]);
+  });
+
+  it('follows a symlink that stays inside the repo', async () => {
+    await mkdir(path.join(repo, 'shared'));
+    await writeFile(path.join(repo, 'shared', 'd.yaml'), 'id: d\n');
+    await symlink(path.join(repo, 'shared', 'd.yaml'), path.join(repo, 'systems', 'd.yaml'));
+    const { files, diagnostics } = await discoverSystemFiles(repo, []);
+    expect(diagnostics).toEqual([]);
+    expect(files.map((f) => f.path)).toContain('systems/d.yaml');
+  });
+
+  it('reports a missing path and a path outside the repo', async () => {
+    const { files, diagnostics } = await discoverSystemFiles(repo, ['systems/none.yaml', '../outside.yaml']);
+    expect(files).toEqual([]);
+    expect(diagnostics.map((d) => d.ruleId).sort()).toEqual(['path-not-found', 'path-outside-repo']);
+  });
+
+  it('reports a repo with no systems/ folder', async () => {
+    await rm(path.join(repo, 'systems'), { recursive: true });
+    const { files, diagnostics } = await discoverSystemFiles(repo, []);
+    expect(files).toEqual([]);
+    expect(diagnostics).toMatchObject([{ ruleId: 'path-not-found', file: 'systems' }]);
+  });
+});
