@@ -9,6 +9,8 @@ import type { Command, CommandContext } from './commands/command.ts';
 /** Verbs are loaded lazily so that `sysreg validate` never pays for the HTTP or GitHub stacks. */
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   version: () => import('./commands/version.ts'),
+  fmt: () => import('./commands/fmt.ts'),
+  new: () => import('./commands/new.ts'),
 };
 
 function renderHelp(commands: Command[]): string {

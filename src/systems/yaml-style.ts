@@ -49,20 +49,21 @@ export function applyCanonicalStyle(document: Document): void {
         node.type = 'PLAIN';
       }
     },
+    // Block style, except that an empty collection can only be written as `[]` or `{}`.
     Map(_key, node) {
-      node.flow = false;
+      node.flow = node.items.length === 0;
     },
     Seq(_key, node) {
-      node.flow = false;
+      node.flow = node.items.length === 0;
     },
   });
 }
 
 /**
- * Makes the comment lines above the first key the file's header, with the schema modeline first (added
- * when missing). The parser attaches a header written without a blank line below it to the first key;
- * it is taken back so that reordering keys never carries a file header down into the body. Call it
- * before keys are reordered.
+ * Puts the schema modeline on the first line of the file's header comment, adding it when missing.
+ * The parser keeps a header that is followed by a blank line as the document's comment, and attaches
+ * comment lines written directly above the first key to that key (so they travel with it when keys are
+ * reordered). A modeline among those lines is taken back into the header, with the lines above it.
  */
 export function placeSchemaModeline(document: Document): void {
   const header = document.commentBefore ? document.commentBefore.split('\n') : [];
@@ -71,8 +72,13 @@ export function placeSchemaModeline(document: Document): void {
     const firstItem = contents.items[0];
     const firstKey = isPair(firstItem) ? firstItem.key : undefined;
     if (isScalar(firstKey) && firstKey.commentBefore) {
-      header.push(...firstKey.commentBefore.split('\n'));
-      firstKey.commentBefore = undefined;
+      const lines = firstKey.commentBefore.split('\n');
+      const modelineIndex = lines.findIndex((line) => MODELINE_PATTERN.test(line));
+      if (modelineIndex !== -1) {
+        header.push(...lines.slice(0, modelineIndex + 1));
+        const rest = lines.slice(modelineIndex + 1);
+        firstKey.commentBefore = rest.length > 0 ? rest.join('\n') : undefined;
+      }
     }
   }
   const existing = header.find((line) => MODELINE_PATTERN.test(line));
