@@ -62,8 +62,8 @@ export function applyCanonicalStyle(document: Document): void {
 /**
  * Puts the schema modeline on the first line of the file's header comment, adding it when missing.
  * The parser keeps a header that is followed by a blank line as the document's comment, and attaches
- * comment lines written directly above the first key to that key (so they travel with it when keys are
- * reordered). A modeline among those lines is taken back into the header, with the lines above it.
+ * comment lines above the first key to that key (so they travel with it when keys are reordered). The
+ * lines up to a modeline or a blank line among them are taken back into the header.
  */
 export function placeSchemaModeline(document: Document): void {
   const header = document.commentBefore ? document.commentBefore.split('\n') : [];
@@ -73,14 +73,17 @@ export function placeSchemaModeline(document: Document): void {
     const firstKey = isPair(firstItem) ? firstItem.key : undefined;
     if (isScalar(firstKey) && firstKey.commentBefore) {
       const lines = firstKey.commentBefore.split('\n');
+      // The header ends at the modeline, or at the last blank line: what follows is about the key.
       const modelineIndex = lines.findIndex((line) => MODELINE_PATTERN.test(line));
-      if (modelineIndex !== -1) {
-        header.push(...lines.slice(0, modelineIndex + 1));
-        const rest = lines.slice(modelineIndex + 1);
+      const headerEnd = Math.max(modelineIndex, lines.lastIndexOf(''));
+      if (headerEnd !== -1) {
+        header.push(...lines.slice(0, headerEnd + 1));
+        const rest = lines.slice(headerEnd + 1);
         firstKey.commentBefore = rest.length > 0 ? rest.join('\n') : undefined;
       }
     }
   }
+  while (header.length > 0 && header[header.length - 1] === '') header.pop();
   const existing = header.find((line) => MODELINE_PATTERN.test(line));
   const others = header.filter((line) => !MODELINE_PATTERN.test(line));
   document.commentBefore = [existing ?? SCHEMA_MODELINE, ...others].join('\n');
