@@ -8,6 +8,8 @@ import type { Command, CommandContext } from './commands/command.ts';
 
 /** Verbs are loaded lazily so that `sysreg validate` never pays for the HTTP or GitHub stacks. */
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
+  validate: () => import('./commands/validate.ts'),
+  schema: () => import('./commands/schema.ts'),
   version: () => import('./commands/version.ts'),
   fmt: () => import('./commands/fmt.ts'),
   new: () => import('./commands/new.ts'),

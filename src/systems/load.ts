@@ -1,0 +1,162 @@
+/**
+ * Reads discovered system files and parses them. The I/O edge of the systems pipeline: each file that
+ * cannot be read (too large, binary, not UTF-8, not a file) becomes one diagnostic with a position,
+ * and the run goes on with the others.
+ */
+import { open } from 'node:fs/promises';
+import type { Diagnostic } from './diagnostic.ts';
+import type { DiscoveredFile } from './discover.ts';
+import { createUnreadableFile, parseSystemFile, type ParsedSystemFile } from './parse.ts';
+
+/** A system file is a few kilobytes; anything near this is a mistake or an attack. */
+export const MAX_SYSTEM_FILE_BYTES = 1024 * 1024;
+
+/** Files read at once; enough to keep the disk busy without holding many descriptors. */
+const READ_CONCURRENCY = 32;
+
+export type DecodedFile = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
+
+/** Where byte `offset` is, as 1-based line and column (columns count characters, not bytes). */
+function positionOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1;
+  return { line, column };
+}
+
+/** Offset of the first byte that is not part of a well-formed UTF-8 sequence, or -1. */
+export function findInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const byte = bytes[i]!;
+    if (byte < 0x80) {
+      i++;
+      continue;
+    }
+    let length: number;
+    let min: number;
+    if (byte >= 0xc2 && byte <= 0xdf) [length, min] = [2, 0x80];
+    else if (byte >= 0xe0 && byte <= 0xef) [length, min] = [3, 0x800];
+    else if (byte >= 0xf0 && byte <= 0xf4) [length, min] = [4, 0x10000];
+    else return i;
+    if (i + length > bytes.length) return i;
+    let codePoint = byte & (0xff >> (length + 1));
+    for (let k = 1; k < length; k++) {
+      const next = bytes[i + k]!;
+      if ((next & 0xc0) !== 0x80) return i;
+      codePoint = (codePoint << 6) | (next & 0x3f);
+    }
+    if (codePoint < min || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return i;
+    i += length;
+  }
+  return -1;
+}
+
+/** Checks and decodes a file's bytes. Pure. */
+export function decodeSystemFile(file: string, bytes: Uint8Array): DecodedFile {
+  const fail = (
+    at: { line: number; column: number },
+    ruleId: string,
+    message: string,
+    hint?: string,
+  ): DecodedFile => ({
+    ok: false,
+    diagnostic: { file, ...at, ruleId, severity: 'error', message, ...(hint ? { hint } : {}) },
+  });
+  if (bytes.length > MAX_SYSTEM_FILE_BYTES) {
+    return fail(
+      { line: 1, column: 1 },
+      'file-too-large',
+      `the file is ${formatBytes(bytes.length)}; system files may be at most ${formatBytes(MAX_SYSTEM_FILE_BYTES)}.`,
+    );
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return fail(
+      positionOfByte(bytes, nul),
+      'file-binary',
+      'the file contains a NUL byte; it looks binary, not like YAML text.',
+    );
+  }
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    const offset = Math.max(findInvalidUtf8(bytes), 0);
+    return fail(
+      positionOfByte(bytes, offset),
+      'file-not-utf8',
+      `the file is not valid UTF-8 (byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')} at offset ${offset}).`,
+      'Save the file as UTF-8.',
+    );
+  }
+}
+
+function formatBytes(count: number): string {
+  if (count >= 1024 * 1024) return `${(count / (1024 * 1024)).toFixed(1)} MiB`;
+  if (count >= 1024) return `${(count / 1024).toFixed(1)} KiB`;
+  return `${count} bytes`;
+}
+
+/** Reads, decodes and parses one file; never throws for a problem with the file itself. */
+export async function loadSystemFile(file: DiscoveredFile): Promise<ParsedSystemFile> {
+  const unreadable = (ruleId: string, message: string) =>
+    createUnreadableFile(file.path, [
+      { file: file.path, line: 1, column: 1, ruleId, severity: 'error', message },
+    ]);
+  let handle;
+  let text: string;
+  try {
+    handle = await open(file.absolutePath, 'r');
+  } catch (error) {
+    return unreadable('file-unreadable', `cannot open the file: ${codeOf(error)}.`);
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return unreadable('path-not-a-file', 'this is not a regular file.');
+    // Decide on size before reading: a 5 MB file is never pulled into memory.
+    if (info.size > MAX_SYSTEM_FILE_BYTES) {
+      return unreadable(
+        'file-too-large',
+        `the file is ${formatBytes(info.size)}; system files may be at most ${formatBytes(MAX_SYSTEM_FILE_BYTES)}.`,
+      );
+    }
+    // One byte over the limit tells a file that grew since stat from one that did not.
+    const buffer = new Uint8Array(Math.min(info.size, MAX_SYSTEM_FILE_BYTES) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    const decoded = decodeSystemFile(file.path, buffer.subarray(0, length));
+    if (!decoded.ok) return createUnreadableFile(file.path, [decoded.diagnostic]);
+    text = decoded.text;
+  } catch (error) {
+    return unreadable('file-unreadable', `cannot read the file: ${codeOf(error)}.`);
+  } finally {
+    await handle.close();
+  }
+  return parseSystemFile(file.path, text);
+}
+
+/** Loads every file, in the order given. */
+export async function loadSystemFiles(files: readonly DiscoveredFile[]): Promise<ParsedSystemFile[]> {
+  const loaded: ParsedSystemFile[] = [];
+  for (let start = 0; start < files.length; start += READ_CONCURRENCY) {
+    const batch = files.slice(start, start + READ_CONCURRENCY);
+    loaded.push(...(await Promise.all(batch.map((file) => loadSystemFile(file)))));
+  }
+  return loaded;
+}
+
+function codeOf(error: unknown): string {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : 'unknown error';
+}

@@ -1,0 +1,533 @@
+/**
+ * From one file's text to a SystemDocument with positions, or diagnostics saying why not. Pure: no file
+ * system, no clock. YAML problems come from the yaml library with its positions; structural problems
+ * (types, required and unknown fields, alias spellings) come from the JSON Schema via ajv, and each
+ * ajv `instancePath` is mapped back to a line and column through the parsed YAML nodes.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import {
+  isAlias,
+  isCollection,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type DocumentOptions,
+  type Node,
+  type ParseOptions,
+  type SchemaOptions,
+  type ToJSOptions,
+  type YAMLError,
+} from 'yaml';
+import type { Diagnostic, SourceSpan } from './diagnostic.ts';
+import { ENVIRONMENTS_KEY, FIELD_RULES } from './fields.ts';
+import type { EnvironmentOverrides, SystemDocument } from './model.ts';
+import { buildSystemSchema } from './schema.ts';
+
+/** A path into the file's data: map keys and list indexes, canonical field names at the top level. */
+export type SourcePath = readonly (string | number)[];
+
+export interface ParsedSystemFile {
+  /** Repository-relative path, forward slashes. */
+  file: string;
+  text: string;
+  /** Present when the file is structurally valid; defaults from FIELD_RULES filled in. */
+  document?: SystemDocument;
+  diagnostics: Diagnostic[];
+  /**
+   * Where a path is written. A scalar points at its value; a map or list at the key that holds it.
+   * With `'key'`, always the key. A path that is not written points at its nearest written ancestor.
+   */
+  positionOf(path: SourcePath, target?: 'value' | 'key'): SourceSpan;
+  /** Whether the exact path is written in the file (alias spellings count). */
+  isWritten(path: SourcePath): boolean;
+}
+
+/** How sysreg parses YAML; the formatter parses with exactly these. YAML 1.2 core: `yes` is a string. */
+export const YAML_PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  version: '1.2',
+  schema: 'core',
+  uniqueKeys: true,
+  strict: true,
+  prettyErrors: false,
+  // Problems are reported as diagnostics; nothing is written to the process's stderr.
+  logLevel: 'error',
+};
+
+/** A legitimate system file needs few aliases; this bounds "billion laughs" expansion. */
+export const YAML_TO_JS_OPTIONS: ToJSOptions = { maxAliasCount: 20 };
+
+/** Canonical field name of each accepted alias spelling. */
+const CANONICAL_BY_ALIAS: ReadonlyMap<string, string> = new Map(
+  FIELD_RULES.flatMap((rule) => rule.aliases.map((alias) => [alias, rule.key] as const)),
+);
+const NON_OVERRIDABLE = new Set(
+  FIELD_RULES.filter((rule) => !rule.overridable).flatMap((rule) => [rule.key, ...rule.aliases]),
+);
+const OVERRIDABLE_KEYS = FIELD_RULES.filter((rule) => rule.overridable).map((rule) => rule.key);
+
+let compiledSchema: ValidateFunction | undefined;
+
+/** Compiled once per process, on first use. */
+function systemSchemaValidator(): ValidateFunction {
+  if (!compiledSchema) {
+    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
+    ajv.addKeyword('deprecationMessage');
+    compiledSchema = ajv.compile(buildSystemSchema());
+  }
+  return compiledSchema;
+}
+
+/** Parses one file. Never throws on any input. */
+export function parseSystemFile(file: string, text: string): ParsedSystemFile {
+  const lineCounter = new LineCounter();
+  const yamlDocument = parseDocument(text, { ...YAML_PARSE_OPTIONS, lineCounter });
+  const { positionOf: locator, isWritten } = createLocator(file, yamlDocument, lineCounter);
+  const result: ParsedSystemFile = { file, text, diagnostics: [], positionOf: locator, isWritten };
+  const report = (diagnostic: Omit<Diagnostic, 'file'>) => result.diagnostics.push({ file, ...diagnostic });
+
+  if (yamlDocument.errors.length > 0) {
+    for (const diagnostic of diagnoseYamlErrors(yamlDocument.errors, lineCounter)) report(diagnostic);
+    return result;
+  }
+  for (const warning of yamlDocument.warnings) {
+    report({
+      ...spanOfYamlError(warning, lineCounter),
+      ruleId: 'yaml-warning',
+      severity: 'warning',
+      message: warning.message,
+    });
+  }
+  if (
+    yamlDocument.contents === null ||
+    (isScalar(yamlDocument.contents) && yamlDocument.contents.value === null)
+  ) {
+    report({
+      line: 1,
+      column: 1,
+      ruleId: 'file-empty',
+      severity: 'error',
+      message:
+        'the file holds no YAML document; a system file needs at least id, vendor, name and description.',
+    });
+    return result;
+  }
+
+  let value: unknown;
+  try {
+    value = yamlDocument.toJS(YAML_TO_JS_OPTIONS);
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    report({
+      ...firstAliasSpan(yamlDocument, lineCounter),
+      ruleId: 'yaml-alias-limit',
+      severity: 'error',
+      message: `YAML aliases expand too much (more than ${YAML_TO_JS_OPTIONS.maxAliasCount} alias expansions); the file is not read further.`,
+      hint: 'Write the values out instead of nesting anchors and aliases.',
+    });
+    return result;
+  }
+
+  if (isPlainObject(value)) {
+    normaliseAliases(value, [], locator, report);
+    const environments = value[ENVIRONMENTS_KEY];
+    if (isPlainObject(environments)) {
+      for (const [name, overrides] of Object.entries(environments)) {
+        if (isPlainObject(overrides)) normaliseAliases(overrides, [ENVIRONMENTS_KEY, name], locator, report);
+      }
+    }
+  }
+
+  const validate = systemSchemaValidator();
+  if (!validate(value)) {
+    for (const diagnostic of diagnoseSchemaErrors(validate.errors ?? [], locator)) report(diagnostic);
+  }
+  if (!result.diagnostics.some((d) => d.severity === 'error') && isPlainObject(value)) {
+    result.document = buildDocument(value);
+  }
+  return result;
+}
+
+/** A file that could not be read or decoded: its diagnostics, no document, positions at the top. */
+export function createUnreadableFile(file: string, diagnostics: Diagnostic[]): ParsedSystemFile {
+  return {
+    file,
+    text: '',
+    diagnostics,
+    positionOf: () => ({ file, line: 1, column: 1 }),
+    isWritten: () => false,
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// YAML errors
+
+const YAML_RULE_BY_CODE: Record<string, string> = {
+  DUPLICATE_KEY: 'yaml-duplicate-key',
+  TAB_AS_INDENT: 'yaml-tab-indentation',
+};
+
+function spanOfYamlError(error: YAMLError, lineCounter: LineCounter): Omit<SourceSpan, 'file'> {
+  const start = lineCounter.linePos(error.pos[0]);
+  const end = lineCounter.linePos(Math.max(error.pos[1], error.pos[0] + 1));
+  return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+}
+
+/**
+ * Every duplicate key (each is its own mistake), but only the first other error: after one syntax
+ * error the parser's further complaints are mostly echoes of it.
+ */
+function diagnoseYamlErrors(errors: YAMLError[], lineCounter: LineCounter): Omit<Diagnostic, 'file'>[] {
+  const duplicates = errors.filter((error) => error.code === 'DUPLICATE_KEY');
+  const others = errors.filter((error) => error.code !== 'DUPLICATE_KEY').sort((a, b) => a.pos[0] - b.pos[0]);
+  const chosen = [...duplicates, ...others.slice(0, 1)];
+  return chosen.map((error) => {
+    const ruleId = YAML_RULE_BY_CODE[error.code] ?? 'yaml-syntax';
+    const base = { ...spanOfYamlError(error, lineCounter), ruleId, severity: 'error' as const };
+    if (error.code === 'DUPLICATE_KEY') {
+      return {
+        ...base,
+        message: 'this key is already set earlier in the same map; YAML keys must be unique.',
+      };
+    }
+    if (error.code === 'TAB_AS_INDENT') {
+      const more = others.filter((other) => other.code === 'TAB_AS_INDENT').length - 1;
+      return {
+        ...base,
+        message: `tabs are not allowed as indentation in YAML${more > 0 ? ` (${more} more line${more === 1 ? '' : 's'} after this one)` : ''}.`,
+        hint: 'Indent with spaces.',
+      };
+    }
+    return { ...base, message: `invalid YAML: ${firstLine(error.message)} (${error.code}).` };
+  });
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function firstAliasSpan(yamlDocument: Document, lineCounter: LineCounter): Omit<SourceSpan, 'file'> {
+  let offset = 0;
+  visit(yamlDocument, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Positions
+
+function createLocator(file: string, yamlDocument: Document, lineCounter: LineCounter) {
+  const spanOf = (range: readonly number[] | null | undefined): SourceSpan => {
+    if (!range) return { file, line: 1, column: 1 };
+    const start = lineCounter.linePos(range[0] ?? 0);
+    const end = lineCounter.linePos(range[1] ?? range[0] ?? 0);
+    return { file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+  };
+
+  /** Walks the nodes along `path` as far as they are written. */
+  const walk = (path: SourcePath) => {
+    let current: unknown = yamlDocument.contents;
+    let keyNode: Node | undefined;
+    let depth = 0;
+    for (const segment of path) {
+      if (isMap(current)) {
+        const aliasable = depth === 0 || (depth === 2 && path[0] === ENVIRONMENTS_KEY);
+        const pair =
+          current.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment)) ??
+          (aliasable
+            ? current.items.find(
+                (item) => isScalar(item.key) && CANONICAL_BY_ALIAS.get(String(item.key.value)) === segment,
+              )
+            : undefined);
+        if (!pair) break;
+        keyNode = pair.key as Node;
+        current = pair.value;
+      } else if (isSeq(current) && Number.isInteger(Number(segment))) {
+        const item: unknown = current.items[Number(segment)];
+        if (item === undefined) break;
+        keyNode = undefined;
+        current = item;
+      } else {
+        break;
+      }
+      depth++;
+    }
+    return { current, keyNode, complete: depth === path.length };
+  };
+
+  const positionOf = (path: SourcePath, target: 'value' | 'key' = 'value'): SourceSpan => {
+    const { current, keyNode } = walk(path);
+    if (target === 'key' && keyNode) return spanOf(keyNode.range);
+    if ((isScalar(current) || isAlias(current)) && current.range) return spanOf(current.range);
+    if (keyNode) return spanOf(keyNode.range);
+    if (isCollection(current)) return spanOf(current.range);
+    return { file, line: 1, column: 1 };
+  };
+
+  const isWritten = (path: SourcePath): boolean => walk(path).complete;
+
+  return { positionOf, isWritten };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Aliases and schema errors
+
+type Locator = ParsedSystemFile['positionOf'];
+type Report = (diagnostic: Omit<Diagnostic, 'file'>) => void;
+
+function spanWithoutFile(span: SourceSpan): Omit<SourceSpan, 'file'> {
+  const { file: _file, ...rest } = span;
+  return rest;
+}
+
+/** Renames alias spellings to the canonical field, warning once per alias. Mutates `fields`. */
+function normaliseAliases(
+  fields: Record<string, unknown>,
+  at: SourcePath,
+  locate: Locator,
+  report: Report,
+): void {
+  for (const key of Object.keys(fields)) {
+    const canonical = CANONICAL_BY_ALIAS.get(key);
+    if (!canonical) continue;
+    const position = spanWithoutFile(locate([...at, key], 'key'));
+    if (canonical in fields) {
+      report({
+        ...position,
+        ruleId: 'field-alias-conflict',
+        severity: 'error',
+        message: `\`${key}\` and \`${canonical}\` are the same field; keep only \`${canonical}\`.`,
+      });
+    } else {
+      fields[canonical] = fields[key];
+      report({
+        ...position,
+        ruleId: 'field-alias',
+        severity: 'warning',
+        message: `\`${key}\` is accepted, but the field is spelled \`${canonical}\`.`,
+        hint: `Rename it to \`${canonical}\` (\`sysreg fmt\` does).`,
+      });
+    }
+    delete fields[key];
+  }
+}
+
+function pathOf(instancePath: string): string[] {
+  if (instancePath === '') return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** `rights[0].resource[1].id`, as messages name a place. */
+export function describePath(path: SourcePath): string {
+  let text = '';
+  for (const segment of path) {
+    if (typeof segment === 'number' || /^\d+$/.test(segment)) text += `[${segment}]`;
+    else text += text === '' ? segment : `.${segment}`;
+  }
+  return text === '' ? 'the file' : text;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'empty (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  if (typeof value === 'string') return 'a string';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return 'a boolean';
+  return typeof value;
+}
+
+const EXPECTED_TYPE: Record<string, string> = {
+  object: 'a map (key: value lines)',
+  array: 'a list (`- item` lines)',
+  string: 'a string',
+  boolean: 'true or false',
+  number: 'a number',
+};
+
+function diagnoseSchemaErrors(errors: ErrorObject[], locate: Locator): Omit<Diagnostic, 'file'>[] {
+  const diagnostics: Omit<Diagnostic, 'file'>[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    const diagnostic = diagnoseSchemaError(error, locate);
+    if (!diagnostic) continue;
+    const key = `${diagnostic.line}:${diagnostic.column}:${diagnostic.ruleId}:${diagnostic.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics.push(diagnostic);
+  }
+  return diagnostics;
+}
+
+function diagnoseSchemaError(error: ErrorObject, locate: Locator): Omit<Diagnostic, 'file'> | undefined {
+  const path = pathOf(error.instancePath);
+  const where = describePath(path);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      return {
+        ...spanWithoutFile(locate(path, 'key')),
+        ruleId: 'field-required',
+        severity: 'error',
+        message:
+          path.length === 0
+            ? `the required field \`${missing}\` is missing.`
+            : `\`${where}\` is missing the required field \`${missing}\`.`,
+      };
+    }
+    case 'additionalProperties': {
+      const unknown = String(params.additionalProperty);
+      const span = spanWithoutFile(locate([...path, unknown], 'key'));
+      const inEnvironment = path.length === 2 && path[0] === ENVIRONMENTS_KEY;
+      if (inEnvironment && NON_OVERRIDABLE.has(unknown)) {
+        return {
+          ...span,
+          ruleId: 'environment-override-not-allowed',
+          severity: 'error',
+          message: `\`${unknown}\` cannot be overridden per environment; only ${OVERRIDABLE_KEYS.join(', ')} can.`,
+        };
+      }
+      const allowed = Object.entries(
+        ((error.parentSchema as { properties?: Record<string, { deprecated?: boolean }> } | undefined)
+          ?.properties ?? {}) as Record<string, { deprecated?: boolean }>,
+      );
+      const suggestion = suggestName(
+        unknown,
+        allowed.map(([name]) => name),
+      );
+      const canonical = suggestion ? (CANONICAL_BY_ALIAS.get(suggestion) ?? suggestion) : undefined;
+      const place = path.length === 0 ? '' : ` in \`${where}\``;
+      return {
+        ...span,
+        ruleId: 'field-unknown',
+        severity: 'error',
+        message: `unknown field \`${unknown}\`${place}${canonical ? `; did you mean \`${canonical}\`?` : '.'}`,
+        ...(canonical
+          ? {}
+          : {
+              hint: `Known fields: ${allowed
+                .filter(([, schema]) => !schema.deprecated)
+                .map(([name]) => name)
+                .join(', ')}.`,
+            }),
+      };
+    }
+    case 'type': {
+      const expected = String(params.type);
+      const actual = typeName(error.data);
+      const quoteHint =
+        expected === 'string' && (typeof error.data === 'number' || typeof error.data === 'boolean')
+          ? { hint: `Quote it: "${String(error.data)}".` }
+          : {};
+      return {
+        ...spanWithoutFile(locate(path)),
+        ruleId: 'field-type',
+        severity: 'error',
+        message:
+          path.length === 0
+            ? `a system file must be a map of fields (id, vendor, name, …), not ${actual}.`
+            : `\`${where}\` must be ${EXPECTED_TYPE[expected] ?? expected}, not ${actual}.`,
+        ...quoteHint,
+      };
+    }
+    case 'pattern':
+      if (error.propertyName !== undefined) {
+        return {
+          ...spanWithoutFile(locate([...path, error.propertyName], 'key')),
+          ruleId: 'environment-name',
+          severity: 'error',
+          message: `\`${error.propertyName}\` is not a valid environment name; use lower-case letters, digits and dashes, starting with a letter (e.g. tt02, prod).`,
+        };
+      }
+      break;
+    case 'propertyNames':
+      return undefined; // reported by the inner `pattern` error, which names the property
+  }
+  return {
+    ...spanWithoutFile(locate(path)),
+    ruleId: 'schema',
+    severity: 'error',
+    message: `\`${where}\` ${error.message ?? 'is not valid'}.`,
+  };
+}
+
+/** The closest known name: same letters in another case, or a small edit distance away. */
+export function suggestName(unknown: string, known: readonly string[]): string | undefined {
+  const lower = unknown.toLowerCase();
+  const exact = known.find((name) => name.toLowerCase() === lower);
+  if (exact) return exact;
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(unknown.length / 3)) + 1;
+  for (const name of known) {
+    const distance = editDistance(lower, name.toLowerCase());
+    if (distance < bestDistance) {
+      best = name;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = rows[i]!;
+      const previous = rows[i - 1]!;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j]!, rows[i - 2]![j - 2]! + 1);
+      }
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The document
+
+function withDefaults(fields: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const filled: Record<string, unknown> = {};
+  for (const rule of FIELD_RULES) {
+    if (!keys.includes(rule.key)) continue;
+    filled[rule.key] = rule.key in fields ? fields[rule.key] : structuredClone(rule.defaultValue);
+  }
+  return filled;
+}
+
+/** From schema-valid data to the model. The schema has already checked every type. */
+function buildDocument(value: Record<string, unknown>): SystemDocument {
+  const spec = withDefaults(
+    value,
+    FIELD_RULES.map((rule) => rule.key),
+  );
+  const vendor = value.vendor as { ID: string };
+  const environments: Record<string, EnvironmentOverrides> = {};
+  for (const [name, overrides] of Object.entries((value[ENVIRONMENTS_KEY] ?? {}) as Record<string, object>)) {
+    const given = overrides as Record<string, unknown>;
+    const picked: Record<string, unknown> = {};
+    for (const key of OVERRIDABLE_KEYS) if (key in given) picked[key] = given[key];
+    environments[name] = picked as EnvironmentOverrides;
+  }
+  return { ...(spec as unknown as SystemDocument), vendor: { ID: vendor.ID }, environments };
+}

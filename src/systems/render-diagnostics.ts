@@ -1,0 +1,163 @@
+/**
+ * Diagnostics as text for people (with the source line and a caret), JSON for machines, and GitHub
+ * workflow annotations for pull requests. Pure: sources come in as a map from file to text.
+ */
+import type { Diagnostic } from './diagnostic.ts';
+
+export const DIAGNOSTICS_FORMATS = ['text', 'json', 'github'] as const;
+export type DiagnosticsFormat = (typeof DIAGNOSTICS_FORMATS)[number];
+
+export interface DiagnosticsReport {
+  diagnostics: readonly Diagnostic[];
+  /** How many files were checked, for the summary. */
+  fileCount: number;
+  /** File text by repository-relative path, for source lines under text diagnostics. */
+  sources?: ReadonlyMap<string, string>;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** One line: `3 errors and 1 warning in 2 of 5 files.` or `5 files valid.` */
+export function summarizeDiagnostics(diagnostics: readonly Diagnostic[], fileCount: number): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const files = new Set(diagnostics.map((d) => d.file)).size;
+  if (errors === 0) {
+    const valid = `${plural(fileCount, 'file')} valid`;
+    return warnings === 0
+      ? `${valid}.`
+      : `${valid}, with ${plural(warnings, 'warning')} in ${plural(files, 'file')}.`;
+  }
+  const counts =
+    warnings === 0
+      ? plural(errors, 'error')
+      : `${plural(errors, 'error')} and ${plural(warnings, 'warning')}`;
+  return `${counts} in ${files} of ${plural(fileCount, 'file')}.`;
+}
+
+/** `rule-id (AUTH.VLD-00005)`, or the rule id alone. */
+export function describeRule(diagnostic: Diagnostic): string {
+  return diagnostic.altinnCode ? `${diagnostic.ruleId} (${diagnostic.altinnCode})` : diagnostic.ruleId;
+}
+
+function messageOf(diagnostic: Diagnostic): string {
+  return diagnostic.environment ? `${diagnostic.environment}: ${diagnostic.message}` : diagnostic.message;
+}
+
+const MAX_SOURCE_WIDTH = 160;
+
+/** The source line and a caret under the span, indented under the header; empty when there is no source. */
+function renderSourceExcerpt(diagnostic: Diagnostic, text: string | undefined): string[] {
+  if (text === undefined || text === '') return [];
+  const lines = text.split(/\r?\n/);
+  const line = lines[diagnostic.line - 1];
+  if (line === undefined) return [];
+  let source = line;
+  let column = diagnostic.column;
+  // Long lines are cut to a window around the column, so the caret stays on screen.
+  if (source.length > MAX_SOURCE_WIDTH) {
+    const start = Math.max(0, Math.min(column - 1 - MAX_SOURCE_WIDTH / 2, source.length - MAX_SOURCE_WIDTH));
+    source = `${start > 0 ? '…' : ''}${source.slice(start, start + MAX_SOURCE_WIDTH)}…`;
+    column = column - start + (start > 0 ? 1 : 0);
+  }
+  const sameLine = diagnostic.endLine === diagnostic.line && diagnostic.endColumn !== undefined;
+  const width = sameLine ? Math.max(1, (diagnostic.endColumn ?? 0) - diagnostic.column) : 1;
+  const caretWidth = Math.max(1, Math.min(width, source.length - column + 1));
+  const gutter = String(diagnostic.line);
+  const pad = ' '.repeat(gutter.length);
+  // Tabs before the caret are kept as tabs so the caret lines up with the source.
+  const lead = source.slice(0, Math.max(0, column - 1)).replace(/[^\t]/g, ' ');
+  return [` ${gutter} | ${source}`, ` ${pad} | ${lead}${'^'.repeat(caretWidth)}`];
+}
+
+/** `file:line:col  severity  rule-id (AUTH code)  message`, source line, caret, hint; then a summary. */
+export function renderDiagnosticsText({ diagnostics, fileCount, sources }: DiagnosticsReport): string {
+  const out: string[] = [];
+  for (const diagnostic of diagnostics) {
+    out.push(
+      `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${describeRule(diagnostic)}  ${messageOf(diagnostic)}`,
+    );
+    out.push(...renderSourceExcerpt(diagnostic, sources?.get(diagnostic.file)));
+    if (diagnostic.hint) out.push(`   = hint: ${diagnostic.hint}`);
+    out.push('');
+  }
+  out.push(summarizeDiagnostics(diagnostics, fileCount));
+  return `${out.join('\n')}\n`;
+}
+
+/** A stable JSON document: `{ version, valid, summary, diagnostics }`. */
+export function renderDiagnosticsJson({ diagnostics, fileCount }: DiagnosticsReport): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const body = {
+    version: 1,
+    valid: errors === 0,
+    summary: { files: fileCount, errors, warnings: diagnostics.length - errors },
+    diagnostics: diagnostics.map((d) => ({
+      file: d.file,
+      line: d.line,
+      column: d.column,
+      ...(d.endLine !== undefined ? { endLine: d.endLine, endColumn: d.endColumn } : {}),
+      severity: d.severity,
+      ruleId: d.ruleId,
+      ...(d.altinnCode ? { altinnCode: d.altinnCode } : {}),
+      message: d.message,
+      ...(d.hint ? { hint: d.hint } : {}),
+      ...(d.environment ? { environment: d.environment } : {}),
+    })),
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+/** Escapes a workflow-command message as @actions/core does. */
+export function escapeAnnotationData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escapes a workflow-command property value as @actions/core does. */
+export function escapeAnnotationProperty(text: string): string {
+  return escapeAnnotationData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** One `::error file=…,line=…,col=…,title=…::message` line. */
+export function formatAnnotation(diagnostic: Diagnostic): string {
+  const properties: [string, string | number | undefined][] = [
+    ['file', diagnostic.file],
+    ['line', diagnostic.line],
+    ['col', diagnostic.column],
+    ['endLine', diagnostic.endLine],
+    ['endColumn', diagnostic.endLine === diagnostic.line ? diagnostic.endColumn : undefined],
+    ['title', describeRule(diagnostic)],
+  ];
+  const props = properties
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([key, value]) => `${key}=${escapeAnnotationProperty(String(value))}`)
+    .join(',');
+  const message = diagnostic.hint ? `${messageOf(diagnostic)}\n${diagnostic.hint}` : messageOf(diagnostic);
+  return `::${diagnostic.severity} ${props}::${escapeAnnotationData(message)}`;
+}
+
+/** One annotation per diagnostic, then the summary as a notice. */
+export function renderDiagnosticsGithub({ diagnostics, fileCount }: DiagnosticsReport): string {
+  const lines = diagnostics.map(formatAnnotation);
+  lines.push(
+    `::notice title=sysreg validate::${escapeAnnotationData(summarizeDiagnostics(diagnostics, fileCount))}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderDiagnostics(format: DiagnosticsFormat, report: DiagnosticsReport): string {
+  switch (format) {
+    case 'text':
+      return renderDiagnosticsText(report);
+    case 'json':
+      return renderDiagnosticsJson(report);
+    case 'github':
+      return renderDiagnosticsGithub(report);
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * The JSON Schema of a system file, generated from FIELD_RULES and the model. It is the one source of
+ * structural checks (parse.ts compiles it with ajv) and the file editors read through the
+ * `# yaml-language-server: $schema=…` line. `src/systems/system.schema.json` is its committed copy; a
+ * test fails when that copy is stale, and `sysreg schema` prints it.
+ */
+import { ENVIRONMENTS_KEY, FIELD_RULES, type FieldRule } from './fields.ts';
+import type { SystemSpec } from './model.ts';
+
+export type JsonSchema = { [keyword: string]: unknown };
+
+/** Where the committed copy lives, relative to the repository root. */
+export const SYSTEM_SCHEMA_PATH = 'src/systems/system.schema.json';
+
+/** Environment names as `environments:` keys and `--env` take them. */
+export const ENVIRONMENT_NAME_PATTERN = '^[a-z][a-z0-9-]{0,39}$';
+
+const stringList = (description: string): JsonSchema => ({
+  type: 'array',
+  items: { type: 'string' },
+  description,
+});
+
+/** The value schema of each field. Keyed by the model, so a new field without a schema does not compile. */
+const FIELD_VALUE_SCHEMAS: Record<keyof SystemSpec, JsonSchema> = {
+  id: { type: 'string', examples: ['912345678_my_system'] },
+  vendor: { $ref: '#/definitions/vendor' },
+  name: { $ref: '#/definitions/languageMap' },
+  description: { $ref: '#/definitions/languageMap' },
+  rights: { type: 'array', items: { $ref: '#/definitions/right' } },
+  accessPackages: { type: 'array', items: { $ref: '#/definitions/accessPackage' } },
+  clientId: stringList('Maskinporten client ids.'),
+  allowedRedirectUrls: stringList('Absolute https URLs.'),
+  isVisible: { type: 'boolean' },
+  isDeleted: { type: 'boolean' },
+};
+
+const DEFINITIONS: Record<string, JsonSchema> = {
+  vendor: {
+    type: 'object',
+    description: 'The vendor organisation.',
+    required: ['ID'],
+    properties: {
+      ID: {
+        type: 'string',
+        description: '`0192:` followed by the 9-digit organisation number.',
+        examples: ['0192:912345678'],
+      },
+      authority: {
+        type: 'string',
+        description:
+          "Ignored by Altinn (Altinn's docs show `iso6523-actorid-upis`); accepted so examples paste in.",
+      },
+    },
+    additionalProperties: false,
+  },
+  languageMap: {
+    type: 'object',
+    description:
+      'Text per language code. The register requires nb, nn and en; other languages are stored too.',
+    properties: {
+      nb: { type: 'string', description: 'Norwegian Bokmål.' },
+      nn: { type: 'string', description: 'Norwegian Nynorsk.' },
+      en: { type: 'string', description: 'English.' },
+    },
+    additionalProperties: { type: 'string' },
+  },
+  right: {
+    type: 'object',
+    description: 'A resource the system needs delegated.',
+    required: ['resource'],
+    properties: {
+      action: { type: 'string', description: 'Optional action; part of what makes two rights duplicates.' },
+      resource: {
+        type: 'array',
+        items: { $ref: '#/definitions/attributePair' },
+      },
+    },
+    additionalProperties: false,
+  },
+  attributePair: {
+    type: 'object',
+    required: ['id', 'value'],
+    properties: {
+      id: { type: 'string', description: 'Always `urn:altinn:resource`.', examples: ['urn:altinn:resource'] },
+      value: { type: 'string', description: 'The resource id in the Resource Registry of the environment.' },
+    },
+    additionalProperties: false,
+  },
+  accessPackage: {
+    type: 'object',
+    required: ['urn'],
+    properties: {
+      urn: {
+        type: 'string',
+        description: 'urn:altinn:accesspackage:<name>',
+        examples: ['urn:altinn:accesspackage:skattegrunnlag'],
+      },
+    },
+    additionalProperties: false,
+  },
+};
+
+function fieldSchema(rule: FieldRule): JsonSchema {
+  const schema: JsonSchema = { ...FIELD_VALUE_SCHEMAS[rule.key], description: rule.description };
+  if (rule.defaultValue !== undefined) schema.default = rule.defaultValue;
+  return schema;
+}
+
+/** An alias is allowed (so editors do not flag docs' spellings) but marked deprecated, naming the canonical one. */
+function aliasSchema(rule: FieldRule): JsonSchema {
+  return {
+    ...FIELD_VALUE_SCHEMAS[rule.key],
+    description: `Accepted spelling of \`${rule.key}\`; write \`${rule.key}\`.`,
+    deprecated: true,
+    deprecationMessage: `Write \`${rule.key}\`.`,
+  };
+}
+
+function propertiesOf(rules: readonly FieldRule[]): Record<string, JsonSchema> {
+  const properties: Record<string, JsonSchema> = {};
+  for (const rule of rules) properties[rule.key] = fieldSchema(rule);
+  for (const rule of rules) for (const alias of rule.aliases) properties[alias] = aliasSchema(rule);
+  return properties;
+}
+
+/** Builds the schema. Deterministic: the same FIELD_RULES give the same bytes. */
+export function buildSystemSchema(): JsonSchema {
+  const overridable = FIELD_RULES.filter((rule) => rule.overridable);
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://sysreg.dev/schemas/system.schema.json',
+    title: 'Altinn system (sysreg)',
+    description:
+      "One system in Altinn's system register, as `systems/<id>.yaml`. Generated from src/systems/fields.ts; do not edit.",
+    type: 'object',
+    required: FIELD_RULES.filter((rule) => rule.required).map((rule) => rule.key),
+    properties: {
+      ...propertiesOf(FIELD_RULES),
+      [ENVIRONMENTS_KEY]: {
+        type: 'object',
+        description:
+          'Per-environment overrides (e.g. tt02, prod). Each field given replaces the whole field in that environment.',
+        propertyNames: { pattern: ENVIRONMENT_NAME_PATTERN },
+        additionalProperties: { $ref: '#/definitions/environmentOverrides' },
+        default: {},
+      },
+    },
+    additionalProperties: false,
+    definitions: {
+      ...DEFINITIONS,
+      environmentOverrides: {
+        type: 'object',
+        description: 'Fields that replace the base values in one environment.',
+        properties: propertiesOf(overridable),
+        additionalProperties: false,
+      },
+    },
+  };
+}
+
+/** The committed file's exact text. */
+export function renderSystemSchema(): string {
+  return `${JSON.stringify(buildSystemSchema(), null, 2)}\n`;
+}

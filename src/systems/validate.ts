@@ -1,0 +1,114 @@
+/**
+ * Runs the register's rules over parsed files: each system in the base and in every environment it
+ * names, then the rules across files. Pure; the catalogue comes in as data.
+ */
+import type { Catalogue } from '../catalogue/default-catalogue.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import { compareText } from './discover.ts';
+import { environmentsOf, resolveSpec, sourcePathOf, type ParsedSystem } from './environments.ts';
+import type { ParsedSystemFile, SourcePath } from './parse.ts';
+import {
+  indexCatalogue,
+  REPOSITORY_RULES,
+  SYSTEM_RULES,
+  type RepositoryRule,
+  type ResolvedSystem,
+  type SystemRule,
+} from './rules.ts';
+
+export interface ValidateOptions {
+  catalogue: Catalogue;
+  /** Also check that resources exist and have a delegable type; only with a catalogue of the environment's resources. */
+  checkResources?: boolean;
+}
+
+/** Every problem in `files` (their parse diagnostics included), sorted by file, line and column. */
+export function validateSystems(files: readonly ParsedSystemFile[], options: ValidateOptions): Diagnostic[] {
+  const catalogue = indexCatalogue(options.catalogue);
+  const systemRules = SYSTEM_RULES.filter((rule) => !rule.needsResources || options.checkResources === true);
+  const diagnostics: Diagnostic[] = files.flatMap((file) => file.diagnostics);
+  const resolved: ResolvedSystem[] = [];
+
+  for (const file of files) {
+    if (!file.document) continue;
+    const parsed = file as ParsedSystem;
+    for (const environment of [undefined, ...environmentsOf(parsed.document)]) {
+      const system: ResolvedSystem = { parsed, environment, spec: resolveSpec(parsed.document, environment) };
+      resolved.push(system);
+      const context = { file: parsed.file, catalogue };
+      for (const rule of systemRules) {
+        for (const finding of rule.check(system.spec, context)) {
+          diagnostics.push(
+            toDiagnostic(rule, system, finding.path, finding.message, finding.hint, environment),
+          );
+        }
+      }
+    }
+  }
+  for (const rule of REPOSITORY_RULES) {
+    for (const finding of rule.check(resolved)) {
+      const environment = finding.environment ?? finding.system.environment;
+      diagnostics.push(
+        toDiagnostic(rule, finding.system, finding.path, finding.message, finding.hint, environment),
+      );
+    }
+  }
+  return sortDiagnostics(mergeAcrossEnvironments(diagnostics));
+}
+
+function toDiagnostic(
+  rule: SystemRule | RepositoryRule,
+  system: ResolvedSystem,
+  specPath: SourcePath,
+  message: string,
+  hint: string | undefined,
+  environment: string | undefined,
+): Diagnostic {
+  const span = system.parsed.positionOf(sourcePathOf(system.parsed.document, system.environment, specPath));
+  return {
+    ...span,
+    ruleId: rule.ruleId,
+    ...(rule.altinnCode ? { altinnCode: rule.altinnCode } : {}),
+    severity: rule.severity,
+    message,
+    ...(hint ? { hint } : {}),
+    ...(environment !== undefined ? { environment } : {}),
+  };
+}
+
+/**
+ * The same problem at the same place in the base and in environments is one problem. Reported for the
+ * base when the base has it; else for the environments that have it, joined (`prod, tt02`).
+ */
+function mergeAcrossEnvironments(diagnostics: Diagnostic[]): Diagnostic[] {
+  const groups = new Map<string, { diagnostic: Diagnostic; environments: Set<string>; inBase: boolean }>();
+  for (const diagnostic of diagnostics) {
+    const key = [
+      diagnostic.file,
+      diagnostic.line,
+      diagnostic.column,
+      diagnostic.ruleId,
+      diagnostic.message,
+    ].join('\0');
+    const group = groups.get(key) ?? { diagnostic, environments: new Set<string>(), inBase: false };
+    if (diagnostic.environment === undefined) group.inBase = true;
+    else group.environments.add(diagnostic.environment);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map(({ diagnostic, environments, inBase }) => {
+    const { environment: _environment, ...rest } = diagnostic;
+    return inBase ? rest : { ...rest, environment: [...environments].sort().join(', ') };
+  });
+}
+
+/** By file, line, column, then rule id and message, so output is the same on every run. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort(
+    (a, b) =>
+      compareText(a.file, b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      compareText(a.ruleId, b.ruleId) ||
+      compareText(a.message, b.message),
+  );
+}
