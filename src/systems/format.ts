@@ -9,7 +9,8 @@ import type { Document, Node } from 'yaml';
 import { compareKeysCanonically, holdsFieldNames, resolveFieldAlias } from './canonical-order.ts';
 import type { YamlPath } from './canonical-order.ts';
 import { ENVIRONMENTS_KEY } from './fields.ts';
-import { YAML_OUTPUT_OPTIONS, applyCanonicalStyle, placeSchemaModeline } from './yaml-style.ts';
+import { YAML_PARSE_OPTIONS, YAML_TO_JS_OPTIONS } from './parse.ts';
+import { applyCanonicalStyle, renderDocument, placeSchemaModeline } from './yaml-style.ts';
 
 export interface FormattedSystemYaml {
   /** The canonical text, or the input unchanged when it has problems. */
@@ -19,14 +20,8 @@ export interface FormattedSystemYaml {
   problems: string[];
 }
 
-/** Parse options for formatting: strict and bounded, like the loader's, but keeping comments. */
-const FORMAT_PARSE_OPTIONS = {
-  prettyErrors: true,
-  uniqueKeys: true,
-  strict: true,
-  maxAliasCount: 100,
-  keepSourceTokens: false,
-} as const;
+/** The loader's parse options, so fmt reads a file exactly as validate does; messages with positions. */
+const FORMAT_PARSE_OPTIONS = { ...YAML_PARSE_OPTIONS, prettyErrors: true };
 
 export function formatSystemYaml(text: string): FormattedSystemYaml {
   const unchanged = (problems: string[]): FormattedSystemYaml => ({ text, changed: false, problems });
@@ -37,13 +32,21 @@ export function formatSystemYaml(text: string): FormattedSystemYaml {
   if (!isMap(document.contents)) {
     return unchanged(['the file must hold one mapping of fields (id, vendor, name, …) at the top level']);
   }
-  const before = readMeaning(document);
+  let before: unknown;
+  try {
+    before = readMeaning(document);
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    return unchanged([
+      `YAML aliases expand too much (more than ${YAML_TO_JS_OPTIONS.maxAliasCount} expansions)`,
+    ]);
+  }
   const problems: string[] = [];
   placeSchemaModeline(document);
   arrangeNode(document.contents, [], problems);
   if (problems.length > 0) return unchanged(problems);
   applyCanonicalStyle(document);
-  const formatted = document.toString(YAML_OUTPUT_OPTIONS);
+  const formatted = renderDocument(document);
 
   // Formatting must never change meaning. Check it on the result rather than trust the steps above.
   const reparsed = parseDocument(formatted, FORMAT_PARSE_OPTIONS);
@@ -60,7 +63,7 @@ export function formatSystemYaml(text: string): FormattedSystemYaml {
  * part of it (isDeepStrictEqual ignores property order); list order and every value are.
  */
 export function readMeaning(document: Document): unknown {
-  const data: unknown = document.toJS({ maxAliasCount: 100 });
+  const data: unknown = document.toJS(YAML_TO_JS_OPTIONS);
   if (!isPlainRecord(data)) return data;
   const fields = renameFieldAliases(data);
   const environments = fields[ENVIRONMENTS_KEY];

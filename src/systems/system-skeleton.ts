@@ -5,7 +5,7 @@
 import { Document, isMap, isScalar } from 'yaml';
 import { ENVIRONMENTS_KEY, FIELD_RULES } from './fields.ts';
 import type { SystemSpec } from './model.ts';
-import { SCHEMA_MODELINE, YAML_OUTPUT_OPTIONS, applyCanonicalStyle } from './yaml-style.ts';
+import { SCHEMA_MODELINE, applyCanonicalStyle, renderDocument } from './yaml-style.ts';
 
 /** Letters, digits, `.`, `_` and `-`: safe as a file name on every platform and in a URL path. */
 const SAFE_NAME_PATTERN = /^[A-Za-z0-9._-]+$/;
@@ -80,5 +80,5 @@ export function renderSystemSkeleton(identity: SystemIdentity): string {
     ...(isDeleted ? [` isDeleted: ${isDeleted.description}`, ' isDeleted: true', ''] : []),
     ...ENVIRONMENTS_EXAMPLE,
   ].join('\n');
-  return document.toString(YAML_OUTPUT_OPTIONS);
+  return renderDocument(document);
 }

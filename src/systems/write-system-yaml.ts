@@ -9,7 +9,7 @@ import { compareKeysCanonically } from './canonical-order.ts';
 import type { YamlPath } from './canonical-order.ts';
 import { ENVIRONMENTS_KEY, FIELD_RULES } from './fields.ts';
 import type { EnvironmentOverrides, SystemSpec } from './model.ts';
-import { SCHEMA_MODELINE, YAML_OUTPUT_OPTIONS, applyCanonicalStyle } from './yaml-style.ts';
+import { SCHEMA_MODELINE, applyCanonicalStyle, renderDocument } from './yaml-style.ts';
 
 /** A `SystemDocument`, or a spec with no environment overrides. */
 export type RenderableSystem = SystemSpec & { environments?: Record<string, EnvironmentOverrides> };
@@ -37,7 +37,7 @@ export function renderSystemYaml(system: RenderableSystem, options: RenderSystem
   applyCanonicalStyle(document);
   const header = options.headerComment ? options.headerComment.trimEnd().split('\n') : [];
   document.commentBefore = [SCHEMA_MODELINE, ...header.map((line) => (line ? ` ${line}` : ''))].join('\n');
-  return document.toString(YAML_OUTPUT_OPTIONS);
+  return renderDocument(document);
 }
 
 /**

@@ -26,8 +26,11 @@ const YAML_1_1_IMPLICIT_TAGS = new Schema({ schema: 'yaml-1.1' }).tags.filter(
   (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test instanceof RegExp,
 );
 
-function isAmbiguousInYaml11(text: string): boolean {
-  return YAML_1_1_IMPLICIT_TAGS.some((tag) => tag.test?.test(text));
+/** Digits with separators (`0192:314159268`, `1.0`, `123`): a reader takes them for numbers. */
+const NUMBER_LIKE = /^[-+]?[0-9][0-9:._+-]*$/;
+
+function needsQuotes(text: string): boolean {
+  return NUMBER_LIKE.test(text) || YAML_1_1_IMPLICIT_TAGS.some((tag) => tag.test?.test(text));
 }
 
 /** Rewrites every node of `document` into canonical presentation. Values and comments are untouched. */
@@ -42,7 +45,7 @@ export function applyCanonicalStyle(document: Document): void {
       const text = node.value;
       if (text.includes('\n') && key !== 'key') {
         if (node.type !== 'BLOCK_FOLDED') node.type = 'BLOCK_LITERAL';
-      } else if (isAmbiguousInYaml11(text)) {
+      } else if (needsQuotes(text)) {
         node.type = 'QUOTE_DOUBLE';
       } else {
         // The library falls back to quotes when a plain scalar would not read back as this string.
@@ -87,4 +90,19 @@ export function placeSchemaModeline(document: Document): void {
   const existing = header.find((line) => MODELINE_PATTERN.test(line));
   const others = header.filter((line) => !MODELINE_PATTERN.test(line));
   document.commentBefore = [existing ?? SCHEMA_MODELINE, ...others].join('\n');
+}
+
+/**
+ * The document as text. The yaml library puts a blank line after the header comment; when the header
+ * is just the modeline it is dropped, so the comment above the first key sits right under it.
+ */
+export function renderDocument(document: Document): string {
+  const text = document.toString(YAML_OUTPUT_OPTIONS);
+  if (
+    document.commentBefore !== SCHEMA_MODELINE &&
+    !/^\s*yaml-language-server:[^\n]*$/.test(document.commentBefore ?? '')
+  ) {
+    return text;
+  }
+  return text.replace(/^(#[^\n]*\n)\n/, '$1');
 }
