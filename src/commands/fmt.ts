@@ -7,6 +7,8 @@ import { parseArgs } from 'node:util';
 import type { Command } from './command.ts';
 import { UsageError } from './command.ts';
 import { discoverSystemFiles } from '../systems/discover.ts';
+import type { DiscoveredFile } from '../systems/discover.ts';
+import { decodeSystemFile } from '../systems/load.ts';
 import { formatSystemYaml } from '../systems/format.ts';
 import { writeFileAtomically } from '../systems/write-file-atomically.ts';
 import { describeFileError } from './describe-file-error.ts';
@@ -43,7 +45,7 @@ export const command: Command = {
 
     const changed: string[] = [];
     for (const file of files) {
-      const text = await readSystemText(file.absolutePath);
+      const text = await readSystemText(file);
       if (typeof text !== 'string') {
         stderr.write(`${file.path}: cannot format: ${text.problem}\n`);
         failures += 1;
@@ -89,19 +91,18 @@ export const command: Command = {
   },
 };
 
-/** The file's text, or why it cannot be formatted (not UTF-8, unreadable). */
-async function readSystemText(absolutePath: string): Promise<string | { problem: string }> {
+/** The file's text, or why it cannot be formatted (unreadable, too large, binary, not UTF-8). */
+async function readSystemText(file: DiscoveredFile): Promise<string | { problem: string }> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(absolutePath);
+    bytes = await readFile(file.absolutePath);
   } catch (error) {
     return { problem: `cannot read: ${describeFileError(error)}` };
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { problem: 'the file is not UTF-8 text' };
-  }
+  const decoded = decodeSystemFile(file.path, bytes);
+  if (decoded.ok) return decoded.text;
+  const { line, column, message } = decoded.diagnostic;
+  return { problem: `${message} (line ${line}, column ${column})` };
 }
 
 function indentContinuation(text: string): string {

@@ -5,6 +5,7 @@
 import { Document, isMap, isScalar } from 'yaml';
 import { ENVIRONMENTS_KEY, FIELD_RULES } from './fields.ts';
 import type { SystemSpec } from './model.ts';
+import { isValidOrganisationNumber } from './organisation-number.ts';
 import { SCHEMA_MODELINE, applyCanonicalStyle, renderDocument } from './yaml-style.ts';
 
 /** Letters, digits, `.`, `_` and `-`: safe as a file name on every platform and in a URL path. */
@@ -26,6 +27,11 @@ export function resolveSystemIdentity(id: string, vendor: string): SystemIdentit
   const organisationNumber = vendor.replace(/^0192:/, '');
   if (!/^\d{9}$/.test(organisationNumber)) {
     return { problem: `--vendor must be a 9-digit organisation number (or 0192:<number>), got '${vendor}'` };
+  }
+  if (!isValidOrganisationNumber(organisationNumber)) {
+    return {
+      problem: `--vendor '${vendor}': ${organisationNumber} fails the MOD11 check digit; is there a typo?`,
+    };
   }
   const prefix = `${organisationNumber}_`;
   const fullId = id.startsWith(prefix) ? id : `${prefix}${id}`;
