@@ -12,13 +12,13 @@ import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { compareKeysCanonically } from './canonical-order.ts';
 import type { YamlPath } from './canonical-order.ts';
 import { orderKeysCanonically } from './write-system-yaml.ts';
-import { YAML_OUTPUT_OPTIONS, applyCanonicalStyle } from './yaml-style.ts';
+import { MODELINE_PATTERN, YAML_OUTPUT_OPTIONS, applyCanonicalStyle } from './yaml-style.ts';
 
 export interface FieldEdit {
   /** Map keys and sequence indices from the top of the file, e.g. `['environments', 'prod', 'clientId']`. */
   path: YamlPath;
-  /** The new value; `undefined` deletes the key or item at `path`. */
-  value: unknown;
+  /** The new value; `undefined` (or leaving it out) deletes the key or item at `path`. */
+  value?: unknown;
 }
 
 /** The file cannot be edited as asked: it does not parse, or a path runs through a scalar. */
@@ -78,13 +78,16 @@ function setValueAt(data: unknown, path: YamlPath, value: unknown): unknown {
   const [head, ...rest] = path;
   if (head === undefined) return value;
   if (Array.isArray(data) && typeof head === 'number') {
+    if (value === undefined && head >= data.length) return data;
     const copy = [...data];
     if (rest.length === 0 && value === undefined) copy.splice(head, 1);
     else copy[head] = setValueAt(copy[head], rest, value);
     return copy;
   }
-  const record = typeof data === 'object' && data !== null ? { ...(data as Record<string, unknown>) } : {};
   const key = String(head);
+  const exists = typeof data === 'object' && data !== null && key in data;
+  if (value === undefined && !exists) return data; // deleting what is not there changes nothing
+  const record = typeof data === 'object' && data !== null ? { ...(data as Record<string, unknown>) } : {};
   if (rest.length === 0 && value === undefined) delete record[key];
   else {
     const next = setValueAt(record[key], rest, value);
@@ -169,7 +172,11 @@ function replaceValue(
     if (!rendered.includes('\n')) return [{ start: rangeOf(node)[0], end: rangeOf(node)[1], text: rendered }];
   }
   if (isCollection(node) && node.flow) {
-    if ((isMap(node) && isRecord(value)) || (isSeq(node) && Array.isArray(value))) {
+    // An empty `[]` or `{}` is the only way to write nothing; once it holds items it goes block style.
+    if (
+      node.items.length > 0 &&
+      ((isMap(node) && isRecord(value)) || (isSeq(node) && Array.isArray(value)))
+    ) {
       const padded = source.text[rangeOf(node)[0] + 1] === ' ';
       const rendered = renderFlow(value, path, padded);
       if (!rendered.includes('\n'))
@@ -291,11 +298,18 @@ function removeSlot(source: SourceText, slot: Slot): Splice[] {
   if (slot.kind === 'pair') {
     const keyStart = rangeOf(slot.pair.key as Node)[0];
     if (slot.map.flow || !source.startsLine(keyStart)) throw new CannotSplice();
-    return [{ start: source.lineStartOf(keyStart), end: source.endOfLineAt(endOfPair(slot.pair)), text: '' }];
+    // Comment lines directly above a removed key are about it, and go with it.
+    return [
+      {
+        start: source.startOfCommentsAbove(keyStart),
+        end: source.endOfLineAt(endOfPair(slot.pair)),
+        text: '',
+      },
+    ];
   }
   if (slot.seq.flow) throw new CannotSplice();
   const item = slot.seq.items[slot.index] as Node;
-  const start = source.lineStartOf(source.dashBefore(rangeOf(item)[0]));
+  const start = source.startOfCommentsAbove(source.dashBefore(rangeOf(item)[0]));
   return [{ start, end: source.endOfLineAt(rangeOf(item)[1]), text: '' }];
 }
 
@@ -430,12 +444,16 @@ class SourceText {
     return index;
   }
 
-  /** The start of the comment-only lines directly above the line of `offset` (which belong to it). */
+  /**
+   * The start of the comment-only lines directly above the line of `offset` (which belong to it); the
+   * schema modeline belongs to the file.
+   */
   startOfCommentsAbove(offset: number): number {
     let start = this.lineStartOf(offset);
     while (start > 0) {
       const previous = this.lineStartOf(start - 1);
-      if (!this.text.slice(previous, start).trimStart().startsWith('#')) break;
+      const line = this.text.slice(previous, start).trim();
+      if (!line.startsWith('#') || MODELINE_PATTERN.test(line.slice(1))) break;
       start = previous;
     }
     return start;

@@ -23,12 +23,12 @@ export function renderLineDiff(before: string, after: string, context = 1): stri
       lines.push({ mark: ' ', text: a[i] as string });
       i += 1;
       j += 1;
-    } else if (j < b.length && (i >= a.length || (lengths[i]?.[j + 1] ?? 0) >= (lengths[i + 1]?.[j] ?? 0))) {
-      lines.push({ mark: '+', text: b[j] as string });
-      j += 1;
-    } else {
+    } else if (i < a.length && (j >= b.length || (lengths[i + 1]?.[j] ?? 0) >= (lengths[i]?.[j + 1] ?? 0))) {
       lines.push({ mark: '-', text: a[i] as string });
       i += 1;
+    } else {
+      lines.push({ mark: '+', text: b[j] as string });
+      j += 1;
     }
   }
   const near = (index: number) =>

@@ -1,0 +1,62 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { applyFieldEdits } from '../../src/systems/edit-system-yaml.ts';
+import type { FieldEdit } from '../../src/systems/edit-system-yaml.ts';
+import { expectGolden } from '../support/golden.ts';
+import { renderLineDiff } from '../support/line-diff.ts';
+
+const GOLDEN = path.join(import.meta.dirname, 'golden', 'edit');
+const cases = readdirSync(GOLDEN).sort();
+
+/** The data an edit should produce, computed on plain values independently of the editor. */
+export function applyToData(data: unknown, edit: FieldEdit): unknown {
+  const copy = structuredClone(data) as Record<string | number, unknown>;
+  let parent: Record<string | number, unknown> = copy;
+  edit.path.slice(0, -1).forEach((segment) => {
+    parent[segment] ??= {};
+    parent = parent[segment] as Record<string | number, unknown>;
+  });
+  const last = edit.path[edit.path.length - 1] as string | number;
+  if (edit.value !== undefined) parent[last] = structuredClone(edit.value);
+  else if (Array.isArray(parent)) parent.splice(last as number, 1);
+  else delete parent[last];
+  return copy;
+}
+
+describe('applyFieldEdits goldens', () => {
+  it.each(cases)('%s', (name) => {
+    const input = readFileSync(path.join(GOLDEN, name, 'input.yaml'), 'utf8');
+    const edits = JSON.parse(readFileSync(path.join(GOLDEN, name, 'edits.json'), 'utf8')) as FieldEdit[];
+    const output = applyFieldEdits(input, edits);
+    expectGolden(path.join(GOLDEN, name, 'expected.yaml'), output);
+    expectGolden(path.join(GOLDEN, name, 'expected.diff'), renderLineDiff(input, output));
+    expect(parse(output)).toEqual(edits.reduce(applyToData, parse(input)));
+    // Every comment of the input is still there, unless it sat on a line the edit removed.
+    const removed = renderLineDiff(input, output, 0)
+      .split('\n')
+      .filter((line) => line.startsWith('- '));
+    for (const line of input.split('\n').filter((text) => text.includes('# '))) {
+      if (!removed.includes(`- ${line}`)) expect(output).toContain(line.slice(line.indexOf('#')));
+    }
+  });
+
+  it('returns the text unchanged when the values already match', () => {
+    const input = readFileSync(path.join(GOLDEN, 'drift-lists', 'input.yaml'), 'utf8');
+    expect(
+      applyFieldEdits(input, [
+        { path: ['clientId'], value: ['first-client', 'second-client', 'third-client'] },
+        { path: ['isVisible'], value: true },
+        { path: ['environments', 'prod'] },
+      ]),
+    ).toBe(input);
+  });
+
+  it('refuses a file that does not parse and a path through a scalar, with a clear error', () => {
+    expect(() => applyFieldEdits('id: [x\n', [{ path: ['id'], value: 'y' }])).toThrow(/does not parse/);
+    expect(() => applyFieldEdits('id: x\n', [{ path: ['id', 'deeper'], value: 'y' }])).toThrow(
+      /id is not a map or list/,
+    );
+  });
+});
