@@ -37,7 +37,8 @@ export function applyFieldEdits(text: string, edits: readonly FieldEdit[]): stri
   return current;
 }
 
-function applyFieldEdit(text: string, edit: FieldEdit): string {
+function applyFieldEdit(text: string, given: FieldEdit): string {
+  const edit = { path: given.path, value: toPlainData(given.value, given.path) };
   const document = parseDocument(text, EDIT_PARSE_OPTIONS);
   if (document.errors.length > 0) {
     throw new SystemYamlEditError(
@@ -53,6 +54,16 @@ function applyFieldEdit(text: string, edit: FieldEdit): string {
   }
   if (spliced !== undefined && readsBackAs(spliced, expected)) return spliced;
   return editThroughDocument(document, edit, expected);
+}
+
+/** A copy made of ordinary objects and arrays, so values compare by content alone. */
+function toPlainData(value: unknown, path: YamlPath): unknown {
+  if (value === undefined) return undefined;
+  try {
+    return structuredClone(value);
+  } catch {
+    throw new SystemYamlEditError(`the value for ${path.join('.')} is not plain data`);
+  }
 }
 
 function readsBackAs(text: string, expected: unknown): boolean {
@@ -124,6 +135,7 @@ function planSplices(text: string, document: Document, edit: FieldEdit): Splice[
   const source = new SourceText(text, document);
   let container: Node | null = document.contents as Node | null;
   let slot: Slot | undefined;
+  let parentSlot: Slot | undefined;
   for (let depth = 0; depth < edit.path.length; depth += 1) {
     const segment = edit.path[depth] as string | number;
     const here = edit.path.slice(0, depth);
@@ -136,6 +148,7 @@ function planSplices(text: string, document: Document, edit: FieldEdit): Splice[
         const value = missing.reduceRight<unknown>((inner, key) => ({ [key]: inner }), edit.value);
         return insertPair(source, container, here, String(segment), value);
       }
+      parentSlot = slot;
       slot = { kind: 'pair', map: container, pair };
       container = pair.value as Node | null;
     } else if (isSeq(container) && typeof segment === 'number') {
@@ -146,6 +159,7 @@ function planSplices(text: string, document: Document, edit: FieldEdit): Splice[
         if (edit.value === undefined) return [];
         throw new CannotSplice();
       }
+      parentSlot = slot;
       slot = { kind: 'item', seq: container, index: segment };
       container = container.items[segment] as Node | null;
     } else {
@@ -155,7 +169,18 @@ function planSplices(text: string, document: Document, edit: FieldEdit): Splice[
     }
   }
   if (!slot) throw new SystemYamlEditError('an edit needs a path');
-  if (edit.value === undefined) return removeSlot(source, slot);
+  if (edit.value === undefined) {
+    // A block list cannot be written with no items: removing the last one leaves `key: []`.
+    if (
+      slot.kind === 'item' &&
+      slot.seq.items.length === 1 &&
+      !slot.seq.flow &&
+      parentSlot?.kind === 'pair'
+    ) {
+      return replaceSlot(source, parentSlot, edit.path.slice(0, -1), []);
+    }
+    return removeSlot(source, slot);
+  }
   return replaceValue(source, slot, container, edit.path, edit.value);
 }
 

@@ -35,8 +35,12 @@ export function renderSystemYaml(system: RenderableSystem, options: RenderSystem
 
   const document = new Document(orderKeysCanonically(fields, []));
   applyCanonicalStyle(document);
-  const header = options.headerComment ? options.headerComment.trimEnd().split('\n') : [];
-  document.commentBefore = [SCHEMA_MODELINE, ...header.map((line) => (line ? ` ${line}` : ''))].join('\n');
+  // One comment line per non-blank line: a blank line would end the header when the file is read back.
+  const header = (options.headerComment ?? '')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .filter((line) => line.trim() !== '');
+  document.commentBefore = [SCHEMA_MODELINE, ...header.map((line) => ` ${line}`)].join('\n');
   return renderDocument(document);
 }
 
