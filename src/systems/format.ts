@@ -48,6 +48,7 @@ export function formatSystemYaml(text: string): FormattedSystemYaml {
   applyCanonicalStyle(document);
   const formatted = renderDocument(document);
 
+  if (formatted === text) return { text, changed: false, problems: [] };
   // Formatting must never change meaning. Check it on the result rather than trust the steps above.
   const reparsed = parseDocument(formatted, FORMAT_PARSE_OPTIONS);
   if (reparsed.errors.length > 0 || !isDeepStrictEqual(readMeaning(reparsed), before)) {
