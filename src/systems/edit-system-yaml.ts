@@ -9,7 +9,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isAlias, isCollection, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
-import { compareKeysCanonically } from './canonical-order.ts';
+import { compareKeysCanonically, holdsFieldNames, resolveFieldAlias } from './canonical-order.ts';
 import type { YamlPath } from './canonical-order.ts';
 import { orderKeysCanonically } from './write-system-yaml.ts';
 import { MODELINE_PATTERN, YAML_OUTPUT_OPTIONS, applyCanonicalStyle } from './yaml-style.ts';
@@ -38,13 +38,16 @@ export function applyFieldEdits(text: string, edits: readonly FieldEdit[]): stri
 }
 
 function applyFieldEdit(text: string, given: FieldEdit): string {
-  const edit = { path: given.path, value: toPlainData(given.value, given.path) };
   const document = parseDocument(text, EDIT_PARSE_OPTIONS);
   if (document.errors.length > 0) {
     throw new SystemYamlEditError(
       `cannot edit a file that does not parse: ${document.errors[0]?.message ?? ''}`,
     );
   }
+  const edit = {
+    path: spellPathAsWritten(document, given.path),
+    value: toPlainData(given.value, given.path),
+  };
   const expected = setValueAt(document.toJS({ maxAliasCount: 100 }), edit.path, edit.value);
   let spliced: string | undefined;
   try {
@@ -54,6 +57,36 @@ function applyFieldEdit(text: string, given: FieldEdit): string {
   }
   if (spliced !== undefined && readsBackAs(spliced, expected)) return spliced;
   return editThroughDocument(document, edit, expected);
+}
+
+/**
+ * The path with each field name spelled as the file writes it: an edit of `allowedRedirectUrls` in a
+ * file that says `allowedredirecturls` changes that key rather than adding a second spelling.
+ */
+function spellPathAsWritten(document: Document, path: YamlPath): YamlPath {
+  const spelled: (string | number)[] = [];
+  let node: unknown = document.contents;
+  for (const segment of path) {
+    let written = segment;
+    if (isMap(node) && typeof segment === 'string') {
+      const pairs = node.items;
+      let pair = pairs.find((item) => keyText(item.key) === segment);
+      if (!pair && holdsFieldNames(spelled)) {
+        pair = pairs.find((item) => {
+          const key = keyText(item.key);
+          return key !== undefined && resolveFieldAlias(key) === segment;
+        });
+      }
+      if (pair) written = keyText(pair.key) ?? segment;
+      node = pair?.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment];
+    } else {
+      node = undefined;
+    }
+    spelled.push(written);
+  }
+  return spelled;
 }
 
 /** A copy made of ordinary objects and arrays, so values compare by content alone. */
