@@ -3,8 +3,12 @@
  * sysreg: GitOps for the Altinn system register. A thin entry: finds the verb, hands it the process's
  * edges, and turns failures into messages and exit codes. Verbs live in src/commands/, one per file.
  */
+import module from 'node:module';
 import process from 'node:process';
 import type { Command, CommandContext } from './commands/command.ts';
+
+// Node caches compiled (and type-stripped) modules across runs: most of a short command's start-up.
+module.enableCompileCache?.();
 
 /** Verbs are loaded lazily so that `sysreg validate` never pays for the HTTP or GitHub stacks. */
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {

@@ -4,9 +4,9 @@
  */
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
 import type { Diagnostic } from './diagnostic.ts';
-import { compareText } from './discover.ts';
-import { environmentsOf, resolveSpec, sourcePathOf, type ParsedSystem } from './environments.ts';
+import { environmentsOf, resolveSpec, locateSourcePath, type ParsedSystem } from './environments.ts';
 import type { ParsedSystemFile, SourcePath } from './parse.ts';
+import { sortDiagnostics } from './sort-diagnostics.ts';
 import {
   indexCatalogue,
   REPOSITORY_RULES,
@@ -15,6 +15,8 @@ import {
   type ResolvedSystem,
   type SystemRule,
 } from './rules.ts';
+
+export { sortDiagnostics } from './sort-diagnostics.ts';
 
 export interface ValidateOptions {
   catalogue: Catalogue;
@@ -30,8 +32,9 @@ export function validateSystems(files: readonly ParsedSystemFile[], options: Val
   const resolved: ResolvedSystem[] = [];
 
   for (const file of files) {
-    if (!file.document) continue;
-    const parsed = file as ParsedSystem;
+    const document = file.document ?? file.draft;
+    if (!document) continue;
+    const parsed: ParsedSystem = { ...file, document };
     for (const environment of [undefined, ...environmentsOf(parsed.document)]) {
       const system: ResolvedSystem = { parsed, environment, spec: resolveSpec(parsed.document, environment) };
       resolved.push(system);
@@ -64,7 +67,9 @@ function toDiagnostic(
   hint: string | undefined,
   environment: string | undefined,
 ): Diagnostic {
-  const span = system.parsed.positionOf(sourcePathOf(system.parsed.document, system.environment, specPath));
+  const span = system.parsed.positionOf(
+    locateSourcePath(system.parsed.document, system.environment, specPath),
+  );
   return {
     ...span,
     ruleId: rule.ruleId,
@@ -99,16 +104,4 @@ function mergeAcrossEnvironments(diagnostics: Diagnostic[]): Diagnostic[] {
     const { environment: _environment, ...rest } = diagnostic;
     return inBase ? rest : { ...rest, environment: [...environments].sort().join(', ') };
   });
-}
-
-/** By file, line, column, then rule id and message, so output is the same on every run. */
-export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.sort(
-    (a, b) =>
-      compareText(a.file, b.file) ||
-      a.line - b.line ||
-      a.column - b.column ||
-      compareText(a.ruleId, b.ruleId) ||
-      compareText(a.message, b.message),
-  );
 }

@@ -1,8 +1,10 @@
-/** Runs the real CLI as a child process (Node 24, type stripping), bounded in time. */
+/** Runs the real CLI as a child process on Node 24, as users and CI do. */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 
-const CLI = path.resolve(import.meta.dirname, '../../src/cli.ts');
+const REPO = path.resolve(import.meta.dirname, '..', '..');
+const NODE = path.join(REPO, 'node_modules', '.bin', 'node');
+const CLI = path.join(REPO, 'src', 'cli.ts');
 
 export interface CliResult {
   code: number;
@@ -10,22 +12,25 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `asUser` runs the child as another user id (only possible when the tests run as root). */
+/** `asUser` runs the child as another user id (possible only when the tests run as root). */
 export function runCli(args: string[], cwd: string, asUser?: number): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
-      process.execPath,
+      NODE,
       [CLI, ...args],
       {
         cwd,
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
         timeout: 20_000,
-        env: { ...process.env, NO_COLOR: '1' },
+        maxBuffer: 16 * 1024 * 1024,
         ...(asUser === undefined ? {} : { uid: asUser, gid: asUser }),
       },
       (error, stdout, stderr) => {
-        const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });
       },
     );
   });
 }
+
+export const REPO_ROOT = REPO;
