@@ -32,9 +32,11 @@ export class SystemYamlEditError extends Error {
 const EDIT_PARSE_OPTIONS = { uniqueKeys: true, strict: true, maxAliasCount: 100 } as const;
 
 export function applyFieldEdits(text: string, edits: readonly FieldEdit[]): string {
-  let current = text;
+  // Spliced lines end in `\n`; a file written with CRLF is edited as LF and given its CRLF back.
+  const crlf = text.includes('\r\n');
+  let current = crlf ? text.replace(/\r\n/g, '\n') : text;
   for (const edit of edits) current = applyFieldEdit(current, edit);
-  return current;
+  return crlf ? current.replace(/\n/g, '\r\n') : current;
 }
 
 function applyFieldEdit(text: string, given: FieldEdit): string {
