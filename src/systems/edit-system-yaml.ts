@@ -456,13 +456,12 @@ function renderScalar(value: unknown, previousType: string | undefined): string 
   return document.toString(YAML_OUTPUT_OPTIONS).replace(/\n$/, '');
 }
 
+/** Indents every non-empty line (empty lines stay empty, also inside block scalars). */
 function indentLines(text: string, column: number): string {
   const pad = ' '.repeat(column);
   return text
     .split('\n')
-    .map((line, index, lines) =>
-      line === '' && index === lines.length - 1 ? line : line === '' ? line : pad + line,
-    )
+    .map((line) => (line === '' ? line : pad + line))
     .join('\n');
 }
 
