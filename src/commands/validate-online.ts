@@ -9,47 +9,26 @@ import { connectToAltinn } from '../altinn/connect.ts';
 import { fetchCatalogue } from '../altinn/catalogue-client.ts';
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
 import { loadSysregConfig } from '../config/config.ts';
-import { environmentsOf, resolveSpec } from '../systems/environments.ts';
+import { collectCatalogueReferences, type CatalogueReferences } from '../systems/catalogue-references.ts';
+import type { SystemDocument } from '../systems/model.ts';
 import type { ParsedSystemFile } from '../systems/parse.ts';
-import { RESOURCE_ATTRIBUTE_ID } from '../systems/rules.ts';
 import type { Command, CommandContext } from './command.ts';
 import { parseValidateArguments, runValidation, VALIDATE_USAGE } from './validate.ts';
-
-export interface CatalogueReferences {
-  /** Resource ids named in rights (attribute `urn:altinn:resource`), each once. */
-  resourceIds: string[];
-  /** Access package urns, each once. */
-  accessPackageUrns: string[];
-}
 
 /**
  * The file as `environment` sees it: the overrides of other environments dropped, so their
  * resources are not looked up in the wrong environment. Positions still point into the file.
  */
 export function restrictToEnvironment(file: ParsedSystemFile, environment: string): ParsedSystemFile {
-  if (!file.document) return file;
-  const overrides = file.document.environments[environment];
+  const restrict = (document: SystemDocument): SystemDocument => {
+    const overrides = document.environments[environment];
+    return { ...document, environments: overrides ? { [environment]: overrides } : {} };
+  };
   return {
     ...file,
-    document: { ...file.document, environments: overrides ? { [environment]: overrides } : {} },
+    ...(file.document ? { document: restrict(file.document) } : {}),
+    ...(file.draft ? { draft: restrict(file.draft) } : {}),
   };
-}
-
-/** What the files name, in the base and each environment they still name: what to look up. */
-export function listCatalogueReferences(files: readonly ParsedSystemFile[]): CatalogueReferences {
-  const resourceIds = new Set<string>();
-  const accessPackageUrns = new Set<string>();
-  for (const file of files) {
-    if (!file.document) continue;
-    for (const environment of [undefined, ...environmentsOf(file.document)]) {
-      const spec = resolveSpec(file.document, environment);
-      for (const right of spec.rights) {
-        for (const pair of right.resource) if (pair.id === RESOURCE_ATTRIBUTE_ID) resourceIds.add(pair.value);
-      }
-      for (const accessPackage of spec.accessPackages) accessPackageUrns.add(accessPackage.urn);
-    }
-  }
-  return { resourceIds: [...resourceIds].sort(), accessPackageUrns: [...accessPackageUrns].sort() };
 }
 
 /** Looks the references up in the environment; what does not exist there is left out. */
@@ -84,7 +63,7 @@ export const command: Command = {
       const catalogue = await fetchEnvironmentCatalogue(context, {
         environment,
         altinnUrl: parsed.altinnUrl,
-        references: listCatalogueReferences(files),
+        references: collectCatalogueReferences(files),
       });
       return { files, catalogue, checkResources: true };
     });

@@ -234,13 +234,19 @@ describe('seeded drift', () => {
     const child = await runCli(
       ['plan', '--env', 'local', '--format', 'json', '--detailed-exitcode'],
       repo.root,
+      undefined,
       client.env,
     );
     expect(child.code).toBe(2);
     expect(child.stderr).toBe('');
     expect(child.stdout).toBe(inProcess.stdout);
     expect(scanForSecrets(child.stdout + child.stderr)).toEqual([]);
-    const drift = await runCli(['drift', '--env', 'local', '--detailed-exitcode'], repo.root, client.env);
+    const drift = await runCli(
+      ['drift', '--env', 'local', '--detailed-exitcode'],
+      repo.root,
+      undefined,
+      client.env,
+    );
     expect(drift.code).toBe(2);
     expect(drift.stdout).toContain(HANDLAGET);
     expect(drift.stdout).not.toContain('\u001b[');

@@ -12,8 +12,16 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `env` adds variables (credentials, a local Altinn's URL) to the bare PATH and NO_COLOR. */
-export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
+/**
+ * `asUser` runs the child as another user id (possible only when the tests run as root); `env` adds
+ * variables (credentials for commands that talk to the local Altinn).
+ */
+export function runCli(
+  args: string[],
+  cwd: string,
+  asUser?: number,
+  env: Record<string, string> = {},
+): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       NODE,
@@ -23,6 +31,7 @@ export function runCli(args: string[], cwd: string, env: Record<string, string> 
         env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
         timeout: 20_000,
         maxBuffer: 16 * 1024 * 1024,
+        ...(asUser === undefined ? {} : { uid: asUser, gid: asUser }),
       },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
