@@ -34,7 +34,7 @@ export interface CompareOptions {
  * Loads and validates the repository while it reads live state: loading is CPU work and reading is
  * waiting, so they overlap (the vendor's systems are read while the files load; the ids only the
  * files name, after). Invalid files stop the run with their diagnostics, which win over a failed
- * connection, and the reads in flight are cancelled: nothing is planned from a half-understood
+ * read, and the reads in flight are cancelled: nothing is planned from a half-understood
  * repository. The caller closes `connection`.
  */
 export async function compareWithAltinn(
@@ -46,36 +46,30 @@ export async function compareWithAltinn(
   // Awaited below; this only keeps a failure from counting as unhandled while the connection opens.
   loading.catch(() => undefined);
   const commitReading = readCommit(context);
-  let connection: AltinnConnection;
-  try {
-    connection = await connectToAltinn({
-      environment: options.environment,
-      env: context.env,
-      config,
-      ...(options.altinnUrl ? { altinnUrl: options.altinnUrl } : {}),
-      ...(options.transport ? { transport: options.transport } : {}),
-    });
-  } catch (error) {
-    stopOnInvalidFiles(context, await loading);
-    throw error;
-  }
-  const cancel = new AbortController();
-  const reading = readLiveState(connection.client, {
+  const connection = await connectToAltinn({
     environment: options.environment,
-    repoIds: loading.then((state) => state.desired.map((system) => system.spec.id)),
-    signal: cancel.signal,
+    env: context.env,
+    config,
+    ...(options.altinnUrl ? { altinnUrl: options.altinnUrl } : {}),
+    ...(options.transport ? { transport: options.transport } : {}),
   });
-  reading.catch(() => undefined);
   try {
+    const live = await readLiveState(connection.client, {
+      environment: options.environment,
+      repoIds: loading.then((state) =>
+        state.invalid
+          ? Promise.reject(new Error('invalid files'))
+          : state.desired.map((system) => system.spec.id),
+      ),
+    });
     const desiredState = await loading;
-    stopOnInvalidFiles(context, desiredState);
-    const live = await reading;
     const commit = await commitReading;
     return { environment: options.environment, commit, config, desiredState, live, connection };
   } catch (error) {
-    cancel.abort(error);
-    await reading.catch(() => undefined);
     await connection.close();
+    // Invalid files are the first thing to fix, whatever else failed meanwhile.
+    const desiredState = await loading.catch(() => undefined);
+    if (desiredState?.invalid) stopOnInvalidFiles(context, desiredState);
     throw error;
   }
 }
