@@ -46,7 +46,7 @@ export function describeRule(diagnostic: Diagnostic): string {
   return diagnostic.altinnCode ? `${diagnostic.ruleId} (${diagnostic.altinnCode})` : diagnostic.ruleId;
 }
 
-function messageOf(diagnostic: Diagnostic): string {
+function prefixEnvironment(diagnostic: Diagnostic): string {
   return diagnostic.environment ? `${diagnostic.environment}: ${diagnostic.message}` : diagnostic.message;
 }
 
@@ -81,7 +81,7 @@ export function renderDiagnosticsText({ diagnostics, fileCount, sources }: Diagn
   const out: string[] = [];
   for (const diagnostic of diagnostics) {
     out.push(
-      `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${describeRule(diagnostic)}  ${messageOf(diagnostic)}`,
+      `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${describeRule(diagnostic)}  ${prefixEnvironment(diagnostic)}`,
     );
     out.push(...renderSourceExcerpt(diagnostic, sources?.get(diagnostic.file)));
     if (diagnostic.hint) out.push(`   = hint: ${diagnostic.hint}`);
@@ -138,7 +138,9 @@ export function formatAnnotation(diagnostic: Diagnostic): string {
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
     .map(([key, value]) => `${key}=${escapeAnnotationProperty(String(value))}`)
     .join(',');
-  const message = diagnostic.hint ? `${messageOf(diagnostic)}\n${diagnostic.hint}` : messageOf(diagnostic);
+  const message = diagnostic.hint
+    ? `${prefixEnvironment(diagnostic)}\n${diagnostic.hint}`
+    : prefixEnvironment(diagnostic);
   return `::${diagnostic.severity} ${props}::${escapeAnnotationData(message)}`;
 }
 
