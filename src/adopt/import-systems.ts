@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import type { LiveSystem } from '../altinn/wire.ts';
-import { canonicalFromLive, canonicalFromSpec } from '../plan/canonical.ts';
+import { canonicalFromSpec } from '../plan/canonical.ts';
 import { stringifyCanonicalJson } from '../plan/canonical-json.ts';
 import type { LiveLookup } from '../plan/live-state.ts';
 import { applyFieldEdits, SystemYamlEditError } from '../systems/edit-system-yaml.ts';
@@ -22,6 +22,8 @@ import type { EnvironmentOverrides, OverridableField, SystemDocument, SystemSpec
 import { parseSystemFile } from '../systems/parse.ts';
 import { ENVIRONMENT_NAME_PATTERN } from '../systems/schema.ts';
 import { renderSystemYaml } from '../systems/write-system-yaml.ts';
+import { findReadBackMismatch, listChangedViews } from './check-written-system.ts';
+import { specFromLive } from './spec-from-live.ts';
 import type { FileWrite } from './write-file-set.ts';
 
 /** One file found under the systems folder. */
@@ -199,25 +201,6 @@ export function planImport(input: ImportInput): ImportPlan {
   return { environment, systems, writes, problems };
 }
 
-/** A live system in the shape of a file: a missing list is `[]`, a null right action is left out. */
-export function specFromLive(live: LiveSystem): SystemSpec {
-  return {
-    id: live.id,
-    vendor: { ID: live.vendor.ID },
-    name: { ...live.name },
-    description: { ...live.description },
-    rights: (live.rights ?? []).map((right) => ({
-      ...(right.action === undefined || right.action === null ? {} : { action: right.action }),
-      resource: (right.resource ?? []).map((pair) => ({ id: pair.id, value: pair.value })),
-    })),
-    accessPackages: (live.accessPackages ?? []).map((accessPackage) => ({ urn: accessPackage.urn })),
-    clientId: (live.clientId ?? []).filter((clientId) => clientId !== ''),
-    allowedRedirectUrls: [...(live.allowedRedirectUrls ?? [])],
-    isVisible: live.isVisible ?? true,
-    isDeleted: live.isDeleted === true,
-  };
-}
-
 /** Why `id` cannot safely be a file name in the systems folder, or `undefined` when it can. */
 export function describeUnsafeFileName(id: string): string | undefined {
   if (!SAFE_ID.test(id)) {
@@ -385,7 +368,7 @@ function planOverrides(
   return { edits, fields };
 }
 
-/** Reads `text` back and checks it resolves, in `environment`, to exactly what live says. */
+/** Records a problem unless `text` resolves, in `environment`, to exactly what live says. */
 function checkReadsBack(
   file: string,
   text: string,
@@ -393,30 +376,18 @@ function checkReadsBack(
   live: LiveSystem,
   problems: ImportProblem[],
 ): boolean {
-  const parsed = parseSystemFile(file, text);
-  const problem = (detail: string) =>
-    problems.push({
-      file,
-      systemId: live.id,
-      message: `the file written for '${live.id}' would not read back as ${environment} has it (${detail}).`,
-      hint: 'This is a bug in sysreg; please report it with the system as Altinn returns it.',
-    });
-  if (!parsed.document) {
-    const first = parsed.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
-    problem(first ? `line ${first.line}: ${first.message}` : 'it does not parse');
-    return false;
-  }
-  const resolved = resolveSpec(parsed.document, environment);
-  if (
-    stringifyCanonicalJson(canonicalFromSpec(resolved)) !== stringifyCanonicalJson(canonicalFromLive(live))
-  ) {
-    problem('a field differs');
-    return false;
-  }
-  return true;
+  const mismatch = findReadBackMismatch(file, text, environment, live);
+  if (mismatch === undefined) return true;
+  problems.push({
+    file,
+    systemId: live.id,
+    message: `the file written for '${live.id}' would not read back as ${environment} has it (${mismatch}).`,
+    hint: 'This is a bug in sysreg; please report it with the system as Altinn returns it.',
+  });
+  return false;
 }
 
-/** Checks that an edit for one environment left the base and every other environment as they were. */
+/** Records a problem unless an edit for one environment left the base and the others as they were. */
 function checkOthersKept(
   file: string,
   before: SystemDocument,
@@ -424,14 +395,8 @@ function checkOthersKept(
   environment: string,
   problems: ImportProblem[],
 ): boolean {
-  const after = parseSystemFile(file, text).document;
   const views = [undefined, ...environmentsOf(before).filter((name) => name !== environment)];
-  const changed = views.filter(
-    (view) =>
-      !after ||
-      stringifyCanonicalJson(canonicalFromSpec(resolveSpec(before, view))) !==
-        stringifyCanonicalJson(canonicalFromSpec(resolveSpec(after, view))),
-  );
+  const changed = listChangedViews(file, before, text, views);
   if (changed.length === 0) return true;
   problems.push({
     file,

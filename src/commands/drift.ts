@@ -6,7 +6,9 @@ import { createDriftReport, decideDriftExitCode } from '../plan/drift.ts';
 import { renderDriftJson } from '../plan/render-json.ts';
 import { renderDriftMarkdown } from '../plan/render-markdown.ts';
 import { renderDriftText } from '../plan/render-text.ts';
+import { runAcceptDrift } from '../adopt/run-accept-drift.ts';
 import type { Command } from './command.ts';
+import { UsageError } from './command.ts';
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -27,6 +29,9 @@ Options:
 ${ALTINN_OPTION_USAGE}
   --format <fmt>        text (default), markdown or json.
   --detailed-exitcode   Exit 2 when there is drift.
+  --accept              Write the live values of systems changed outside git into their files, as the
+                        smallest edit (comments kept), for review as a pull request.
+  --only <id>           With --accept: only this system (repeat, or separate ids with commas).
 
 ${CREDENTIALS_USAGE}
 
@@ -43,13 +48,25 @@ export const command: Command = {
       {
         format: { type: 'string', default: 'text' },
         'detailed-exitcode': { type: 'boolean', default: false },
+        accept: { type: 'boolean', default: false },
+        only: { type: 'string', multiple: true },
       },
       USAGE,
     );
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, DRIFT_FORMATS);
+    if (values.only && !values.accept) throw new UsageError(`--only goes with --accept\n\n${USAGE}`);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values['altinn-url'] });
     await comparison.connection.close();
+    if (values.accept) {
+      const only = values.only?.flatMap((ids) => ids.split(',')).map((id) => id.trim());
+      await runAcceptDrift(
+        context,
+        comparison,
+        only?.filter((id) => id !== ''),
+      );
+      return 0;
+    }
     const report = createDriftReport({
       desired: comparison.desiredState.desired,
       live: comparison.live,
