@@ -32,9 +32,11 @@ export class SystemYamlEditError extends Error {
 const EDIT_PARSE_OPTIONS = { uniqueKeys: true, strict: true, maxAliasCount: 100 } as const;
 
 export function applyFieldEdits(text: string, edits: readonly FieldEdit[]): string {
-  let current = text;
+  // Spliced lines end in `\n`; a file written with CRLF is edited as LF and given its CRLF back.
+  const crlf = text.includes('\r\n');
+  let current = crlf ? text.replace(/\r\n/g, '\n') : text;
   for (const edit of edits) current = applyFieldEdit(current, edit);
-  return current;
+  return crlf ? current.replace(/\n/g, '\r\n') : current;
 }
 
 function applyFieldEdit(text: string, given: FieldEdit): string {
@@ -277,16 +279,43 @@ function editSeq(source: SourceText, seq: YAMLSeq, path: YamlPath, value: unknow
   const old = seq.items.map((item) => (isAlias(item) ? Symbol('alias') : source.valueOf(item as Node)));
   const kept = matchCommonSubsequence(old, value);
   const splices: Splice[] = [];
-  const keptOld = new Set(kept.map(([oldIndex]) => oldIndex));
-  seq.items.forEach((_item, index) => {
-    if (!keptOld.has(index)) splices.push(...removeSlot(source, { kind: 'item', seq, index }));
-  });
-  // Insert each run of new items before the next kept old item, or after the last old item.
-  let newIndex = 0;
-  for (const [oldIndex, matchedNew] of [...kept, [seq.items.length, value.length] as const]) {
-    if (matchedNew > newIndex)
-      splices.push(...insertItems(source, seq, path, oldIndex, value.slice(newIndex, matchedNew)));
-    newIndex = matchedNew + 1;
+  // Between two kept items (or a list end) lie a run of old items and a run of new ones. Runs of maps
+  // of equal length are edited item by item, so a right whose action changed keeps its comments; a
+  // changed scalar is another item, so the old run goes and the new run is inserted before the next
+  // kept item.
+  const anchors: (readonly [number, number])[] = [[-1, -1], ...kept, [seq.items.length, value.length]];
+  for (let k = 1; k < anchors.length; k += 1) {
+    const [oldBefore, newBefore] = anchors[k - 1] as readonly [number, number];
+    const [oldAfter, newAfter] = anchors[k] as readonly [number, number];
+    const oldRun = oldAfter - oldBefore - 1;
+    const newRun = newAfter - newBefore - 1;
+    const pairsOfMaps =
+      oldRun === newRun &&
+      Array.from({ length: oldRun }, (_, offset) => offset + 1).every(
+        (offset) => isMap(seq.items[oldBefore + offset]) && isRecord(value[newBefore + offset]),
+      );
+    if (pairsOfMaps) {
+      for (let offset = 1; offset <= oldRun; offset += 1) {
+        const index = oldBefore + offset;
+        const slot: Slot = { kind: 'item', seq, index };
+        splices.push(
+          ...replaceValue(
+            source,
+            slot,
+            seq.items[index] as Node,
+            [...path, index],
+            value[newBefore + offset],
+          ),
+        );
+      }
+      continue;
+    }
+    for (let index = oldBefore + 1; index < oldAfter; index += 1) {
+      splices.push(...removeSlot(source, { kind: 'item', seq, index }));
+    }
+    if (newRun > 0) {
+      splices.push(...insertItems(source, seq, path, oldAfter, value.slice(newBefore + 1, newAfter)));
+    }
   }
   return splices;
 }
@@ -427,13 +456,12 @@ function renderScalar(value: unknown, previousType: string | undefined): string 
   return document.toString(YAML_OUTPUT_OPTIONS).replace(/\n$/, '');
 }
 
+/** Indents every non-empty line (empty lines stay empty, also inside block scalars). */
 function indentLines(text: string, column: number): string {
   const pad = ' '.repeat(column);
   return text
     .split('\n')
-    .map((line, index, lines) =>
-      line === '' && index === lines.length - 1 ? line : line === '' ? line : pad + line,
-    )
+    .map((line) => (line === '' ? line : pad + line))
     .join('\n');
 }
 

@@ -43,6 +43,16 @@ describe('applyFieldEdits goldens', () => {
     ).toBe(input);
   });
 
+  it('keeps CRLF line endings', () => {
+    const input = readFileSync(path.join(GOLDEN, 'drift-scalars', 'input.yaml'), 'utf8');
+    const edits = JSON.parse(
+      readFileSync(path.join(GOLDEN, 'drift-scalars', 'edits.json'), 'utf8'),
+    ) as FieldEdit[];
+    const expected = readFileSync(path.join(GOLDEN, 'drift-scalars', 'expected.yaml'), 'utf8');
+    const toCrlf = (text: string) => text.replace(/\n/g, '\r\n');
+    expect(applyFieldEdits(toCrlf(input), edits)).toBe(toCrlf(expected));
+  });
+
   it('refuses a file that does not parse and a path through a scalar, with a clear error', () => {
     expect(() => applyFieldEdits('id: [x\n', [{ path: ['id'], value: 'y' }])).toThrow(/does not parse/);
     expect(() => applyFieldEdits('id: x\n', [{ path: ['id', 'deeper'], value: 'y' }])).toThrow(

@@ -21,6 +21,12 @@ describe('formatSystemYaml goldens', () => {
     expect(readMeaning(parseDocument(result.text))).toEqual(readMeaning(parseDocument(input)));
   });
 
+  it('writes LF line endings, with the same meaning, for a CRLF file', () => {
+    const input = readFileSync(path.join(GOLDEN, 'canonical-unchanged', 'input.yaml'), 'utf8');
+    const result = formatSystemYaml(input.replace(/\n/g, '\r\n'));
+    expect(result).toEqual({ text: input, changed: true, problems: [] });
+  });
+
   it('leaves a canonical file byte for byte', () => {
     const input = readFileSync(path.join(GOLDEN, 'canonical-unchanged', 'input.yaml'), 'utf8');
     expect(formatSystemYaml(input)).toEqual({ text: input, changed: false, problems: [] });
