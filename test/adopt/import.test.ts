@@ -86,6 +86,8 @@ describe('sysreg import', () => {
     expectGolden(path.join(GOLDEN, 'import-tombstone.yaml'), gone);
 
     expect((await altinn.run(['validate'], repo.root)).code).toBe(0);
+    // Canonical as written: fmt has nothing to change.
+    expect((await altinn.run(['fmt', '--check'], repo.root)).code).toBe(0);
     const plan = await altinn.run(['plan', '--env', 'local', '--detailed-exitcode'], repo.root);
     expect(plan.stderr).toBe('');
     expect(plan.code).toBe(0);
