@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { FileSetWriteError, NODE_FILE_SYSTEM, writeFileSet } from '../../src/adopt/write-file-set.ts';
 import type { FileSetFileSystem } from '../../src/adopt/write-file-set.ts';
 import { makeLiveSystem, seedSystems } from '../support/local-altinn.ts';
+import { runCli } from '../support/run-cli.ts';
 import { createScratchRepo } from '../support/scratch-repo.ts';
 import type { ScratchRepo } from '../support/scratch-repo.ts';
 import { VENDOR_ORG, snapshotFolder, startAdoptAltinn } from './adopt-fixture.ts';
@@ -103,6 +104,27 @@ describe('sysreg import refuses bad input and writes nothing', () => {
       "cannot read folder 'blocker/systems': a part of the path is not a folder",
     );
     expect(await readFile(path.join(repo.root, 'blocker'), 'utf8')).toBe('a file, not a folder\n');
+  });
+
+  it('a folder that cannot be written: chmod 555, run as an ordinary user', async () => {
+    const { chmod } = await import('node:fs/promises');
+    await chmod(repo.scratch, 0o755);
+    await chmod(repo.root, 0o755);
+    await chmod(path.join(repo.root, 'systems'), 0o555);
+    // Root may write anywhere, so as root the CLI runs as `nobody`.
+    const asUser = process.getuid?.() === 0 ? 65534 : undefined;
+    try {
+      const result = await runCli(['import', '--env', 'local'], repo.root, asUser, altinn.env);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        `sysreg import: cannot write 'systems/${id('alpha')}.yaml': permission denied; nothing was changed.`,
+      );
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(result.stderr + result.stdout).not.toContain('PRIVATE KEY');
+    } finally {
+      await chmod(path.join(repo.root, 'systems'), 0o755);
+    }
+    expect(await snapshotFolder(path.join(repo.root, 'systems'))).toEqual({});
   });
 
   it('a target path taken by a folder: the other files are not written either', async () => {
