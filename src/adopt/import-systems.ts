@@ -122,83 +122,82 @@ export function planImport(input: ImportInput): ImportPlan {
       });
       continue;
     }
-    const found = existing[0];
-    if (!found) {
-      const file = path.posix.join(input.directory, `${id}.yaml`);
-      if (filesByPath.has(file)) {
-        // The folder index already reported what that file is instead.
-        problems.push({ file, systemId: id, message: `'${file}' exists but does not declare '${id}'.` });
-        continue;
-      }
-      const text = renderImportedSystem(spec, environment);
-      if (checkReadsBack(file, text, environment, live, problems)) {
-        writes.push({ file, text });
-        systems.push({ systemId: id, file, action: 'create', tombstone: spec.isDeleted, fields: [] });
-      }
-      continue;
-    }
-    if (input.overwrite) {
-      const text = renderImportedSystem(spec, environment);
-      if (checkReadsBack(found.file, text, environment, live, problems)) {
-        if (text !== found.text) writes.push({ file: found.file, text, previousText: found.text });
-        systems.push({
-          systemId: id,
-          file: found.file,
-          action: text === found.text ? 'unchanged' : 'replace',
-          tombstone: spec.isDeleted,
-          fields: [],
-        });
-      }
-      continue;
-    }
-    if (!found.document) {
-      problems.push({
-        file: found.file,
-        systemId: id,
-        message: `'${found.file}' has errors, so overrides for ${environment} cannot be added to it.`,
-        hint: "Fix it first ('sysreg validate'), or replace it with --overwrite.",
-      });
-      continue;
-    }
-    const merged = planOverrides(found.file, found.document, environment, spec, problems);
-    if (!merged) continue;
-    if (merged.edits.length === 0) {
-      systems.push({
-        systemId: id,
-        file: found.file,
-        action: 'unchanged',
-        tombstone: spec.isDeleted,
-        fields: [],
-      });
-      continue;
-    }
-    let text: string;
-    try {
-      text = applyFieldEdits(found.text, merged.edits);
-    } catch (error) {
-      if (!(error instanceof SystemYamlEditError)) throw error;
-      problems.push({
-        file: found.file,
-        systemId: id,
-        message: `cannot edit '${found.file}': ${error.message}.`,
-      });
-      continue;
-    }
-    if (
-      checkReadsBack(found.file, text, environment, live, problems) &&
-      checkOthersKept(found.file, found.document, text, environment, problems)
-    ) {
-      writes.push({ file: found.file, text, previousText: found.text });
-      systems.push({
-        systemId: id,
-        file: found.file,
-        action: 'override',
-        tombstone: spec.isDeleted,
-        fields: merged.fields,
-      });
-    }
+    const outcome = planSystemFile(existing[0], spec, live, input, filesByPath, problems);
+    if (!outcome) continue;
+    systems.push(outcome.system);
+    if (outcome.write) writes.push(outcome.write);
   }
   return { environment, systems, writes, problems };
+}
+
+interface PlannedSystemFile {
+  system: ImportedSystem;
+  write?: FileWrite;
+}
+
+/** What to write for one system: a new file, a replaced one, or overrides in the one it has. */
+function planSystemFile(
+  found: IndexedFile | undefined,
+  spec: SystemSpec,
+  live: LiveSystem,
+  input: ImportInput,
+  filesByPath: ReadonlyMap<string, FolderFile>,
+  problems: ImportProblem[],
+): PlannedSystemFile | undefined {
+  const { environment } = input;
+  const outcome = (file: string, action: ImportAction, text?: string, fields: string[] = []) => ({
+    system: { systemId: spec.id, file, action, tombstone: spec.isDeleted, fields },
+    ...(text === undefined ? {} : { write: { file, text, previousText: found?.text } }),
+  });
+  if (!found) {
+    const file = path.posix.join(input.directory, `${spec.id}.yaml`);
+    if (filesByPath.has(file)) {
+      // Another system's file under this name, or a file that is not a system file (reported above).
+      problems.push({
+        file,
+        systemId: spec.id,
+        message: `'${file}' exists but does not declare '${spec.id}'.`,
+      });
+      return undefined;
+    }
+    const text = renderImportedSystem(spec, environment);
+    return checkReadsBack(file, text, environment, live, problems)
+      ? outcome(file, 'create', text)
+      : undefined;
+  }
+  if (input.overwrite) {
+    const text = renderImportedSystem(spec, environment);
+    if (!checkReadsBack(found.file, text, environment, live, problems)) return undefined;
+    return text === found.text ? outcome(found.file, 'unchanged') : outcome(found.file, 'replace', text);
+  }
+  if (!found.document) {
+    problems.push({
+      file: found.file,
+      systemId: spec.id,
+      message: `'${found.file}' has errors, so overrides for ${environment} cannot be added to it.`,
+      hint: "Fix it first ('sysreg validate'), or replace it with --overwrite.",
+    });
+    return undefined;
+  }
+  const merged = planOverrides(found.file, found.document, environment, spec, problems);
+  if (!merged) return undefined;
+  if (merged.edits.length === 0) return outcome(found.file, 'unchanged');
+  let text: string;
+  try {
+    text = applyFieldEdits(found.text, merged.edits);
+  } catch (error) {
+    if (!(error instanceof SystemYamlEditError)) throw error;
+    problems.push({
+      file: found.file,
+      systemId: spec.id,
+      message: `cannot edit '${found.file}': ${error.message}.`,
+    });
+    return undefined;
+  }
+  const kept =
+    checkReadsBack(found.file, text, environment, live, problems) &&
+    checkOthersKept(found.file, found.document, text, environment, problems);
+  return kept ? outcome(found.file, 'override', text, merged.fields) : undefined;
 }
 
 /** Why `id` cannot safely be a file name in the systems folder, or `undefined` when it can. */

@@ -56,6 +56,7 @@ export const command: Command = {
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, DRIFT_FORMATS);
     if (values.only && !values.accept) throw new UsageError(`--only goes with --accept\n\n${USAGE}`);
+    if (values.accept && format !== 'text') throw new UsageError('--accept writes files and reports as text.');
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values['altinn-url'] });
     await comparison.connection.close();
     if (values.accept) {
