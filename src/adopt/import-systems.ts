@@ -19,7 +19,10 @@ import type { FieldEdit } from '../systems/edit-system-yaml.ts';
 import { environmentsOf, resolveSpec } from '../systems/environments.ts';
 import { ENVIRONMENTS_KEY, FIELD_RULES } from '../systems/fields.ts';
 import type { EnvironmentOverrides, OverridableField, SystemDocument, SystemSpec } from '../systems/model.ts';
+import { DEFAULT_CATALOGUE } from '../catalogue/default-catalogue.ts';
+import type { Diagnostic } from '../systems/diagnostic.ts';
 import { parseSystemFile } from '../systems/parse.ts';
+import { validateSystems } from '../systems/validate.ts';
 import { ENVIRONMENT_NAME_PATTERN } from '../systems/schema.ts';
 import { renderSystemYaml } from '../systems/write-system-yaml.ts';
 import { findReadBackMismatch, listChangedViews } from './check-written-system.ts';
@@ -81,6 +84,12 @@ export interface ImportPlan {
   systems: ImportedSystem[];
   writes: FileWrite[];
   problems: ImportProblem[];
+  /**
+   * What `sysreg validate` will say about the files this import writes, once written (for example a
+   * live access package the shipped catalogue does not know). Not a reason to stop: the files say what
+   * Altinn has; `plan` refuses until they validate.
+   */
+  diagnostics: Diagnostic[];
 }
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -127,7 +136,21 @@ export function planImport(input: ImportInput): ImportPlan {
     systems.push(outcome.system);
     if (outcome.write) writes.push(outcome.write);
   }
-  return { environment, systems, writes, problems };
+  return { environment, systems, writes, problems, diagnostics: validateWritten(input.folder, writes) };
+}
+
+/** Validates the folder as it will be, and keeps the errors and warnings about the written files. */
+function validateWritten(folder: readonly FolderFile[], writes: readonly FileWrite[]): Diagnostic[] {
+  if (writes.length === 0) return [];
+  const texts = new Map<string, string>();
+  for (const entry of folder)
+    if (entry.text !== undefined && YAML_FILE.test(entry.file)) texts.set(entry.file, entry.text);
+  for (const write of writes) texts.set(write.file, write.text);
+  const parsed = [...texts].map(([file, text]) => parseSystemFile(file, text));
+  const written = new Set(writes.map((write) => write.file));
+  return validateSystems(parsed, { catalogue: DEFAULT_CATALOGUE }).filter((diagnostic) =>
+    written.has(diagnostic.file),
+  );
 }
 
 interface PlannedSystemFile {

@@ -11,6 +11,7 @@ import { readSystemsFolder, resolveSystemsFolder } from '../adopt/systems-folder
 import { writeFileSet } from '../adopt/write-file-set.ts';
 import { loadSysregConfig } from '../config/config.ts';
 import { SYSTEMS_DIRECTORY } from '../systems/discover.ts';
+import { hasErrors, renderDiagnosticsText } from '../systems/render-diagnostics.ts';
 import type { Command, CommandContext } from './command.ts';
 import { UsageError } from './command.ts';
 import {
@@ -79,6 +80,18 @@ export const command: Command = {
     }
     await writeFileSet(context.cwd, plan.writes);
     context.stdout.write(renderImportSummary(plan.systems, environment));
+    if (hasErrors(plan.diagnostics)) {
+      context.stderr.write(
+        `warning: the imported files say what ${environment} has, but do not pass 'sysreg validate'; plan refuses to run until they do:\n\n`,
+      );
+      context.stderr.write(
+        renderDiagnosticsText({
+          diagnostics: plan.diagnostics,
+          fileCount: plan.writes.length,
+          sources: new Map(plan.writes.map((write) => [write.file, write.text])),
+        }),
+      );
+    }
     return 0;
   },
 };

@@ -96,6 +96,25 @@ describe('sysreg import refuses bad input and writes nothing', () => {
     }
   });
 
+  it('writes what live has even when it does not validate, and says so', async () => {
+    await seedSystems(altinn.url, [
+      makeLiveSystem(VENDOR_ORG, 'oddpackage', {
+        accessPackages: [{ urn: 'urn:altinn:accesspackage:not-in-the-catalogue' }],
+      }),
+    ]);
+    try {
+      const result = await altinn.run(['import', '--env', 'local', '--only', id('oddpackage')], repo.root);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`created   systems/${id('oddpackage')}.yaml`);
+      expect(result.stderr).toContain("do not pass 'sysreg validate'; plan refuses to run until they do");
+      expect(result.stderr).toMatch(
+        new RegExp(`systems/${id('oddpackage')}\\.yaml:\\d+:\\d+  error  access-package-known`),
+      );
+    } finally {
+      await removeSeeded(altinn, [id('oddpackage')]);
+    }
+  });
+
   it('a folder that cannot be written: a path through a regular file', async () => {
     await repo.write('blocker', 'a file, not a folder\n');
     const result = await altinn.run(['import', '--env', 'local', '--dir', 'blocker/systems'], repo.root);
