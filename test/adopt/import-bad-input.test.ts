@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -183,6 +184,8 @@ describe('writeFileSet', () => {
       "cannot write 'systems/sub/third.yaml': no space left on the device; nothing was changed.",
     );
     expect(await snapshotFolder(path.join(repo.root, 'systems'))).toEqual({ 'kept.yaml': 'old text\n' });
+    // The folder made for the third file is gone too.
+    expect(existsSync(path.join(repo.root, 'systems', 'sub'))).toBe(false);
   });
 
   it('names the files it could not put back', async () => {

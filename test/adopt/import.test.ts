@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REGISTER } from '../support/emulator-harness.ts';
@@ -100,6 +100,20 @@ describe('sysreg import', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/0 files written/);
     expect(await snapshotFolder(path.join(repo.root, 'systems'))).toEqual(before);
+  });
+
+  it('makes the systems folder when there is none', async () => {
+    const scratch = await createScratchRepo();
+    try {
+      await rm(path.join(scratch.root, 'systems'), { recursive: true });
+      const result = await altinn.run(['import', '--env', 'local', '--only', id('bare')], scratch.root);
+      expect(result.code).toBe(0);
+      expect(Object.keys(await snapshotFolder(path.join(scratch.root, 'systems')))).toEqual([
+        `${id('bare')}.yaml`,
+      ]);
+    } finally {
+      await scratch.remove();
+    }
   });
 
   it('refuses a name that is not one of the vendor systems, or is another vendor', async () => {
