@@ -26,6 +26,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<{ command: Command }>
   version: () => import('./commands/version.ts'),
   fmt: () => import('./commands/fmt.ts'),
   new: () => import('./commands/new.ts'),
+  import: () => import('./commands/import.ts'),
 };
 
 function renderHelp(commands: Command[]): string {

@@ -6,7 +6,9 @@ import { createDriftReport, decideDriftExitCode } from '../plan/drift.ts';
 import { renderDriftJson } from '../plan/render-json.ts';
 import { renderDriftMarkdown } from '../plan/render-markdown.ts';
 import { renderDriftText } from '../plan/render-text.ts';
+import { runAcceptDrift } from '../adopt/run-accept-drift.ts';
 import type { Command } from './command.ts';
+import { UsageError } from './command.ts';
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -26,6 +28,9 @@ in Altinn (no file describes them), or deleted in Altinn while the file is live.
 
 Options:
 ${ALTINN_OPTION_USAGE}
+  --accept              Write the live values of systems changed outside git into their files, as the
+                        smallest edit (comments kept), for review as a pull request. Reports as text.
+  --only <id>           With --accept: only this system (repeat, or separate ids with commas).
   --format <fmt>        text (default), markdown or json.
   --out <file>          Also write the report as JSON.
   --detailed-exitcode   Exit 2 when there is drift.
@@ -43,16 +48,30 @@ export const command: Command = {
     const { values } = parseCommandArguments(
       context.argv,
       {
+        accept: { type: 'boolean', default: false },
+        only: { type: 'string', multiple: true },
         format: { type: 'string', default: 'text' },
         out: { type: 'string' },
         'detailed-exitcode': { type: 'boolean', default: false },
       },
       USAGE,
     );
+    if (values.only && !values.accept) throw new UsageError(`--only goes with --accept\n\n${USAGE}`);
+    if (values.accept && values.format !== 'text') throw new UsageError('--accept reports as text only.');
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, DRIFT_FORMATS);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values['altinn-url'] });
     await comparison.connection.close();
+    if (values.accept) {
+      const only = values.only?.flatMap((ids) =>
+        ids
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      );
+      await runAcceptDrift(context, comparison, only);
+      return 0;
+    }
     const report = createDriftReport({
       desired: comparison.desiredState.desired,
       live: comparison.live,
