@@ -10,24 +10,26 @@ import type { Command, CommandContext } from './commands/command.ts';
 // Node caches compiled (and type-stripped) modules across runs: most of a short command's start-up.
 module.enableCompileCache?.();
 
-/**
- * Verbs are loaded lazily so that `sysreg validate` never pays for the HTTP or GitHub stacks. A
- * loader gets the verb's arguments: `validate --env` is the online check, in a module of its own.
- */
-const COMMANDS: Record<string, (argv: string[]) => Promise<{ command: Command }>> = {
+/** Verbs are loaded lazily so that `sysreg validate` never pays for the HTTP or GitHub stacks. */
+const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   plan: () => import('./commands/plan.ts'),
   drift: () => import('./commands/drift.ts'),
   emulator: () => import('./commands/emulator.ts'),
-  validate: (argv) =>
-    argv.some((arg) => arg === '--env' || arg.startsWith('--env='))
-      ? import('./commands/validate-online.ts')
-      : import('./commands/validate.ts'),
+  validate: () => import('./commands/validate.ts'),
   schema: () => import('./commands/schema.ts'),
   version: () => import('./commands/version.ts'),
   fmt: () => import('./commands/fmt.ts'),
   new: () => import('./commands/new.ts'),
   import: () => import('./commands/import.ts'),
 };
+
+/** `validate --env` is the online check, in a module of its own so offline validate loads no HTTP code. */
+function pickLoader(verb: string, argv: string[]): (() => Promise<{ command: Command }>) | undefined {
+  if (verb === 'validate' && argv.some((arg) => arg === '--env' || arg.startsWith('--env='))) {
+    return () => import('./commands/validate-online.ts');
+  }
+  return COMMANDS[verb];
+}
 
 function renderHelp(commands: Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -48,17 +50,17 @@ function renderHelp(commands: Command[]): string {
 export async function main(context: Omit<CommandContext, 'argv'> & { argv: string[] }): Promise<number> {
   const [verb, ...rest] = context.argv;
   if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
-    const loaded = await Promise.all(Object.values(COMMANDS).map(async (load) => (await load([])).command));
+    const loaded = await Promise.all(Object.values(COMMANDS).map(async (load) => (await load()).command));
     context.stdout.write(renderHelp(loaded));
     return verb === undefined ? 1 : 0;
   }
   if (verb === '--version') return main({ ...context, argv: ['version'] });
-  const load = COMMANDS[verb];
+  const load = pickLoader(verb, rest);
   if (!load) {
     context.stderr.write(`sysreg: unknown command '${verb}'. Run 'sysreg --help' for the list.\n`);
     return 1;
   }
-  const { command } = await load(rest);
+  const { command } = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     context.stdout.write(`${command.usage.trimEnd()}\n`);
     return 0;
