@@ -27,7 +27,7 @@ const SYSTEMS = 500;
 const RENAMED = 50;
 const LATENCY_MS = 50;
 const TARGET_RATIO = 1.25;
-const RUNS = 3;
+const RUNS = 5;
 
 interface Figure {
   label: string;
