@@ -105,7 +105,11 @@ export async function applyPlan(plan: Plan, options: ApplyPlanOptions): Promise<
   const settle = (result: SystemApplyResult): void => {
     results.set(result.systemId, result);
     done += 1;
-    options.onProgress?.({ result, done, total });
+    try {
+      options.onProgress?.({ result, done, total });
+    } catch {
+      // Progress is for people watching; a broken pipe to them must not stop the apply.
+    }
   };
   const skip = (change: PlannedChange, reason: SkipReason, message: string): void =>
     settle({
