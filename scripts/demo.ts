@@ -195,7 +195,9 @@ async function runDemo(): Promise<number> {
     );
     const client = await registerDemoClient(emulator.url);
     out.write(`  local Altinn      ${emulator.url}\n`);
-    out.write(`  Maskinporten      client ${client.clientId} (vendor 0192:${client.orgNumber}), key ${client.kid}\n`);
+    out.write(
+      `  Maskinporten      client ${client.clientId} (vendor 0192:${client.orgNumber}), key ${client.kid}\n`,
+    );
     out.write(`  repository        ${root} (a copy of systems/, plus one tombstone)\n`);
     const env = buildChildEnvironment(client.env);
 
@@ -208,7 +210,8 @@ async function runDemo(): Promise<number> {
     const steps: (Step | (() => Promise<Step>))[] = [
       {
         title: 'validate: check every file offline',
-        story: 'Runs on every pull request, with no secrets: the same rules Altinn applies, with file and line.',
+        story:
+          'Runs on every pull request, with no secrets: the same rules Altinn applies, with file and line.',
         args: ['validate'],
         expect: [0],
       },

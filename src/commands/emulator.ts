@@ -23,6 +23,8 @@ Options:
   --demo-client register a Maskinporten client for vendor 0192:${DEMO_ORG_NUMBER} with a fresh key,
                 save the key to a 0600 file outside the repository (removed on stop), and print
                 the export lines that point the CLI at this local Altinn
+
+Exit status: 0 after a clean stop, 1 when it cannot start (port in use, unwritable --data).
 `;
 
 function readPort(value: string | undefined): number {
