@@ -30,6 +30,13 @@ type ApplyFormat = (typeof APPLY_FORMATS)[number];
 
 const MAX_CONCURRENCY = 64;
 
+/**
+ * Apply reads every system before planning and again to verify, and one read that runs out of
+ * attempts fails the whole read. So it allows more attempts than the default, within the same total
+ * time budget per request; writes are never repeated blindly either way (a POST is read first).
+ */
+const APPLY_RETRY = { maxAttempts: 8 };
+
 const USAGE = `Usage: sysreg apply --env NAME [options]
 
 Makes Altinn match systems/: creates (POST), updates (PUT of the whole document) and, with
@@ -75,6 +82,7 @@ export interface ApplyCommandOptions {
 export async function executeApply(context: CommandContext, options: ApplyCommandOptions): Promise<ApplyRun> {
   const transport: TransportOptions = {
     concurrency: options.concurrency,
+    retry: APPLY_RETRY,
     ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
   };
   const comparison = await compareWithAltinn(context, {

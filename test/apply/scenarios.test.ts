@@ -190,6 +190,24 @@ describe('sysreg apply', () => {
     expect((await bench.writes()).every((entry) => entry.status === 200)).toBe(true);
   });
 
+  it('swaps client ids between two systems without Altinn ever refusing a claim', async () => {
+    const bench = await setUp();
+    const left = buildSystemSpec('left', { clientId: ['left-id'] });
+    const right = buildSystemSpec('right', { clientId: ['right-id'] });
+    await seedSystems(bench.altinn.url, [toLiveSystem(left), toLiveSystem(right)]);
+    await bench.writeSystem({ ...left, clientId: ['right-id'] });
+    await bench.writeSystem({ ...right, clientId: ['left-id'] });
+
+    const { code, run } = await applyJson(bench);
+    expect(code).toBe(0);
+    expect(run.report?.counts.applied).toBe(2);
+    const writes = await bench.writes();
+    expect(writes.map((entry) => `${entry.method} ${entry.status}`)).toEqual(Array(3).fill('PUT 200'));
+    const live = await stored(bench);
+    expect(live.get(left.id)?.clientId).toEqual(['right-id']);
+    expect(live.get(right.id)?.clientId).toEqual(['left-id']);
+  });
+
   it('moves a client id from a deleted system to a new one: delete, then create', async () => {
     const bench = await setUp();
     const old = buildSystemSpec('old', { clientId: ['handed-on'] });
