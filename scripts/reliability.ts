@@ -78,6 +78,30 @@ function lastLine(text: string): string {
   return lines.at(-1) ?? '(no output)';
 }
 
+/** Soak scripts print one JSON line per seed with a `verdict`; fold them into one line. */
+function summariseSeedVerdicts(output: string): string | undefined {
+  const verdicts: string[] = [];
+  for (const line of output.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    try {
+      const parsed = JSON.parse(line) as {
+        seed?: unknown;
+        verdict?: unknown;
+        runs?: unknown;
+        systems?: unknown;
+      };
+      if (parsed.seed === undefined || parsed.verdict === undefined) continue;
+      const runs = Array.isArray(parsed.runs) ? `, ${parsed.runs.length} run(s)` : '';
+      const systems = typeof parsed.systems === 'number' ? `${parsed.systems} systems, ` : '';
+      const verdict = Array.isArray(parsed.verdict) ? parsed.verdict.join('; ') : String(parsed.verdict);
+      verdicts.push(`seed ${String(parsed.seed)}: ${systems}${verdict}${runs}`);
+    } catch {
+      // Not a verdict line.
+    }
+  }
+  return verdicts.length > 0 ? verdicts.join(' · ') : undefined;
+}
+
 function toCheck(name: string, run: Captured, detail: string): Check {
   if (run.timedOut)
     return {
@@ -192,7 +216,7 @@ async function runReliability(): Promise<number> {
     }
     for (const script of scripts) {
       const run = await runChild(script, [script], env);
-      checks.push(toCheck(script, run, lastLine(run.output)));
+      checks.push(toCheck(script, run, summariseSeedVerdicts(run.output) ?? lastLine(run.output)));
     }
 
     const tests = await listFaultTests();
