@@ -216,7 +216,10 @@ async function runReliability(): Promise<number> {
     }
     for (const script of scripts) {
       const run = await runChild(script, [script], env);
-      checks.push(toCheck(script, run, summariseSeedVerdicts(run.output) ?? lastLine(run.output)));
+      const kind = path.basename(script).startsWith('soak-') ? 'fault soak' : 'kill and resume';
+      checks.push(
+        toCheck(`${kind} (${script})`, run, summariseSeedVerdicts(run.output) ?? lastLine(run.output)),
+      );
     }
 
     const tests = await listFaultTests();
