@@ -85,6 +85,11 @@ export async function executeApply(context: CommandContext, options: ApplyComman
     retry: APPLY_RETRY,
     ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
   };
+  if (options.reviewedPlan && options.reviewedPlan.environment !== options.environment) {
+    throw new UsageError(
+      `the reviewed plan is for ${options.reviewedPlan.environment}, not ${options.environment}.`,
+    );
+  }
   const comparison = await compareWithAltinn(context, {
     environment: options.environment,
     altinnUrl: options.altinnUrl,
@@ -92,11 +97,6 @@ export async function executeApply(context: CommandContext, options: ApplyComman
   });
   const { planOutput, progressOutput } = options;
   try {
-    if (options.reviewedPlan && options.reviewedPlan.environment !== options.environment) {
-      throw new UsageError(
-        `the reviewed plan is for ${options.reviewedPlan.environment}, not ${options.environment}.`,
-      );
-    }
     return await runApply(
       {
         client: comparison.connection.client,
