@@ -35,6 +35,7 @@ for (const seed of seeds) {
   if (result.duplicateCreates.length > 0)
     problems.push(`${result.duplicateCreates.length} creates for existing ids`);
   if (result.burnedIdAnswers > 0) problems.push(`${result.burnedIdAnswers} answers with AUTH.VLD-00002`);
+  if (result.leakedSecrets.length > 0) problems.push(`output held ${result.leakedSecrets.join(', ')}`);
   for (const [index, run] of result.runs.entries()) {
     if (run.durationMs > RUN_BOUND_MS) problems.push(`run ${index + 1} took ${run.durationMs} ms`);
   }

@@ -79,6 +79,7 @@ export interface ApplyPlanOptions {
   concurrency?: number;
   allowDelete: boolean;
   force: boolean;
+  /** Stops starting changes; those in flight finish, the rest are reported as stopped. */
   signal?: AbortSignal;
   onProgress?: (progress: ApplyProgress) => void;
   /** Only these systems are applied; the rest are skipped as not reviewed. Default: all. */
@@ -105,7 +106,11 @@ export async function applyPlan(plan: Plan, options: ApplyPlanOptions): Promise<
   const settle = (result: SystemApplyResult): void => {
     results.set(result.systemId, result);
     done += 1;
-    options.onProgress?.({ result, done, total });
+    try {
+      options.onProgress?.({ result, done, total });
+    } catch {
+      // Progress is for people watching; a broken pipe to them must not stop the apply.
+    }
   };
   const skip = (change: PlannedChange, reason: SkipReason, message: string): void =>
     settle({
@@ -279,7 +284,9 @@ async function executeChange(
 ): Promise<SystemApplyResult> {
   const started = now();
   const base = { systemId: change.systemId, action: change.action };
-  const call: CallOptions = options.signal ? { signal: options.signal } : {};
+  // The stop signal only keeps new changes from starting: a write in flight is left to finish, since
+  // cutting it off would leave its outcome unknown.
+  const call: CallOptions = {};
   try {
     if (change.action === 'delete') {
       await options.client.deleteSystem(change.systemId, call);

@@ -5,6 +5,7 @@
  * finishes what a failed or killed run left, and changes nothing that is already right.
  */
 import { readFile } from 'node:fs/promises';
+import process from 'node:process';
 import { isAbsolute, join } from 'node:path';
 import { createProgressPrinter, renderApplyRunJson, renderApplyRunText } from '../apply/render-apply-run.ts';
 import { runApply } from '../apply/apply-run.ts';
@@ -185,19 +186,43 @@ export const command: Command = {
     const concurrency = readPositiveInteger(values.concurrency, '--concurrency', MAX_CONCURRENCY);
     const requestTimeoutMs = readSeconds(values['request-timeout'], '--request-timeout');
     const reviewedPlan = values.plan ? await readReviewedPlan(context.cwd, values.plan) : undefined;
-    const run = await executeApply(context, {
-      environment,
-      altinnUrl: values['altinn-url'],
-      ...(reviewedPlan ? { reviewedPlan } : {}),
-      allowDelete: values['allow-delete'],
-      force: values.force,
-      concurrency: concurrency ?? DEFAULT_CONCURRENCY,
-      ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
-      // The JSON report owns stdout; people read the plan and progress on stderr then.
-      planOutput: format === 'json' ? context.stderr : context.stdout,
-      progressOutput: context.stderr,
-    });
-    context.stdout.write(format === 'json' ? renderApplyRunJson(run) : renderApplyRunText(run));
-    return run.exitCode;
+    // Ctrl-C or a cancelled CI job: start nothing new, let the answers in flight come back, report.
+    // A second signal ends the process at once; the next run reads what happened and finishes.
+    const stop = new AbortController();
+    const onSignal = (signal: NodeJS.Signals): void => {
+      if (stop.signal.aborted) process.exit(130);
+      context.stderr.write(`\nsysreg apply: ${signal}: stopping after the changes in flight.\n`);
+      stop.abort(new Error(`stopped by ${signal}`));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+      return await applyAndReport(context, format, stop.signal, {
+        environment,
+        altinnUrl: values['altinn-url'],
+        ...(reviewedPlan ? { reviewedPlan } : {}),
+        allowDelete: values['allow-delete'],
+        force: values.force,
+        concurrency: concurrency ?? DEFAULT_CONCURRENCY,
+        ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+        // The JSON report owns stdout; people read the plan and progress on stderr then.
+        planOutput: format === 'json' ? context.stderr : context.stdout,
+        progressOutput: context.stderr,
+      });
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
   },
 };
+
+async function applyAndReport(
+  context: CommandContext,
+  format: ApplyFormat,
+  signal: AbortSignal,
+  options: Omit<ApplyCommandOptions, 'signal'>,
+): Promise<number> {
+  const run = await executeApply(context, { ...options, signal });
+  context.stdout.write(format === 'json' ? renderApplyRunJson(run) : renderApplyRunText(run));
+  return run.exitCode;
+}

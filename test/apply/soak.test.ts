@@ -28,6 +28,8 @@ describe('apply under faults', () => {
     expect(result.createsThatLanded).toBe(40);
     expect(result.duplicateCreates).toEqual([]);
     expect(result.burnedIdAnswers).toBe(0);
+    // Failures under faults were reported without a token or key in the output.
+    expect(result.leakedSecrets).toEqual([]);
     // The faults were really there.
     for (const fault of ['error', 'rateLimit', 'reset', 'timeout'])
       expect(result.faultsMet[fault] ?? 0).toBeGreaterThan(0);

@@ -56,6 +56,8 @@ export interface SoakResult {
   /** How many requests met each injected fault. */
   faultsMet: Record<string, number>;
   storedSystems: number;
+  /** Secret material found in any run's stdout or stderr (a JWT, the private key, a bearer header). */
+  leakedSecrets: string[];
 }
 
 export async function runApplySoak(options: SoakOptions): Promise<SoakResult> {
@@ -71,6 +73,7 @@ export async function runApplySoak(options: SoakOptions): Promise<SoakResult> {
     );
     for (const spec of specs) await repo.write(`systems/${spec.id}.yaml`, renderSystemYaml(spec));
     const runs: SoakRun[] = [];
+    let output = '';
     for (let run = 1; run <= options.maxRuns; run += 1) {
       await setFaults(altinn.url, { ...options.faults, seed: (options.faults.seed ?? 1) + run * 1000 });
       let stdout = '';
@@ -93,6 +96,7 @@ export async function runApplySoak(options: SoakOptions): Promise<SoakResult> {
         cwd: repo.root,
       });
       const durationMs = Date.now() - started;
+      output += stdout + stderr;
       await setFaults(altinn.url, {});
       const counts = readCounts(stdout);
       const converged = await checkConverged(altinn.url, specs, client.env, repo.root);
@@ -118,6 +122,7 @@ export async function runApplySoak(options: SoakOptions): Promise<SoakResult> {
       burnedIdAnswers: log.filter((entry) => (entry.codes ?? []).includes('AUTH.VLD-00002')).length,
       faultsMet,
       storedSystems: (await listStoredSystems(altinn.url)).length,
+      leakedSecrets: findSecrets(output, client.privateKeyPem),
     };
   } finally {
     await altinn.close();
@@ -156,4 +161,13 @@ async function checkConverged(
     cwd: root,
   });
   return code === 0;
+}
+
+function findSecrets(output: string, privateKeyPem: string): string[] {
+  const keyLine = privateKeyPem.split('\n')[1] ?? 'no key line';
+  const found: string[] = [];
+  if (/eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/.test(output)) found.push('a JWT');
+  if (output.includes('PRIVATE KEY') || output.includes(keyLine)) found.push('the private key');
+  if (/bearer\s+\S/i.test(output)) found.push('a bearer header');
+  return found;
 }
