@@ -117,7 +117,12 @@ export async function executeApply(context: CommandContext, options: ApplyComman
           ? {
               onPlan: (plan: Plan) => {
                 if (plan.counts.changes > 0)
-                  planOutput.write(renderPlanText(plan, { color: wantsColor(context) }));
+                  planOutput.write(
+                    renderPlanText(plan, {
+                      color: wantsColor(context),
+                      permissions: { allowDelete: options.allowDelete, force: options.force },
+                    }),
+                  );
               },
             }
           : {}),

@@ -37,7 +37,7 @@ export function describeFieldChange(change: FieldChange): DiffLine[] {
       for (const item of change.added ?? []) {
         lines.push({ sign: '+', text: `${change.field}: ${formatSetItem(change.field, item)}` });
       }
-      if (lines.length === 0) lines.push({ sign: '+', text: `${change.field}: (none)` });
+      // A create's empty lists say nothing a reviewer needs; they are left out rather than shown as "(none)".
       return lines;
     }
   }

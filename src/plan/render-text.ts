@@ -11,6 +11,8 @@ import type { ChangeAction, Plan, PlannedChange } from './plan.ts';
 
 export interface TextRenderOptions {
   color: boolean;
+  /** Set by apply: what this run is allowed, so the hints name only what is still missing. */
+  permissions?: { allowDelete: boolean; force: boolean };
 }
 
 type Style = 'bold' | 'dim' | 'green' | 'yellow' | 'red' | 'magenta' | 'cyan';
@@ -71,9 +73,11 @@ export function renderPlanText(plan: Plan, options: TextRenderOptions): string {
   if (!plan.safety.safe) {
     lines.push(paint('red', paint('bold', 'Unsafe plan:')));
     for (const reason of plan.safety.reasons) lines.push(paint('red', `  ${reason}`));
-    lines.push('  Apply needs --force to go ahead.', '');
+    if (!options.permissions?.force) lines.push('  Apply needs --force to go ahead.');
+    lines.push('');
   }
-  if (plan.counts.delete > 0) lines.push(paint('red', 'Apply needs --allow-delete to delete systems.'), '');
+  if (plan.counts.delete > 0 && !options.permissions?.allowDelete)
+    lines.push(paint('red', 'Apply needs --allow-delete to delete systems.'), '');
   lines.push(paint('dim', `Checksum ${plan.checksum}`));
   return `${lines.join('\n')}\n`;
 }
