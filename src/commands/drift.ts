@@ -27,6 +27,8 @@ Options:
 ${ALTINN_OPTION_USAGE}
   --format <fmt>        text (default), markdown or json.
   --detailed-exitcode   Exit 2 when there is drift.
+  --report github       Also report to GitHub from an Actions job: keep one issue labelled
+                        sysreg-drift open while there is drift, closed when it is gone.
 
 ${CREDENTIALS_USAGE}
 
@@ -43,11 +45,15 @@ export const command: Command = {
       {
         format: { type: 'string', default: 'text' },
         'detailed-exitcode': { type: 'boolean', default: false },
+        report: { type: 'string' },
       },
       USAGE,
     );
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, DRIFT_FORMATS);
+    // Loaded only when asked for; the target is checked before any request is made.
+    const github = values.report === undefined ? undefined : await import('../github/report-command.ts');
+    github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values['altinn-url'] });
     await comparison.connection.close();
     const report = createDriftReport({
@@ -63,6 +69,7 @@ export const command: Command = {
           ? renderDriftMarkdown(report)
           : renderDriftText(report, { color: wantsColor(context) });
     context.stdout.write(rendered);
+    await github?.reportDriftToGitHub(context, report);
     return decideDriftExitCode(report, { detailedExitCode: values['detailed-exitcode'] });
   },
 };

@@ -16,7 +16,7 @@ import {
 import { sortDiagnostics, validateSystems } from '../systems/validate.ts';
 import { UsageError, type Command } from './command.ts';
 
-const USAGE = `Usage: sysreg validate [paths…] [--format text|json|github]
+const USAGE = `Usage: sysreg validate [paths…] [--format text|json|github] [--report github]
 
 Checks system files offline: YAML syntax, the schema, and the register's rules (AUTH.VLD codes),
 in the base and in every environment a file names.
@@ -26,17 +26,22 @@ Arguments:
 
 Options:
   --format <fmt>   text (default), json, or github (workflow annotations).
+  --report github  Also report to GitHub from an Actions job: annotations, job summary, outputs.
   -h, --help       Show this help.
 
 Exit status: 0 when valid (warnings allowed), 1 when any error is found.
 `;
 
-function parseValidateArguments(argv: string[]): { paths: string[]; format: DiagnosticsFormat } {
+function parseValidateArguments(argv: string[]): {
+  paths: string[];
+  format: DiagnosticsFormat;
+  report: string | undefined;
+} {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
-      options: { format: { type: 'string', default: 'text' } },
+      options: { format: { type: 'string', default: 'text' }, report: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     });
@@ -47,15 +52,18 @@ function parseValidateArguments(argv: string[]): { paths: string[]; format: Diag
   if (!(DIAGNOSTICS_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format '${format}'; use one of ${DIAGNOSTICS_FORMATS.join(', ')}.`);
   }
-  return { paths: parsed.positionals, format: format as DiagnosticsFormat };
+  return { paths: parsed.positionals, format: format as DiagnosticsFormat, report: parsed.values.report };
 }
 
 export const command: Command = {
   name: 'validate',
   summary: 'Check system files offline against the register rules.',
   usage: USAGE,
-  async run({ argv, stdout, cwd }) {
-    const { paths, format } = parseValidateArguments(argv);
+  async run({ argv, stdout, stderr, env, cwd }) {
+    const { paths, format, report } = parseValidateArguments(argv);
+    // Loaded only when asked for, so a plain validate never pays for the GitHub stack.
+    const github = report === undefined ? undefined : await import('../github/report-command.ts');
+    const reportTarget = github?.parseReportTarget(report);
     const discovered = await discoverSystemFiles(cwd, paths);
     const files = await loadSystemFiles(discovered.files);
     const diagnostics = sortDiagnostics([
@@ -64,7 +72,13 @@ export const command: Command = {
     ]);
     const sources = new Map(files.map((file) => [file.file, file.text]));
     const fileCount = discovered.files.length + discovered.diagnostics.length;
-    stdout.write(renderDiagnostics(format, { diagnostics, fileCount, sources }));
+    // The GitHub report writes the annotations itself; printing them twice would double each one.
+    if (!(reportTarget === 'github' && format === 'github')) {
+      stdout.write(renderDiagnostics(format, { diagnostics, fileCount, sources }));
+    }
+    if (github && reportTarget === 'github') {
+      await github.reportValidationToGitHub({ env, stdout, stderr }, { diagnostics, fileCount });
+    }
     return hasErrors(diagnostics) ? 1 : 0;
   },
 };

@@ -1,0 +1,113 @@
+/**
+ * `--report github` for the commands: one call each, made after the command has its result. Reads the
+ * Actions environment from the command's `env`, writes annotations to its stdout and a one-line
+ * account of what was posted to its stderr. Any failure is a GitHubReportError (exit 1, token
+ * redacted), so a plan that could not be posted fails the job.
+ */
+import type { CommandContext } from '../commands/command.ts';
+import { UsageError } from '../commands/command.ts';
+import type { DriftReport } from '../plan/drift.ts';
+import type { Plan } from '../plan/plan.ts';
+import { renderDriftMarkdown } from '../plan/render-markdown.ts';
+import type { Diagnostic } from '../systems/diagnostic.ts';
+import type { ApplyOutcome } from './apply-report.ts';
+import { buildApplyReport } from './apply-report.ts';
+import type { DriftIssueResult } from './drift-issue.ts';
+import { buildPlanReport } from './plan-report.ts';
+import type { ApplyReportResult, GitHubReporter, PlanReportResult } from './report.ts';
+import { createGitHubReporterFromEnvironment } from './report.ts';
+import { renderValidationSummary } from './validation-summary.ts';
+
+export const REPORT_TARGETS = ['github'] as const;
+export type ReportTarget = (typeof REPORT_TARGETS)[number];
+
+export const REPORT_OPTION_USAGE = `  --report github       Also report to GitHub from an Actions job (annotations, job summary,
+                        step outputs, and the pull request comment or drift issue).`;
+
+/** `--report` as given: undefined when absent, a UsageError for an unknown target. */
+export function parseReportTarget(value: unknown): ReportTarget | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && (REPORT_TARGETS as readonly string[]).includes(value)) {
+    return value as ReportTarget;
+  }
+  throw new UsageError(`unknown report target '${String(value)}'; use --report github.`);
+}
+
+type ReportContext = Pick<CommandContext, 'env' | 'stdout' | 'stderr'>;
+
+function openReporter(context: ReportContext): Promise<GitHubReporter> {
+  return createGitHubReporterFromEnvironment(context.env, context.stdout);
+}
+
+/** validate: an annotation per diagnostic, the job summary, outputs `errors` and `warnings`. */
+export async function reportValidationToGitHub(
+  context: ReportContext,
+  input: { diagnostics: readonly Diagnostic[]; fileCount: number },
+): Promise<void> {
+  const reporter = await openReporter(context);
+  await reporter.reportValidation(
+    input.diagnostics,
+    renderValidationSummary(input.diagnostics, input.fileCount),
+  );
+}
+
+/**
+ * plan: annotations on the lines behind each change, the job summary and outputs; on a pull request
+ * also the sticky comment, with changes to files the pull request does not touch flagged.
+ */
+export async function reportPlanToGitHub(
+  context: ReportContext,
+  plan: Plan,
+  options: { planFile?: string | undefined } = {},
+): Promise<PlanReportResult> {
+  const reporter = await openReporter(context);
+  const report = buildPlanReport(plan, {
+    commit: reporter.context.pullRequest?.headSha,
+    planFile: options.planFile,
+  });
+  const result = await reporter.reportPlan(report);
+  if (result.comment) {
+    const pull = reporter.context.pullRequest?.number;
+    const degraded = result.degraded ? ' (summary only: the plan is too long for a comment)' : '';
+    context.stderr.write(`sysreg plan: plan comment ${result.comment.action} on #${pull}${degraded}.\n`);
+  }
+  if (result.unrelatedChanges.length > 0) {
+    const ids = result.unrelatedChanges.map((change) => change.systemId).join(', ');
+    context.stderr.write(
+      `sysreg plan: ${result.unrelatedChanges.length} planned change(s) outside this pull request's files: ${ids}.\n`,
+    );
+  }
+  return result;
+}
+
+/** apply: the per-system result as a comment on the merged pull request(s) of the commit. */
+export async function reportApplyToGitHub(
+  context: ReportContext,
+  outcome: ApplyOutcome,
+): Promise<ApplyReportResult> {
+  const reporter = await openReporter(context);
+  const result = await reporter.reportApply(buildApplyReport(outcome));
+  context.stderr.write(
+    result.pullRequests.length > 0
+      ? `sysreg apply: result commented on ${result.pullRequests.map((n) => `#${n}`).join(', ')}.\n`
+      : 'sysreg apply: no merged pull request is linked to this commit; the result is in the job summary.\n',
+  );
+  return result;
+}
+
+/** drift: the rolling `sysreg-drift` issue, opened, updated or closed. */
+export async function reportDriftToGitHub(
+  context: ReportContext,
+  report: DriftReport,
+): Promise<DriftIssueResult> {
+  const reporter = await openReporter(context);
+  const result = await reporter.reportDrift({
+    environment: report.environment,
+    hasDrift: report.counts.total > 0,
+    markdown: renderDriftMarkdown(report, { fullPlanHint: 'the job summary of the run' }),
+  });
+  if (result.action !== 'none') {
+    context.stderr.write(`sysreg drift: drift issue #${result.issueNumber} ${result.action}.\n`);
+  }
+  return result;
+}
