@@ -11,6 +11,13 @@ import type { PlanCounts, PlannedSystemFile, PlanReport } from './report.ts';
 /** The summary must leave room for the comment's header and the unrelated-change warning. */
 const SUMMARY_MAX_LENGTH = 40_000;
 
+/**
+ * The whole plan goes to the job summary (1 MiB), which the degraded comment points to, so it is
+ * rendered against that budget rather than the comment's; characters can take up to 4 bytes, but
+ * the plan's are almost all ASCII, and the job summary writer cuts safely past 1 MiB anyway.
+ */
+const FULL_PLAN_MAX_LENGTH = 900_000;
+
 export interface BuildPlanReportOptions {
   /** The commit reviewers know: a pull request's head, not the merge commit Actions checks out. */
   commit?: string | undefined;
@@ -18,10 +25,14 @@ export interface BuildPlanReportOptions {
   planFile?: string | undefined;
 }
 
-export function buildPlanReport(plan: Plan, options: BuildPlanReportOptions = {}): PlanReport {
-  const hint = options.planFile
-    ? { fullPlanHint: `the job summary and the plan file ${options.planFile}` }
-    : {};
+export function buildPlanReport(computed: Plan, options: BuildPlanReportOptions = {}): PlanReport {
+  // One commit throughout the comment: the head reviewers pushed (the checksum does not cover it).
+  const plan = options.commit ? { ...computed, commit: options.commit } : computed;
+  const planFile = options.planFile;
+  const fullHint = planFile ? { fullPlanHint: `the plan file ${planFile}` } : {};
+  const summaryHint = {
+    fullPlanHint: planFile ? `the job summary and the plan file ${planFile}` : 'the job summary',
+  };
   const changedFilesInPlan: PlannedSystemFile[] = plan.changes.flatMap((change) =>
     change.file === null ? [] : [{ file: change.file, systemId: change.systemId }],
   );
@@ -35,14 +46,14 @@ export function buildPlanReport(plan: Plan, options: BuildPlanReportOptions = {}
   }));
   return {
     environment: plan.environment,
-    commit: options.commit ?? plan.commit ?? 'unknown',
+    commit: plan.commit ?? 'unknown',
     checksum: plan.checksum,
-    markdown: renderPlanMarkdown(plan, hint),
-    summaryMarkdown: renderPlanSummaryMarkdown(plan, { ...hint, maxLength: SUMMARY_MAX_LENGTH }),
+    markdown: renderPlanMarkdown(plan, { ...fullHint, maxLength: FULL_PLAN_MAX_LENGTH }),
+    summaryMarkdown: renderPlanSummaryMarkdown(plan, { ...summaryHint, maxLength: SUMMARY_MAX_LENGTH }),
     counts: countPlanForGitHub(plan),
     changedFilesInPlan,
     annotations,
-    ...(options.planFile ? { planFile: options.planFile } : {}),
+    ...(planFile ? { planFile } : {}),
   };
 }
 

@@ -73,6 +73,9 @@ describe('plan --report github on a pull request that is opened, then pushed twi
     expect(body).toContain('<code>314159268&#95;beta</code>');
     expect(body).toContain('alpha.example/v2/callback');
     expect(body).toContain(`Commit \`${HEADS[2]}\``);
+    // The footer names the same commit: the head, not the merge commit Actions checked out.
+    expect(body).toContain(`<sub>Commit \`${HEADS[2]}\` · checksum`);
+    expect(body).not.toContain('f3f3f3');
     expect(body).toContain(`checksum \`${checksums[2]}\``);
     expect(body).not.toContain(checksums[0]!);
     expect(body).not.toContain(checksums[1]!);
