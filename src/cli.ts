@@ -13,6 +13,7 @@ module.enableCompileCache?.();
 /** Verbs are loaded lazily so that `sysreg validate` never pays for the HTTP or GitHub stacks. */
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   plan: () => import('./commands/plan.ts'),
+  apply: () => import('./commands/apply.ts'),
   drift: () => import('./commands/drift.ts'),
   emulator: () => import('./commands/emulator.ts'),
   validate: () => import('./commands/validate.ts'),

@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { connectToAltinn, type AltinnConnection } from '../../altinn/connect.ts';
 import { readLiveState } from '../../altinn/read-live-state.ts';
+import type { TransportOptions } from '../../altinn/transport.ts';
 import { loadSysregConfig, type SysregConfig } from '../../config/config.ts';
 import { createPlan, type Plan } from '../../plan/plan.ts';
 import type { LiveState } from '../../plan/live-state.ts';
@@ -25,6 +26,8 @@ export interface LiveComparison {
 export interface CompareOptions {
   environment: string;
   altinnUrl?: string | undefined;
+  /** Concurrency, timeouts and retries of the HTTP transport (apply's `--concurrency`). */
+  transport?: TransportOptions | undefined;
 }
 
 /**
@@ -52,6 +55,7 @@ export async function compareWithAltinn(
     env: context.env,
     config,
     ...(options.altinnUrl ? { altinnUrl: options.altinnUrl } : {}),
+    ...(options.transport ? { transport: options.transport } : {}),
   });
   try {
     const live = await readLiveState(connection.client, {

@@ -1,0 +1,123 @@
+/**
+ * An apply run for people (text) and machines (canonical JSON), and the progress lines shown while
+ * it runs: a counter rewritten in place on a terminal, one quiet line per system in CI.
+ */
+import { stringifyCanonicalJson } from '../plan/canonical-json.ts';
+import { escapeTerminalText } from '../plan/render-text.ts';
+import type { ApplyProgress, SystemApplyResult } from './apply-plan.ts';
+import { summariseApplyRun } from './apply-run.ts';
+import type { ApplyRun } from './apply-run.ts';
+
+const PAST_TENSE: Record<SystemApplyResult['action'], string> = {
+  create: 'created',
+  update: 'updated',
+  delete: 'deleted',
+  blocked: 'blocked',
+};
+
+const SKIP_WORDS: Record<NonNullable<SystemApplyResult['reason']>, string> = {
+  blocked: 'blocked',
+  'delete-not-allowed': 'needs --allow-delete',
+  'unsafe-plan': 'unsafe plan',
+  'dependency-not-applied': 'waits for a change that was not applied',
+  'not-in-reviewed-plan': 'not in the reviewed plan',
+  aborted: 'stopped',
+};
+
+export function renderApplyRunJson(run: ApplyRun): string {
+  return `${stringifyCanonicalJson(summariseApplyRun(run), 2)}\n`;
+}
+
+/** One line per system: what happened to it. */
+export function describeResult(result: SystemApplyResult): string {
+  const id = escapeTerminalText(result.systemId);
+  if (result.outcome === 'applied') {
+    const note = result.message ? ` (${escapeTerminalText(result.message)})` : '';
+    return `${PAST_TENSE[result.action]} ${id}${note}`;
+  }
+  if (result.outcome === 'skipped') {
+    const why = result.reason ? SKIP_WORDS[result.reason] : 'skipped';
+    return `skipped ${result.action} of ${id}: ${why}. ${escapeTerminalText(result.message ?? '')}`.trimEnd();
+  }
+  const status =
+    result.status === null || result.status === undefined ? 'no answer' : `HTTP ${result.status}`;
+  const codes = result.codes && result.codes.length > 0 ? ` ${result.codes.join(', ')}` : '';
+  return `FAILED ${result.action} of ${id} (${status}${codes}): ${escapeTerminalText(result.message ?? '')}`;
+}
+
+export function renderApplyRunText(run: ApplyRun): string {
+  const lines: string[] = [];
+  const environment = escapeTerminalText(run.environment);
+  switch (run.status) {
+    case 'stale-plan':
+      lines.push(
+        `sysreg apply: nothing applied in ${environment}. The plan changed since review (reviewed ${run.reviewedChecksum}, now ${run.plan.checksum}):`,
+      );
+      for (const difference of run.differences) {
+        lines.push(
+          `  ${escapeTerminalText(difference.systemId)}: reviewed ${difference.reviewed}; now ${difference.now}`,
+        );
+      }
+      lines.push('Make a new plan, have it reviewed, and apply that.');
+      return `${lines.join('\n')}\n`;
+    case 'refused':
+      lines.push(
+        `sysreg apply: nothing applied in ${environment}. The plan above needs more than was given:`,
+      );
+      for (const reason of run.refusal) lines.push(`  ${reason}`);
+      return `${lines.join('\n')}\n`;
+    default:
+      break;
+  }
+  const report = run.report;
+  if (!report || report.counts.total === 0) {
+    return `sysreg apply in ${environment}: nothing to apply; Altinn matches git.\n`;
+  }
+  const { counts } = report;
+  const seconds = (report.durationMs / 1000).toFixed(1);
+  lines.push(
+    `sysreg apply in ${environment}: ${counts.applied} applied, ${counts.failed} failed, ${counts.skipped} skipped of ${counts.total} planned, in ${seconds} s.`,
+  );
+  for (const result of report.results) lines.push(`  ${describeResult(result)}`);
+  if (run.verificationError) lines.push(escapeTerminalText(run.verificationError));
+  else if (run.verification) {
+    if (run.verification.clean) {
+      lines.push(
+        `Verified: a fresh plan is empty for the ${run.verification.checked} system(s) apply wrote to.`,
+      );
+    } else {
+      lines.push(
+        `Not verified: a fresh plan still has changes for ${run.verification.remaining.length} of the ${run.verification.checked} system(s) apply wrote to:`,
+      );
+      for (const remaining of run.verification.remaining) {
+        lines.push(
+          `  ${escapeTerminalText(remaining.systemId)}: ${remaining.action}. ${escapeTerminalText(remaining.why)}`,
+        );
+      }
+    }
+  }
+  lines.push(
+    run.exitCode === 0
+      ? 'Done: Altinn matches git for every system in the plan.'
+      : 'Not done: run apply again after fixing what failed; it picks up where this run stopped.',
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** Writes progress: a counter rewritten in place on a terminal, or one line per system in CI. */
+export function createProgressPrinter(
+  output: { write(text: string): unknown },
+  options: { tty: boolean },
+): (progress: ApplyProgress) => void {
+  const failed = { count: 0 };
+  return (progress) => {
+    if (progress.result.outcome === 'failed') failed.count += 1;
+    if (!options.tty) {
+      output.write(`[${progress.done}/${progress.total}] ${describeResult(progress.result)}\n`);
+      return;
+    }
+    const failures = failed.count > 0 ? `, ${failed.count} failed` : '';
+    output.write(`\r\u001b[2KApplying: ${progress.done}/${progress.total} done${failures}`);
+    if (progress.done === progress.total) output.write('\n');
+  };
+}

@@ -1,0 +1,195 @@
+/**
+ * `sysreg apply --env NAME`: makes Altinn what git says. Re-plans against live state first; with
+ * `--plan`, applies only if the fresh plan is the reviewed one. Deletes need `--allow-delete`, an
+ * unsafe plan `--force`. Afterwards a fresh read verifies the result. Safe to run again: a re-run
+ * finishes what a failed or killed run left, and changes nothing that is already right.
+ */
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { createProgressPrinter, renderApplyRunJson, renderApplyRunText } from '../apply/render-apply-run.ts';
+import { runApply } from '../apply/apply-run.ts';
+import type { ApplyRun } from '../apply/apply-run.ts';
+import { DEFAULT_CONCURRENCY } from '../altinn/transport.ts';
+import type { TransportOptions } from '../altinn/transport.ts';
+import { parsePlanJson } from '../plan/render-json.ts';
+import type { Plan } from '../plan/plan.ts';
+import { renderPlanText } from '../plan/render-text.ts';
+import { UsageError } from './command.ts';
+import type { Command, CommandContext, Output } from './command.ts';
+import {
+  ALTINN_OPTION_USAGE,
+  CREDENTIALS_USAGE,
+  parseCommandArguments,
+  pickFormat,
+  requireEnvironmentName,
+} from './shared/altinn-options.ts';
+import { compareWithAltinn, wantsColor } from './shared/live-comparison.ts';
+
+const APPLY_FORMATS = ['text', 'json'] as const;
+type ApplyFormat = (typeof APPLY_FORMATS)[number];
+
+const MAX_CONCURRENCY = 64;
+
+const USAGE = `Usage: sysreg apply --env NAME [options]
+
+Makes Altinn match systems/: creates (POST), updates (PUT of the whole document) and, with
+--allow-delete, deletes. Plans against live Altinn first. Runs with bounded concurrency, continues
+past a failed system, then verifies with a fresh read that nothing is left to do. Running it again
+finishes what a failed or interrupted run left and changes nothing that is already right.
+
+Options:
+${ALTINN_OPTION_USAGE}
+  --plan <file>             The reviewed plan (from plan --out). Apply only if the fresh plan is
+                            the same for every system it covers; otherwise apply nothing.
+  --allow-delete            Carry out deletes (a deleted id can never be used again).
+  --force                   Apply a plan above the safety threshold.
+  --format <fmt>            text (default) or json (the run report, for machines).
+  --concurrency <n>         Requests in flight at once (default ${DEFAULT_CONCURRENCY}, at most ${MAX_CONCURRENCY}).
+  --request-timeout <sec>   Give up on one attempt after this many seconds (default 30).
+
+${CREDENTIALS_USAGE}
+
+Exit status: 0 when everything planned was applied and verified (or nothing was to do);
+1 otherwise, including a refused or stale plan and blocked changes.
+`;
+
+export interface ApplyCommandOptions {
+  environment: string;
+  altinnUrl?: string | undefined;
+  reviewedPlan?: Plan;
+  allowDelete: boolean;
+  force: boolean;
+  concurrency: number;
+  requestTimeoutMs?: number;
+  /** Where to show the fresh plan before applying, if anywhere. */
+  planOutput?: Output;
+  /** Where to show progress, if anywhere: a counter when it is a terminal, else a line per system. */
+  progressOutput?: Output;
+  signal?: AbortSignal;
+}
+
+/**
+ * The command's core, callable in-process: connect, re-plan, apply, verify, close. Shows the plan
+ * and progress where the options say; returns the run for the caller to render.
+ */
+export async function executeApply(context: CommandContext, options: ApplyCommandOptions): Promise<ApplyRun> {
+  const transport: TransportOptions = {
+    concurrency: options.concurrency,
+    ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+  };
+  const comparison = await compareWithAltinn(context, {
+    environment: options.environment,
+    altinnUrl: options.altinnUrl,
+    transport,
+  });
+  const { planOutput, progressOutput } = options;
+  try {
+    if (options.reviewedPlan && options.reviewedPlan.environment !== options.environment) {
+      throw new UsageError(
+        `the reviewed plan is for ${options.reviewedPlan.environment}, not ${options.environment}.`,
+      );
+    }
+    return await runApply(
+      {
+        client: comparison.connection.client,
+        desired: comparison.desiredState.desired,
+        live: comparison.live,
+        settings: { prune: comparison.config.prune, safety: comparison.config.safety },
+        environment: options.environment,
+        commit: comparison.commit,
+      },
+      {
+        allowDelete: options.allowDelete,
+        force: options.force,
+        concurrency: options.concurrency,
+        ...(options.reviewedPlan ? { reviewedPlan: options.reviewedPlan } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(planOutput
+          ? {
+              onPlan: (plan: Plan) => {
+                if (plan.counts.changes > 0)
+                  planOutput.write(renderPlanText(plan, { color: wantsColor(context) }));
+              },
+            }
+          : {}),
+        ...(progressOutput
+          ? { onProgress: createProgressPrinter(progressOutput, { tty: Boolean(progressOutput.isTTY) }) }
+          : {}),
+      },
+    );
+  } finally {
+    await comparison.connection.close();
+  }
+}
+
+export async function readReviewedPlan(cwd: string, file: string): Promise<Plan> {
+  const target = isAbsolute(file) ? file : join(cwd, file);
+  let text: string;
+  try {
+    text = await readFile(target, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `cannot read the plan file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
+  }
+  const parsed = parsePlanJson(text);
+  if (!parsed.ok) throw new UsageError(`${file}: ${parsed.message}`);
+  return parsed.plan;
+}
+
+function readPositiveInteger(value: string | undefined, flag: string, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < 1 || number > max) {
+    throw new UsageError(`${flag} must be a whole number from 1 to ${max}, got '${value}'.`);
+  }
+  return number;
+}
+
+function readSeconds(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || seconds <= 0 || seconds > 600) {
+    throw new UsageError(`${flag} must be a number of seconds above 0 and at most 600, got '${value}'.`);
+  }
+  return Math.round(seconds * 1000);
+}
+
+export const command: Command = {
+  name: 'apply',
+  summary: 'Make Altinn match git: create, update and (with --allow-delete) delete systems.',
+  usage: USAGE,
+  async run(context) {
+    const { values } = parseCommandArguments(
+      context.argv,
+      {
+        plan: { type: 'string' },
+        'allow-delete': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        format: { type: 'string', default: 'text' },
+        concurrency: { type: 'string' },
+        'request-timeout': { type: 'string' },
+      },
+      USAGE,
+    );
+    const environment = requireEnvironmentName(values.env, USAGE);
+    const format: ApplyFormat = pickFormat(values.format, APPLY_FORMATS);
+    const concurrency = readPositiveInteger(values.concurrency, '--concurrency', MAX_CONCURRENCY);
+    const requestTimeoutMs = readSeconds(values['request-timeout'], '--request-timeout');
+    const reviewedPlan = values.plan ? await readReviewedPlan(context.cwd, values.plan) : undefined;
+    const run = await executeApply(context, {
+      environment,
+      altinnUrl: values['altinn-url'],
+      ...(reviewedPlan ? { reviewedPlan } : {}),
+      allowDelete: values['allow-delete'],
+      force: values.force,
+      concurrency: concurrency ?? DEFAULT_CONCURRENCY,
+      ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+      // The JSON report owns stdout; people read the plan and progress on stderr then.
+      planOutput: format === 'json' ? context.stderr : context.stdout,
+      progressOutput: context.stderr,
+    });
+    context.stdout.write(format === 'json' ? renderApplyRunJson(run) : renderApplyRunText(run));
+    return run.exitCode;
+  },
+};
