@@ -46,6 +46,8 @@ ${ALTINN_OPTION_USAGE}
   --format <fmt>            text (default) or json (the run report, for machines).
   --concurrency <n>         Requests in flight at once (default ${DEFAULT_CONCURRENCY}, at most ${MAX_CONCURRENCY}).
   --request-timeout <sec>   Give up on one attempt after this many seconds (default 30).
+  --report github           Also report to GitHub from an Actions job: the per-system result as a
+                            comment on the merged pull request(s) of the commit, job summary, outputs.
 
 ${CREDENTIALS_USAGE}
 
@@ -169,6 +171,7 @@ export const command: Command = {
         format: { type: 'string', default: 'text' },
         concurrency: { type: 'string' },
         'request-timeout': { type: 'string' },
+        report: { type: 'string' },
       },
       USAGE,
     );
@@ -176,6 +179,9 @@ export const command: Command = {
     const format: ApplyFormat = pickFormat(values.format, APPLY_FORMATS);
     const concurrency = readPositiveInteger(values.concurrency, '--concurrency', MAX_CONCURRENCY);
     const requestTimeoutMs = readSeconds(values['request-timeout'], '--request-timeout');
+    // Loaded only when asked for; the target is checked before anything is written.
+    const github = values.report === undefined ? undefined : await import('../github/report-command.ts');
+    github?.parseReportTarget(values.report);
     const reviewedPlan = values.plan ? await readReviewedPlan(context.cwd, values.plan) : undefined;
     const run = await executeApply(context, {
       environment,
@@ -190,6 +196,7 @@ export const command: Command = {
       progressOutput: context.stderr,
     });
     context.stdout.write(format === 'json' ? renderApplyRunJson(run) : renderApplyRunText(run));
+    await github?.reportApplyRunToGitHub(context, run);
     return run.exitCode;
   },
 };

@@ -10,8 +10,9 @@ import type { DriftReport } from '../plan/drift.ts';
 import type { Plan } from '../plan/plan.ts';
 import { renderDriftMarkdown } from '../plan/render-markdown.ts';
 import type { Diagnostic } from '../systems/diagnostic.ts';
-import type { ApplyOutcome } from './apply-report.ts';
-import { buildApplyReport } from './apply-report.ts';
+import type { ApplyRun } from '../apply/apply-run.ts';
+import type { ApplyAccount } from './apply-report.ts';
+import { buildApplyReport, describeApplyRun } from './apply-report.ts';
 import type { DriftIssueResult } from './drift-issue.ts';
 import { buildPlanReport } from './plan-report.ts';
 import type { ApplyReportResult, GitHubReporter, PlanReportResult } from './report.ts';
@@ -81,12 +82,20 @@ export async function reportPlanToGitHub(
 }
 
 /** apply: the per-system result as a comment on the merged pull request(s) of the commit. */
+export async function reportApplyRunToGitHub(
+  context: ReportContext,
+  run: ApplyRun,
+): Promise<ApplyReportResult> {
+  return reportApplyToGitHub(context, describeApplyRun(run));
+}
+
+/** The same from an account of the apply already made (tests, other callers). */
 export async function reportApplyToGitHub(
   context: ReportContext,
-  outcome: ApplyOutcome,
+  account: ApplyAccount,
 ): Promise<ApplyReportResult> {
   const reporter = await openReporter(context);
-  const result = await reporter.reportApply(buildApplyReport(outcome));
+  const result = await reporter.reportApply(buildApplyReport(account));
   context.stderr.write(
     result.pullRequests.length > 0
       ? `sysreg apply: result commented on ${result.pullRequests.map((n) => `#${n}`).join(', ')}.\n`

@@ -3,7 +3,7 @@
  * on a push to the default branch once the apply command has run.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApplyOutcome } from '../../../src/github/apply-report.ts';
+import type { ApplyAccount } from '../../../src/github/apply-report.ts';
 import { reportApplyToGitHub } from '../../../src/github/report-command.ts';
 import { captureOutput, createActionsRun } from '../../support/actions-run.ts';
 import type { FakeGitHub } from '../../support/fake-github.ts';
@@ -12,10 +12,11 @@ import { readEventPayload } from '../../support/github-scenario.ts';
 
 const MERGE_SHA = 'c3'.repeat(20);
 
-const OUTCOME: ApplyOutcome = {
+const OUTCOME: ApplyAccount = {
   environment: 'tt02',
   checksum: 'sha256:' + 'ab'.repeat(32),
   ok: false,
+  notes: [],
   changes: [
     { systemId: '314159268_alpha', action: 'create', status: 'applied', name: { en: 'Alpha' } },
     {
@@ -45,7 +46,7 @@ describe('apply --report github on a push to the default branch', () => {
   });
   afterEach(() => github.close());
 
-  async function reportApply(outcome: ApplyOutcome) {
+  async function reportApply(outcome: ApplyAccount) {
     const run = await createActionsRun({
       github,
       eventName: 'push',

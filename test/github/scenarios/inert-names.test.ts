@@ -93,6 +93,7 @@ describe('a system name with Markdown, HTML and @someone renders inert', () => {
           environment: 'tt02',
           checksum: 'sha256:00',
           ok: false,
+          notes: [],
           changes: [
             {
               systemId: '314159268_alpha',
