@@ -19,6 +19,8 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   validate: () => import('./commands/validate.ts'),
   schema: () => import('./commands/schema.ts'),
   version: () => import('./commands/version.ts'),
+  fmt: () => import('./commands/fmt.ts'),
+  new: () => import('./commands/new.ts'),
 };
 
 function renderHelp(commands: Command[]): string {

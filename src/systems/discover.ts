@@ -24,17 +24,27 @@ export const SYSTEMS_DIRECTORY = 'systems';
 
 const SYSTEM_FILE_PATTERN = /\.ya?ml$/i;
 
+/** Rule ids of the problems discovery reports. */
+export const DISCOVER_RULE_IDS = [
+  'path-not-found',
+  'path-outside-repo',
+  'path-not-a-file',
+  'path-unreadable',
+  'symlink-outside-repo',
+  'symlink-broken',
+] as const;
+
 /** Repository-relative path with forward slashes, as diagnostics and plans name files. */
 export function toRepoPath(root: string, absolutePath: string): string {
   return path.relative(root, absolutePath).split(path.sep).join('/');
 }
 
-function isInside(root: string, candidate: string): boolean {
+function isInsideFolder(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-function pathDiagnostic(file: string, ruleId: string, message: string, hint?: string): Diagnostic {
+function createPathDiagnostic(file: string, ruleId: string, message: string, hint?: string): Diagnostic {
   return { file, line: 1, column: 1, ruleId, severity: 'error', message, ...(hint ? { hint } : {}) };
 }
 
@@ -64,7 +74,7 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
       target = await realpath(absolutePath);
     } catch {
       diagnostics.push(
-        pathDiagnostic(
+        createPathDiagnostic(
           repoPath,
           'symlink-broken',
           `'${repoPath}' is a symbolic link whose target does not exist.`,
@@ -72,9 +82,9 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
       );
       return undefined;
     }
-    if (!isInside(realRoot, target)) {
+    if (!isInsideFolder(realRoot, target)) {
       diagnostics.push(
-        pathDiagnostic(
+        createPathDiagnostic(
           repoPath,
           'symlink-outside-repo',
           `'${repoPath}' is a symbolic link to a path outside the repository; it is not read.`,
@@ -96,11 +106,17 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
     } catch (error) {
       const repoPath = toRepoPath(rootPath, directory);
       diagnostics.push(
-        pathDiagnostic(repoPath, 'path-unreadable', `cannot read folder '${repoPath}': ${codeOf(error)}.`),
+        createPathDiagnostic(
+          repoPath,
+          'path-unreadable',
+          `cannot read folder '${repoPath}': ${describeErrorCode(error)}.`,
+        ),
       );
       return;
     }
     for (const entry of entries) {
+      // `sysreg validate .` must not wander into .git, editor folders or dependencies' YAML.
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const absolutePath = path.join(directory, entry.name);
       if (entry.isSymbolicLink()) {
         if (!SYSTEM_FILE_PATTERN.test(entry.name)) {
@@ -123,9 +139,9 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
   const visit = async (given: string, explicit: boolean): Promise<void> => {
     const absolutePath = path.resolve(rootPath, given);
     const repoPath = toRepoPath(rootPath, absolutePath);
-    if (!isInside(rootPath, absolutePath)) {
+    if (!isInsideFolder(rootPath, absolutePath)) {
       diagnostics.push(
-        pathDiagnostic(
+        createPathDiagnostic(
           given.split(path.sep).join('/'),
           'path-outside-repo',
           `'${given}' is outside the repository at '${rootPath}'.`,
@@ -136,7 +152,7 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
     const info = await lstat(absolutePath).catch(() => undefined);
     if (!info) {
       diagnostics.push(
-        pathDiagnostic(
+        createPathDiagnostic(
           repoPath || '.',
           'path-not-found',
           explicit
@@ -158,7 +174,7 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
     else if (info.isFile()) addFile(absolutePath);
     else
       diagnostics.push(
-        pathDiagnostic(repoPath, 'path-not-a-file', `'${given}' is not a regular file or folder.`),
+        createPathDiagnostic(repoPath, 'path-not-a-file', `'${given}' is not a regular file or folder.`),
       );
   };
 
@@ -170,7 +186,7 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
   return { files, diagnostics };
 }
 
-function codeOf(error: unknown): string {
+function describeErrorCode(error: unknown): string {
   return error instanceof Error && 'code' in error && typeof error.code === 'string'
     ? error.code
     : 'unknown error';

@@ -35,7 +35,7 @@ export function isOverridden(
  * Where a path of the resolved spec is written: under `environments.<env>` when that environment
  * overrides the field, else in the base.
  */
-export function sourcePathOf(
+export function locateSourcePath(
   document: SystemDocument,
   environment: string | undefined,
   specPath: SourcePath,
@@ -52,7 +52,7 @@ export function resolveEnvironment(parsed: ParsedSystem, environment: string | u
   const { document } = parsed;
   const fieldPositions: DesiredSystem['fieldPositions'] = {};
   for (const rule of FIELD_RULES) {
-    const path = sourcePathOf(document, environment, [rule.key]);
+    const path = locateSourcePath(document, environment, [rule.key]);
     if (!parsed.isWritten(path)) continue;
     const span = parsed.positionOf(path, 'key');
     const position: FieldPosition = { line: span.line, column: span.column };

@@ -17,7 +17,7 @@ const READ_CONCURRENCY = 32;
 export type DecodedFile = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
 
 /** Where byte `offset` is, as 1-based line and column (columns count characters, not bytes). */
-function positionOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+function locateByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {
@@ -73,13 +73,13 @@ export function decodeSystemFile(file: string, bytes: Uint8Array): DecodedFile {
     return fail(
       { line: 1, column: 1 },
       'file-too-large',
-      `the file is ${formatBytes(bytes.length)}; system files may be at most ${formatBytes(MAX_SYSTEM_FILE_BYTES)}.`,
+      `the file is ${formatByteCount(bytes.length)}; system files may be at most ${formatByteCount(MAX_SYSTEM_FILE_BYTES)}.`,
     );
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     return fail(
-      positionOfByte(bytes, nul),
+      locateByte(bytes, nul),
       'file-binary',
       'the file contains a NUL byte; it looks binary, not like YAML text.',
     );
@@ -89,7 +89,7 @@ export function decodeSystemFile(file: string, bytes: Uint8Array): DecodedFile {
   } catch {
     const offset = Math.max(findInvalidUtf8(bytes), 0);
     return fail(
-      positionOfByte(bytes, offset),
+      locateByte(bytes, offset),
       'file-not-utf8',
       `the file is not valid UTF-8 (byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')} at offset ${offset}).`,
       'Save the file as UTF-8.',
@@ -97,7 +97,7 @@ export function decodeSystemFile(file: string, bytes: Uint8Array): DecodedFile {
   }
 }
 
-function formatBytes(count: number): string {
+function formatByteCount(count: number): string {
   if (count >= 1024 * 1024) return `${(count / (1024 * 1024)).toFixed(1)} MiB`;
   if (count >= 1024) return `${(count / 1024).toFixed(1)} KiB`;
   return `${count} bytes`;
@@ -114,7 +114,7 @@ export async function loadSystemFile(file: DiscoveredFile): Promise<ParsedSystem
   try {
     handle = await open(file.absolutePath, 'r');
   } catch (error) {
-    return unreadable('file-unreadable', `cannot open the file: ${codeOf(error)}.`);
+    return unreadable('file-unreadable', `cannot open the file: ${describeErrorCode(error)}.`);
   }
   try {
     const info = await handle.stat();
@@ -123,7 +123,7 @@ export async function loadSystemFile(file: DiscoveredFile): Promise<ParsedSystem
     if (info.size > MAX_SYSTEM_FILE_BYTES) {
       return unreadable(
         'file-too-large',
-        `the file is ${formatBytes(info.size)}; system files may be at most ${formatBytes(MAX_SYSTEM_FILE_BYTES)}.`,
+        `the file is ${formatByteCount(info.size)}; system files may be at most ${formatByteCount(MAX_SYSTEM_FILE_BYTES)}.`,
       );
     }
     // One byte over the limit tells a file that grew since stat from one that did not. A regular file
@@ -134,7 +134,7 @@ export async function loadSystemFile(file: DiscoveredFile): Promise<ParsedSystem
     if (!decoded.ok) return createUnreadableFile(file.path, [decoded.diagnostic]);
     text = decoded.text;
   } catch (error) {
-    return unreadable('file-unreadable', `cannot read the file: ${codeOf(error)}.`);
+    return unreadable('file-unreadable', `cannot read the file: ${describeErrorCode(error)}.`);
   } finally {
     await handle.close();
   }
@@ -151,7 +151,7 @@ export async function loadSystemFiles(files: readonly DiscoveredFile[]): Promise
   return loaded;
 }
 
-function codeOf(error: unknown): string {
+function describeErrorCode(error: unknown): string {
   return error instanceof Error && 'code' in error && typeof error.code === 'string'
     ? error.code
     : 'unknown error';

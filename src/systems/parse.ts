@@ -54,6 +54,11 @@ export interface ParsedSystemFile {
   text: string;
   /** Present when the file is structurally valid; defaults from FIELD_RULES filled in. */
   document?: SystemDocument;
+  /**
+   * When the only errors are unknown or misplaced fields, the known fields as they read: the register's
+   * rules still run on it, so one pass reports everything. Never planned or applied.
+   */
+  draft?: SystemDocument;
   diagnostics: Diagnostic[];
   /**
    * Where a path is written. A scalar points at its value; a map or list at the key that holds it.
@@ -87,6 +92,14 @@ const NON_OVERRIDABLE = new Set(
 );
 const OVERRIDABLE_KEYS = FIELD_RULES.filter((rule) => rule.overridable).map((rule) => rule.key);
 
+/** Errors that leave every known field readable and well-typed (see `ParsedSystemFile.draft`). */
+const READABLE_DESPITE: ReadonlySet<string> = new Set([
+  'field-unknown',
+  'field-alias-conflict',
+  'environment-name',
+  'environment-override-not-allowed',
+]);
+
 let compiledSchema: ValidateFunction | undefined;
 
 /** Compiled once per process, on first use. */
@@ -116,7 +129,7 @@ export function parseSystemFile(file: string, text: string): ParsedSystemFile {
   }
   for (const warning of yamlDocument.warnings) {
     report({
-      ...spanOfYamlError(warning, lineCounter),
+      ...locateYamlError(warning, lineCounter),
       ruleId: 'yaml-warning',
       severity: 'warning',
       message: warning.message,
@@ -141,9 +154,19 @@ export function parseSystemFile(file: string, text: string): ParsedSystemFile {
   try {
     value = yamlDocument.toJS(YAML_TO_JS_OPTIONS);
   } catch (error) {
-    if (!(error instanceof ReferenceError)) throw error;
+    if (!(error instanceof ReferenceError)) {
+      // Not expected from a document that parsed without errors, but a file must never crash the run.
+      report({
+        line: 1,
+        column: 1,
+        ruleId: 'yaml-syntax',
+        severity: 'error',
+        message: `cannot read the YAML: ${error instanceof Error ? error.message : String(error)}.`,
+      });
+      return result;
+    }
     report({
-      ...firstAliasSpan(yamlDocument, lineCounter),
+      ...findFirstAliasSpan(yamlDocument, lineCounter),
       ruleId: 'yaml-alias-limit',
       severity: 'error',
       message: `YAML aliases expand too much (more than ${YAML_TO_JS_OPTIONS.maxAliasCount} alias expansions); the file is not read further.`,
@@ -152,12 +175,12 @@ export function parseSystemFile(file: string, text: string): ParsedSystemFile {
     return result;
   }
 
-  if (isPlainObject(value)) {
+  if (isFieldMap(value)) {
     normaliseAliases(value, [], locator, report);
     const environments = value[ENVIRONMENTS_KEY];
-    if (isPlainObject(environments)) {
+    if (isFieldMap(environments)) {
       for (const [name, overrides] of Object.entries(environments)) {
-        if (isPlainObject(overrides)) normaliseAliases(overrides, [ENVIRONMENTS_KEY, name], locator, report);
+        if (isFieldMap(overrides)) normaliseAliases(overrides, [ENVIRONMENTS_KEY, name], locator, report);
       }
     }
   }
@@ -166,8 +189,10 @@ export function parseSystemFile(file: string, text: string): ParsedSystemFile {
   if (!validate(value)) {
     for (const diagnostic of diagnoseSchemaErrors(validate.errors ?? [], locator)) report(diagnostic);
   }
-  if (!result.diagnostics.some((d) => d.severity === 'error') && isPlainObject(value)) {
-    result.document = buildDocument(value);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (isFieldMap(value) && errors.every((d) => READABLE_DESPITE.has(d.ruleId))) {
+    if (errors.length === 0) result.document = buildDocument(value);
+    else result.draft = buildDocument(value);
   }
   // A clean file's YAML nodes are dropped (thousands of them weigh hundreds of MB); positions re-parse on demand.
   if (result.diagnostics.length === 0) release();
@@ -186,7 +211,7 @@ export function createUnreadableFile(file: string, diagnostics: Diagnostic[]): P
   };
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+function isFieldMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -198,7 +223,7 @@ const YAML_RULE_BY_CODE: Record<string, string> = {
   TAB_AS_INDENT: 'yaml-tab-indentation',
 };
 
-function spanOfYamlError(error: YAMLError, lineCounter: LineCounter): Omit<SourceSpan, 'file'> {
+function locateYamlError(error: YAMLError, lineCounter: LineCounter): Omit<SourceSpan, 'file'> {
   const start = lineCounter.linePos(error.pos[0]);
   const end = lineCounter.linePos(Math.max(error.pos[1], error.pos[0] + 1));
   return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
@@ -216,7 +241,7 @@ function diagnoseYamlErrors(errors: YAMLError[], lineCounter: LineCounter): Omit
   const chosen = tabs.length > 0 ? tabs.slice(0, 1) : others.length > 0 ? others.slice(0, 1) : byPosition;
   return chosen.map((error) => {
     const ruleId = YAML_RULE_BY_CODE[error.code] ?? 'yaml-syntax';
-    const base = { ...spanOfYamlError(error, lineCounter), ruleId, severity: 'error' as const };
+    const base = { ...locateYamlError(error, lineCounter), ruleId, severity: 'error' as const };
     if (error.code === 'DUPLICATE_KEY') {
       return {
         ...base,
@@ -238,15 +263,15 @@ function diagnoseYamlErrors(errors: YAMLError[], lineCounter: LineCounter): Omit
         hint: 'A system file needs a few levels.',
       };
     }
-    return { ...base, message: `invalid YAML: ${firstLine(error.message)} (${error.code}).` };
+    return { ...base, message: `invalid YAML: ${takeFirstLine(error.message)} (${error.code}).` };
   });
 }
 
-function firstLine(message: string): string {
+function takeFirstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }
 
-function firstAliasSpan(yamlDocument: Document, lineCounter: LineCounter): Omit<SourceSpan, 'file'> {
+function findFirstAliasSpan(yamlDocument: Document, lineCounter: LineCounter): Omit<SourceSpan, 'file'> {
   let offset = 0;
   visit(yamlDocument, {
     Alias(_key, node) {
@@ -338,7 +363,7 @@ function createLocator(file: string, text: string, parsed: ParsedYaml) {
 type Locator = ParsedSystemFile['positionOf'];
 type Report = (diagnostic: Omit<Diagnostic, 'file'>) => void;
 
-function spanWithoutFile(span: SourceSpan): Omit<SourceSpan, 'file'> {
+function stripFile(span: SourceSpan): Omit<SourceSpan, 'file'> {
   const { file: _file, ...rest } = span;
   return rest;
 }
@@ -353,7 +378,7 @@ function normaliseAliases(
   for (const key of Object.keys(fields)) {
     const canonical = CANONICAL_BY_ALIAS.get(key);
     if (!canonical) continue;
-    const position = spanWithoutFile(locate([...at, key], 'key'));
+    const position = stripFile(locate([...at, key], 'key'));
     if (canonical in fields) {
       report({
         ...position,
@@ -375,7 +400,7 @@ function normaliseAliases(
   }
 }
 
-function pathOf(instancePath: string): string[] {
+function splitInstancePath(instancePath: string): string[] {
   if (instancePath === '') return [];
   return instancePath
     .slice(1)
@@ -393,7 +418,7 @@ export function describePath(path: SourcePath): string {
   return text === '' ? 'the file' : text;
 }
 
-function typeName(value: unknown): string {
+function describeType(value: unknown): string {
   if (value === null) return 'empty (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a map';
@@ -426,14 +451,14 @@ function diagnoseSchemaErrors(errors: ErrorObject[], locate: Locator): Omit<Diag
 }
 
 function diagnoseSchemaError(error: ErrorObject, locate: Locator): Omit<Diagnostic, 'file'> | undefined {
-  const path = pathOf(error.instancePath);
+  const path = splitInstancePath(error.instancePath);
   const where = describePath(path);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
       return {
-        ...spanWithoutFile(locate(path, 'key')),
+        ...stripFile(locate(path, 'key')),
         ruleId: 'field-required',
         severity: 'error',
         message:
@@ -444,7 +469,7 @@ function diagnoseSchemaError(error: ErrorObject, locate: Locator): Omit<Diagnost
     }
     case 'additionalProperties': {
       const unknown = String(params.additionalProperty);
-      const span = spanWithoutFile(locate([...path, unknown], 'key'));
+      const span = stripFile(locate([...path, unknown], 'key'));
       const inEnvironment = path.length === 2 && path[0] === ENVIRONMENTS_KEY;
       if (inEnvironment && NON_OVERRIDABLE.has(unknown)) {
         return {
@@ -481,13 +506,13 @@ function diagnoseSchemaError(error: ErrorObject, locate: Locator): Omit<Diagnost
     }
     case 'type': {
       const expected = String(params.type);
-      const actual = typeName(error.data);
+      const actual = describeType(error.data);
       const quoteHint =
         expected === 'string' && (typeof error.data === 'number' || typeof error.data === 'boolean')
           ? { hint: `Quote it: "${String(error.data)}".` }
           : {};
       return {
-        ...spanWithoutFile(locate(path)),
+        ...stripFile(locate(path)),
         ruleId: 'field-type',
         severity: 'error',
         message:
@@ -500,7 +525,7 @@ function diagnoseSchemaError(error: ErrorObject, locate: Locator): Omit<Diagnost
     case 'pattern':
       if (error.propertyName !== undefined) {
         return {
-          ...spanWithoutFile(locate([...path, error.propertyName], 'key')),
+          ...stripFile(locate([...path, error.propertyName], 'key')),
           ruleId: 'environment-name',
           severity: 'error',
           message: `\`${error.propertyName}\` is not a valid environment name; use lower-case letters, digits and dashes, starting with a letter (e.g. tt02, prod).`,
@@ -511,7 +536,7 @@ function diagnoseSchemaError(error: ErrorObject, locate: Locator): Omit<Diagnost
       return undefined; // reported by the inner `pattern` error, which names the property
   }
   return {
-    ...spanWithoutFile(locate(path)),
+    ...stripFile(locate(path)),
     ruleId: 'schema',
     severity: 'error',
     message: `\`${where}\` ${error.message ?? 'is not valid'}.`,
@@ -524,7 +549,7 @@ export function suggestName(unknown: string, known: readonly string[]): string |
   const exact = known.find((name) => name.toLowerCase() === lower);
   if (exact) return exact;
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(unknown.length / 3)) + 1;
+  let bestDistance = Math.max(1, Math.floor(unknown.length / 3)) + 1;
   for (const name of known) {
     const distance = editDistance(lower, name.toLowerCase());
     if (distance < bestDistance) {
@@ -557,7 +582,7 @@ function editDistance(a: string, b: string): number {
 // ---------------------------------------------------------------------------------------------------
 // The document
 
-function withDefaults(fields: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+function fillDefaults(fields: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
   const filled: Record<string, unknown> = {};
   for (const rule of FIELD_RULES) {
     if (!keys.includes(rule.key)) continue;
@@ -568,7 +593,7 @@ function withDefaults(fields: Record<string, unknown>, keys: readonly string[]):
 
 /** From schema-valid data to the model. The schema has already checked every type. */
 function buildDocument(value: Record<string, unknown>): SystemDocument {
-  const spec = withDefaults(
+  const spec = fillDefaults(
     value,
     FIELD_RULES.map((rule) => rule.key),
   );

@@ -2,6 +2,7 @@
  * Diagnostics as text for people (with the source line and a caret), JSON for machines, and GitHub
  * workflow annotations for pull requests. Pure: sources come in as a map from file to text.
  */
+import { escapeAnnotationData, formatDiagnosticAnnotation } from '../github/annotations.ts';
 import type { Diagnostic } from './diagnostic.ts';
 
 export const DIAGNOSTICS_FORMATS = ['text', 'json', 'github'] as const;
@@ -46,7 +47,7 @@ export function describeRule(diagnostic: Diagnostic): string {
   return diagnostic.altinnCode ? `${diagnostic.ruleId} (${diagnostic.altinnCode})` : diagnostic.ruleId;
 }
 
-function messageOf(diagnostic: Diagnostic): string {
+function prefixEnvironment(diagnostic: Diagnostic): string {
   return diagnostic.environment ? `${diagnostic.environment}: ${diagnostic.message}` : diagnostic.message;
 }
 
@@ -81,7 +82,7 @@ export function renderDiagnosticsText({ diagnostics, fileCount, sources }: Diagn
   const out: string[] = [];
   for (const diagnostic of diagnostics) {
     out.push(
-      `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${describeRule(diagnostic)}  ${messageOf(diagnostic)}`,
+      `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${describeRule(diagnostic)}  ${prefixEnvironment(diagnostic)}`,
     );
     out.push(...renderSourceExcerpt(diagnostic, sources?.get(diagnostic.file)));
     if (diagnostic.hint) out.push(`   = hint: ${diagnostic.hint}`);
@@ -114,37 +115,9 @@ export function renderDiagnosticsJson({ diagnostics, fileCount }: DiagnosticsRep
   return `${JSON.stringify(body, null, 2)}\n`;
 }
 
-/** Escapes a workflow-command message as @actions/core does. */
-export function escapeAnnotationData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** Escapes a workflow-command property value as @actions/core does. */
-export function escapeAnnotationProperty(text: string): string {
-  return escapeAnnotationData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
-/** One `::error file=…,line=…,col=…,title=…::message` line. */
-export function formatAnnotation(diagnostic: Diagnostic): string {
-  const properties: [string, string | number | undefined][] = [
-    ['file', diagnostic.file],
-    ['line', diagnostic.line],
-    ['col', diagnostic.column],
-    ['endLine', diagnostic.endLine],
-    ['endColumn', diagnostic.endLine === diagnostic.line ? diagnostic.endColumn : undefined],
-    ['title', describeRule(diagnostic)],
-  ];
-  const props = properties
-    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
-    .map(([key, value]) => `${key}=${escapeAnnotationProperty(String(value))}`)
-    .join(',');
-  const message = diagnostic.hint ? `${messageOf(diagnostic)}\n${diagnostic.hint}` : messageOf(diagnostic);
-  return `::${diagnostic.severity} ${props}::${escapeAnnotationData(message)}`;
-}
-
 /** One annotation per diagnostic, then the summary as a notice. */
 export function renderDiagnosticsGithub({ diagnostics, fileCount }: DiagnosticsReport): string {
-  const lines = diagnostics.map(formatAnnotation);
+  const lines = diagnostics.map((diagnostic) => formatDiagnosticAnnotation(diagnostic).trimEnd());
   lines.push(
     `::notice title=sysreg validate::${escapeAnnotationData(summarizeDiagnostics(diagnostics, fileCount))}`,
   );

@@ -86,7 +86,7 @@ export interface RepositoryRule extends RuleInfo {
 // ---------------------------------------------------------------------------------------------------
 // Vendor and id
 
-function organisationNumberOf(spec: SystemSpec): string | undefined {
+function extractOrganisationNumber(spec: SystemSpec): string | undefined {
   return spec.vendor.ID.startsWith(VENDOR_PREFIX) ? spec.vendor.ID.slice(VENDOR_PREFIX.length) : undefined;
 }
 
@@ -111,7 +111,7 @@ const vendorOrgNumberFormat: SystemRule = {
   severity: 'error',
   summary: 'The organisation number in vendor.ID has exactly 9 digits.',
   check(spec) {
-    const organisationNumber = organisationNumberOf(spec);
+    const organisationNumber = extractOrganisationNumber(spec);
     if (organisationNumber === undefined || /^\d{9}$/.test(organisationNumber)) return [];
     return [
       {
@@ -127,7 +127,7 @@ const vendorOrgNumberChecksum: SystemRule = {
   severity: 'error',
   summary: 'The organisation number in vendor.ID has a valid MOD11 check digit (catches typos).',
   check(spec) {
-    const organisationNumber = organisationNumberOf(spec);
+    const organisationNumber = extractOrganisationNumber(spec);
     if (organisationNumber === undefined || !/^\d{9}$/.test(organisationNumber)) return [];
     if (isValidOrganisationNumber(organisationNumber)) return [];
     return [
@@ -146,7 +146,7 @@ const idVendorPrefix: SystemRule = {
   severity: 'error',
   summary: "id starts with the vendor's organisation number and `_`, followed by a name.",
   check(spec) {
-    const organisationNumber = organisationNumberOf(spec);
+    const organisationNumber = extractOrganisationNumber(spec);
     if (organisationNumber === undefined) return [];
     const prefix = `${organisationNumber}_`;
     if (spec.id.startsWith(prefix) && spec.id.length > prefix.length) return [];
@@ -312,7 +312,7 @@ const rightAttributeId: SystemRule = {
 };
 
 /** Altinn's duplicate key: the action and the attribute pairs in order. */
-function rightKey(right: SystemSpec['rights'][number]): string {
+function computeRightKey(right: SystemSpec['rights'][number]): string {
   return JSON.stringify([right.action ?? null, right.resource.map((pair) => [pair.id, pair.value])]);
 }
 
@@ -325,7 +325,7 @@ const rightUnique: SystemRule = {
     const findings: Finding[] = [];
     const seen = new Map<string, number>();
     spec.rights.forEach((right, index) => {
-      const key = rightKey(right);
+      const key = computeRightKey(right);
       const first = seen.get(key);
       if (first === undefined) seen.set(key, index);
       else findings.push({ path: ['rights', index], message: `rights[${index}] repeats rights[${first}].` });
@@ -334,7 +334,7 @@ const rightUnique: SystemRule = {
   },
 };
 
-function* resourceValues(spec: SystemSpec): Generator<{ value: string; path: SourcePath }> {
+function* listResourceValues(spec: SystemSpec): Generator<{ value: string; path: SourcePath }> {
   for (const [rightIndex, right] of spec.rights.entries()) {
     for (const [pairIndex, pair] of right.resource.entries()) {
       if (pair.id !== RESOURCE_ATTRIBUTE_ID) continue;
@@ -351,7 +351,7 @@ const resourceKnown: SystemRule = {
   needsResources: true,
   check(spec, { catalogue }) {
     const findings: Finding[] = [];
-    for (const { value, path: at } of resourceValues(spec)) {
+    for (const { value, path: at } of listResourceValues(spec)) {
       if (catalogue.resources.has(value)) continue;
       const suggestion = suggestName(value, [...catalogue.resources.keys()]);
       findings.push({
@@ -371,7 +371,7 @@ const resourceTypeDelegable: SystemRule = {
   needsResources: true,
   check(spec, { catalogue }) {
     const findings: Finding[] = [];
-    for (const { value, path: at } of resourceValues(spec)) {
+    for (const { value, path: at } of listResourceValues(spec)) {
       const record = catalogue.resources.get(value);
       if (!record || DELEGABLE_RESOURCE_TYPES.includes(record.resourceType)) continue;
       findings.push({

@@ -15,7 +15,7 @@ export const SYSTEM_SCHEMA_PATH = 'src/systems/system.schema.json';
 /** Environment names as `environments:` keys and `--env` take them. */
 export const ENVIRONMENT_NAME_PATTERN = '^[a-z][a-z0-9-]{0,39}$';
 
-const stringList = (description: string): JsonSchema => ({
+const describeStringList = (description: string): JsonSchema => ({
   type: 'array',
   items: { type: 'string' },
   description,
@@ -29,8 +29,8 @@ const FIELD_VALUE_SCHEMAS: Record<keyof SystemSpec, JsonSchema> = {
   description: { $ref: '#/definitions/languageMap' },
   rights: { type: 'array', items: { $ref: '#/definitions/right' } },
   accessPackages: { type: 'array', items: { $ref: '#/definitions/accessPackage' } },
-  clientId: stringList('Maskinporten client ids.'),
-  allowedRedirectUrls: stringList('Absolute https URLs.'),
+  clientId: describeStringList('Maskinporten client ids.'),
+  allowedRedirectUrls: describeStringList('Absolute https URLs.'),
   isVisible: { type: 'boolean' },
   isDeleted: { type: 'boolean' },
 };
@@ -101,14 +101,14 @@ const DEFINITIONS: Record<string, JsonSchema> = {
   },
 };
 
-function fieldSchema(rule: FieldRule): JsonSchema {
+function buildFieldSchema(rule: FieldRule): JsonSchema {
   const schema: JsonSchema = { ...FIELD_VALUE_SCHEMAS[rule.key], description: rule.description };
   if (rule.defaultValue !== undefined) schema.default = rule.defaultValue;
   return schema;
 }
 
 /** An alias is allowed (so editors do not flag docs' spellings) but marked deprecated, naming the canonical one. */
-function aliasSchema(rule: FieldRule): JsonSchema {
+function buildAliasSchema(rule: FieldRule): JsonSchema {
   return {
     ...FIELD_VALUE_SCHEMAS[rule.key],
     description: `Accepted spelling of \`${rule.key}\`; write \`${rule.key}\`.`,
@@ -117,10 +117,10 @@ function aliasSchema(rule: FieldRule): JsonSchema {
   };
 }
 
-function propertiesOf(rules: readonly FieldRule[]): Record<string, JsonSchema> {
+function buildProperties(rules: readonly FieldRule[]): Record<string, JsonSchema> {
   const properties: Record<string, JsonSchema> = {};
-  for (const rule of rules) properties[rule.key] = fieldSchema(rule);
-  for (const rule of rules) for (const alias of rule.aliases) properties[alias] = aliasSchema(rule);
+  for (const rule of rules) properties[rule.key] = buildFieldSchema(rule);
+  for (const rule of rules) for (const alias of rule.aliases) properties[alias] = buildAliasSchema(rule);
   return properties;
 }
 
@@ -129,14 +129,13 @@ export function buildSystemSchema(): JsonSchema {
   const overridable = FIELD_RULES.filter((rule) => rule.overridable);
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://sysreg.dev/schemas/system.schema.json',
     title: 'Altinn system (sysreg)',
     description:
       "One system in Altinn's system register, as `systems/<id>.yaml`. Generated from src/systems/fields.ts; do not edit.",
     type: 'object',
     required: FIELD_RULES.filter((rule) => rule.required).map((rule) => rule.key),
     properties: {
-      ...propertiesOf(FIELD_RULES),
+      ...buildProperties(FIELD_RULES),
       [ENVIRONMENTS_KEY]: {
         type: 'object',
         description:
@@ -152,7 +151,7 @@ export function buildSystemSchema(): JsonSchema {
       environmentOverrides: {
         type: 'object',
         description: 'Fields that replace the base values in one environment.',
-        properties: propertiesOf(overridable),
+        properties: buildProperties(overridable),
         additionalProperties: false,
       },
     },

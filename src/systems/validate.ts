@@ -4,7 +4,7 @@
  */
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
 import type { Diagnostic } from './diagnostic.ts';
-import { environmentsOf, resolveSpec, sourcePathOf, type ParsedSystem } from './environments.ts';
+import { environmentsOf, resolveSpec, locateSourcePath, type ParsedSystem } from './environments.ts';
 import type { ParsedSystemFile, SourcePath } from './parse.ts';
 import { sortDiagnostics } from './sort-diagnostics.ts';
 import {
@@ -32,8 +32,9 @@ export function validateSystems(files: readonly ParsedSystemFile[], options: Val
   const resolved: ResolvedSystem[] = [];
 
   for (const file of files) {
-    if (!file.document) continue;
-    const parsed = file as ParsedSystem;
+    const document = file.document ?? file.draft;
+    if (!document) continue;
+    const parsed: ParsedSystem = { ...file, document };
     for (const environment of [undefined, ...environmentsOf(parsed.document)]) {
       const system: ResolvedSystem = { parsed, environment, spec: resolveSpec(parsed.document, environment) };
       resolved.push(system);
@@ -66,7 +67,9 @@ function toDiagnostic(
   hint: string | undefined,
   environment: string | undefined,
 ): Diagnostic {
-  const span = system.parsed.positionOf(sourcePathOf(system.parsed.document, system.environment, specPath));
+  const span = system.parsed.positionOf(
+    locateSourcePath(system.parsed.document, system.environment, specPath),
+  );
   return {
     ...span,
     ruleId: rule.ruleId,

@@ -82,7 +82,7 @@ describe('sysreg validate', () => {
     const lines = result.stdout.trimEnd().split('\n');
     const error = lines.find((line) => line.startsWith('::error '));
     expect(error).toMatch(
-      /^::error file=systems\/314159268_bad\.yaml,line=21,col=5,endLine=21,endColumn=36,title=redirect-url-https \(AUTH\.VLD-00005\)::/,
+      /^::error file=systems\/314159268_bad\.yaml,line=21,col=5,endLine=21,endColumn=36,title=sysreg redirect-url-https \(AUTH\.VLD-00005\)::/,
     );
     // The message holds `http://…, ok`: its colon and comma stay literal in data, the hint follows as %0A.
     expect(error).toContain(

@@ -12,7 +12,8 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd: string): Promise<CliResult> {
+/** `asUser` runs the child as another user id (possible only when the tests run as root). */
+export function runCli(args: string[], cwd: string, asUser?: number): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       NODE,
@@ -22,6 +23,7 @@ export function runCli(args: string[], cwd: string): Promise<CliResult> {
         env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
         timeout: 20_000,
         maxBuffer: 16 * 1024 * 1024,
+        ...(asUser === undefined ? {} : { uid: asUser, gid: asUser }),
       },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;

@@ -70,3 +70,20 @@ describe('discoverSystemFiles', () => {
     expect(diagnostics).toMatchObject([{ ruleId: 'path-not-found', file: 'systems' }]);
   });
 });
+
+describe('discoverSystemFiles on a whole repository', () => {
+  it('skips hidden folders and node_modules when walking', async () => {
+    await mkdir(path.join(repo, 'node_modules', 'dep'), { recursive: true });
+    await writeFile(path.join(repo, 'node_modules', 'dep', 'ci.yml'), 'x: 1\n');
+    await mkdir(path.join(repo, '.github', 'workflows'), { recursive: true });
+    await writeFile(path.join(repo, '.github', 'workflows', 'ci.yml'), 'on: push\n');
+    const { files } = await discoverSystemFiles(repo, ['.']);
+    expect(files.map((f) => f.path)).toEqual(['systems/a.yml', 'systems/b.yaml', 'systems/nested/c.yaml']);
+  });
+
+  it('reports a broken symlink', async () => {
+    await symlink(path.join(repo, 'missing.yaml'), path.join(repo, 'systems', 'broken.yaml'));
+    const { diagnostics } = await discoverSystemFiles(repo, []);
+    expect(diagnostics).toMatchObject([{ file: 'systems/broken.yaml', ruleId: 'symlink-broken' }]);
+  });
+});

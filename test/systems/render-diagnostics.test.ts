@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/systems/diagnostic.ts';
-import {
-  escapeAnnotationData,
-  escapeAnnotationProperty,
-  formatAnnotation,
-  renderDiagnosticsText,
-  summarizeDiagnostics,
-} from '../../src/systems/render-diagnostics.ts';
+import { formatDiagnosticAnnotation } from '../../src/github/annotations.ts';
+import { renderDiagnosticsText, summarizeDiagnostics } from '../../src/systems/render-diagnostics.ts';
 
 const diagnostic: Diagnostic = {
   file: 'systems/a,b:c.yaml',
@@ -23,10 +18,8 @@ const diagnostic: Diagnostic = {
 
 describe('render diagnostics', () => {
   it('escapes workflow command data and properties as @actions/core does', () => {
-    expect(escapeAnnotationData('50% a:b,c\r\nd')).toBe('50%25 a:b,c%0D%0Ad');
-    expect(escapeAnnotationProperty('50% a:b,c\r\nd')).toBe('50%25 a%3Ab%2Cc%0D%0Ad');
-    expect(formatAnnotation(diagnostic)).toBe(
-      '::error file=systems/a%2Cb%3Ac.yaml,line=2,col=3,endLine=2,endColumn=6,title=client-id-unique (AUTH.VLD-00011)::tt02: 100%25 wrong:%0D%0Asecond line',
+    expect(formatDiagnosticAnnotation(diagnostic)).toBe(
+      '::error file=systems/a%2Cb%3Ac.yaml,line=2,col=3,endLine=2,endColumn=6,title=sysreg client-id-unique (AUTH.VLD-00011) [tt02]::100%25 wrong:%0D%0Asecond line\n',
     );
   });
 

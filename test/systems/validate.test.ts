@@ -73,3 +73,25 @@ describe('validateSystems', () => {
     ]);
   });
 });
+
+describe('validateSystems on a file with unknown fields', () => {
+  it('still runs the register rules on the fields it knows, in one pass', () => {
+    const text =
+      renderValidSystem('typo').replace('https://typo.example', 'http://typo.example') + 'isVisable: true\n';
+    const parsed = file('typo', text);
+    expect(parsed.document).toBeUndefined();
+    const diagnostics = validateSystems([parsed], { catalogue: DEFAULT_CATALOGUE });
+    expect(diagnostics.map((d) => [d.ruleId, d.line])).toEqual([
+      ['redirect-url-https', 21],
+      ['field-unknown', 23],
+    ]);
+  });
+
+  it('does not guess when a known field has the wrong type', () => {
+    const text = renderValidSystem('type')
+      .replace('https://type.example', 'http://type.example')
+      .replace('isVisible: true', 'isVisible: "no"');
+    const diagnostics = validateSystems([file('type', text)], { catalogue: DEFAULT_CATALOGUE });
+    expect(diagnostics.map((d) => d.ruleId)).toEqual(['field-type']);
+  });
+});

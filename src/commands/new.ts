@@ -1,0 +1,67 @@
+/**
+ * `sysreg new <id> --vendor <org> [--dir systems]`: writes a valid skeleton for a new system, with the
+ * schema modeline and a comment above each field. Never replaces an existing file.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Command } from './command.ts';
+import { UsageError } from './command.ts';
+import { describeFileError } from './describe-file-error.ts';
+import { SYSTEMS_DIRECTORY, toRepoPath } from '../systems/discover.ts';
+import { renderSystemSkeleton, resolveSystemIdentity } from '../systems/system-skeleton.ts';
+import { writeFileAtomically } from '../systems/write-file-atomically.ts';
+
+const USAGE = `Usage: sysreg new <id> --vendor <org> [--dir systems]
+
+Writes <dir>/<id>.yaml: a system that passes 'sysreg validate' as it stands, with a comment above each
+field saying what it is. Fill in the name, description and what the system needs, then open a PR.
+
+Arguments:
+  <id>            The system id, '<org>_<name>', or just '<name>' (the '<org>_' prefix is added).
+                  The name may use letters, digits, '.', '_' and '-'.
+Options:
+  --vendor <org>  The vendor's 9-digit organisation number (or 0192:<number>).
+  --dir <folder>  Where system files live (default: systems).
+`;
+
+export const command: Command = {
+  name: 'new',
+  summary: 'Write a commented skeleton for a new system.',
+  usage: USAGE,
+  async run({ argv, stdout, cwd }) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        options: { vendor: { type: 'string' }, dir: { type: 'string' } },
+        allowPositionals: true,
+      });
+    } catch (error) {
+      throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    }
+    const [id, ...extra] = parsed.positionals;
+    if (id === undefined || extra.length > 0) throw new UsageError(`give exactly one system id\n\n${USAGE}`);
+    if (parsed.values.vendor === undefined) throw new UsageError(`--vendor is required\n\n${USAGE}`);
+    const identity = resolveSystemIdentity(id, parsed.values.vendor);
+    if ('problem' in identity) throw new UsageError(identity.problem);
+
+    const directory = path.resolve(cwd, parsed.values.dir ?? SYSTEMS_DIRECTORY);
+    const target = path.join(directory, `${identity.id}.yaml`);
+    const shown = toRepoPath(cwd, target);
+    try {
+      await mkdir(directory, { recursive: true });
+      await writeFileAtomically(target, renderSystemSkeleton(identity), { exclusive: true });
+    } catch (error) {
+      const reason = describeFileError(error);
+      if (reason === 'already exists') {
+        throw new UsageError(`'${shown}' already exists; 'sysreg new' never replaces a file`);
+      }
+      throw new UsageError(`cannot write '${shown}': ${reason}`);
+    }
+    stdout.write(
+      `created ${shown}\nFill in name, description and what the system needs, then run 'sysreg validate'.\n`,
+    );
+    return 0;
+  },
+};

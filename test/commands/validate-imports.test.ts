@@ -1,0 +1,52 @@
+/** `sysreg validate` runs in every pull request: its module graph holds no HTTP, token or GitHub API code. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/run-cli.ts';
+
+const IMPORT =
+  /(?:^|\n)\s*import\s+(?!type\b)(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+/** Every module `entry` loads, following relative imports; bare specifiers are collected, not followed. */
+function collectImports(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+      const specifier = match[1] ?? match[2]!;
+      if (specifier.startsWith('.')) visit(path.resolve(path.dirname(file), specifier));
+      else packages.add(specifier);
+    }
+  };
+  visit(entry);
+  return { files, packages };
+}
+
+describe('validate start-up', () => {
+  it('loads no HTTP, token or GitHub modules', () => {
+    const { files, packages } = collectImports(path.join(REPO_ROOT, 'src', 'commands', 'validate.ts'));
+    expect(files.size).toBeGreaterThan(5);
+    expect([...packages].sort()).toEqual(
+      expect.arrayContaining(['ajv', 'node:fs/promises', 'node:path', 'node:util', 'yaml']),
+    );
+    for (const forbidden of [
+      'undici',
+      'octokit',
+      'jose',
+      'zx',
+      'node:http',
+      'node:https',
+      'node:net',
+      'node:tls',
+    ]) {
+      expect(packages).not.toContain(forbidden);
+    }
+    const relative = [...files].map((file) => path.relative(REPO_ROOT, file));
+    expect(
+      relative.filter((file) => file.startsWith('src/github/') || file.startsWith('src/emulator/')),
+    ).toEqual(['src/github/annotations.ts']); // pure formatting of workflow commands, shared with the GitHub edge
+    expect(relative.filter((file) => file.startsWith('src/altinn/'))).toEqual(['src/altinn/wire.ts']);
+  });
+});
