@@ -59,10 +59,10 @@ export const command: Command = {
   name: 'validate',
   summary: 'Check system files offline against the register rules.',
   usage: USAGE,
-  async run({ argv, stdout, stderr, env, cwd }) {
+  async run({ argv, stdout, env, cwd }) {
     const { paths, format, report } = parseValidateArguments(argv);
     // Loaded only when asked for, so a plain validate never pays for the GitHub stack.
-    const github = report === undefined ? undefined : await import('../github/report-command.ts');
+    const github = report === undefined ? undefined : await import('../github/report-validation.ts');
     const reportTarget = github?.parseReportTarget(report);
     const discovered = await discoverSystemFiles(cwd, paths);
     const files = await loadSystemFiles(discovered.files);
@@ -77,7 +77,7 @@ export const command: Command = {
       stdout.write(renderDiagnostics(format, { diagnostics, fileCount, sources }));
     }
     if (github && reportTarget === 'github') {
-      await github.reportValidationToGitHub({ env, stdout, stderr }, { diagnostics, fileCount });
+      await github.reportValidationToGitHub({ env, stdout }, { diagnostics, fileCount });
     }
     return hasErrors(diagnostics) ? 1 : 0;
   },

@@ -1,15 +1,14 @@
 /**
- * `--report github` for the commands: one call each, made after the command has its result. Reads the
+ * `--report github` for plan, apply and drift: one call each, made after the command has its result
+ * (validate's, which needs no API, is in report-validation.ts). Reads the
  * Actions environment from the command's `env`, writes annotations to its stdout and a one-line
  * account of what was posted to its stderr. Any failure is a GitHubReportError (exit 1, token
  * redacted), so a plan that could not be posted fails the job.
  */
 import type { CommandContext } from '../commands/command.ts';
-import { UsageError } from '../commands/command.ts';
 import type { DriftReport } from '../plan/drift.ts';
 import type { Plan } from '../plan/plan.ts';
 import { renderDriftMarkdown } from '../plan/render-markdown.ts';
-import type { Diagnostic } from '../systems/diagnostic.ts';
 import type { ApplyRun } from '../apply/apply-run.ts';
 import type { ApplyAccount } from './apply-report.ts';
 import { buildApplyReport, describeApplyRun } from './apply-report.ts';
@@ -17,39 +16,13 @@ import type { DriftIssueResult } from './drift-issue.ts';
 import { buildPlanReport } from './plan-report.ts';
 import type { ApplyReportResult, GitHubReporter, PlanReportResult } from './report.ts';
 import { createGitHubReporterFromEnvironment } from './report.ts';
-import { renderValidationSummary } from './validation-summary.ts';
 
-export const REPORT_TARGETS = ['github'] as const;
-export type ReportTarget = (typeof REPORT_TARGETS)[number];
-
-export const REPORT_OPTION_USAGE = `  --report github       Also report to GitHub from an Actions job (annotations, job summary,
-                        step outputs, and the pull request comment or drift issue).`;
-
-/** `--report` as given: undefined when absent, a UsageError for an unknown target. */
-export function parseReportTarget(value: unknown): ReportTarget | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'string' && (REPORT_TARGETS as readonly string[]).includes(value)) {
-    return value as ReportTarget;
-  }
-  throw new UsageError(`unknown report target '${String(value)}'; use --report github.`);
-}
+export { parseReportTarget } from './report-target.ts';
 
 type ReportContext = Pick<CommandContext, 'env' | 'stdout' | 'stderr'>;
 
 function openReporter(context: ReportContext): Promise<GitHubReporter> {
   return createGitHubReporterFromEnvironment(context.env, context.stdout);
-}
-
-/** validate: an annotation per diagnostic, the job summary, outputs `errors` and `warnings`. */
-export async function reportValidationToGitHub(
-  context: ReportContext,
-  input: { diagnostics: readonly Diagnostic[]; fileCount: number },
-): Promise<void> {
-  const reporter = await openReporter(context);
-  await reporter.reportValidation(
-    input.diagnostics,
-    renderValidationSummary(input.diagnostics, input.fileCount),
-  );
 }
 
 /**

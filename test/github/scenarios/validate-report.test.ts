@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GitHubScenario } from '../../support/github-scenario.ts';
-import { readPullRequestPayload, startGitHubScenario, systemFile } from '../../support/github-scenario.ts';
+import {
+  readEventPayload,
+  readPullRequestPayload,
+  startGitHubScenario,
+  systemFile,
+} from '../../support/github-scenario.ts';
 import { renderValidSystem } from '../../support/scratch-repo.ts';
 
 const HEAD = 'a1'.repeat(20);
@@ -49,6 +54,19 @@ describe('validate --report github on a pull request', () => {
     const step = await runValidate(['--format', 'github']);
     expect(step.code).toBe(1);
     expect(step.stdout.split('\n').filter((line) => line.startsWith('::error'))).toHaveLength(1);
+  });
+
+  it('needs no token, so it runs on a pull request from a fork', async () => {
+    const step = await scenario.runStep(['validate', '--report', 'github'], {
+      eventName: 'pull_request',
+      event: await readEventPayload('pull_request.fork.json'),
+      sha: 'f1'.repeat(20),
+      withoutToken: true,
+    });
+    expect(step.code).toBe(1);
+    expect(step.stderr).toBe('');
+    expect(step.stdout.split('\n').filter((line) => line.startsWith('::error'))).toHaveLength(1);
+    expect(step.outputs).toEqual({ errors: '1', warnings: '0' });
   });
 
   it('reports a clean repository as valid', async () => {
