@@ -86,7 +86,8 @@ export async function reportDriftToGitHub(
   const result = await reporter.reportDrift({
     environment: report.environment,
     hasDrift: report.counts.total > 0,
-    markdown: renderDriftMarkdown(report, { fullPlanHint: 'the job summary of the run' }),
+    // Issue and job summary share one rendering; the full text report is in the run's log.
+    markdown: renderDriftMarkdown(report, { fullPlanHint: 'the log of the drift run' }),
   });
   if (result.action !== 'none') {
     context.stderr.write(`sysreg drift: drift issue #${result.issueNumber} ${result.action}.\n`);
