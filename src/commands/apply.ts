@@ -183,6 +183,9 @@ export const command: Command = {
     const github = values.report === undefined ? undefined : await import('../github/report-command.ts');
     github?.parseReportTarget(values.report);
     const reviewedPlan = values.plan ? await readReviewedPlan(context.cwd, values.plan) : undefined;
+    // In Actions, printed names must not act as workflow commands; JSON stays byte-exact.
+    const log = github && format === 'text' ? github.createInertLogOutput(context.stdout) : context.stdout;
+    const progress = github ? github.createInertLogOutput(context.stderr) : context.stderr;
     const run = await executeApply(context, {
       environment,
       altinnUrl: values['altinn-url'],
@@ -192,10 +195,10 @@ export const command: Command = {
       concurrency: concurrency ?? DEFAULT_CONCURRENCY,
       ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
       // The JSON report owns stdout; people read the plan and progress on stderr then.
-      planOutput: format === 'json' ? context.stderr : context.stdout,
-      progressOutput: context.stderr,
+      planOutput: format === 'json' ? progress : log,
+      progressOutput: progress,
     });
-    context.stdout.write(format === 'json' ? renderApplyRunJson(run) : renderApplyRunText(run));
+    log.write(format === 'json' ? renderApplyRunJson(run) : renderApplyRunText(run));
     await github?.reportApplyRunToGitHub(context, run);
     return run.exitCode;
   },

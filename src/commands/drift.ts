@@ -68,7 +68,9 @@ export const command: Command = {
         : format === 'markdown'
           ? renderDriftMarkdown(report)
           : renderDriftText(report, { color: wantsColor(context) });
-    context.stdout.write(rendered);
+    // In Actions, printed names must not act as workflow commands; JSON stays byte-exact.
+    const log = github && format !== 'json' ? github.createInertLogOutput(context.stdout) : context.stdout;
+    log.write(rendered);
     await github?.reportDriftToGitHub(context, report);
     return decideDriftExitCode(report, { detailedExitCode: values['detailed-exitcode'] });
   },

@@ -84,7 +84,9 @@ export const command: Command = {
       const target = isAbsolute(values.out) ? values.out : join(context.cwd, values.out);
       await writeFile(target, renderPlanJson(plan));
     }
-    context.stdout.write(renderPlan(plan, format, context, values.out));
+    // In Actions, printed names must not act as workflow commands; JSON stays byte-exact.
+    const log = github && format !== 'json' ? github.createInertLogOutput(context.stdout) : context.stdout;
+    log.write(renderPlan(plan, format, context, values.out));
     // Reported before the safety verdict: reviewers must see an unsafe plan too.
     await github?.reportPlanToGitHub(context, plan, { planFile: values.out });
 

@@ -74,7 +74,9 @@ export const command: Command = {
     const fileCount = discovered.files.length + discovered.diagnostics.length;
     // The GitHub report writes the annotations itself; printing them twice would double each one.
     if (!(reportTarget === 'github' && format === 'github')) {
-      stdout.write(renderDiagnostics(format, { diagnostics, fileCount, sources }));
+      // In Actions, quoted YAML lines must not act as workflow commands; JSON stays byte-exact.
+      const log = github && format === 'text' ? github.createInertLogOutput(stdout) : stdout;
+      log.write(renderDiagnostics(format, { diagnostics, fileCount, sources }));
     }
     if (github && reportTarget === 'github') {
       await github.reportValidationToGitHub({ env, stdout }, { diagnostics, fileCount });

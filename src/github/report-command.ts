@@ -17,6 +17,7 @@ import { buildPlanReport } from './plan-report.ts';
 import type { ApplyReportResult, GitHubReporter, PlanReportResult } from './report.ts';
 import { createGitHubReporterFromEnvironment } from './report.ts';
 
+export { createInertLogOutput } from './inert-log.ts';
 export { parseReportTarget } from './report-target.ts';
 
 type ReportContext = Pick<CommandContext, 'env' | 'stdout' | 'stderr'>;

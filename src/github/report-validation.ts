@@ -9,11 +9,12 @@ import { readActionsContext } from './actions-environment.ts';
 import { formatDiagnosticAnnotation } from './annotations.ts';
 import { appendJobSummary } from './job-summary.ts';
 import { writeOutputs } from './outputs.ts';
+import { createInertLogOutput } from './inert-log.ts';
 import { parseReportTarget } from './report-target.ts';
 import { renderValidationSummary } from './validation-summary.ts';
 
 /** For validate's `--report`, from this module so validate loads one module lazily. */
-export { parseReportTarget };
+export { createInertLogOutput, parseReportTarget };
 
 export async function reportValidationToGitHub(
   context: Pick<CommandContext, 'env' | 'stdout'>,

@@ -51,6 +51,7 @@ describe('validate start-up', () => {
       'src/github/actions-environment.ts',
       'src/github/annotations.ts',
       'src/github/github-report-error.ts',
+      'src/github/inert-log.ts',
       'src/github/job-summary.ts',
       'src/github/outputs.ts',
       'src/github/report-target.ts',

@@ -100,6 +100,26 @@ export async function startGitHubScenario(options: FakeGitHubOptions = {}): Prom
   };
 }
 
+/**
+ * The workflow commands the Actions runner would act on in a step's log: `::cmd` at the start of a
+ * line and the legacy `##[cmd]` anywhere, except between `::stop-commands::TOKEN` and `::TOKEN::`.
+ */
+export function listWorkflowCommands(log: string): string[] {
+  const commands: string[] = [];
+  let stopToken: string | undefined;
+  for (const raw of log.split('\n')) {
+    const line = raw.trimStart();
+    if (stopToken !== undefined) {
+      if (line === `::${stopToken}::`) stopToken = undefined;
+      continue;
+    }
+    const stop = line.match(/^::stop-commands::(.+)$/);
+    if (stop) stopToken = stop[1];
+    else if (line.startsWith('::') || line.includes('##[')) commands.push(line);
+  }
+  return commands;
+}
+
 /** The repository path of renderValidSystem(name)'s file: the file name must match the id. */
 export function systemFile(name: string): string {
   return `systems/${SCENARIO_ORG}_${name}.yaml`;

@@ -9,11 +9,13 @@ import {
   renderLiveSystem,
   startGitHubScenario,
   systemFile,
+  listWorkflowCommands,
 } from '../../support/github-scenario.ts';
 import { renderValidSystem } from '../../support/scratch-repo.ts';
 
 /** Markdown, HTML, a link, a mention and a code fence, all in one system name. */
-const HOSTILE = 'Evil **bold** _it_ <img src=x onerror=alert(1)> [link](https://x.test) @someone ``` # h';
+const HOSTILE =
+  'Evil **bold** _it_ <img src=x onerror=alert(1)> [link](https://x.test) @someone ``` # h ##[error]injected ##[set-output name=changes;]0';
 const HEAD = 'a1'.repeat(20);
 
 /** Everything a reader of the rendered comment would see acting as Markdown, HTML or a mention. */
@@ -54,6 +56,11 @@ describe('a system name with Markdown, HTML and @someone renders inert', () => {
       sha: 'f1'.repeat(20),
     });
     expect(step.code).toBe(0);
+    // The log prints the name, but the runner acts only on sysreg's own annotation.
+    expect(step.stdout).toContain('##[error]injected');
+    expect(listWorkflowCommands(step.stdout)).toEqual([
+      `::notice file=${systemFile('alpha')},line=1,col=1,title=sysreg plan%3A create in local::314159268_alpha will be created in local.`,
+    ]);
     const body = scenario.github.comments(7)[0]!.body;
     // The name is there, entity-escaped (`*` is &#42;), so readers still see it as text.
     expect(body).toContain('Evil &#42;&#42;bold&#42;&#42;');
@@ -72,6 +79,8 @@ describe('a system name with Markdown, HTML and @someone renders inert', () => {
       sha: 'f1'.repeat(20),
     });
     expect(step.code).toBe(0);
+    expect(step.stdout).toContain('##[error]injected');
+    expect(listWorkflowCommands(step.stdout)).toEqual([]);
     const [issue] = scenario.github.issues();
     expect(issue!.body).toContain('Evil &#42;&#42;bold&#42;&#42;');
     expectInert(issue!.body);

@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GitHubScenario } from '../../support/github-scenario.ts';
-import { readPullRequestPayload, startGitHubScenario, systemFile } from '../../support/github-scenario.ts';
+import {
+  readPullRequestPayload,
+  startGitHubScenario,
+  systemFile,
+  listWorkflowCommands,
+} from '../../support/github-scenario.ts';
 import { renderValidSystem } from '../../support/scratch-repo.ts';
 
 const PLAN = ['plan', '--env', 'local', '--report', 'github'];
@@ -103,7 +108,7 @@ describe('plan --report github on a pull request that is opened, then pushed twi
       sha: 'f1'.repeat(20),
     });
     expect(step.code).toBe(0);
-    const annotations = step.stdout.split('\n').filter((line) => line.startsWith('::'));
+    const annotations = listWorkflowCommands(step.stdout);
     // A create is annotated on the `id:` line (line 1 of renderValidSystem's file).
     expect(annotations).toEqual([
       `::notice file=${ALPHA},line=1,col=1,title=sysreg plan%3A create in local::314159268_alpha will be created in local.`,

@@ -6,6 +6,7 @@ import {
   renderLiveSystem,
   startGitHubScenario,
   systemFile,
+  listWorkflowCommands,
 } from '../../support/github-scenario.ts';
 import { renderValidSystem } from '../../support/scratch-repo.ts';
 
@@ -58,7 +59,7 @@ describe('plan --report github when live Altinn drifted outside the pull request
     expect(body).toContain(`> - \`314159268_beta\` (\`${BETA}\`)`);
     expect(body).not.toContain(`> - \`314159268_alpha\``);
 
-    const annotations = step.stdout.split('\n').filter((line) => line.startsWith('::'));
+    const annotations = listWorkflowCommands(step.stdout);
     // The plan's own annotations: each changed field, on its line in each file.
     expect(annotations).toContain(
       `::notice file=${ALPHA},line=20,col=1,title=sysreg plan%3A update in local::allowedRedirectUrls changes in local.`,
@@ -94,6 +95,6 @@ describe('plan --report github when live Altinn drifted outside the pull request
     expect(step.code).toBe(0);
     expect(step.outputs).toMatchObject({ changes: '1', updates: '1', unrelated: '0' });
     expect(scenario.github.comments(7)[0]!.body).not.toContain('[!WARNING]');
-    expect(step.stdout).not.toContain('::warning');
+    expect(listWorkflowCommands(step.stdout).filter((line) => line.startsWith('::warning'))).toEqual([]);
   });
 });

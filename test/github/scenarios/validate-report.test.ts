@@ -5,6 +5,7 @@ import {
   readPullRequestPayload,
   startGitHubScenario,
   systemFile,
+  listWorkflowCommands,
 } from '../../support/github-scenario.ts';
 import { renderValidSystem } from '../../support/scratch-repo.ts';
 
@@ -34,7 +35,7 @@ describe('validate --report github on a pull request', () => {
   it('annotates the offending line, writes the job summary and the outputs, and calls no API', async () => {
     const step = await runValidate();
     expect(step.code).toBe(1);
-    const annotations = step.stdout.split('\n').filter((line) => line.startsWith('::'));
+    const annotations = listWorkflowCommands(step.stdout);
     expect(annotations).toHaveLength(1);
     expect(annotations[0]).toBe(
       `::error file=${systemFile('beta')},line=21,col=5,endLine=21,endColumn=33,` +
@@ -53,7 +54,7 @@ describe('validate --report github on a pull request', () => {
   it('with --format github prints each annotation once', async () => {
     const step = await runValidate(['--format', 'github']);
     expect(step.code).toBe(1);
-    expect(step.stdout.split('\n').filter((line) => line.startsWith('::error'))).toHaveLength(1);
+    expect(listWorkflowCommands(step.stdout).filter((line) => line.startsWith('::error'))).toHaveLength(1);
   });
 
   it('needs no token, so it runs on a pull request from a fork', async () => {
@@ -65,7 +66,7 @@ describe('validate --report github on a pull request', () => {
     });
     expect(step.code).toBe(1);
     expect(step.stderr).toBe('');
-    expect(step.stdout.split('\n').filter((line) => line.startsWith('::error'))).toHaveLength(1);
+    expect(listWorkflowCommands(step.stdout).filter((line) => line.startsWith('::error'))).toHaveLength(1);
     expect(step.outputs).toEqual({ errors: '1', warnings: '0' });
   });
 
@@ -73,7 +74,7 @@ describe('validate --report github on a pull request', () => {
     await scenario.repo.write(systemFile('beta'), renderValidSystem('beta'));
     const step = await runValidate();
     expect(step.code).toBe(0);
-    expect(step.stdout).not.toContain('::');
+    expect(listWorkflowCommands(step.stdout)).toEqual([]);
     expect(step.outputs).toEqual({ errors: '0', warnings: '0' });
     expect(step.summary).toContain('### sysreg validate ✅\n\n2 files valid.');
   });
