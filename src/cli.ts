@@ -21,7 +21,16 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   version: () => import('./commands/version.ts'),
   fmt: () => import('./commands/fmt.ts'),
   new: () => import('./commands/new.ts'),
+  import: () => import('./commands/import.ts'),
 };
+
+/** `validate --env` is the online check, in a module of its own so offline validate loads no HTTP code. */
+function pickLoader(verb: string, argv: string[]): (() => Promise<{ command: Command }>) | undefined {
+  if (verb === 'validate' && argv.some((arg) => arg === '--env' || arg.startsWith('--env='))) {
+    return () => import('./commands/validate-online.ts');
+  }
+  return COMMANDS[verb];
+}
 
 function renderHelp(commands: Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -47,7 +56,7 @@ export async function main(context: Omit<CommandContext, 'argv'> & { argv: strin
     return verb === undefined ? 1 : 0;
   }
   if (verb === '--version') return main({ ...context, argv: ['version'] });
-  const load = COMMANDS[verb];
+  const load = pickLoader(verb, rest);
   if (!load) {
     context.stderr.write(`sysreg: unknown command '${verb}'. Run 'sysreg --help' for the list.\n`);
     return 1;

@@ -6,7 +6,9 @@ import { createDriftReport, decideDriftExitCode } from '../plan/drift.ts';
 import { renderDriftJson } from '../plan/render-json.ts';
 import { renderDriftMarkdown } from '../plan/render-markdown.ts';
 import { renderDriftText } from '../plan/render-text.ts';
+import { runAcceptDrift } from '../adopt/run-accept-drift.ts';
 import type { Command } from './command.ts';
+import { UsageError } from './command.ts';
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -15,6 +17,7 @@ import {
   requireEnvironmentName,
 } from './shared/altinn-options.ts';
 import { compareWithAltinn, wantsColor } from './shared/live-comparison.ts';
+import { writeOutputFile } from './shared/output-file.ts';
 
 const DRIFT_FORMATS = ['text', 'markdown', 'json'] as const;
 
@@ -25,7 +28,11 @@ in Altinn (no file describes them), or deleted in Altinn while the file is live.
 
 Options:
 ${ALTINN_OPTION_USAGE}
+  --accept              Write the live values of systems changed outside git into their files, as the
+                        smallest edit (comments kept), for review as a pull request. Reports as text.
+  --only <id>           With --accept: only this system (repeat, or separate ids with commas).
   --format <fmt>        text (default), markdown or json.
+  --out <file>          Also write the report as JSON.
   --detailed-exitcode   Exit 2 when there is drift.
   --report github       Also report to GitHub from an Actions job: keep one issue labelled
                         sysreg-drift open while there is drift, closed when it is gone.
@@ -43,12 +50,20 @@ export const command: Command = {
     const { values } = parseCommandArguments(
       context.argv,
       {
+        accept: { type: 'boolean', default: false },
+        only: { type: 'string', multiple: true },
         format: { type: 'string', default: 'text' },
+        out: { type: 'string' },
         'detailed-exitcode': { type: 'boolean', default: false },
         report: { type: 'string' },
       },
       USAGE,
     );
+    if (values.only && !values.accept) throw new UsageError(`--only goes with --accept\n\n${USAGE}`);
+    if (values.accept && values.format !== 'text') throw new UsageError('--accept reports as text only.');
+    if (values.accept && values.report !== undefined) {
+      throw new UsageError('--accept edits the files here; it does not go with --report.');
+    }
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, DRIFT_FORMATS);
     // Loaded only when asked for; the target is checked before any request is made.
@@ -56,6 +71,16 @@ export const command: Command = {
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values['altinn-url'] });
     await comparison.connection.close();
+    if (values.accept) {
+      const only = values.only?.flatMap((ids) =>
+        ids
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      );
+      await runAcceptDrift(context, comparison, only);
+      return 0;
+    }
     const report = createDriftReport({
       desired: comparison.desiredState.desired,
       live: comparison.live,
@@ -66,8 +91,9 @@ export const command: Command = {
       format === 'json'
         ? renderDriftJson(report)
         : format === 'markdown'
-          ? renderDriftMarkdown(report)
+          ? renderDriftMarkdown(report, values.out ? { fullPlanHint: `the report file ${values.out}` } : {})
           : renderDriftText(report, { color: wantsColor(context) });
+    if (values.out) await writeOutputFile(context, values.out, renderDriftJson(report));
     // In Actions, printed names must not act as workflow commands; JSON stays byte-exact.
     const log = github && format !== 'json' ? github.createInertLogOutput(context.stdout) : context.stdout;
     log.write(rendered);

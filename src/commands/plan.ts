@@ -2,8 +2,6 @@
  * `sysreg plan --env NAME`: what applying git to Altinn would change, per system and field. A dry
  * run by construction: it only reads.
  */
-import { writeFile } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
 import { decidePlanExitCode, type Plan } from '../plan/plan.ts';
 import { renderPlanJson } from '../plan/render-json.ts';
 import { renderPlanMarkdown } from '../plan/render-markdown.ts';
@@ -17,6 +15,7 @@ import {
   requireEnvironmentName,
 } from './shared/altinn-options.ts';
 import { compareWithAltinn, planComparison, wantsColor } from './shared/live-comparison.ts';
+import { writeOutputFile } from './shared/output-file.ts';
 
 const PLAN_FORMATS = ['text', 'markdown', 'json'] as const;
 type PlanFormat = (typeof PLAN_FORMATS)[number];
@@ -80,10 +79,7 @@ export const command: Command = {
     await comparison.connection.close();
     const plan = planComparison(comparison);
 
-    if (values.out) {
-      const target = isAbsolute(values.out) ? values.out : join(context.cwd, values.out);
-      await writeFile(target, renderPlanJson(plan));
-    }
+    if (values.out) await writeOutputFile(context, values.out, renderPlanJson(plan));
     // In Actions, printed names must not act as workflow commands; JSON stays byte-exact.
     const log = github && format !== 'json' ? github.createInertLogOutput(context.stdout) : context.stdout;
     log.write(renderPlan(plan, format, context, values.out));

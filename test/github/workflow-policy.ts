@@ -12,6 +12,8 @@ const WRITES_BY_VERB: Record<string, string[]> = {
   apply: ['pull-requests'],
   drift: ['issues'],
 };
+/** `drift --accept` pushes a branch with the accepted values and opens a pull request for it. */
+const ACCEPT_WRITES = ['contents', 'pull-requests'];
 const FORK_GUARD = 'github.event.pull_request.head.repo.full_name == github.repository';
 
 type Json = Record<string, unknown>;
@@ -67,6 +69,10 @@ export function checkWorkflowPolicy(file: string, text: string): string[] {
       if (reportsToGitHub)
         for (const verb of verbs)
           for (const scope of WRITES_BY_VERB[verb] ?? []) allowed.add(`${scope}:write`);
+      const accepts = steps.some(
+        (step) => typeof step.run === 'string' && /npx sysreg drift\b[^\n]*--accept/.test(step.run),
+      );
+      if (accepts) for (const scope of ACCEPT_WRITES) allowed.add(`${scope}:write`);
       for (const [scope, level] of Object.entries(permissions)) {
         if (level === 'none') continue;
         const granted = `${scope}:${String(level)}`;

@@ -108,4 +108,24 @@ describe('workflows', () => {
     };
     expect(Object.keys(workflow.on)).toEqual(['schedule', 'workflow_dispatch', 'workflow_call']);
   });
+
+  it('drift can open a pull request that accepts live, in one job that only then runs', async () => {
+    const workflow = parse(await readFile(new URL('drift.yml', WORKFLOWS), 'utf8')) as {
+      on: { workflow_dispatch: { inputs: Record<string, { type: string; default: unknown }> } };
+      jobs: Record<string, { if?: string; permissions: Record<string, string>; steps: { run?: string }[] }>;
+    };
+    expect(workflow.on.workflow_dispatch.inputs.accept).toMatchObject({ type: 'boolean', default: false });
+    const accept = workflow.jobs.accept;
+    expect(accept?.if).toBe('${{ inputs.accept }}');
+    expect(accept?.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
+    const scripts = (accept?.steps ?? []).map((step) => step.run ?? '').join('\n');
+    expect(scripts).toContain('npx sysreg drift --env "$ENVIRONMENT" --accept');
+    expect(scripts).toContain('gh pr create');
+    // The policy still flags those writes in a drift job that does not accept.
+    const reportOnly = (await readFile(new URL('drift.yml', WORKFLOWS), 'utf8')).replace(' --accept |', ' |');
+    expect(checkWorkflowPolicy('drift.yml', reportOnly)).toEqual([
+      'drift.yml: job accept is granted contents:write, more than it needs',
+      'drift.yml: job accept is granted pull-requests:write, more than it needs',
+    ]);
+  });
 });

@@ -12,15 +12,23 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `asUser` runs the child as another user id (possible only when the tests run as root). */
-export function runCli(args: string[], cwd: string, asUser?: number): Promise<CliResult> {
+/**
+ * `asUser` runs the child as another user id (possible only when the tests run as root); `env` adds
+ * variables (credentials for commands that talk to the local Altinn).
+ */
+export function runCli(
+  args: string[],
+  cwd: string,
+  asUser?: number,
+  env: Record<string, string> = {},
+): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       NODE,
       [CLI, ...args],
       {
         cwd,
-        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
         timeout: 20_000,
         maxBuffer: 16 * 1024 * 1024,
         ...(asUser === undefined ? {} : { uid: asUser, gid: asUser }),

@@ -31,25 +31,21 @@ export interface CompareOptions {
 }
 
 /**
- * Loads and validates the repository, then reads live state. Invalid files stop here, with their
- * diagnostics, before any request is made. The caller closes `connection`.
+ * Loads and validates the repository while it reads live state: loading is CPU work and reading is
+ * waiting, so they overlap (the vendor's systems are read while the files load; the ids only the
+ * files name, after). Invalid files stop the run with their diagnostics, which win over a failed
+ * read, and the reads in flight are cancelled: nothing is planned from a half-understood
+ * repository. The caller closes `connection`.
  */
 export async function compareWithAltinn(
   context: CommandContext,
   options: CompareOptions,
 ): Promise<LiveComparison> {
   const config = await loadSysregConfig(context.cwd);
-  const desiredState = await loadDesiredState(context.cwd, options.environment);
-  if (desiredState.invalid) {
-    context.stderr.write(
-      renderDiagnosticsText({
-        diagnostics: desiredState.diagnostics,
-        fileCount: desiredState.files.length,
-        sources: desiredState.sources,
-      }),
-    );
-    throw new UsageError('the system files have errors; fix them before comparing with Altinn.');
-  }
+  const loading = loadDesiredState(context.cwd, options.environment);
+  // Awaited below; this only keeps a failure from counting as unhandled while the connection opens.
+  loading.catch(() => undefined);
+  const commitReading = readCommit(context);
   const connection = await connectToAltinn({
     environment: options.environment,
     env: context.env,
@@ -60,14 +56,35 @@ export async function compareWithAltinn(
   try {
     const live = await readLiveState(connection.client, {
       environment: options.environment,
-      repoIds: desiredState.desired.map((system) => system.spec.id),
+      repoIds: loading.then((state) =>
+        state.invalid
+          ? Promise.reject(new Error('invalid files'))
+          : state.desired.map((system) => system.spec.id),
+      ),
     });
-    const commit = await readCommit(context);
+    const desiredState = await loading;
+    const commit = await commitReading;
     return { environment: options.environment, commit, config, desiredState, live, connection };
   } catch (error) {
     await connection.close();
+    // Invalid files are the first thing to fix, whatever else failed meanwhile.
+    const desiredState = await loading.catch(() => undefined);
+    if (desiredState?.invalid) stopOnInvalidFiles(context, desiredState);
     throw error;
   }
+}
+
+/** Prints the diagnostics and throws when any file has errors. */
+function stopOnInvalidFiles(context: CommandContext, desiredState: DesiredState): void {
+  if (!desiredState.invalid) return;
+  context.stderr.write(
+    renderDiagnosticsText({
+      diagnostics: desiredState.diagnostics,
+      fileCount: desiredState.files.length,
+      sources: desiredState.sources,
+    }),
+  );
+  throw new UsageError('the system files have errors; fix them before comparing with Altinn.');
 }
 
 export function planComparison(comparison: LiveComparison): Plan {

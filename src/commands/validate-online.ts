@@ -1,0 +1,71 @@
+/**
+ * `sysreg validate --env NAME`: the offline rules, run against what one environment's Altinn has.
+ * The files are seen as that environment sees them (the base with its overrides); the resources
+ * and access packages they name are looked up there (§3.3), and the same rules then run with the
+ * resource checks on, so diagnostics and positions are the offline ones. Kept apart from
+ * validate.ts so that the offline check never loads HTTP or token code.
+ */
+import { connectToAltinn } from '../altinn/connect.ts';
+import { fetchCatalogue } from '../altinn/catalogue-client.ts';
+import type { Catalogue } from '../catalogue/default-catalogue.ts';
+import { loadSysregConfig } from '../config/config.ts';
+import { collectCatalogueReferences, type CatalogueReferences } from '../systems/catalogue-references.ts';
+import type { SystemDocument } from '../systems/model.ts';
+import type { ParsedSystemFile } from '../systems/parse.ts';
+import type { Command, CommandContext } from './command.ts';
+import { parseValidateArguments, runValidation, VALIDATE_USAGE } from './validate.ts';
+
+/**
+ * The file as `environment` sees it: the overrides of other environments dropped, so their
+ * resources are not looked up in the wrong environment. Positions still point into the file.
+ */
+export function restrictToEnvironment(file: ParsedSystemFile, environment: string): ParsedSystemFile {
+  const restrict = (document: SystemDocument): SystemDocument => {
+    const overrides = document.environments[environment];
+    return { ...document, environments: overrides ? { [environment]: overrides } : {} };
+  };
+  return {
+    ...file,
+    ...(file.document ? { document: restrict(file.document) } : {}),
+    ...(file.draft ? { draft: restrict(file.draft) } : {}),
+  };
+}
+
+/** Looks the references up in the environment; what does not exist there is left out. */
+export async function fetchEnvironmentCatalogue(
+  context: Pick<CommandContext, 'cwd' | 'env'>,
+  options: { environment: string; altinnUrl?: string | undefined; references: CatalogueReferences },
+): Promise<Catalogue> {
+  const config = await loadSysregConfig(context.cwd);
+  const connection = await connectToAltinn({
+    environment: options.environment,
+    env: context.env,
+    config,
+    ...(options.altinnUrl ? { altinnUrl: options.altinnUrl } : {}),
+  });
+  try {
+    return await fetchCatalogue(connection.client, options.references);
+  } finally {
+    await connection.close();
+  }
+}
+
+export const command: Command = {
+  name: 'validate',
+  summary: 'Check system files against the register rules (offline, or online with --env).',
+  usage: VALIDATE_USAGE,
+  async run(context) {
+    const parsed = parseValidateArguments(context.argv);
+    const environment = parsed.environment;
+    if (environment === undefined) return runValidation(context, parsed);
+    return runValidation(context, parsed, async (loaded) => {
+      const files = loaded.map((file) => restrictToEnvironment(file, environment));
+      const catalogue = await fetchEnvironmentCatalogue(context, {
+        environment,
+        altinnUrl: parsed.altinnUrl,
+        references: collectCatalogueReferences(files),
+      });
+      return { files, catalogue, checkResources: true };
+    });
+  },
+};
