@@ -79,6 +79,7 @@ export interface ApplyPlanOptions {
   concurrency?: number;
   allowDelete: boolean;
   force: boolean;
+  /** Stops starting changes; those in flight finish, the rest are reported as stopped. */
   signal?: AbortSignal;
   onProgress?: (progress: ApplyProgress) => void;
   /** Only these systems are applied; the rest are skipped as not reviewed. Default: all. */
@@ -105,7 +106,11 @@ export async function applyPlan(plan: Plan, options: ApplyPlanOptions): Promise<
   const settle = (result: SystemApplyResult): void => {
     results.set(result.systemId, result);
     done += 1;
-    options.onProgress?.({ result, done, total });
+    try {
+      options.onProgress?.({ result, done, total });
+    } catch {
+      // Progress is for people watching; a broken pipe to them must not stop the apply.
+    }
   };
   const skip = (change: PlannedChange, reason: SkipReason, message: string): void =>
     settle({
@@ -140,6 +145,8 @@ export async function applyPlan(plan: Plan, options: ApplyPlanOptions): Promise<
 
   const pending = new Set(runnable.map((change) => change.systemId));
   const inFlight = new Set<string>();
+  // Updates whose interim write already gave up the client ids others claim (a swap, see below).
+  const released = new Set<string>();
   const byId = new Map(runnable.map((change) => [change.systemId, change]));
   // Changes not yet ended, per phase: a phase starts when every earlier one has ended.
   const open = [0, 0, 0];
@@ -149,6 +156,34 @@ export async function applyPlan(plan: Plan, options: ApplyPlanOptions): Promise<
   };
 
   await new Promise<void>((resolve) => {
+    const start = (change: PlannedChange): void => {
+      pending.delete(change.systemId);
+      inFlight.add(change.systemId);
+      const interim = released.has(change.systemId) ? ' (in two writes: a client-id swap)' : '';
+      void executeChange(change, options, catalogue, now).then((result) => {
+        inFlight.delete(change.systemId);
+        end(change);
+        settle(
+          interim && result.outcome === 'applied' ? { ...result, message: `Applied${interim}.` } : result,
+        );
+        pump();
+      });
+    };
+    const startInterim = (change: PlannedChange): void => {
+      pending.delete(change.systemId);
+      inFlight.add(change.systemId);
+      void executeInterimRelease(change, options, catalogue, now).then((failure) => {
+        inFlight.delete(change.systemId);
+        if (failure) {
+          end(change);
+          settle(failure);
+        } else {
+          released.add(change.systemId);
+          pending.add(change.systemId);
+        }
+        pump();
+      });
+    };
     const pump = (): void => {
       let progressed = true;
       while (progressed) {
@@ -164,26 +199,32 @@ export async function applyPlan(plan: Plan, options: ApplyPlanOptions): Promise<
         for (const change of runnable) {
           if (inFlight.size >= concurrency) break;
           if (!pending.has(change.systemId)) continue;
-          const readiness = decideReadiness(change, open, pending, inFlight, results);
+          const readiness = decideReadiness(change, open, pending, inFlight, released, results);
           if (readiness === 'wait') continue;
-          pending.delete(change.systemId);
           progressed = true;
           if (readiness !== 'go') {
+            pending.delete(change.systemId);
             end(change);
             skip(change, 'dependency-not-applied', readiness.message);
             continue;
           }
-          inFlight.add(change.systemId);
-          void executeChange(change, options, catalogue, now).then((result) => {
-            inFlight.delete(change.systemId);
-            end(change);
-            settle(result);
-            pump();
-          });
+          start(change);
         }
       }
       if (inFlight.size > 0) return;
-      // Nothing runs and nothing can start: what is left waits on itself.
+      if (pending.size === 0) return resolve();
+      // Nothing runs and nothing can start: updates wait on each other, as when two systems swap
+      // client ids. One of them first writes everything but its new claims, which releases what
+      // the others wait for; its full write follows once they are done.
+      const breaker = runnable.find(
+        (change) =>
+          pending.has(change.systemId) &&
+          !released.has(change.systemId) &&
+          change.action === 'update' &&
+          (change.releasesClientIds?.length ?? 0) > 0 &&
+          open.slice(0, rankOf(change)).every((count) => count === 0),
+      );
+      if (breaker) return startInterim(breaker);
       for (const id of [...pending]) {
         pending.delete(id);
         skip(byId.get(id) as PlannedChange, 'dependency-not-applied', 'Its dependencies wait on each other.');
@@ -216,11 +257,13 @@ function decideReadiness(
   open: readonly number[],
   pending: ReadonlySet<string>,
   inFlight: ReadonlySet<string>,
+  released: ReadonlySet<string>,
   results: ReadonlyMap<string, SystemApplyResult>,
 ): Readiness {
   // Every change of an earlier phase must have ended first (deletes wait for all writes).
   for (let rank = 0; rank < rankOf(change); rank += 1) if ((open[rank] ?? 0) > 0) return 'wait';
   for (const dependency of change.dependsOn) {
+    if (released.has(dependency)) continue;
     if (pending.has(dependency) || inFlight.has(dependency)) return 'wait';
     const result = results.get(dependency);
     // A dependency missing from the plan is already true in Altinn.
@@ -241,7 +284,9 @@ async function executeChange(
 ): Promise<SystemApplyResult> {
   const started = now();
   const base = { systemId: change.systemId, action: change.action };
-  const call: CallOptions = options.signal ? { signal: options.signal } : {};
+  // The stop signal only keeps new changes from starting: a write in flight is left to finish, since
+  // cutting it off would leave its outcome unknown.
+  const call: CallOptions = {};
   try {
     if (change.action === 'delete') {
       await options.client.deleteSystem(change.systemId, call);
@@ -286,6 +331,33 @@ async function executeChange(
   } catch (error) {
     return { ...base, ...describeFailure(error), outcome: 'failed', durationMs: now() - started };
   }
+}
+
+/**
+ * The first of two writes for an update caught in a client-id swap: the whole document, with only the
+ * client ids it already holds. Returns a failed result, or undefined when the ids were released.
+ */
+async function executeInterimRelease(
+  change: PlannedChange,
+  options: ApplyPlanOptions,
+  catalogue: Catalogue,
+  now: () => number,
+): Promise<SystemApplyResult | undefined> {
+  const started = now();
+  const held = change.fields.find((field) => field.field === 'clientId')?.before;
+  const heldIds = new Set(Array.isArray(held) ? (held as string[]) : []);
+  if (!change.request) return undefined;
+  const interim: PlannedChange = {
+    ...change,
+    request: { ...change.request, clientId: change.request.clientId.filter((id) => heldIds.has(id)) },
+  };
+  const result = await executeChange(interim, options, catalogue, now);
+  if (result.outcome === 'applied') return undefined;
+  return {
+    ...result,
+    message: `The first of two writes (releasing client ids for a swap) failed: ${result.message ?? ''}`,
+    durationMs: now() - started,
+  };
 }
 
 function describeFailure(error: unknown): { status: number | null; codes: string[]; message: string } {

@@ -132,7 +132,9 @@ export async function runApply(edges: ApplyEdges, options: ApplyRunOptions): Pro
 
   let verification: ApplyVerification | null = null;
   let verificationError: string | null = null;
-  if (wrote) {
+  if (options.signal?.aborted) {
+    verificationError = 'Apply was stopped before the end, so nothing is verified; run it again to finish.';
+  } else if (wrote) {
     try {
       const live = await readLiveState(edges.client, {
         environment: edges.environment,

@@ -5,6 +5,7 @@
  * finishes what a failed or killed run left, and changes nothing that is already right.
  */
 import { readFile } from 'node:fs/promises';
+import process from 'node:process';
 import { isAbsolute, join } from 'node:path';
 import { createProgressPrinter, renderApplyRunJson, renderApplyRunText } from '../apply/render-apply-run.ts';
 import { runApply } from '../apply/apply-run.ts';
@@ -29,6 +30,13 @@ const APPLY_FORMATS = ['text', 'json'] as const;
 type ApplyFormat = (typeof APPLY_FORMATS)[number];
 
 const MAX_CONCURRENCY = 64;
+
+/**
+ * Apply reads every system before planning and again to verify, and one read that runs out of
+ * attempts fails the whole read. So it allows more attempts than the default, within the same total
+ * time budget per request; writes are never repeated blindly either way (a POST is read first).
+ */
+const APPLY_RETRY = { maxAttempts: 8 };
 
 const USAGE = `Usage: sysreg apply --env NAME [options]
 
@@ -77,8 +85,14 @@ export interface ApplyCommandOptions {
 export async function executeApply(context: CommandContext, options: ApplyCommandOptions): Promise<ApplyRun> {
   const transport: TransportOptions = {
     concurrency: options.concurrency,
+    retry: APPLY_RETRY,
     ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
   };
+  if (options.reviewedPlan && options.reviewedPlan.environment !== options.environment) {
+    throw new UsageError(
+      `the reviewed plan is for ${options.reviewedPlan.environment}, not ${options.environment}.`,
+    );
+  }
   const comparison = await compareWithAltinn(context, {
     environment: options.environment,
     altinnUrl: options.altinnUrl,
@@ -86,11 +100,6 @@ export async function executeApply(context: CommandContext, options: ApplyComman
   });
   const { planOutput, progressOutput } = options;
   try {
-    if (options.reviewedPlan && options.reviewedPlan.environment !== options.environment) {
-      throw new UsageError(
-        `the reviewed plan is for ${options.reviewedPlan.environment}, not ${options.environment}.`,
-      );
-    }
     return await runApply(
       {
         client: comparison.connection.client,
@@ -186,20 +195,53 @@ export const command: Command = {
     // In Actions, printed names must not act as workflow commands; JSON stays byte-exact.
     const log = github && format === 'text' ? github.createInertLogOutput(context.stdout) : context.stdout;
     const progress = github ? github.createInertLogOutput(context.stderr) : context.stderr;
-    const run = await executeApply(context, {
-      environment,
-      altinnUrl: values['altinn-url'],
-      ...(reviewedPlan ? { reviewedPlan } : {}),
-      allowDelete: values['allow-delete'],
-      force: values.force,
-      concurrency: concurrency ?? DEFAULT_CONCURRENCY,
-      ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
-      // The JSON report owns stdout; people read the plan and progress on stderr then.
-      planOutput: format === 'json' ? progress : log,
-      progressOutput: progress,
-    });
-    log.write(format === 'json' ? renderApplyRunJson(run) : renderApplyRunText(run));
-    await github?.reportApplyRunToGitHub(context, run);
-    return run.exitCode;
+    const report = github ? (run: ApplyRun) => github.reportApplyRunToGitHub(context, run) : undefined;
+    // Ctrl-C or a cancelled CI job: start nothing new, let the answers in flight come back, report.
+    // A second signal ends the process at once; the next run reads what happened and finishes.
+    const stop = new AbortController();
+    const onSignal = (signal: NodeJS.Signals): void => {
+      if (stop.signal.aborted) process.exit(130);
+      context.stderr.write(`\nsysreg apply: ${signal}: stopping after the changes in flight.\n`);
+      stop.abort(new Error(`stopped by ${signal}`));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+      return await applyAndReport(
+        context,
+        format,
+        stop.signal,
+        { log, ...(report ? { report } : {}) },
+        {
+          environment,
+          altinnUrl: values['altinn-url'],
+          ...(reviewedPlan ? { reviewedPlan } : {}),
+          allowDelete: values['allow-delete'],
+          force: values.force,
+          concurrency: concurrency ?? DEFAULT_CONCURRENCY,
+          ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+          // The JSON report owns stdout; people read the plan and progress on stderr then.
+          planOutput: format === 'json' ? progress : log,
+          progressOutput: progress,
+        },
+      );
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
   },
 };
+
+async function applyAndReport(
+  context: CommandContext,
+  format: ApplyFormat,
+  signal: AbortSignal,
+  output: { log: Output; report?: (run: ApplyRun) => Promise<unknown> },
+  options: Omit<ApplyCommandOptions, 'signal'>,
+): Promise<number> {
+  const run = await executeApply(context, { ...options, signal });
+  output.log.write(format === 'json' ? renderApplyRunJson(run) : renderApplyRunText(run));
+  // After the run is printed: a report that fails fails the command, the log still shows the run.
+  await output.report?.(run);
+  return run.exitCode;
+}

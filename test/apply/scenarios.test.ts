@@ -190,6 +190,24 @@ describe('sysreg apply', () => {
     expect((await bench.writes()).every((entry) => entry.status === 200)).toBe(true);
   });
 
+  it('swaps client ids between two systems without Altinn ever refusing a claim', async () => {
+    const bench = await setUp();
+    const left = buildSystemSpec('left', { clientId: ['left-id'] });
+    const right = buildSystemSpec('right', { clientId: ['right-id'] });
+    await seedSystems(bench.altinn.url, [toLiveSystem(left), toLiveSystem(right)]);
+    await bench.writeSystem({ ...left, clientId: ['right-id'] });
+    await bench.writeSystem({ ...right, clientId: ['left-id'] });
+
+    const { code, run } = await applyJson(bench);
+    expect(code).toBe(0);
+    expect(run.report?.counts.applied).toBe(2);
+    const writes = await bench.writes();
+    expect(writes.map((entry) => `${entry.method} ${entry.status}`)).toEqual(Array(3).fill('PUT 200'));
+    const live = await stored(bench);
+    expect(live.get(left.id)?.clientId).toEqual(['right-id']);
+    expect(live.get(right.id)?.clientId).toEqual(['left-id']);
+  });
+
   it('moves a client id from a deleted system to a new one: delete, then create', async () => {
     const bench = await setUp();
     const old = buildSystemSpec('old', { clientId: ['handed-on'] });
@@ -324,5 +342,31 @@ describe('sysreg apply', () => {
     const live = await stored(bench);
     expect(live.has(later.id)).toBe(false);
     expect(holdsSpec(live.get(second.id), second)).toBe(true);
+  });
+});
+
+describe('sysreg apply, arguments', () => {
+  it('explains bad flags and plan files without touching Altinn', async () => {
+    const bench = await setUp();
+    const noEnv = await bench.sysreg('apply');
+    expect(noEnv.code).toBe(1);
+    expect(noEnv.stderr).toContain('--env is required');
+    const badConcurrency = await bench.sysreg('apply', '--env', 'local', '--concurrency', '0');
+    expect(badConcurrency.stderr).toContain('--concurrency must be a whole number from 1 to 64');
+    const badTimeout = await bench.sysreg('apply', '--env', 'local', '--request-timeout', 'soon');
+    expect(badTimeout.stderr).toContain('--request-timeout must be a number of seconds');
+    const missing = await bench.sysreg('apply', '--env', 'local', '--plan', 'nowhere.json');
+    expect(missing.stderr).toContain('cannot read the plan file nowhere.json: ENOENT');
+    await bench.writeSystem(buildSystemSpec('elsewhere'));
+    await bench.sysreg('plan', '--env', 'local', '--out', 'plan.json');
+    const plan = JSON.parse(await readFile(path.join(bench.repo.root, 'plan.json'), 'utf8')) as {
+      environment: string;
+    };
+    plan.environment = 'tt02';
+    await writeFile(path.join(bench.repo.root, 'tt02-plan.json'), JSON.stringify(plan));
+    const wrongEnvironment = await bench.sysreg('apply', '--env', 'local', '--plan', 'tt02-plan.json');
+    expect(wrongEnvironment.code).toBe(1);
+    expect(wrongEnvironment.stderr).toContain('the reviewed plan is for tt02, not local');
+    expect(await bench.writes()).toEqual([]);
   });
 });
