@@ -1,9 +1,9 @@
 /**
  * `--report github` for plan, apply and drift: one call each, made after the command has its result
- * (validate's, which needs no API, is in report-validation.ts). Reads the
- * Actions environment from the command's `env`, writes annotations to its stdout and a one-line
- * account of what was posted to its stderr. Any failure is a GitHubReportError (exit 1, token
- * redacted), so a plan that could not be posted fails the job.
+ * (validate's, which needs no API, is in report-validation.ts). Reads the Actions environment from
+ * the command's `env`, writes annotations to its stdout and a one-line account of what was posted to
+ * its stderr. Any failure is a GitHubReportError (exit 1, token redacted), so a plan that could not
+ * be posted fails the job.
  */
 import type { CommandContext } from '../commands/command.ts';
 import type { DriftReport } from '../plan/drift.ts';
