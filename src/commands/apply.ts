@@ -22,6 +22,7 @@ import {
   CREDENTIALS_USAGE,
   parseCommandArguments,
   pickFormat,
+  requireDefaultSystemsFolder,
   requireEnvironmentName,
 } from './shared/altinn-options.ts';
 import { compareWithAltinn, wantsColor } from './shared/live-comparison.ts';
@@ -171,7 +172,7 @@ export const command: Command = {
   summary: 'Make Altinn match git: create, update and (with --allow-delete) delete systems.',
   usage: USAGE,
   async run(context) {
-    const { values } = parseCommandArguments(
+    const { values, positionals } = parseCommandArguments(
       context.argv,
       {
         plan: { type: 'string' },
@@ -184,6 +185,7 @@ export const command: Command = {
       },
       USAGE,
     );
+    requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format: ApplyFormat = pickFormat(values.format, APPLY_FORMATS);
     const concurrency = readPositiveInteger(values.concurrency, '--concurrency', MAX_CONCURRENCY);

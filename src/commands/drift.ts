@@ -14,6 +14,7 @@ import {
   CREDENTIALS_USAGE,
   parseCommandArguments,
   pickFormat,
+  requireDefaultSystemsFolder,
   requireEnvironmentName,
 } from './shared/altinn-options.ts';
 import { compareWithAltinn, wantsColor } from './shared/live-comparison.ts';
@@ -47,7 +48,7 @@ export const command: Command = {
   summary: 'Report what changed in Altinn outside git (reads only).',
   usage: USAGE,
   async run(context) {
-    const { values } = parseCommandArguments(
+    const { values, positionals } = parseCommandArguments(
       context.argv,
       {
         accept: { type: 'boolean', default: false },
@@ -64,6 +65,7 @@ export const command: Command = {
     if (values.accept && values.report !== undefined) {
       throw new UsageError('--accept edits the files here; it does not go with --report.');
     }
+    requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, DRIFT_FORMATS);
     // Loaded only when asked for; the target is checked before any request is made.

@@ -12,6 +12,7 @@ import {
   CREDENTIALS_USAGE,
   parseCommandArguments,
   pickFormat,
+  requireDefaultSystemsFolder,
   requireEnvironmentName,
 } from './shared/altinn-options.ts';
 import { compareWithAltinn, planComparison, wantsColor } from './shared/live-comparison.ts';
@@ -59,7 +60,7 @@ export const command: Command = {
   summary: 'Show what applying git to Altinn would change (reads only).',
   usage: USAGE,
   async run(context) {
-    const { values } = parseCommandArguments(
+    const { values, positionals } = parseCommandArguments(
       context.argv,
       {
         format: { type: 'string', default: 'text' },
@@ -70,6 +71,7 @@ export const command: Command = {
       },
       USAGE,
     );
+    requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, PLAN_FORMATS);
     // Loaded only when asked for; the target is checked before any request is made.

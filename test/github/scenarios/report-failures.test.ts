@@ -99,6 +99,23 @@ describe('a GitHub reporting failure fails the command', () => {
     expect(unknown.stderr).toContain("sysreg plan: unknown report target 'gitlab'; use --report github.");
     expect(await readRequestLog(scenario.altinn.url)).toEqual([]);
 
+    // The workflows pass their systems-path input; only the folder sysreg reads is accepted.
+    for (const verb of ['plan', 'drift', 'apply']) {
+      const elsewhere = await scenario.runStep(
+        [verb, 'config/systems', '--env', 'local', '--report', 'github'],
+        {
+          eventName: 'pull_request',
+          event: {},
+          sha: 'f1'.repeat(20),
+        },
+      );
+      expect(elsewhere.code).toBe(1);
+      expect(elsewhere.stderr).toContain(
+        `sysreg ${verb}: unexpected argument 'config/systems': this command reads every file under systems/ at the repository root.`,
+      );
+    }
+    expect(await readRequestLog(scenario.altinn.url)).toEqual([]);
+
     const outside = await scenario.runStep(['validate', '--report', 'github'], {
       eventName: 'pull_request',
       event: {},
