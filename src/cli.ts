@@ -11,7 +11,7 @@ import type { Command, CommandContext } from './commands/command.ts';
 module.enableCompileCache?.();
 
 /** Verbs are loaded lazily so that `sysreg validate` never pays for the HTTP or GitHub stacks. */
-const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
+export const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   plan: () => import('./commands/plan.ts'),
   apply: () => import('./commands/apply.ts'),
   drift: () => import('./commands/drift.ts'),

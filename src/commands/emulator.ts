@@ -2,10 +2,16 @@ import { parseArgs } from 'node:util';
 import process from 'node:process';
 import type { Command } from './command.ts';
 import { UsageError } from './command.ts';
+import {
+  DEMO_ORG_NUMBER,
+  registerDemoClient,
+  renderDemoClientExports,
+  saveDemoKey,
+} from '../emulator/demo-client.ts';
 
 export const DEFAULT_EMULATOR_PORT = 5101;
 
-const usage = `Usage: sysreg emulator [--port N] [--host 127.0.0.1] [--data FILE]
+const usage = `Usage: sysreg emulator [--port N] [--host 127.0.0.1] [--data FILE] [--demo-client]
 
 Starts the local Altinn (system register, Maskinporten and catalogues) and prints its base URL.
 Serves until stopped with Ctrl-C (SIGINT) or SIGTERM.
@@ -14,6 +20,11 @@ Options:
   --port N      port to listen on (default ${DEFAULT_EMULATOR_PORT}; 0 picks a free port)
   --host HOST   address to listen on (default 127.0.0.1)
   --data FILE   keep state in this JSON file across restarts (written atomically); default in memory
+  --demo-client register a Maskinporten client for vendor 0192:${DEMO_ORG_NUMBER} with a fresh key,
+                save the key to a 0600 file outside the repository (removed on stop), and print
+                the export lines that point the CLI at this local Altinn
+
+Exit status: 0 after a clean stop, 1 when it cannot start (port in use, unwritable --data).
 `;
 
 function readPort(value: string | undefined): number {
@@ -29,11 +40,16 @@ export const command: Command = {
   summary: 'Run the local Altinn (register, Maskinporten, catalogues) on loopback.',
   usage,
   async run({ argv, stdout }) {
-    let values: { port?: string; host?: string; data?: string };
+    let values: { port?: string; host?: string; data?: string; 'demo-client'?: boolean };
     try {
       ({ values } = parseArgs({
         args: argv,
-        options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' } },
+        options: {
+          port: { type: 'string' },
+          host: { type: 'string' },
+          data: { type: 'string' },
+          'demo-client': { type: 'boolean' },
+        },
         allowPositionals: false,
         strict: true,
       }));
@@ -54,11 +70,18 @@ export const command: Command = {
       throw error;
     }
     stdout.write(`${emulator.url}\n`);
+    let removeKey = async (): Promise<void> => {};
+    if (values['demo-client']) {
+      const client = await registerDemoClient(emulator.url);
+      const saved = await saveDemoKey(client);
+      removeKey = saved.remove;
+      stdout.write(renderDemoClientExports(client, saved.keyFile));
+    }
     await new Promise<void>((resolve) => {
       const stop = () => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
-        void emulator.close().then(resolve);
+        void emulator.close().then(removeKey).then(resolve);
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

@@ -1,0 +1,280 @@
+/**
+ * `npm run bench`: runs every benchmark (`scripts/bench-*.ts`) one after another as child processes,
+ * records each one's duration and peak resident memory, then writes BENCHMARKS.md from
+ * `scripts/results/*.json`: the machine, every figure with its target and whether it is met, the
+ * ratios, and the peak memory. Exits 1 when a benchmark fails or a target is missed.
+ *
+ *   npm run bench                          every benchmark, then BENCHMARKS.md
+ *   npm run bench -- --only startup,plan   some of them (the others' last results are kept)
+ *   npm run bench -- --report              only rewrite BENCHMARKS.md from the results on disk
+ */
+import { spawn } from 'node:child_process';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+import { parseArgs } from 'node:util';
+
+const REPO = path.resolve(import.meta.dirname, '..');
+const RESULTS = path.join(REPO, 'scripts', 'results');
+const RUN_LOG = path.join(RESULTS, 'bench-runs.json');
+const BENCHMARK_TIMEOUT_MS = 10 * 60_000;
+
+export interface Figure {
+  label: string;
+  value: number;
+  unit: string;
+  target?: string;
+  met?: boolean;
+}
+
+export interface BenchmarkResult {
+  name: string;
+  machine: { cpus: number; model: string; node: string; memoryGiB: number };
+  figures: Figure[];
+}
+
+export interface BenchmarkRun {
+  name: string;
+  script: string;
+  exitCode: number;
+  seconds: number;
+  /** Peak resident memory of the benchmark process (emulators and clients it starts in-process included). */
+  peakRssMiB: number;
+  /** Unix load average (1 min) when the run started: how busy the shared machine was. */
+  loadAverage: number;
+  finishedAt: string;
+}
+
+export interface ReliabilitySummary {
+  passed: boolean;
+  finishedAt: string;
+  checks: { name: string; passed: boolean; detail: string; seconds: number }[];
+}
+
+/** Preloaded into each benchmark: writes its peak RSS (KiB) to $BENCH_RSS_FILE on exit. */
+const RSS_REPORTER = `data:text/javascript,${encodeURIComponent(
+  "import { writeFileSync } from 'node:fs';" +
+    "process.on('exit', () => { try { writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); } catch {} });",
+)}`;
+
+async function listBenchmarkScripts(): Promise<{ name: string; script: string }[]> {
+  const names = (await readdir(path.join(REPO, 'scripts')))
+    .filter((n) => /^bench-[\w-]+\.ts$/.test(n))
+    .sort();
+  return names.map((n) => ({ name: n.slice('bench-'.length, -'.ts'.length), script: `scripts/${n}` }));
+}
+
+function runBenchmark(name: string, script: string): Promise<BenchmarkRun> {
+  const rssFile = path.join(os.tmpdir(), `sysreg-bench-rss-${process.pid}-${name}`);
+  const loadAverage = os.loadavg()[0] ?? 0;
+  const started = performance.now();
+  process.stdout.write(`\n▶ ${script} (load ${loadAverage.toFixed(1)})\n`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', RSS_REPORTER, script], {
+      cwd: REPO,
+      env: { ...process.env, BENCH_RSS_FILE: rssFile },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const timer = setTimeout(() => child.kill('SIGTERM'), BENCHMARK_TIMEOUT_MS);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      void readFile(rssFile, 'utf8')
+        .catch(() => 'NaN')
+        .then((kib) => {
+          resolve({
+            name,
+            script,
+            exitCode: code ?? 1,
+            seconds: Math.round((performance.now() - started) / 100) / 10,
+            peakRssMiB: Math.round(Number(kib) / 102.4) / 10,
+            loadAverage: Math.round(loadAverage * 10) / 10,
+            finishedAt: new Date().toISOString(),
+          });
+        });
+    });
+  });
+}
+
+async function readJson<T>(file: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function readBenchmarkResults(): Promise<BenchmarkResult[]> {
+  const results: BenchmarkResult[] = [];
+  for (const name of (await readdir(RESULTS)).filter((n) => n.endsWith('.json')).sort()) {
+    const parsed = await readJson<Partial<BenchmarkResult>>(path.join(RESULTS, name));
+    if (parsed && typeof parsed.name === 'string' && Array.isArray(parsed.figures) && parsed.machine)
+      results.push(parsed as BenchmarkResult);
+  }
+  return results;
+}
+
+const formatNumber = (value: number) =>
+  Number.isInteger(value)
+    ? value.toLocaleString('en-US')
+    : String(value).replace(/^(-?\d+)(\.\d+)?$/, '$1$2');
+
+function formatValue(figure: Figure): string {
+  const unit = figure.unit === '×' || figure.unit === 'ratio' ? '×' : ` ${figure.unit}`;
+  return `${formatNumber(figure.value)}${unit}`;
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+/** BENCHMARKS.md, from the results and the last run of each benchmark. */
+export function renderBenchmarksMarkdown(
+  results: BenchmarkResult[],
+  runs: BenchmarkRun[],
+  reliability?: ReliabilitySummary,
+): string {
+  const lines: string[] = [
+    '# Benchmarks',
+    '',
+    'Generated by `npm run bench` from `scripts/results/*.json`; do not edit by hand. Each benchmark is a',
+    'script in `scripts/` that anyone can rerun. The machine is shared and noisy, so the targets are',
+    'ratios measured within one run wherever a baseline exists; absolute times are for scale.',
+    '',
+  ];
+  const machines = new Map(results.map((r) => [JSON.stringify(r.machine), r.machine]));
+  lines.push('## Machine', '');
+  for (const machine of machines.values()) {
+    lines.push(
+      `- ${machine.cpus} CPUs (${machine.model}), ${machine.memoryGiB} GiB memory, Node ${machine.node}`,
+    );
+  }
+  lines.push('');
+  const targeted = results.flatMap((r) => r.figures.filter((f) => f.target && f.target !== 'report only'));
+  const missed = targeted.filter((f) => f.met === false);
+  lines.push(
+    '## Summary',
+    '',
+    `${targeted.length - missed.length} of ${targeted.length} targets met.`,
+    '',
+    '| Benchmark | Figure | Value | Target | Met |',
+    '| --- | --- | --- | --- | --- |',
+  );
+  for (const result of results) {
+    for (const figure of result.figures.filter((f) => f.target && f.target !== 'report only')) {
+      lines.push(
+        `| [${result.name}](#${result.name}) | ${escapeCell(figure.label)} | ${formatValue(figure)} | ${escapeCell(figure.target ?? '')} | ${figure.met ? '✅' : '❌'} |`,
+      );
+    }
+  }
+  lines.push(
+    '',
+    '| Benchmark | Peak memory | Run time | Load average at start | Last run (UTC) |',
+    '| --- | --- | --- | --- | --- |',
+  );
+  for (const result of results) {
+    const run = runs.find((r) => r.name === result.name);
+    lines.push(
+      run
+        ? `| ${result.name} | ${run.peakRssMiB} MiB | ${run.seconds} s | ${run.loadAverage} | ${run.finishedAt.slice(0, 16).replace('T', ' ')} |`
+        : `| ${result.name} | – | – | – | not run by \`npm run bench\` yet |`,
+    );
+  }
+  lines.push(
+    '',
+    'Peak memory is the peak resident set of the benchmark process, including the local Altinn and the',
+    'client when it runs them in-process. Where the CLI runs as a child process (validate, startup), the',
+    "child's own peak is among the figures when the benchmark measures it.",
+    '',
+  );
+  for (const result of results) {
+    const run = runs.find((r) => r.name === result.name);
+    lines.push(`## ${result.name}`, '');
+    lines.push(
+      `\`${run?.script ?? `scripts/bench-${result.name}.ts`}\`${run ? `, ${run.seconds} s, peak ${run.peakRssMiB} MiB` : ''}.`,
+      '',
+    );
+    lines.push('| Figure | Value | Target | Met |', '| --- | --- | --- | --- |');
+    for (const figure of result.figures) {
+      const met = figure.met === undefined || figure.target === undefined ? '' : figure.met ? '✅' : '❌';
+      lines.push(
+        `| ${escapeCell(figure.label)} | ${formatValue(figure)} | ${escapeCell(figure.target ?? '')} | ${met} |`,
+      );
+    }
+    lines.push('');
+  }
+  if (reliability) {
+    lines.push(
+      '## Reliability',
+      '',
+      `\`npm run test:reliability\` (\`scripts/reliability.ts\`), ${reliability.finishedAt.slice(0, 16).replace('T', ' ')}: ${reliability.passed ? 'passed ✅' : 'FAILED ❌'}. Summary in \`scripts/results/reliability.json\`.`,
+      '',
+      '| Check | Result | Detail | Time |',
+      '| --- | --- | --- | --- |',
+    );
+    for (const check of reliability.checks) {
+      lines.push(
+        `| ${escapeCell(check.name)} | ${check.passed ? '✅' : '❌'} | ${escapeCell(check.detail)} | ${check.seconds} s |`,
+      );
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Rewrites BENCHMARKS.md from the files on disk, formatted as the repository formats Markdown. */
+export async function writeBenchmarksMarkdown(): Promise<{ missed: number }> {
+  const results = await readBenchmarkResults();
+  const runs = (await readJson<BenchmarkRun[]>(RUN_LOG)) ?? [];
+  const reliability = await readJson<ReliabilitySummary>(path.join(RESULTS, 'reliability.json'));
+  const markdown = renderBenchmarksMarkdown(results, runs, reliability);
+  const target = path.join(REPO, 'BENCHMARKS.md');
+  const prettier = await import('prettier');
+  const options = (await prettier.resolveConfig(target)) ?? {};
+  await writeFile(target, await prettier.format(markdown, { ...options, filepath: target }));
+  const missed = results.flatMap((r) => r.figures).filter((f) => f.target && f.met === false).length;
+  return { missed };
+}
+
+async function runBench(): Promise<number> {
+  const { values } = parseArgs({
+    options: { only: { type: 'string' }, report: { type: 'boolean', default: false } },
+  });
+  let failed = 0;
+  if (!values.report) {
+    const all = await listBenchmarkScripts();
+    const wanted = values.only?.split(',').map((n) => n.trim());
+    const unknown = wanted?.filter((n) => !all.some((b) => b.name === n)) ?? [];
+    if (unknown.length > 0) {
+      process.stderr.write(`bench: no scripts/bench-${unknown.join('.ts, scripts/bench-')}.ts\n`);
+      return 1;
+    }
+    const selected = wanted ? all.filter((b) => wanted.includes(b.name)) : all;
+    const previous = (await readJson<BenchmarkRun[]>(RUN_LOG)) ?? [];
+    const runs = new Map(previous.map((r) => [r.name, r]));
+    for (const { name, script } of selected) {
+      const run = await runBenchmark(name, script);
+      runs.set(name, run);
+      if (run.exitCode !== 0) {
+        failed += 1;
+        process.stderr.write(`bench: ${script} exited ${run.exitCode}\n`);
+      }
+      await writeFile(RUN_LOG, `${JSON.stringify([...runs.values()], null, 2)}\n`);
+    }
+  }
+  const { missed } = await writeBenchmarksMarkdown();
+  process.stdout.write(
+    `\nBENCHMARKS.md written: ${failed} benchmark(s) failed, ${missed} target(s) missed.\n`,
+  );
+  return failed > 0 || missed > 0 ? 1 : 0;
+}
+
+if (import.meta.main) {
+  try {
+    process.exitCode = await runBench();
+  } catch (error) {
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
