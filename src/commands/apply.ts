@@ -22,6 +22,7 @@ import {
   CREDENTIALS_USAGE,
   parseCommandArguments,
   pickFormat,
+  requireDefaultSystemsFolder,
   requireEnvironmentName,
 } from './shared/altinn-options.ts';
 import { compareWithAltinn, wantsColor } from './shared/live-comparison.ts';
@@ -54,6 +55,8 @@ ${ALTINN_OPTION_USAGE}
   --format <fmt>            text (default) or json (the run report, for machines).
   --concurrency <n>         Requests in flight at once (default ${DEFAULT_CONCURRENCY}, at most ${MAX_CONCURRENCY}).
   --request-timeout <sec>   Give up on one attempt after this many seconds (default 30).
+  --report github           Also report to GitHub from an Actions job: the per-system result as a
+                            comment on the merged pull request(s) of the commit, job summary, outputs.
 
 ${CREDENTIALS_USAGE}
 
@@ -174,7 +177,7 @@ export const command: Command = {
   summary: 'Make Altinn match git: create, update and (with --allow-delete) delete systems.',
   usage: USAGE,
   async run(context) {
-    const { values } = parseCommandArguments(
+    const { values, positionals } = parseCommandArguments(
       context.argv,
       {
         plan: { type: 'string' },
@@ -183,14 +186,23 @@ export const command: Command = {
         format: { type: 'string', default: 'text' },
         concurrency: { type: 'string' },
         'request-timeout': { type: 'string' },
+        report: { type: 'string' },
       },
       USAGE,
     );
+    requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format: ApplyFormat = pickFormat(values.format, APPLY_FORMATS);
     const concurrency = readPositiveInteger(values.concurrency, '--concurrency', MAX_CONCURRENCY);
     const requestTimeoutMs = readSeconds(values['request-timeout'], '--request-timeout');
+    // Loaded only when asked for; the target is checked before anything is written.
+    const github = values.report === undefined ? undefined : await import('../github/report-command.ts');
+    github?.parseReportTarget(values.report);
     const reviewedPlan = values.plan ? await readReviewedPlan(context.cwd, values.plan) : undefined;
+    // In Actions, printed names must not act as workflow commands; JSON stays byte-exact.
+    const log = github && format === 'text' ? github.createInertLogOutput(context.stdout) : context.stdout;
+    const progress = github ? github.createInertLogOutput(context.stderr) : context.stderr;
+    const report = github ? (run: ApplyRun) => github.reportApplyRunToGitHub(context, run) : undefined;
     // Ctrl-C or a cancelled CI job: start nothing new, let the answers in flight come back, report.
     // A second signal ends the process at once; the next run reads what happened and finishes.
     const stop = new AbortController();
@@ -202,18 +214,24 @@ export const command: Command = {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {
-      return await applyAndReport(context, format, stop.signal, {
-        environment,
-        altinnUrl: values['altinn-url'],
-        ...(reviewedPlan ? { reviewedPlan } : {}),
-        allowDelete: values['allow-delete'],
-        force: values.force,
-        concurrency: concurrency ?? DEFAULT_CONCURRENCY,
-        ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
-        // The JSON report owns stdout; people read the plan and progress on stderr then.
-        planOutput: format === 'json' ? context.stderr : context.stdout,
-        progressOutput: context.stderr,
-      });
+      return await applyAndReport(
+        context,
+        format,
+        stop.signal,
+        { log, ...(report ? { report } : {}) },
+        {
+          environment,
+          altinnUrl: values['altinn-url'],
+          ...(reviewedPlan ? { reviewedPlan } : {}),
+          allowDelete: values['allow-delete'],
+          force: values.force,
+          concurrency: concurrency ?? DEFAULT_CONCURRENCY,
+          ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+          // The JSON report owns stdout; people read the plan and progress on stderr then.
+          planOutput: format === 'json' ? progress : log,
+          progressOutput: progress,
+        },
+      );
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
@@ -225,9 +243,12 @@ async function applyAndReport(
   context: CommandContext,
   format: ApplyFormat,
   signal: AbortSignal,
+  output: { log: Output; report?: (run: ApplyRun) => Promise<unknown> },
   options: Omit<ApplyCommandOptions, 'signal'>,
 ): Promise<number> {
   const run = await executeApply(context, { ...options, signal });
-  context.stdout.write(format === 'json' ? renderApplyRunJson(run) : renderApplyRunText(run));
+  output.log.write(format === 'json' ? renderApplyRunJson(run) : renderApplyRunText(run));
+  // After the run is printed: a report that fails fails the command, the log still shows the run.
+  await output.report?.(run);
   return run.exitCode;
 }

@@ -14,6 +14,7 @@ import {
   CREDENTIALS_USAGE,
   parseCommandArguments,
   pickFormat,
+  requireDefaultSystemsFolder,
   requireEnvironmentName,
 } from './shared/altinn-options.ts';
 import { compareWithAltinn, wantsColor } from './shared/live-comparison.ts';
@@ -34,6 +35,8 @@ ${ALTINN_OPTION_USAGE}
   --format <fmt>        text (default), markdown or json.
   --out <file>          Also write the report as JSON.
   --detailed-exitcode   Exit 2 when there is drift.
+  --report github       Also report to GitHub from an Actions job: keep one issue labelled
+                        sysreg-drift open while there is drift, closed when it is gone.
 
 ${CREDENTIALS_USAGE}
 
@@ -45,7 +48,7 @@ export const command: Command = {
   summary: 'Report what changed in Altinn outside git (reads only).',
   usage: USAGE,
   async run(context) {
-    const { values } = parseCommandArguments(
+    const { values, positionals } = parseCommandArguments(
       context.argv,
       {
         accept: { type: 'boolean', default: false },
@@ -53,13 +56,21 @@ export const command: Command = {
         format: { type: 'string', default: 'text' },
         out: { type: 'string' },
         'detailed-exitcode': { type: 'boolean', default: false },
+        report: { type: 'string' },
       },
       USAGE,
     );
     if (values.only && !values.accept) throw new UsageError(`--only goes with --accept\n\n${USAGE}`);
     if (values.accept && values.format !== 'text') throw new UsageError('--accept reports as text only.');
+    if (values.accept && values.report !== undefined) {
+      throw new UsageError('--accept edits the files here; it does not go with --report.');
+    }
+    requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, DRIFT_FORMATS);
+    // Loaded only when asked for; the target is checked before any request is made.
+    const github = values.report === undefined ? undefined : await import('../github/report-command.ts');
+    github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values['altinn-url'] });
     await comparison.connection.close();
     if (values.accept) {
@@ -85,7 +96,10 @@ export const command: Command = {
           ? renderDriftMarkdown(report, values.out ? { fullPlanHint: `the report file ${values.out}` } : {})
           : renderDriftText(report, { color: wantsColor(context) });
     if (values.out) await writeOutputFile(context, values.out, renderDriftJson(report));
-    context.stdout.write(rendered);
+    // In Actions, printed names must not act as workflow commands; JSON stays byte-exact.
+    const log = github && format !== 'json' ? github.createInertLogOutput(context.stdout) : context.stdout;
+    log.write(rendered);
+    await github?.reportDriftToGitHub(context, report);
     return decideDriftExitCode(report, { detailedExitCode: values['detailed-exitcode'] });
   },
 };

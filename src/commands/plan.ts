@@ -12,6 +12,7 @@ import {
   CREDENTIALS_USAGE,
   parseCommandArguments,
   pickFormat,
+  requireDefaultSystemsFolder,
   requireEnvironmentName,
 } from './shared/altinn-options.ts';
 import { compareWithAltinn, planComparison, wantsColor } from './shared/live-comparison.ts';
@@ -32,6 +33,8 @@ ${ALTINN_OPTION_USAGE}
   --out <file>          Also write the plan as JSON (for apply --plan and reviewers).
   --detailed-exitcode   Exit 2 when there are changes.
   --force               Accept a plan above the safety threshold (exit 0/2 instead of 1).
+  --report github       Also report to GitHub from an Actions job: on a pull request the sticky
+                        plan comment; annotations, job summary and step outputs always.
 
 ${CREDENTIALS_USAGE}
 
@@ -57,24 +60,33 @@ export const command: Command = {
   summary: 'Show what applying git to Altinn would change (reads only).',
   usage: USAGE,
   async run(context) {
-    const { values } = parseCommandArguments(
+    const { values, positionals } = parseCommandArguments(
       context.argv,
       {
         format: { type: 'string', default: 'text' },
         out: { type: 'string' },
         'detailed-exitcode': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        report: { type: 'string' },
       },
       USAGE,
     );
+    requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, PLAN_FORMATS);
+    // Loaded only when asked for; the target is checked before any request is made.
+    const github = values.report === undefined ? undefined : await import('../github/report-command.ts');
+    github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values['altinn-url'] });
     await comparison.connection.close();
     const plan = planComparison(comparison);
 
     if (values.out) await writeOutputFile(context, values.out, renderPlanJson(plan));
-    context.stdout.write(renderPlan(plan, format, context, values.out));
+    // In Actions, printed names must not act as workflow commands; JSON stays byte-exact.
+    const log = github && format !== 'json' ? github.createInertLogOutput(context.stdout) : context.stdout;
+    log.write(renderPlan(plan, format, context, values.out));
+    // Reported before the safety verdict: reviewers must see an unsafe plan too.
+    await github?.reportPlanToGitHub(context, plan, { planFile: values.out });
 
     if (!plan.safety.safe && !values.force) {
       context.stderr.write(

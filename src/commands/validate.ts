@@ -19,6 +19,7 @@ import { sortDiagnostics, validateSystems } from '../systems/validate.ts';
 import { UsageError, type Command, type CommandContext } from './command.ts';
 
 export const VALIDATE_USAGE = `Usage: sysreg validate [paths…] [--format text|json|github] [--env NAME]
+                       [--report github]
 
 Checks system files offline: YAML syntax, the schema, and the register's rules (AUTH.VLD codes),
 in the base and in every environment a file names.
@@ -37,6 +38,7 @@ Options:
   --env <name>        Check online against this environment: tt02, prod, local, or one from
                       sysreg.config.yaml.
   --altinn-url <url>  Base URL of the local Altinn for --env local.
+  --report github     Also report to GitHub from an Actions job: annotations, job summary, outputs.
   -h, --help          Show this help.
 
 Exit status: 0 when valid (warnings allowed), 1 when any error is found.
@@ -48,6 +50,8 @@ export interface ValidateArguments {
   /** `--env`: check online against this environment. */
   environment: string | undefined;
   altinnUrl: string | undefined;
+  /** `--report`: `github` to report into a GitHub Actions job. */
+  report: string | undefined;
 }
 
 /** What the rules check against: the shipped snapshot offline, an environment's records online. */
@@ -72,6 +76,7 @@ export function parseValidateArguments(argv: string[]): ValidateArguments {
         format: { type: 'string', default: 'text' },
         env: { type: 'string' },
         'altinn-url': { type: 'string' },
+        report: { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -92,15 +97,19 @@ export function parseValidateArguments(argv: string[]): ValidateArguments {
     format: format as DiagnosticsFormat,
     environment,
     altinnUrl: parsed.values['altinn-url'],
+    report: parsed.values.report,
   };
 }
 
 /** Discovers, loads and checks the files against the catalogue `source` gives; prints; returns the exit code. */
 export async function runValidation(
-  context: Pick<CommandContext, 'stdout' | 'cwd'>,
-  options: Pick<ValidateArguments, 'paths' | 'format'>,
+  context: Pick<CommandContext, 'stdout' | 'cwd' | 'env'>,
+  options: Pick<ValidateArguments, 'paths' | 'format'> & { report?: string | undefined },
   source: CatalogueSource = OFFLINE_CATALOGUE,
 ): Promise<number> {
+  // Loaded only when asked for (and holding no API client), so a plain validate stays lean.
+  const github = options.report === undefined ? undefined : await import('../github/report-validation.ts');
+  const reportTarget = github?.parseReportTarget(options.report);
   const discovered = await discoverSystemFiles(context.cwd, options.paths);
   const loaded = await loadSystemFiles(discovered.files);
   const { files, catalogue, checkResources } = await source(loaded);
@@ -110,7 +119,16 @@ export async function runValidation(
   ]);
   const sources = new Map(files.map((file) => [file.file, file.text]));
   const fileCount = discovered.files.length + discovered.diagnostics.length;
-  context.stdout.write(renderDiagnostics(options.format, { diagnostics, fileCount, sources }));
+  // The GitHub report writes the annotations itself; printing them twice would double each one.
+  if (!(reportTarget === 'github' && options.format === 'github')) {
+    // In Actions, quoted YAML lines must not act as workflow commands; JSON stays byte-exact.
+    const log =
+      github && options.format === 'text' ? github.createInertLogOutput(context.stdout) : context.stdout;
+    log.write(renderDiagnostics(options.format, { diagnostics, fileCount, sources }));
+  }
+  if (github && reportTarget === 'github') {
+    await github.reportValidationToGitHub(context, { diagnostics, fileCount });
+  }
   return hasErrors(diagnostics) ? 1 : 0;
 }
 

@@ -7,6 +7,7 @@
  *   github.url                                 // GITHUB_API_URL for the code under test
  *   github.addPullRequest({ number: 7, headSha: 'abc', files: ['systems/a.yaml'] });
  *   github.addPullRequest({ number: 8, headSha: 'def', merged: true });  // merged (and closed)
+ *   github.mergePullRequest(7);                // as the merge button: merged and closed
  *   github.linkCommit('merge-sha', [8]);       // GET /commits/merge-sha/pulls → [#8]
  *   github.addComment(7, 'hello', 'someone');  // seed comments (e.g. to force pagination)
  *   github.failNext({ method: 'POST', path: /\/comments$/, status: 500, times: 4 });
@@ -103,6 +104,8 @@ export interface FakeGitHub {
   }): FakePullRequest;
   /** Sets the files a pull request changes (as a new push to it would). */
   setPullRequestFiles(number: number, files: string[]): void;
+  /** Merges (and so closes) a pull request, as the merge button does. */
+  mergePullRequest(number: number): void;
   linkCommit(sha: string, pullNumbers: number[]): void;
   addComment(issueNumber: number, body: string, user?: string): FakeComment;
   comments(issueNumber: number): FakeComment[];
@@ -388,6 +391,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const pull = pulls.find((p) => p.number === number);
       if (!pull) throw new Error(`no pull request #${number}`);
       pull.files = toFiles(files);
+    },
+    mergePullRequest(number) {
+      const pull = pulls.find((p) => p.number === number);
+      if (!pull) throw new Error(`no pull request #${number}`);
+      pull.merged = true;
+      pull.state = 'closed';
     },
     linkCommit(sha, pullNumbers) {
       commitPulls.set(sha, pullNumbers);

@@ -47,3 +47,22 @@ export function pickFormat<F extends string>(value: unknown, formats: readonly F
   }
   return format as F;
 }
+
+/**
+ * Commands that talk to Altinn read every system under `systems/` at the repository root. The
+ * workflows name that folder (`systems`); any other path is refused rather than silently ignored,
+ * so plan, apply and drift never look at other files than validate did.
+ */
+export function requireDefaultSystemsFolder(positionals: readonly string[], usage: string): void {
+  for (const given of positionals) {
+    const normalised = given
+      .replace(/\\/g, '/')
+      .replace(/^(\.\/)+/, '')
+      .replace(/\/+$/, '');
+    if (normalised !== 'systems') {
+      throw new UsageError(
+        `unexpected argument '${given}': this command reads every file under systems/ at the repository root.\n\n${usage}`,
+      );
+    }
+  }
+}

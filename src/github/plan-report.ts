@@ -1,0 +1,71 @@
+/**
+ * Turns a computed plan into what the GitHub facade (report.ts) posts: the rendered Markdown, the
+ * cut-down summary, the counts, the files behind each change and the annotations on the YAML lines
+ * that cause them. Pure: the plan already holds every position.
+ */
+import type { Plan } from '../plan/plan.ts';
+import { renderPlanMarkdown, renderPlanSummaryMarkdown } from '../plan/render-markdown.ts';
+import type { Annotation } from './annotations.ts';
+import type { PlanCounts, PlannedSystemFile, PlanReport } from './report.ts';
+
+/** The summary must leave room for the comment's header and the unrelated-change warning. */
+const SUMMARY_MAX_LENGTH = 40_000;
+
+/**
+ * The whole plan goes to the job summary (1 MiB), which the degraded comment points to, so it is
+ * rendered against that budget rather than the comment's; characters can take up to 4 bytes, but
+ * the plan's are almost all ASCII, and the job summary writer cuts safely past 1 MiB anyway.
+ */
+const FULL_PLAN_MAX_LENGTH = 900_000;
+
+export interface BuildPlanReportOptions {
+  /** The commit reviewers know: a pull request's head, not the merge commit Actions checks out. */
+  commit?: string | undefined;
+  /** The plan file the workflow keeps (`plan --out`), cited when the comment has to degrade. */
+  planFile?: string | undefined;
+}
+
+export function buildPlanReport(computed: Plan, options: BuildPlanReportOptions = {}): PlanReport {
+  // One commit throughout the comment: the head reviewers pushed (the checksum does not cover it).
+  const plan = options.commit ? { ...computed, commit: options.commit } : computed;
+  const planFile = options.planFile;
+  const fullHint = planFile ? { fullPlanHint: `the plan file ${planFile}` } : {};
+  const summaryHint = {
+    fullPlanHint: planFile ? `the job summary and the plan file ${planFile}` : 'the job summary',
+  };
+  const changedFilesInPlan: PlannedSystemFile[] = plan.changes.flatMap((change) =>
+    change.file === null ? [] : [{ file: change.file, systemId: change.systemId }],
+  );
+  const annotations = plan.annotations.map((annotation): Annotation => ({
+    file: annotation.file,
+    line: annotation.line,
+    col: annotation.column,
+    level: annotation.level,
+    title: annotation.title,
+    message: annotation.message,
+  }));
+  return {
+    environment: plan.environment,
+    commit: plan.commit ?? 'unknown',
+    checksum: plan.checksum,
+    markdown: renderPlanMarkdown(plan, { ...fullHint, maxLength: FULL_PLAN_MAX_LENGTH }),
+    summaryMarkdown: renderPlanSummaryMarkdown(plan, { ...summaryHint, maxLength: SUMMARY_MAX_LENGTH }),
+    counts: countPlanForGitHub(plan),
+    changedFilesInPlan,
+    annotations,
+    ...(planFile ? { planFile } : {}),
+  };
+}
+
+/** The facade's counts: `changes` is what apply writes (creates, updates, deletes), blocked apart. */
+export function countPlanForGitHub(plan: Plan): PlanCounts {
+  const { counts } = plan;
+  return {
+    creates: counts.create,
+    updates: counts.update,
+    deletes: counts.delete,
+    blocked: counts.blocked,
+    unmanaged: counts.unmanaged,
+    changes: counts.create + counts.update + counts.delete,
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * `--report github` for plan, apply and drift: one call each, made after the command has its result
+ * (validate's, which needs no API, is in report-validation.ts). Reads the Actions environment from
+ * the command's `env`, writes annotations to its stdout and a one-line account of what was posted to
+ * its stderr. Any failure is a GitHubReportError (exit 1, token redacted), so a plan that could not
+ * be posted fails the job.
+ */
+import type { CommandContext } from '../commands/command.ts';
+import type { DriftReport } from '../plan/drift.ts';
+import type { Plan } from '../plan/plan.ts';
+import { renderDriftMarkdown } from '../plan/render-markdown.ts';
+import type { ApplyRun } from '../apply/apply-run.ts';
+import type { ApplyAccount } from './apply-report.ts';
+import { buildApplyReport, describeApplyRun } from './apply-report.ts';
+import type { DriftIssueResult } from './drift-issue.ts';
+import { buildPlanReport } from './plan-report.ts';
+import type { ApplyReportResult, GitHubReporter, PlanReportResult } from './report.ts';
+import { createGitHubReporterFromEnvironment } from './report.ts';
+
+export { createInertLogOutput } from './inert-log.ts';
+export { parseReportTarget } from './report-target.ts';
+
+type ReportContext = Pick<CommandContext, 'env' | 'stdout' | 'stderr'>;
+
+function openReporter(context: ReportContext): Promise<GitHubReporter> {
+  return createGitHubReporterFromEnvironment(context.env, context.stdout);
+}
+
+/**
+ * plan: annotations on the lines behind each change, the job summary and outputs; on a pull request
+ * also the sticky comment, with changes to files the pull request does not touch flagged.
+ */
+export async function reportPlanToGitHub(
+  context: ReportContext,
+  plan: Plan,
+  options: { planFile?: string | undefined } = {},
+): Promise<PlanReportResult> {
+  const reporter = await openReporter(context);
+  const report = buildPlanReport(plan, {
+    commit: reporter.context.pullRequest?.headSha,
+    planFile: options.planFile,
+  });
+  const result = await reporter.reportPlan(report);
+  if (result.comment) {
+    const pull = reporter.context.pullRequest?.number;
+    const degraded = result.degraded ? ' (summary only: the plan is too long for a comment)' : '';
+    context.stderr.write(`sysreg plan: plan comment ${result.comment.action} on #${pull}${degraded}.\n`);
+  }
+  if (result.unrelatedChanges.length > 0) {
+    const ids = result.unrelatedChanges.map((change) => change.systemId).join(', ');
+    context.stderr.write(
+      `sysreg plan: ${result.unrelatedChanges.length} planned change(s) outside this pull request's files: ${ids}.\n`,
+    );
+  }
+  return result;
+}
+
+/** apply: the per-system result as a comment on the merged pull request(s) of the commit. */
+export async function reportApplyRunToGitHub(
+  context: ReportContext,
+  run: ApplyRun,
+): Promise<ApplyReportResult> {
+  return reportApplyToGitHub(context, describeApplyRun(run));
+}
+
+/** The same from an account of the apply already made (tests, other callers). */
+export async function reportApplyToGitHub(
+  context: ReportContext,
+  account: ApplyAccount,
+): Promise<ApplyReportResult> {
+  const reporter = await openReporter(context);
+  const result = await reporter.reportApply(buildApplyReport(account));
+  context.stderr.write(
+    result.pullRequests.length > 0
+      ? `sysreg apply: result commented on ${result.pullRequests.map((n) => `#${n}`).join(', ')}.\n`
+      : 'sysreg apply: no merged pull request is linked to this commit; the result is in the job summary.\n',
+  );
+  return result;
+}
+
+/** drift: the rolling `sysreg-drift` issue, opened, updated or closed. */
+export async function reportDriftToGitHub(
+  context: ReportContext,
+  report: DriftReport,
+): Promise<DriftIssueResult> {
+  const reporter = await openReporter(context);
+  const result = await reporter.reportDrift({
+    environment: report.environment,
+    hasDrift: report.counts.total > 0,
+    // Issue and job summary share one rendering; the full text report is in the run's log.
+    markdown: renderDriftMarkdown(report, { fullPlanHint: 'the log of the drift run' }),
+  });
+  if (result.action !== 'none') {
+    context.stderr.write(`sysreg drift: drift issue #${result.issueNumber} ${result.action}.\n`);
+  }
+  return result;
+}
