@@ -2,7 +2,8 @@
  * The apply fault soak (issue 6): N systems applied from empty while the local Altinn injects 503s,
  * 429s with Retry-After, connection resets (after the write ran) and hangs. `sysreg apply` runs up to
  * `maxRuns` times, each in-process and timed; between runs the faults are paused to check whether the
- * plan is empty and Altinn equals git. Used by test/apply/soak.test.ts (small) and
+ * plan is empty and Altinn equals git. Afterwards the request log says, by `systemId`, whether any
+ * create was sent for an id that already existed. Used by test/apply/soak.test.ts (small) and
  * scripts/soak-apply.ts (200 systems, `npm run test:reliability`).
  */
 import { main } from '../../src/cli.ts';
@@ -22,6 +23,7 @@ import {
   setFaults,
   startLocalAltinn,
 } from './local-altinn.ts';
+import { findCreatesOfExistingIds } from './creates-of-existing-ids.ts';
 import { createScratchRepo } from './scratch-repo.ts';
 
 export interface SoakOptions {
@@ -51,6 +53,12 @@ export interface SoakResult {
   createsThatLanded: number;
   /** POSTs answered AUTH.VLD-00002 or 409: a create for an id that already existed. */
   duplicateCreates: LoggedRequest[];
+  /** POSTs whose `systemId` already existed live when sent (findCreatesOfExistingIds), whatever the answer. */
+  createsOfExistingIds: LoggedRequest[];
+  /** The distinct `systemId`s of the POSTs that created a system, sorted. */
+  createdIds: string[];
+  /** The ids of the systems the soak applies, sorted. */
+  specIds: string[];
   /** Any answer carrying AUTH.VLD-00002. */
   burnedIdAnswers: number;
   /** How many requests met each injected fault. */
@@ -116,6 +124,13 @@ export async function runApplySoak(options: SoakOptions): Promise<SoakResult> {
       runs,
       converged: runs.at(-1)?.converged ?? false,
       createsThatLanded: posts.filter((entry) => entry.status === 200).length,
+      createsOfExistingIds: findCreatesOfExistingIds(log),
+      createdIds: [
+        ...new Set(
+          posts.filter((entry) => entry.status === 200).map((entry) => entry.systemId ?? '(no systemId)'),
+        ),
+      ].sort(),
+      specIds: specs.map((spec) => spec.id).sort(),
       duplicateCreates: posts.filter(
         (entry) => entry.status === 409 || (entry.codes ?? []).includes('AUTH.VLD-00002'),
       ),
