@@ -54,6 +54,7 @@ for (const seed of seeds) {
       systems: SYSTEMS,
       runs: result.runs,
       faultsMet: result.faultsMet,
+      tokenRequests: result.tokenRequests,
       createsThatLanded: result.createsThatLanded,
       createsOfExistingIds: result.createsOfExistingIds.length,
       verdict: problems.length === 0 ? 'pass' : problems,

@@ -63,6 +63,8 @@ export interface SoakResult {
   burnedIdAnswers: number;
   /** How many requests met each injected fault. */
   faultsMet: Record<string, number>;
+  /** Requests to the Maskinporten token endpoint, and how many of them met a fault. */
+  tokenRequests: { total: number; faulted: number };
   storedSystems: number;
   /** Secret material found in any run's stdout or stderr (a JWT, the private key, a bearer header). */
   leakedSecrets: string[];
@@ -116,6 +118,7 @@ export async function runApplySoak(options: SoakOptions): Promise<SoakResult> {
     const posts = log.filter(
       (entry) => entry.method === 'POST' && entry.path.replace(/\/$/, '') === REGISTER_VENDOR_PATH,
     );
+    const tokenLog = log.filter((entry) => entry.path === '/maskinporten/token');
     const faultsMet: Record<string, number> = {};
     for (const entry of log) {
       if (typeof entry.fault === 'string') faultsMet[entry.fault] = (faultsMet[entry.fault] ?? 0) + 1;
@@ -136,6 +139,10 @@ export async function runApplySoak(options: SoakOptions): Promise<SoakResult> {
       ),
       burnedIdAnswers: log.filter((entry) => (entry.codes ?? []).includes('AUTH.VLD-00002')).length,
       faultsMet,
+      tokenRequests: {
+        total: tokenLog.length,
+        faulted: tokenLog.filter((entry) => typeof entry.fault === 'string').length,
+      },
       storedSystems: (await listStoredSystems(altinn.url)).length,
       leakedSecrets: findSecrets(output, client.privateKeyPem),
     };
