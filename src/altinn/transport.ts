@@ -2,7 +2,8 @@
  * HTTP to Altinn and Maskinporten over one keep-alive undici Agent: bounded concurrency, a timeout
  * on every attempt, and retries with exponential backoff and full jitter for network errors, 429
  * (honouring Retry-After), 502, 503 and 504 — only where the caller says the request may be
- * repeated. Attempts and total time are both bounded. Nothing here knows about tokens.
+ * repeated, and for a POST only through `sendRebuilt`, which builds each attempt anew. Attempts and
+ * total time are both bounded. Nothing here knows about tokens.
  */
 import { Agent } from 'undici';
 import { ConcurrencyLimiter } from './concurrency-limiter.ts';
