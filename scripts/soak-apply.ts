@@ -2,8 +2,8 @@
  * Reliability soak for `sysreg apply` (issue 6): 200 systems applied from empty against the local
  * Altinn with 10% 503, 10% 429 (Retry-After 1 s), 5% connection resets and 2% hangs, for several
  * seeds. Passes when, for every seed, at most three runs make the plan empty and Altinn equal to git,
- * no create hits an id that already existed, nothing answers AUTH.VLD-00002, and each run ends within
- * the bound. Run: npm run test:reliability (or npx node scripts/soak-apply.ts [seeds]).
+ * no POST was sent for an id that already existed (by the request log's `systemId`), every id was
+ * created once, nothing answers AUTH.VLD-00002, and each run ends within the bound. Run: npm run test:reliability (or npx node scripts/soak-apply.ts [seeds]).
  */
 import { runApplySoak } from '../test/support/apply-soak.ts';
 
@@ -32,6 +32,14 @@ for (const seed of seeds) {
     problems.push(`Altinn holds ${result.storedSystems} systems, not ${SYSTEMS}`);
   if (result.createsThatLanded !== SYSTEMS)
     problems.push(`${result.createsThatLanded} creates landed, not ${SYSTEMS}`);
+  if (result.createsOfExistingIds.length > 0)
+    problems.push(
+      `${result.createsOfExistingIds.length} POSTs for ids that already existed: ${result.createsOfExistingIds
+        .map((entry) => entry.systemId)
+        .join(', ')}`,
+    );
+  if (result.createdIds.join() !== result.specIds.join())
+    problems.push(`created ids differ from the repo's: ${result.createdIds.length} of ${SYSTEMS}`);
   if (result.duplicateCreates.length > 0)
     problems.push(`${result.duplicateCreates.length} creates for existing ids`);
   if (result.burnedIdAnswers > 0) problems.push(`${result.burnedIdAnswers} answers with AUTH.VLD-00002`);
@@ -46,7 +54,9 @@ for (const seed of seeds) {
       systems: SYSTEMS,
       runs: result.runs,
       faultsMet: result.faultsMet,
+      tokenRequests: result.tokenRequests,
       createsThatLanded: result.createsThatLanded,
+      createsOfExistingIds: result.createsOfExistingIds.length,
       verdict: problems.length === 0 ? 'pass' : problems,
     }),
   );

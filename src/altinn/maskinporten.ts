@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import type { MaskinportenCredentials } from './credentials.ts';
 import type { AltinnEnvironment } from './environments.ts';
-import { AltinnClientError, TokenError } from './errors.ts';
+import { AltinnNetworkError, TokenError } from './errors.ts';
 import type { Transport } from './transport.ts';
 
 export const GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -37,7 +37,7 @@ export interface TokenProviderOptions {
   safetyMarginMs?: number;
   /** `direct`: send the Maskinporten token; `exchange`: always exchange; `auto`: exchange only after a 401. */
   mode?: 'direct' | 'exchange' | 'auto';
-  /** Attempts at the token endpoint (a fresh grant each time) on network errors, 429 and 5xx. */
+  /** Attempts at the token endpoint (a fresh grant each time); default the transport's retry policy. */
   maxGrantAttempts?: number;
 }
 
@@ -119,44 +119,47 @@ export class MaskinportenTokenProvider {
     };
   }
 
+  /**
+   * POSTs a grant through the transport's retry policy (network errors, 429 with Retry-After, 502,
+   * 503, 504; backoff with jitter; attempts and time bounded). Safe to repeat because every attempt
+   * signs a new grant with a fresh `jti`: Maskinporten refuses a `jti` it has seen, and an attempt cut
+   * off after it landed has used its own.
+   */
   async #grant(signal?: AbortSignal): Promise<AccessToken> {
     const { transport, environment, credentials } = this.#options;
-    const maxAttempts = this.#options.maxGrantAttempts ?? 3;
-    let lastError: unknown;
-    for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-      if (attempt > 1)
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 200 * 2 ** (attempt - 2)));
-      const { header, claims } = this.buildGrant();
-      const assertion = await credentials.signer.sign(claims, header);
-      this.#grants += 1;
-      let response;
-      try {
-        // Never retried by the transport: a retry needs a fresh assertion (jti must not repeat).
-        response = await transport.send({
-          method: 'POST',
-          url: environment.maskinportenTokenUrl,
-          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-          body: new URLSearchParams({ grant_type: GRANT_TYPE, assertion }).toString(),
-          retry: false,
+    const url = environment.maskinportenTokenUrl;
+    let response;
+    try {
+      response = await transport.sendRebuilt(
+        async () => {
+          const { header, claims } = this.buildGrant();
+          const assertion = await credentials.signer.sign(claims, header);
+          this.#grants += 1;
+          return {
+            method: 'POST',
+            url,
+            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+            body: new URLSearchParams({ grant_type: GRANT_TYPE, assertion }).toString(),
+          };
+        },
+        {
           ...(signal ? { signal } : {}),
-        });
-      } catch (error) {
-        if (signal?.aborted) throw error;
-        lastError = error;
-        continue;
-      }
-      if (response.status === 200) return this.#readTokenResponse(response.body);
-      const oauth = parseOAuthError(response.body);
-      lastError = new TokenError(
-        `Maskinporten refused the grant for client '${credentials.clientId}' at ${environment.maskinportenTokenUrl}: ${response.status}${oauth.error ? ` ${oauth.error}` : ''}${oauth.description ? `: ${oauth.description}` : ''}`,
-        { status: response.status, ...(oauth.error ? { oauthError: oauth.error } : {}) },
+          ...(this.#options.maxGrantAttempts
+            ? { retry: { maxAttempts: this.#options.maxGrantAttempts } }
+            : {}),
+        },
       );
-      if (response.status !== 429 && response.status < 500) break;
+    } catch (error) {
+      if (signal?.aborted || !(error instanceof AltinnNetworkError)) throw error;
+      throw new TokenError(`could not reach Maskinporten at ${url}: ${error.message}`, { cause: error });
     }
-    if (lastError instanceof AltinnClientError) throw lastError;
-    throw new TokenError(`could not reach Maskinporten at ${environment.maskinportenTokenUrl}`, {
-      cause: lastError,
-    });
+    if (response.status === 200) return this.#readTokenResponse(response.body);
+    const oauth = parseOAuthError(response.body);
+    const tries = response.attempts > 1 ? ` (after ${response.attempts} attempts)` : '';
+    throw new TokenError(
+      `Maskinporten refused the grant for client '${credentials.clientId}' at ${url}: ${response.status}${oauth.error ? ` ${oauth.error}` : ''}${oauth.description ? `: ${oauth.description}` : ''}${tries}`,
+      { status: response.status, ...(oauth.error ? { oauthError: oauth.error } : {}) },
+    );
   }
 
   #readTokenResponse(body: string): AccessToken {

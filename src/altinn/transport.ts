@@ -2,7 +2,8 @@
  * HTTP to Altinn and Maskinporten over one keep-alive undici Agent: bounded concurrency, a timeout
  * on every attempt, and retries with exponential backoff and full jitter for network errors, 429
  * (honouring Retry-After), 502, 503 and 504 — only where the caller says the request may be
- * repeated. Attempts and total time are both bounded. Nothing here knows about tokens.
+ * repeated, and for a POST only through `sendRebuilt`, which builds each attempt anew. Attempts and
+ * total time are both bounded. Nothing here knows about tokens.
  */
 import { Agent } from 'undici';
 import { ConcurrencyLimiter } from './concurrency-limiter.ts';
@@ -54,6 +55,9 @@ export interface HttpRequest {
   retry: boolean;
 }
 
+/** One attempt's request for `sendRebuilt`: retries and the abort signal are the send's, not its. */
+export type RebuiltRequest = Omit<HttpRequest, 'retry' | 'signal'>;
+
 export interface HttpResponse {
   status: number;
   headers: Record<string, string>;
@@ -92,41 +96,73 @@ export class Transport {
 
   /** Sends with retries (when `request.retry`); answers every status, throws only when no answer came. */
   async send(request: HttpRequest): Promise<HttpResponse> {
+    // A POST is never repeated here, whatever the caller says: it may have landed (see createSystem).
+    const repeatable = request.retry && request.method !== 'POST';
+    return this.#sendAttempts(() => request, repeatable, request.signal, this.retryPolicy);
+  }
+
+  /**
+   * Sends a request that `build` makes anew for every attempt, with the same retries as `send`, so a
+   * POST is retried too. Only for requests where each build is a distinct request that is safe to
+   * send after the last one may have landed: a Maskinporten grant signed with a fresh `jti`. `build`
+   * runs once a connection slot is free, so what it signs is fresh; an error it throws ends the send.
+   */
+  async sendRebuilt(
+    build: (attempt: number) => Promise<RebuiltRequest>,
+    options: { signal?: AbortSignal; retry?: Partial<RetryPolicy> } = {},
+  ): Promise<HttpResponse> {
+    const policy = { ...this.retryPolicy, ...options.retry };
+    return this.#sendAttempts(build, true, options.signal, policy);
+  }
+
+  async #sendAttempts(
+    build: (attempt: number) => RebuiltRequest | Promise<RebuiltRequest>,
+    repeatable: boolean,
+    signal: AbortSignal | undefined,
+    policy: RetryPolicy,
+  ): Promise<HttpResponse> {
     // The budget starts when the first attempt gets a slot, so a long queue (a big read at bounded
     // concurrency) does not eat the time of the requests at its end.
     let deadline: number | undefined;
-    const { pathname } = new URL(request.url);
+    let request: RebuiltRequest | undefined;
     for (let attempt = 1; ; attempt += 1) {
       let attemptStarted = Date.now();
       let outcome: { response: HttpResponse } | { error: unknown; timedOut: boolean };
       try {
         outcome = {
-          response: await this.#limiter.run(() => {
+          response: await this.#limiter.run(async () => {
             attemptStarted = Date.now();
-            deadline ??= attemptStarted + this.retryPolicy.totalTimeMs;
+            deadline ??= attemptStarted + policy.totalTimeMs;
+            try {
+              request = await build(attempt);
+            } catch (error) {
+              throw new BuildFailure(error);
+            }
             const timeoutMs = Math.max(1, Math.min(this.requestTimeoutMs, deadline - attemptStarted));
-            return this.#attempt(request, timeoutMs, attempt);
+            return this.#attempt(request, signal, timeoutMs, attempt);
           }),
         };
       } catch (error) {
-        if (request.signal?.aborted) throw request.signal.reason;
+        if (error instanceof BuildFailure) throw error.cause;
+        if (signal?.aborted) throw signal.reason;
         outcome = { error, timedOut: isTimeout(error) };
       }
-      // A POST is never repeated here, whatever the caller says: it may have landed (see createSystem).
-      const canRetry = request.retry && request.method !== 'POST' && attempt < this.retryPolicy.maxAttempts;
+      // Set by the slot above before any attempt could fail.
+      const sent = request as RebuiltRequest;
+      const canRetry = repeatable && attempt < policy.maxAttempts;
       let retryInMs: number | undefined;
       if ('response' in outcome) {
         if (canRetry && RETRYABLE_STATUS.has(outcome.response.status)) {
-          retryInMs = this.#backoff(attempt, outcome.response.headers['retry-after']);
+          retryInMs = this.#backoff(policy, attempt, outcome.response.headers['retry-after']);
         }
       } else if (canRetry) {
-        retryInMs = this.#backoff(attempt, undefined);
+        retryInMs = this.#backoff(policy, attempt, undefined);
       }
       // Give up when the wait would not fit the budget with room for one more attempt.
       if (retryInMs !== undefined && Date.now() + retryInMs >= (deadline ?? 0)) retryInMs = undefined;
       this.#onAttempt?.({
-        method: request.method,
-        url: request.url,
+        method: sent.method,
+        url: sent.url,
         attempt,
         durationMs: Date.now() - attemptStarted,
         ...('response' in outcome
@@ -137,20 +173,25 @@ export class Transport {
       if (retryInMs === undefined) {
         if ('response' in outcome) return outcome.response;
         throw new AltinnNetworkError({
-          method: request.method,
-          path: pathname,
+          method: sent.method,
+          path: new URL(sent.url).pathname,
           attempts: attempt,
           timedOut: outcome.timedOut,
           cause: outcome.error,
         });
       }
-      await sleep(retryInMs, request.signal);
+      await sleep(retryInMs, signal);
     }
   }
 
-  async #attempt(request: HttpRequest, timeoutMs: number, attempt: number): Promise<HttpResponse> {
+  async #attempt(
+    request: RebuiltRequest,
+    callerSignal: AbortSignal | undefined,
+    timeoutMs: number,
+    attempt: number,
+  ): Promise<HttpResponse> {
     const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
     const url = new URL(request.url);
     const response = await this.#agent.request({
       origin: url.origin,
@@ -171,12 +212,12 @@ export class Transport {
   }
 
   /** Full jitter: a uniform wait in [0, min(max, base·2^(n−1))]; Retry-After, when given, is the floor. */
-  #backoff(attempt: number, retryAfter: string | undefined): number {
-    const ceiling = Math.min(this.retryPolicy.maxDelayMs, this.retryPolicy.baseDelayMs * 2 ** (attempt - 1));
+  #backoff(policy: RetryPolicy, attempt: number, retryAfter: string | undefined): number {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
     const jittered = Math.floor(this.#random() * ceiling);
     const asked = parseRetryAfter(retryAfter);
     if (asked === undefined) return jittered;
-    if (asked > this.retryPolicy.maxDelayMs) return Number.POSITIVE_INFINITY;
+    if (asked > policy.maxDelayMs) return Number.POSITIVE_INFINITY;
     return asked + Math.floor(this.#random() * Math.min(ceiling, 250));
   }
 
@@ -191,6 +232,13 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Carries an error thrown by a request builder past the network-error handling. */
+class BuildFailure extends Error {
+  constructor(cause: unknown) {
+    super('building the request failed', { cause });
+  }
 }
 
 function isTimeout(error: unknown): boolean {

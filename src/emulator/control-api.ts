@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JWK } from 'jose';
 import type { AccessPackageRecord, LiveSystem, ResourceRecord } from '../altinn/wire.ts';
+import { SYSTEM_REGISTER_PATH } from '../altinn/wire.ts';
 import type { AccessPackage, Right } from '../systems/model.ts';
 import type { CatalogueStore } from './catalogue-store.ts';
 import type { FaultInjector } from './fault-injector.ts';
@@ -26,6 +27,38 @@ export interface RequestLogEntry {
   /** ISO timestamp from the emulator's clock. */
   time: string;
   fault?: 'error' | 'rateLimit' | 'reset' | 'timeout';
+  /**
+   * The system the request is about: the id in a register path (`/vendor/{id}…`, `/{id}…`), or for
+   * `POST /vendor` the body's `id`, trimmed as the service trims it; null when it names none or the
+   * body does not parse. Lets a test check directly which ids were created when.
+   */
+  systemId: string | null;
+}
+
+/** The `systemId` of a request log entry; `path` without the query. */
+export function findRequestSystemId(method: string, path: string, body: string): string | null {
+  if (!path.startsWith(`${SYSTEM_REGISTER_PATH}/`)) return null;
+  const segments = path
+    .slice(SYSTEM_REGISTER_PATH.length)
+    .split('/')
+    .filter((segment) => segment !== '');
+  const [first, second] = segments;
+  if (first === 'vendor' && second === undefined) {
+    if (method !== 'POST') return null;
+    try {
+      const parsed = JSON.parse(body) as unknown;
+      return isObject(parsed) && typeof parsed.id === 'string' ? parsed.id.trim() : null;
+    } catch {
+      return null;
+    }
+  }
+  const encoded = first === 'vendor' ? second : first;
+  if (encoded === undefined) return null;
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return encoded;
+  }
 }
 
 export interface ControlContext {

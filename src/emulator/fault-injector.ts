@@ -1,9 +1,12 @@
 /**
- * Injected faults for every request outside `/_emulator/`: latency, 503s, 429s with `Retry-After`,
- * connection resets after the request ran, and hangs. Drawn from a small seeded PRNG so that a run is
- * reproducible: one draw per request, in arrival order, partitioned by the configured rates.
+ * Injected faults for every request outside `/_emulator/` (or only those under `pathPrefix`): latency,
+ * 503s, 429s with `Retry-After`, connection resets after the request ran, and hangs. Drawn from a small
+ * seeded PRNG so that a run is reproducible: one draw per request, in arrival order, partitioned by
+ * the configured rates.
  */
 export interface FaultSettings {
+  /** Only requests whose path starts with this meet faults and latency; '' for every request. */
+  pathPrefix: string;
   latencyMs: number;
   /** 503 without executing the request. */
   errorRate: number;
@@ -20,6 +23,7 @@ export interface FaultSettings {
 export type InjectedFault = 'error' | 'rateLimit' | 'reset' | 'timeout';
 
 export const NO_FAULTS: FaultSettings = {
+  pathPrefix: '',
   latencyMs: 0,
   errorRate: 0,
   rateLimitRate: 0,
@@ -41,7 +45,16 @@ export function parseFaultSettings(body: unknown): ParsedFaults {
   const unknown = Object.keys(input).filter((k) => !known.has(k));
   if (unknown.length > 0) return { ok: false, message: `unknown field(s): ${unknown.join(', ')}` };
   const value: FaultSettings = { ...NO_FAULTS };
+  if (input.pathPrefix !== undefined) {
+    if (
+      typeof input.pathPrefix !== 'string' ||
+      (input.pathPrefix !== '' && !input.pathPrefix.startsWith('/'))
+    )
+      return { ok: false, message: "pathPrefix must be a string starting with '/' (or '' for every path)" };
+    value.pathPrefix = input.pathPrefix;
+  }
   for (const key of Object.keys(NO_FAULTS) as (keyof FaultSettings)[]) {
+    if (key === 'pathPrefix') continue;
     const given = input[key];
     if (given === undefined) continue;
     if (typeof given !== 'number' || !Number.isFinite(given) || given < 0) {
@@ -79,6 +92,11 @@ export class FaultInjector {
   configure(settings: FaultSettings): void {
     this.current = settings;
     this.random = createSeededRandom(settings.seed);
+  }
+
+  /** Do faults and latency apply to a request for `path`? */
+  covers(path: string): boolean {
+    return path.startsWith(this.current.pathPrefix);
   }
 
   /** The fault for the next request, or null to serve it normally. */

@@ -14,7 +14,7 @@ import type { Catalogue } from '../catalogue/default-catalogue.ts';
 import { DEFAULT_CATALOGUE } from '../catalogue/default-catalogue.ts';
 import { CatalogueStore } from './catalogue-store.ts';
 import type { RequestLogEntry } from './control-api.ts';
-import { handleControlRequest } from './control-api.ts';
+import { findRequestSystemId, handleControlRequest } from './control-api.ts';
 import type { EmulatorData } from './emulator-data.ts';
 import {
   EMULATOR_DATA_FORMAT,
@@ -216,9 +216,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const method = request.method ?? 'GET';
     const logPath = target;
     const isControl = path === '/_emulator' || path.startsWith('/_emulator/');
+    const faulty = !isControl && faults.covers(path);
     // Drawn on arrival so that the sequence of faults follows the sequence of requests.
-    const fault: InjectedFault | null = isControl ? null : faults.draw();
-    const latencyMs = isControl ? 0 : faults.settings.latencyMs;
+    const fault: InjectedFault | null = faulty ? faults.draw() : null;
+    const latencyMs = faulty ? faults.settings.latencyMs : 0;
     const tokens = await tokensReady;
     let body: string;
     try {
@@ -232,6 +233,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       throw error;
     }
     const time = () => new Date(now()).toISOString();
+    const systemId = isControl ? null : findRequestSystemId(method, path, body);
 
     if (isControl) {
       const outcome = await handleControlRequest(
@@ -247,6 +249,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
             catalogue.reset(initialCatalogue);
             faults.configure({
               ...faults.settings,
+              pathPrefix: '',
               latencyMs: 0,
               errorRate: 0,
               rateLimitRate: 0,
@@ -266,7 +269,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
 
     if (fault === 'timeout') {
-      logRequest({ method, path: logPath, status: 0, codes: [], time: time(), fault });
+      logRequest({ method, path: logPath, status: 0, codes: [], time: time(), fault, systemId });
       hanging.add(response);
       response.on('close', () => hanging.delete(response));
       return;
@@ -283,7 +286,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
               },
             };
       if (latencyMs > 0) await sleep(latencyMs);
-      logRequest({ method, path: logPath, status: reply.status, codes: [], time: time(), fault });
+      logRequest({ method, path: logPath, status: reply.status, codes: [], time: time(), fault, systemId });
       writeReply(response, reply);
       return;
     }
@@ -296,6 +299,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       status: outcome.reply.status,
       codes: findValidationCodes(outcome.reply),
       time: time(),
+      systemId,
     };
     if (fault === 'reset') {
       logRequest({ ...entry, fault });

@@ -68,6 +68,37 @@ describe('transport', () => {
     expect(count).toBe(1);
   });
 
+  it('sendRebuilt repeats a POST with a body built anew per attempt; a failing build ends it at once', async () => {
+    const bodies: string[] = [];
+    const url = await serve((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        bodies.push(body);
+        if (bodies.length === 1) return void res.writeHead(503).end();
+        if (bodies.length === 2) return void req.socket.destroy();
+        res.end('granted');
+      });
+    });
+    const http1 = transport({ retry: { baseDelayMs: 1 } });
+    const response = await http1.sendRebuilt(async (attempt) => ({
+      method: 'POST',
+      url: `${url}/token`,
+      body: `grant-${attempt}`,
+    }));
+    expect(response).toMatchObject({ status: 200, body: 'granted', attempts: 3 });
+    expect(bodies).toEqual(['grant-1', 'grant-2', 'grant-3']);
+    let builds = 0;
+    const failure = new Error('the signer is unavailable');
+    await expect(
+      http1.sendRebuilt(() => {
+        builds += 1;
+        return Promise.reject(failure);
+      }),
+    ).rejects.toBe(failure);
+    expect(builds).toBe(1);
+  });
+
   it('retries 502, 503, 504 and resets on GET, PUT and DELETE, then answers', async () => {
     for (const method of ['GET', 'PUT', 'DELETE'] as const) {
       let count = 0;

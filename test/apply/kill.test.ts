@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSeededRandom } from '../../src/emulator/fault-injector.ts';
 import type { SystemSpec } from '../../src/systems/model.ts';
+import { findCreatesOfExistingIds } from '../support/creates-of-existing-ids.ts';
 import { listStoredSystems, seedSystems, setFaults } from '../support/local-altinn.ts';
 import {
   buildSystemSpec,
@@ -100,6 +101,12 @@ describe('apply killed with -9', () => {
       // Every create landed exactly once across both runs; none hit an id that existed.
       expect(posts.filter((entry) => entry.status === 200)).toHaveLength(CREATES);
       expect(writes.filter((entry) => entry.status !== 200)).toEqual([]);
+      // Directly, by the log's systemId: no POST for a seeded id, nor for one a POST before it created.
+      const seeded = specs.slice(CREATES).map((spec) => spec.id);
+      expect(findCreatesOfExistingIds(writes, seeded)).toEqual([]);
+      expect(new Set(posts.map((entry) => entry.systemId))).toEqual(
+        new Set(specs.slice(0, CREATES).map((spec) => spec.id)),
+      );
       const third = await bench.sysreg('apply', '--env', 'local');
       expect(third.code).toBe(0);
       expect(third.stdout).toContain('nothing to apply');

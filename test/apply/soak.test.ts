@@ -27,6 +27,9 @@ describe('apply under faults', () => {
     // Each system was created exactly once, though some answers were lost to resets and hangs.
     expect(result.createsThatLanded).toBe(40);
     expect(result.duplicateCreates).toEqual([]);
+    // Directly, by the log's systemId: no POST went out for an id a POST before it had created.
+    expect(result.createsOfExistingIds).toEqual([]);
+    expect(result.createdIds).toEqual(result.specIds);
     expect(result.burnedIdAnswers).toBe(0);
     // Failures under faults were reported without a token or key in the output.
     expect(result.leakedSecrets).toEqual([]);

@@ -125,6 +125,42 @@ describe('/_emulator/ control API', () => {
     expect(log.some((e) => String(e.path).startsWith('/_emulator/'))).toBe(false);
   });
 
+  it('each request log entry names its systemId: the path id, the POST body id, or null', async () => {
+    await h.call('DELETE', '/_emulator/requests', { token: null });
+    const id = `${VENDOR_ORG}_logged`;
+    const odd = `${VENDOR_ORG}_with space`;
+    await h.call('POST', `${REGISTER}/vendor`, { body: buildSystem(` ${id} `) });
+    await h.call('POST', `${REGISTER}/vendor`, { raw: '{"id": "not json' });
+    await h.call('POST', `${REGISTER}/vendor`, { body: [id] });
+    await h.call('GET', `${REGISTER}/vendor/${id}`);
+    await h.call('PUT', `${REGISTER}/vendor/${id}`, { body: buildSystem(id, { isVisible: false }) });
+    await h.call('PUT', `${REGISTER}/vendor/${id}/rights`, { body: [] });
+    await h.call('GET', `${REGISTER}/vendor/${encodeURIComponent(odd)}?x=1`);
+    await h.call('GET', `${REGISTER}/${id}`);
+    await h.call('DELETE', `${REGISTER}/vendor/${id}`);
+    await h.call('GET', `${REGISTER}/vendor`);
+    await h.call('GET', '/resourceregistry/api/v1/resource/authentication-e2e-test', { token: null });
+    const log = (await h.call('GET', '/_emulator/requests', { token: null })).json as Record<
+      string,
+      unknown
+    >[];
+    expect(log.map((e) => [e.method, e.systemId])).toEqual([
+      // The service trims the body id before it stores it; the log names the stored id.
+      ['POST', id],
+      ['POST', null],
+      ['POST', null],
+      ['GET', id],
+      ['PUT', id],
+      ['PUT', id],
+      ['GET', odd],
+      ['GET', id],
+      ['DELETE', id],
+      ['GET', null],
+      ['GET', null],
+    ]);
+    expect(log[0]?.status).toBe(200);
+  });
+
   it('POST /_emulator/reset clears systems, clients and the catalogue additions', async () => {
     expect((await h.call('POST', '/_emulator/reset', { token: null })).status).toBe(204);
     expect((await h.call('GET', '/_emulator/systems', { token: null })).json).toEqual([]);

@@ -186,8 +186,31 @@ describe('fault injection', () => {
     expect((await h.call('GET', '/_emulator/systems', { token: null })).status).toBe(200);
   });
 
+  it('pathPrefix confines faults and latency to the paths under it', async () => {
+    await h.call('PUT', '/_emulator/faults', {
+      token: null,
+      body: { pathPrefix: '/maskinporten/token', errorRate: 1, latencyMs: 200 },
+    });
+    const started = performance.now();
+    const other = await fetch(`${h.url}/resourceregistry/api/v1/resource/authentication-e2e-test`);
+    expect(other.status).toBe(200);
+    expect(performance.now() - started).toBeLessThan(150);
+    const token = await fetch(`${h.url}/maskinporten/token`, { method: 'POST' });
+    expect(token.status).toBe(503);
+    const log = (await h.call('GET', '/_emulator/requests', { token: null })).json as Record<
+      string,
+      unknown
+    >[];
+    expect(log.map((e) => [e.path, e.status, e.fault])).toEqual([
+      ['/resourceregistry/api/v1/resource/authentication-e2e-test', 200, undefined],
+      ['/maskinporten/token', 503, 'error'],
+    ]);
+  });
+
   it('PUT /_emulator/faults refuses rates outside 0..1, a sum over 1 and unknown fields', async () => {
     for (const body of [
+      { pathPrefix: 'maskinporten' },
+      { pathPrefix: 3 },
       { errorRate: 1.5 },
       { errorRate: 0.6, resetRate: 0.6 },
       { errorRat: 0.1 },

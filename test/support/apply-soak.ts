@@ -2,7 +2,8 @@
  * The apply fault soak (issue 6): N systems applied from empty while the local Altinn injects 503s,
  * 429s with Retry-After, connection resets (after the write ran) and hangs. `sysreg apply` runs up to
  * `maxRuns` times, each in-process and timed; between runs the faults are paused to check whether the
- * plan is empty and Altinn equals git. Used by test/apply/soak.test.ts (small) and
+ * plan is empty and Altinn equals git. Afterwards the request log says, by `systemId`, whether any
+ * create was sent for an id that already existed. Used by test/apply/soak.test.ts (small) and
  * scripts/soak-apply.ts (200 systems, `npm run test:reliability`).
  */
 import { main } from '../../src/cli.ts';
@@ -22,6 +23,7 @@ import {
   setFaults,
   startLocalAltinn,
 } from './local-altinn.ts';
+import { findCreatesOfExistingIds } from './creates-of-existing-ids.ts';
 import { createScratchRepo } from './scratch-repo.ts';
 
 export interface SoakOptions {
@@ -51,10 +53,18 @@ export interface SoakResult {
   createsThatLanded: number;
   /** POSTs answered AUTH.VLD-00002 or 409: a create for an id that already existed. */
   duplicateCreates: LoggedRequest[];
+  /** POSTs whose `systemId` already existed live when sent (findCreatesOfExistingIds), whatever the answer. */
+  createsOfExistingIds: LoggedRequest[];
+  /** The distinct `systemId`s of the POSTs that created a system, sorted. */
+  createdIds: string[];
+  /** The ids of the systems the soak applies, sorted. */
+  specIds: string[];
   /** Any answer carrying AUTH.VLD-00002. */
   burnedIdAnswers: number;
   /** How many requests met each injected fault. */
   faultsMet: Record<string, number>;
+  /** Requests to the Maskinporten token endpoint, and how many of them met a fault. */
+  tokenRequests: { total: number; faulted: number };
   storedSystems: number;
   /** Secret material found in any run's stdout or stderr (a JWT, the private key, a bearer header). */
   leakedSecrets: string[];
@@ -108,6 +118,7 @@ export async function runApplySoak(options: SoakOptions): Promise<SoakResult> {
     const posts = log.filter(
       (entry) => entry.method === 'POST' && entry.path.replace(/\/$/, '') === REGISTER_VENDOR_PATH,
     );
+    const tokenLog = log.filter((entry) => entry.path === '/maskinporten/token');
     const faultsMet: Record<string, number> = {};
     for (const entry of log) {
       if (typeof entry.fault === 'string') faultsMet[entry.fault] = (faultsMet[entry.fault] ?? 0) + 1;
@@ -116,11 +127,22 @@ export async function runApplySoak(options: SoakOptions): Promise<SoakResult> {
       runs,
       converged: runs.at(-1)?.converged ?? false,
       createsThatLanded: posts.filter((entry) => entry.status === 200).length,
+      createsOfExistingIds: findCreatesOfExistingIds(log),
+      createdIds: [
+        ...new Set(
+          posts.filter((entry) => entry.status === 200).map((entry) => entry.systemId ?? '(no systemId)'),
+        ),
+      ].sort(),
+      specIds: specs.map((spec) => spec.id).sort(),
       duplicateCreates: posts.filter(
         (entry) => entry.status === 409 || (entry.codes ?? []).includes('AUTH.VLD-00002'),
       ),
       burnedIdAnswers: log.filter((entry) => (entry.codes ?? []).includes('AUTH.VLD-00002')).length,
       faultsMet,
+      tokenRequests: {
+        total: tokenLog.length,
+        faulted: tokenLog.filter((entry) => typeof entry.fault === 'string').length,
+      },
       storedSystems: (await listStoredSystems(altinn.url)).length,
       leakedSecrets: findSecrets(output, client.privateKeyPem),
     };

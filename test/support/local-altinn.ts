@@ -21,6 +21,8 @@ export interface TestClient {
 }
 
 export interface FaultSettings {
+  /** Only requests under this path meet faults and latency; default every path. */
+  pathPrefix?: string;
   latencyMs?: number;
   errorRate?: number;
   rateLimitRate?: number;
@@ -36,6 +38,8 @@ export interface LoggedRequest {
   status: number;
   codes?: string[];
   time?: string;
+  /** The system the request is about (path id, or the body `id` of a POST /vendor); null if none. */
+  systemId: string | null;
   [marker: string]: unknown;
 }
 
