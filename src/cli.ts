@@ -12,16 +12,17 @@ module.enableCompileCache?.();
 
 /** Verbs are loaded lazily so that `sysreg validate` never pays for the HTTP or GitHub stacks. */
 export const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
+  // In the order of the loop: author, check, compare, change, adopt; then the tools around it.
+  new: () => import('./commands/new.ts'),
+  fmt: () => import('./commands/fmt.ts'),
+  validate: () => import('./commands/validate.ts'),
   plan: () => import('./commands/plan.ts'),
   apply: () => import('./commands/apply.ts'),
   drift: () => import('./commands/drift.ts'),
-  emulator: () => import('./commands/emulator.ts'),
-  validate: () => import('./commands/validate.ts'),
-  schema: () => import('./commands/schema.ts'),
-  version: () => import('./commands/version.ts'),
-  fmt: () => import('./commands/fmt.ts'),
-  new: () => import('./commands/new.ts'),
   import: () => import('./commands/import.ts'),
+  schema: () => import('./commands/schema.ts'),
+  emulator: () => import('./commands/emulator.ts'),
+  version: () => import('./commands/version.ts'),
 };
 
 /** `validate --env` is the online check, in a module of its own so offline validate loads no HTTP code. */
