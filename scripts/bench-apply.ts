@@ -6,9 +6,6 @@
  *
  *   npx node scripts/bench-apply.ts
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { runApply } from '../src/apply/apply-run.ts';
 import { connectToAltinn } from '../src/altinn/connect.ts';
 import { readLiveState } from '../src/altinn/read-live-state.ts';
@@ -17,18 +14,11 @@ import { DEFAULT_PLAN_SETTINGS } from '../src/plan/plan.ts';
 import type { SystemSpec } from '../src/systems/model.ts';
 import { registerTestClient, setFaults, startLocalAltinn } from '../test/support/local-altinn.ts';
 import { buildDesired, buildSpec } from '../test/support/system-builders.ts';
+import { writeBenchmarkResult, type BenchmarkFigure } from './bench-result.ts';
 
 const SYSTEMS = 500;
 const LATENCY_MS = 50;
 const TARGET_RATIO = 1.3;
-
-interface Figure {
-  label: string;
-  value: number;
-  unit: string;
-  target?: string;
-  met?: boolean;
-}
 
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => {
@@ -69,7 +59,7 @@ try {
   // GET /vendor, then the reads in waves; the same again to verify.
   const idealRead = (1 + waves) * LATENCY_MS;
   const idealTotal = idealRead + idealWrites + idealRead;
-  const figures: Figure[] = [];
+  const figures: BenchmarkFigure[] = [];
   for (const [desired, action] of [
     [created, 'create'],
     [updated, 'update'],
@@ -117,21 +107,7 @@ try {
     },
   );
 
-  const result = {
-    name: 'apply',
-    machine: {
-      cpus: os.cpus().length,
-      model: os.cpus()[0]?.model ?? 'unknown',
-      node: process.version,
-      memoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
-    },
-    figures,
-  };
-  const file = path.join(import.meta.dirname, 'results', 'apply.json');
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  if (!figures.every((figure) => figure.met !== false)) process.exitCode = 1;
+  await writeBenchmarkResult('apply', figures);
 } finally {
   clearInterval(sampler);
   await altinn.close();

@@ -5,8 +5,6 @@
  * Run: npx node scripts/bench-emulator.ts  → scripts/results/emulator.json
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { Agent, request } from 'undici';
 import {
@@ -14,6 +12,7 @@ import {
   fetchAccessToken,
   registerTestClient,
 } from '../test/support/maskinporten-grant.ts';
+import { writeBenchmarkResult } from './bench-result.ts';
 
 const CONCURRENCY = 16;
 /** Each rate is the best of WINDOWS windows: other work on a shared machine only ever slows a window down. */
@@ -107,42 +106,29 @@ try {
   const putRate = await best('PUT');
   await dispatcher.close();
 
-  const cpus = os.cpus();
-  const result = {
-    name: 'emulator',
-    machine: {
-      cpus: cpus.length,
-      model: cpus[0]?.model ?? 'unknown',
-      node: process.version,
-      memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+  await writeBenchmarkResult('emulator', [
+    {
+      label: `GET /vendor/{id} requests per second, concurrency ${CONCURRENCY} (best of ${WINDOWS} × ${WINDOW_MS / 1000} s)`,
+      value: Math.round(getRate),
+      unit: 'req/s',
+      target: '≥ 2000 req/s',
+      met: getRate >= 2000,
     },
-    figures: [
-      {
-        label: `GET /vendor/{id} requests per second, concurrency ${CONCURRENCY} (best of ${WINDOWS} × ${WINDOW_MS / 1000} s)`,
-        value: Math.round(getRate),
-        unit: 'req/s',
-        target: '≥ 2000 req/s',
-        met: getRate >= 2000,
-      },
-      {
-        label: `PUT /vendor/{id} requests per second, concurrency ${CONCURRENCY} (best of ${WINDOWS} × ${WINDOW_MS / 1000} s)`,
-        value: Math.round(putRate),
-        unit: 'req/s',
-        target: '≥ 500 req/s',
-        met: putRate >= 500,
-      },
-      {
-        label: 'PUT / GET throughput ratio',
-        value: Math.round((putRate / getRate) * 100) / 100,
-        unit: 'ratio',
-        target: '≥ 0.25',
-        met: putRate / getRate >= 0.25,
-      },
-    ],
-  };
-  mkdirSync(join(root, 'scripts/results'), { recursive: true });
-  writeFileSync(join(root, 'scripts/results/emulator.json'), `${JSON.stringify(result, null, 2)}\n`);
-  console.log(JSON.stringify(result, null, 2));
+    {
+      label: `PUT /vendor/{id} requests per second, concurrency ${CONCURRENCY} (best of ${WINDOWS} × ${WINDOW_MS / 1000} s)`,
+      value: Math.round(putRate),
+      unit: 'req/s',
+      target: '≥ 500 req/s',
+      met: putRate >= 500,
+    },
+    {
+      label: 'PUT / GET throughput ratio',
+      value: Math.round((putRate / getRate) * 100) / 100,
+      unit: 'ratio',
+      target: '≥ 0.25',
+      met: putRate / getRate >= 0.25,
+    },
+  ]);
 } finally {
   child.kill('SIGTERM');
 }

@@ -5,15 +5,13 @@
  * Run: npx node scripts/bench-fmt.ts  →  scripts/results/fmt.json
  */
 import fc from 'fast-check';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { applyFieldEdits } from '../src/systems/edit-system-yaml.ts';
 import { formatSystemYaml } from '../src/systems/format.ts';
 import { YAML_PARSE_OPTIONS } from '../src/systems/parse.ts';
 import { renderSystemYaml } from '../src/systems/write-system-yaml.ts';
 import { systemDocument } from '../test/support/system-arbitraries.ts';
+import { writeBenchmarkResult, type BenchmarkFigure } from './bench-result.ts';
 
 const FILES = 2000;
 const ROUNDS = 5;
@@ -72,7 +70,7 @@ const checkRatio = ratioOf('check', 'parseCanonical');
 const editRatio = ratioOf('edit', 'parseCanonical');
 const formatMs = best('format');
 
-const figures = [
+const figures: BenchmarkFigure[] = [
   {
     label: `parse ${FILES} messy files (baseline)`,
     value: Math.round(parseMs),
@@ -116,17 +114,4 @@ const figures = [
     met: (formatMs / FILES) * 5000 <= 60_000,
   },
 ];
-const result = {
-  name: 'fmt',
-  machine: {
-    cpus: os.cpus().length,
-    model: os.cpus()[0]?.model ?? 'unknown',
-    node: process.version,
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-  },
-  figures,
-};
-const output = path.join(import.meta.dirname, 'results', 'fmt.json');
-mkdirSync(path.dirname(output), { recursive: true });
-writeFileSync(output, `${JSON.stringify(result, null, 2)}\n`);
-console.log(JSON.stringify(result, null, 2));
+await writeBenchmarkResult('fmt', figures);

@@ -11,7 +11,6 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../src/cli.ts';
@@ -22,20 +21,13 @@ import type { Plan } from '../src/plan/plan.ts';
 import { listStoredSystems, seedSystems, setFaults } from '../test/support/local-altinn.ts';
 import { resetLocalAltinn, writeLocalConfig, writePlanThroughApi } from '../test/support/live-repo.ts';
 import { createScratchRepo, renderValidSystem } from '../test/support/scratch-repo.ts';
+import { writeBenchmarkResult, type BenchmarkFigure } from './bench-result.ts';
 
 const SYSTEMS = 500;
 const RENAMED = 50;
 const LATENCY_MS = 50;
 const TARGET_RATIO = 1.25;
 const RUNS = 5;
-
-interface Figure {
-  label: string;
-  value: number;
-  unit: string;
-  target?: string;
-  met?: boolean;
-}
 
 function cpuMilliseconds(usage: NodeJS.CpuUsage): number {
   return (usage.user + usage.system) / 1000;
@@ -144,7 +136,7 @@ try {
   const readCpu = median(reads.map((run) => run.cpuMs));
   const ideal = (1 + Math.ceil(SYSTEMS / DEFAULT_CONCURRENCY)) * LATENCY_MS + LATENCY_MS;
   const ratio = plan / ideal;
-  const figures: Figure[] = [
+  const figures: BenchmarkFigure[] = [
     {
       label: `plan ${SYSTEMS} systems end to end (${RENAMED} updates), concurrency ${DEFAULT_CONCURRENCY}, median of ${RUNS}`,
       value: Math.round(plan),
@@ -172,21 +164,7 @@ try {
       unit: 'processes',
     },
   ];
-  const result = {
-    name: 'plan-live',
-    machine: {
-      cpus: os.cpus().length,
-      model: os.cpus()[0]?.model ?? 'unknown',
-      node: process.version,
-      memoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
-    },
-    figures,
-  };
-  const file = path.join(import.meta.dirname, 'results', 'plan-live.json');
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  if (!figures.every((figure) => figure.met !== false)) process.exitCode = 1;
+  await writeBenchmarkResult('plan-live', figures);
 } finally {
   await repo.remove();
   await altinn.close();

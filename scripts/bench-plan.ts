@@ -4,8 +4,6 @@
  * 5,000 stays within 1.5× of that at 500 (planning must scale linearly, not quadratically).
  * Run: npx node scripts/bench-plan.ts → scripts/results/plan.json
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { LiveLookup } from '../src/plan/live-state.ts';
 import { createPlan, DEFAULT_PLAN_SETTINGS } from '../src/plan/plan.ts';
@@ -20,6 +18,7 @@ import {
   found,
   storeAsAltinn,
 } from '../test/support/system-builders.ts';
+import { writeBenchmarkResult, type BenchmarkFigure } from './bench-result.ts';
 
 /** A realistic mix: most in sync, some updates, creates, tombstones and unmanaged systems. */
 function buildInput(count: number): PlanInput {
@@ -80,86 +79,74 @@ const peakRssMiB = process.resourceUsage().maxRSS / 1024;
 const perSystemSmall = (smallMs / 500) * 1000;
 const perSystemLarge = (largeMs / 5000) * 1000;
 const ratio = perSystemLarge / perSystemSmall;
-const report = {
-  name: 'plan',
-  machine: {
-    cpus: os.cpus().length,
-    model: os.cpus()[0]?.model ?? 'unknown',
-    node: process.version,
-    memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+const figures: BenchmarkFigure[] = [
+  {
+    label: 'plan 5,000 systems, time per system',
+    value: round(perSystemLarge),
+    unit: 'µs',
+    target: 'report only',
+    met: true,
   },
-  figures: [
-    {
-      label: 'plan 5,000 systems, time per system',
-      value: round(perSystemLarge),
-      unit: 'µs',
-      target: 'report only',
-      met: true,
-    },
-    {
-      label: 'plan 5,000 systems, total',
-      value: round(largeMs),
-      unit: 'ms',
-      target: 'report only',
-      met: true,
-    },
-    {
-      label: 'time per system at 5,000 relative to 500',
-      value: round(ratio),
-      unit: '×',
-      target: '≤ 1.5× baseline',
-      met: ratio <= 1.5,
-    },
-    {
-      label: 'plan 5,000 systems, changes',
-      value: plan.counts.changes,
-      unit: 'changes',
-      target: 'report only',
-      met: true,
-    },
-    {
-      label: 'render Markdown, 5,000-system plan',
-      value: round(markdownMs),
-      unit: 'ms',
-      target: 'report only',
-      met: true,
-    },
-    {
-      label: 'render text, 5,000-system plan',
-      value: round(textMs),
-      unit: 'ms',
-      target: 'report only',
-      met: true,
-    },
-    {
-      label: 'render JSON, 5,000-system plan',
-      value: round(jsonMs),
-      unit: 'ms',
-      target: 'report only',
-      met: true,
-    },
-    {
-      label: 'peak resident memory (process)',
-      value: round(peakRssMiB),
-      unit: 'MiB',
-      target: 'report only',
-      met: true,
-    },
-    {
-      label: 'heap growth holding inputs and one 5,000-system plan',
-      value: round((heapAfter - heapBefore) / 1024 ** 2),
-      unit: 'MiB',
-      target: 'report only',
-      met: true,
-    },
-  ],
-};
+  {
+    label: 'plan 5,000 systems, total',
+    value: round(largeMs),
+    unit: 'ms',
+    target: 'report only',
+    met: true,
+  },
+  {
+    label: 'time per system at 5,000 relative to 500',
+    value: round(ratio),
+    unit: '×',
+    target: '≤ 1.5× baseline',
+    met: ratio <= 1.5,
+  },
+  {
+    label: 'plan 5,000 systems, changes',
+    value: plan.counts.changes,
+    unit: 'changes',
+    target: 'report only',
+    met: true,
+  },
+  {
+    label: 'render Markdown, 5,000-system plan',
+    value: round(markdownMs),
+    unit: 'ms',
+    target: 'report only',
+    met: true,
+  },
+  {
+    label: 'render text, 5,000-system plan',
+    value: round(textMs),
+    unit: 'ms',
+    target: 'report only',
+    met: true,
+  },
+  {
+    label: 'render JSON, 5,000-system plan',
+    value: round(jsonMs),
+    unit: 'ms',
+    target: 'report only',
+    met: true,
+  },
+  {
+    label: 'peak resident memory (process)',
+    value: round(peakRssMiB),
+    unit: 'MiB',
+    target: 'report only',
+    met: true,
+  },
+  {
+    label: 'heap growth holding inputs and one 5,000-system plan',
+    value: round((heapAfter - heapBefore) / 1024 ** 2),
+    unit: 'MiB',
+    target: 'report only',
+    met: true,
+  },
+];
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-const text = `${JSON.stringify(report, null, 2)}\n`;
-mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL('./results/plan.json', import.meta.url), text);
-process.stdout.write(text);
+await writeBenchmarkResult('plan', figures);

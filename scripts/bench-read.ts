@@ -6,9 +6,6 @@
  *
  *   npx node scripts/bench-read.ts
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { connectToAltinn } from '../src/altinn/connect.ts';
 import { readLiveState } from '../src/altinn/read-live-state.ts';
 import { DEFAULT_CONCURRENCY } from '../src/altinn/transport.ts';
@@ -19,18 +16,11 @@ import {
   setFaults,
   startLocalAltinn,
 } from '../test/support/local-altinn.ts';
+import { writeBenchmarkResult, type BenchmarkFigure } from './bench-result.ts';
 
 const SYSTEMS = 500;
 const LATENCY_MS = 50;
 const TARGET_RATIO = 1.25;
-
-interface Figure {
-  label: string;
-  value: number;
-  unit: string;
-  target?: string;
-  met?: boolean;
-}
 
 const altinn = await startLocalAltinn();
 try {
@@ -65,7 +55,7 @@ try {
   const ideal = (concurrency: number) => (1 + Math.ceil(SYSTEMS / concurrency)) * LATENCY_MS + LATENCY_MS;
 
   await measure(DEFAULT_CONCURRENCY); // warm-up: JIT and sockets of the emulator
-  const figures: Figure[] = [];
+  const figures: BenchmarkFigure[] = [];
   const runs: Record<number, number> = {};
   for (const concurrency of [8, DEFAULT_CONCURRENCY, 32]) runs[concurrency] = await measure(concurrency);
   const atDefault = runs[DEFAULT_CONCURRENCY]!;
@@ -102,21 +92,7 @@ try {
     },
   );
 
-  const result = {
-    name: 'read',
-    machine: {
-      cpus: os.cpus().length,
-      model: os.cpus()[0]?.model ?? 'unknown',
-      node: process.version,
-      memoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
-    },
-    figures,
-  };
-  const file = path.join(import.meta.dirname, 'results', 'read.json');
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  if (!figures.every((f) => f.met !== false)) process.exitCode = 1;
+  await writeBenchmarkResult('read', figures);
 } finally {
   await altinn.close();
 }

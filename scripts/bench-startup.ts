@@ -18,6 +18,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeBenchmarkResult } from './bench-result.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const NODE = process.execPath;
@@ -88,56 +89,43 @@ try {
   const bareWall = pick(bareSamples, 'wallMs');
   const validateWall = pick(validateSamples, 'wallMs');
   const overhead = validateCpu - bareCpu;
-  const result = {
-    name: 'startup',
-    machine: {
-      cpus: os.cpus().length,
-      model: os.cpus()[0]?.model ?? 'unknown',
-      node: process.version,
-      memoryGiB: round(os.totalmem() / 2 ** 30, 1),
+  await writeBenchmarkResult('startup', [
+    { label: `node -e 0, CPU time (median of ${runs})`, value: round(bareCpu), unit: 'ms' },
+    {
+      label: `sysreg validate on systems/, CPU time (median of ${runs})`,
+      value: round(validateCpu),
+      unit: 'ms',
     },
-    figures: [
-      { label: `node -e 0, CPU time (median of ${runs})`, value: round(bareCpu), unit: 'ms' },
-      {
-        label: `sysreg validate on systems/, CPU time (median of ${runs})`,
-        value: round(validateCpu),
-        unit: 'ms',
-      },
-      {
-        label: 'sysreg validate CPU time beyond node -e 0',
-        value: round(overhead),
-        unit: 'ms',
-        target: `≤ ${CPU_OVERHEAD_TARGET_MS} ms`,
-        met: overhead <= CPU_OVERHEAD_TARGET_MS,
-      },
-      { label: 'sysreg validate / node -e 0, CPU time', value: round(validateCpu / bareCpu, 1), unit: '×' },
-      { label: `node -e 0, wall time (median of ${runs})`, value: round(bareWall), unit: 'ms' },
-      {
-        label: `sysreg validate on systems/, wall time (median of ${runs})`,
-        value: round(validateWall),
-        unit: 'ms',
-      },
-      {
-        label: 'sysreg validate / node -e 0, wall time',
-        value: round(validateWall / bareWall, 1),
-        unit: '×',
-      },
-      {
-        label: 'peak resident memory, sysreg validate',
-        value: round(Math.max(...validateSamples.map((s) => s.maxRssMiB)), 1),
-        unit: 'MiB',
-      },
-      {
-        label: 'peak resident memory, node -e 0',
-        value: round(Math.max(...bareSamples.map((s) => s.maxRssMiB)), 1),
-        unit: 'MiB',
-      },
-    ],
-  };
-  await mkdir(path.join(REPO, 'scripts', 'results'), { recursive: true });
-  const text = `${JSON.stringify(result, null, 2)}\n`;
-  await writeFile(path.join(REPO, 'scripts', 'results', 'startup.json'), text);
-  process.stdout.write(text);
+    {
+      label: 'sysreg validate CPU time beyond node -e 0',
+      value: round(overhead),
+      unit: 'ms',
+      target: `≤ ${CPU_OVERHEAD_TARGET_MS} ms`,
+      met: overhead <= CPU_OVERHEAD_TARGET_MS,
+    },
+    { label: 'sysreg validate / node -e 0, CPU time', value: round(validateCpu / bareCpu, 1), unit: '×' },
+    { label: `node -e 0, wall time (median of ${runs})`, value: round(bareWall), unit: 'ms' },
+    {
+      label: `sysreg validate on systems/, wall time (median of ${runs})`,
+      value: round(validateWall),
+      unit: 'ms',
+    },
+    {
+      label: 'sysreg validate / node -e 0, wall time',
+      value: round(validateWall / bareWall, 1),
+      unit: '×',
+    },
+    {
+      label: 'peak resident memory, sysreg validate',
+      value: round(Math.max(...validateSamples.map((s) => s.maxRssMiB)), 1),
+      unit: 'MiB',
+    },
+    {
+      label: 'peak resident memory, node -e 0',
+      value: round(Math.max(...bareSamples.map((s) => s.maxRssMiB)), 1),
+      unit: 'MiB',
+    },
+  ]);
 } finally {
   await rm(scratch, { recursive: true, force: true });
 }

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { writeBenchmarkResult } from './bench-result.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const NODE = process.execPath;
@@ -164,57 +165,42 @@ try {
   const wallRatio = median(validate.map((s) => s.wallMs)) / median(baseline.map((s) => s.wallMs));
   const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits;
   const of = `${fileCount} files, median of ${runs}`;
-  const result = {
-    name: 'validate',
-    machine: {
-      cpus: os.cpus().length,
-      model: os.cpus()[0]?.model ?? 'unknown',
-      node: process.version,
-      memoryGiB: round(os.totalmem() / 1024 ** 3, 1),
+  await writeBenchmarkResult('validate', [
+    {
+      label: `baseline CPU time: read + yaml.parse (${of})`,
+      value: round(median(baseline.map((s) => s.cpuMs))),
+      unit: 'ms',
     },
-    figures: [
-      {
-        label: `baseline CPU time: read + yaml.parse (${of})`,
-        value: round(median(baseline.map((s) => s.cpuMs))),
-        unit: 'ms',
-      },
-      {
-        label: `sysreg validate CPU time (${of})`,
-        value: round(median(validate.map((s) => s.cpuMs))),
-        unit: 'ms',
-      },
-      {
-        label: 'validate / baseline, CPU time',
-        value: round(cpuRatio, 2),
-        unit: 'ratio',
-        target: `≤ ${TARGET_RATIO}× baseline`,
-        met: cpuRatio <= TARGET_RATIO,
-      },
-      {
-        label: `baseline wall time (${of})`,
-        value: round(median(baseline.map((s) => s.wallMs))),
-        unit: 'ms',
-      },
-      {
-        label: `sysreg validate wall time (${of})`,
-        value: round(median(validate.map((s) => s.wallMs))),
-        unit: 'ms',
-      },
-      {
-        label: 'validate / baseline, wall time (noisy on a shared machine)',
-        value: round(wallRatio, 2),
-        unit: 'ratio',
-        target: `≤ ${TARGET_RATIO}× baseline`,
-        met: wallRatio <= TARGET_RATIO,
-      },
-    ],
-  };
-  await mkdir(path.join(REPO, 'scripts', 'results'), { recursive: true });
-  await writeFile(
-    path.join(REPO, 'scripts', 'results', 'validate.json'),
-    `${JSON.stringify(result, null, 2)}\n`,
-  );
-  console.log(JSON.stringify(result, null, 2));
+    {
+      label: `sysreg validate CPU time (${of})`,
+      value: round(median(validate.map((s) => s.cpuMs))),
+      unit: 'ms',
+    },
+    {
+      label: 'validate / baseline, CPU time',
+      value: round(cpuRatio, 2),
+      unit: 'ratio',
+      target: `≤ ${TARGET_RATIO}× baseline`,
+      met: cpuRatio <= TARGET_RATIO,
+    },
+    {
+      label: `baseline wall time (${of})`,
+      value: round(median(baseline.map((s) => s.wallMs))),
+      unit: 'ms',
+    },
+    {
+      label: `sysreg validate wall time (${of})`,
+      value: round(median(validate.map((s) => s.wallMs))),
+      unit: 'ms',
+    },
+    {
+      label: 'validate / baseline, wall time (noisy on a shared machine)',
+      value: round(wallRatio, 2),
+      unit: 'ratio',
+      target: `≤ ${TARGET_RATIO}× baseline`,
+      met: wallRatio <= TARGET_RATIO,
+    },
+  ]);
 } finally {
   await rm(scratch, { recursive: true, force: true });
 }

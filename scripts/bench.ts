@@ -14,25 +14,12 @@ import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { parseArgs } from 'node:util';
+import type { BenchmarkFigure, BenchmarkResult } from './bench-result.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(REPO, 'scripts', 'results');
 const RUN_LOG = path.join(RESULTS, 'bench-runs.json');
 const BENCHMARK_TIMEOUT_MS = 10 * 60_000;
-
-export interface Figure {
-  label: string;
-  value: number;
-  unit: string;
-  target?: string;
-  met?: boolean;
-}
-
-export interface BenchmarkResult {
-  name: string;
-  machine: { cpus: number; model: string; node: string; memoryGiB: number };
-  figures: Figure[];
-}
 
 export interface BenchmarkRun {
   name: string;
@@ -60,7 +47,7 @@ const RSS_REPORTER = `data:text/javascript,${encodeURIComponent(
 
 async function listBenchmarkScripts(): Promise<{ name: string; script: string }[]> {
   const names = (await readdir(path.join(REPO, 'scripts')))
-    .filter((n) => /^bench-[\w-]+\.ts$/.test(n))
+    .filter((n) => /^bench-[\w-]+\.ts$/.test(n) && n !== 'bench-result.ts')
     .sort();
   return names.map((n) => ({ name: n.slice('bench-'.length, -'.ts'.length), script: `scripts/${n}` }));
 }
@@ -120,7 +107,7 @@ const formatNumber = (value: number) =>
     ? value.toLocaleString('en-US')
     : String(value).replace(/^(-?\d+)(\.\d+)?$/, '$1$2');
 
-function formatValue(figure: Figure): string {
+function formatValue(figure: BenchmarkFigure): string {
   const unit = figure.unit === '×' || figure.unit === 'ratio' ? '×' : ` ${figure.unit}`;
   return `${formatNumber(figure.value)}${unit}`;
 }

@@ -3,13 +3,11 @@
  * systems into git. Reads Altinn and the folder, plans every file (src/adopt/import-systems.ts), and
  * writes them all or none.
  */
-import { connectToAltinn } from '../altinn/connect.ts';
 import { readLiveState } from '../altinn/read-live-state.ts';
 import { planImport } from '../adopt/import-systems.ts';
 import type { ImportedSystem, ImportInput, ImportProblem } from '../adopt/import-systems.ts';
 import { readSystemsFolder, resolveSystemsFolder } from '../adopt/systems-folder.ts';
 import { writeFileSet } from '../adopt/write-file-set.ts';
-import { loadSysregConfig } from '../config/config.ts';
 import { SYSTEMS_DIRECTORY } from '../systems/discover.ts';
 import { hasErrors, renderDiagnosticsText } from '../systems/render-diagnostics.ts';
 import type { Command, CommandContext } from './command.ts';
@@ -20,6 +18,7 @@ import {
   parseCommandArguments,
   requireEnvironmentName,
 } from './shared/altinn-options.ts';
+import { openAltinnConnection } from './shared/altinn-connection.ts';
 
 const USAGE = `Usage: sysreg import --env NAME [--only ID…] [--dir systems] [--overwrite]
 
@@ -107,13 +106,7 @@ async function readImportSources(
   context: CommandContext,
   options: { environment: string; altinnUrl: string | undefined; only: string[] | undefined },
 ): Promise<Pick<ImportInput, 'vendorOrgNumber' | 'systems'>> {
-  const config = await loadSysregConfig(context.cwd);
-  const connection = await connectToAltinn({
-    environment: options.environment,
-    env: context.env,
-    config,
-    ...(options.altinnUrl ? { altinnUrl: options.altinnUrl } : {}),
-  });
+  const { connection } = await openAltinnConnection(context, options);
   try {
     const { client } = connection;
     if (options.only) {

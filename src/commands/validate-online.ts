@@ -5,14 +5,13 @@
  * resource checks on, so diagnostics and positions are the offline ones. Kept apart from
  * validate.ts so that the offline check never loads HTTP or token code.
  */
-import { connectToAltinn } from '../altinn/connect.ts';
 import { fetchCatalogue } from '../altinn/catalogue-client.ts';
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
-import { loadSysregConfig } from '../config/config.ts';
 import { collectCatalogueReferences, type CatalogueReferences } from '../systems/catalogue-references.ts';
 import type { SystemDocument } from '../systems/model.ts';
 import type { ParsedSystemFile } from '../systems/parse.ts';
 import type { Command, CommandContext } from './command.ts';
+import { openAltinnConnection } from './shared/altinn-connection.ts';
 import { parseValidateArguments, runValidation, VALIDATE_USAGE } from './validate.ts';
 
 /**
@@ -36,13 +35,7 @@ export async function fetchEnvironmentCatalogue(
   context: Pick<CommandContext, 'cwd' | 'env'>,
   options: { environment: string; altinnUrl?: string | undefined; references: CatalogueReferences },
 ): Promise<Catalogue> {
-  const config = await loadSysregConfig(context.cwd);
-  const connection = await connectToAltinn({
-    environment: options.environment,
-    env: context.env,
-    config,
-    ...(options.altinnUrl ? { altinnUrl: options.altinnUrl } : {}),
-  });
+  const { connection } = await openAltinnConnection(context, options);
   try {
     return await fetchCatalogue(connection.client, options.references);
   } finally {

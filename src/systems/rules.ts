@@ -83,6 +83,22 @@ export interface RepositoryRule extends RuleInfo {
   check(systems: readonly ResolvedSystem[]): RepositoryFinding[];
 }
 
+/** Each item whose key an earlier item already had, with the index of that first one. */
+function findRepeats<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+): { item: T; index: number; first: number }[] {
+  const repeats: { item: T; index: number; first: number }[] = [];
+  const seen = new Map<string, number>();
+  items.forEach((item, index) => {
+    const key = keyOf(item);
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, index);
+    else repeats.push({ item, index, first });
+  });
+  return repeats;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Vendor and id
 
@@ -272,19 +288,12 @@ const redirectUrlUnique: SystemRule = {
   severity: 'error',
   summary: 'No redirect URL is listed twice (compared as Altinn normalises them).',
   check(spec) {
-    const findings: Finding[] = [];
-    const seen = new Map<string, number>();
-    spec.allowedRedirectUrls.forEach((url, index) => {
-      const key = URL.parse(url)?.href ?? url;
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, index);
-      else
-        findings.push({
-          path: ['allowedRedirectUrls', index],
-          message: `\`${url}\` repeats allowedRedirectUrls[${first}].`,
-        });
-    });
-    return findings;
+    return findRepeats(spec.allowedRedirectUrls, (url) => URL.parse(url)?.href ?? url).map(
+      ({ item: url, index, first }) => ({
+        path: ['allowedRedirectUrls', index],
+        message: `\`${url}\` repeats allowedRedirectUrls[${first}].`,
+      }),
+    );
   },
 };
 
@@ -322,15 +331,10 @@ const rightUnique: SystemRule = {
   severity: 'error',
   summary: 'No two rights have the same action and resource attributes.',
   check(spec) {
-    const findings: Finding[] = [];
-    const seen = new Map<string, number>();
-    spec.rights.forEach((right, index) => {
-      const key = computeRightKey(right);
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, index);
-      else findings.push({ path: ['rights', index], message: `rights[${index}] repeats rights[${first}].` });
-    });
-    return findings;
+    return findRepeats(spec.rights, computeRightKey).map(({ index, first }) => ({
+      path: ['rights', index],
+      message: `rights[${index}] repeats rights[${first}].`,
+    }));
   },
 };
 
@@ -449,18 +453,12 @@ const accessPackageUnique: SystemRule = {
   severity: 'error',
   summary: 'No access package is listed twice.',
   check(spec) {
-    const findings: Finding[] = [];
-    const seen = new Map<string, number>();
-    spec.accessPackages.forEach((accessPackage, index) => {
-      const first = seen.get(accessPackage.urn);
-      if (first === undefined) seen.set(accessPackage.urn, index);
-      else
-        findings.push({
-          path: ['accessPackages', index, 'urn'],
-          message: `\`${accessPackage.urn}\` repeats accessPackages[${first}].`,
-        });
-    });
-    return findings;
+    return findRepeats(spec.accessPackages, (accessPackage) => accessPackage.urn).map(
+      ({ item: accessPackage, index, first }) => ({
+        path: ['accessPackages', index, 'urn'],
+        message: `\`${accessPackage.urn}\` repeats accessPackages[${first}].`,
+      }),
+    );
   },
 };
 
@@ -494,19 +492,12 @@ const clientIdUnique: SystemRule = {
   severity: 'error',
   summary: 'No client id is listed twice in one system (compared ignoring case, as Altinn does).',
   check(spec) {
-    const findings: Finding[] = [];
-    const seen = new Map<string, number>();
-    spec.clientId.forEach((clientId, index) => {
-      const key = clientId.toLowerCase();
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, index);
-      else
-        findings.push({
-          path: ['clientId', index],
-          message: `client id \`${clientId}\` repeats clientId[${first}].`,
-        });
-    });
-    return findings;
+    return findRepeats(spec.clientId, (clientId) => clientId.toLowerCase()).map(
+      ({ item: clientId, index, first }) => ({
+        path: ['clientId', index],
+        message: `client id \`${clientId}\` repeats clientId[${first}].`,
+      }),
+    );
   },
 };
 

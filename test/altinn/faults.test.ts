@@ -1,40 +1,24 @@
 /** Reads under injected faults: 503, 429 with Retry-After, resets and hangs (issue 4, acceptance 2). */
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectToAltinn } from '../../src/altinn/connect.ts';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { AltinnError, AltinnNetworkError } from '../../src/altinn/errors.ts';
 import { readLiveState } from '../../src/altinn/read-live-state.ts';
 import type { AttemptEvent, TransportOptions } from '../../src/altinn/transport.ts';
 import {
   makeLiveSystem,
+  openLocalAltinnSession,
   readRequestLog,
-  registerTestClient,
-  seedSystems,
   setFaults,
-  startLocalAltinn,
+  TEST_VENDOR_ORG,
 } from '../support/local-altinn.ts';
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
 const RETRY = { maxAttempts: 6, baseDelayMs: 20, maxDelayMs: 2_000, totalTimeMs: 8_000 };
 
 async function setUp(systemCount: number, transport: TransportOptions, events: AttemptEvent[]) {
-  const altinn = await startLocalAltinn();
-  cleanups.push(() => altinn.close());
-  const client = await registerTestClient(altinn.url);
   const systems = Array.from({ length: systemCount }, (_, i) =>
-    makeLiveSystem(client.orgNumber, `sys${String(i).padStart(3, '0')}`, { clientId: [`client-${i}`] }),
+    makeLiveSystem(TEST_VENDOR_ORG, `sys${String(i).padStart(3, '0')}`, { clientId: [`client-${i}`] }),
   );
-  await seedSystems(altinn.url, systems);
-  const connection = await connectToAltinn({
-    environment: 'local',
-    env: client.env,
-    altinnUrl: altinn.url,
-    transport,
-  });
-  cleanups.push(() => connection.close());
+  const { altinn, client, connection, close } = await openLocalAltinnSession({ transport, systems });
+  onTestFinished(close);
   // The token first: these tests are about the register's reads.
   await connection.tokens.getToken();
   events.length = 0;

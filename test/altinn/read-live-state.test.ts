@@ -1,44 +1,37 @@
 /** readLiveState with the repository's ids still loading: listed systems are read first, the rest after. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectToAltinn, type AltinnConnection } from '../../src/altinn/connect.ts';
 import { readLiveState } from '../../src/altinn/read-live-state.ts';
 import {
   makeLiveSystem,
+  openLocalAltinnSession,
   readRequestLog,
-  registerTestClient,
-  seedSystems,
-  startLocalAltinn,
-  type LocalAltinn,
+  type LocalAltinnSession,
 } from '../support/local-altinn.ts';
 
-let altinn: LocalAltinn;
-let connection: AltinnConnection;
+let session: LocalAltinnSession;
 const ORG = '314159268';
 
 beforeAll(async () => {
-  altinn = await startLocalAltinn();
-  const client = await registerTestClient(altinn.url, { orgNumber: ORG });
-  await seedSystems(altinn.url, [
-    makeLiveSystem(ORG, 'a'),
-    makeLiveSystem(ORG, 'b'),
-    makeLiveSystem(ORG, 'burned', { isDeleted: true }),
-  ]);
-  connection = await connectToAltinn({ environment: 'local', env: client.env, altinnUrl: altinn.url });
+  session = await openLocalAltinnSession({
+    orgNumber: ORG,
+    systems: [
+      makeLiveSystem(ORG, 'a'),
+      makeLiveSystem(ORG, 'b'),
+      makeLiveSystem(ORG, 'burned', { isDeleted: true }),
+    ],
+  });
 });
 
-afterAll(async () => {
-  await connection.close();
-  await altinn.close();
-});
+afterAll(() => session.close());
 
 describe('readLiveState with repository ids that are still loading', () => {
   it('reads the listed systems before the ids settle, then the ids only the repository names', async () => {
     let settle: (ids: string[]) => void = () => undefined;
     const repoIds = new Promise<string[]>((resolve) => (settle = resolve));
-    const reading = readLiveState(connection.client, { environment: 'local', repoIds });
+    const reading = readLiveState(session.connection.client, { environment: 'local', repoIds });
     // Wait until both listed systems were read, with the repository's ids still pending.
     for (let attempt = 0; attempt < 100; attempt += 1) {
-      const reads = (await readRequestLog(altinn.url)).filter((entry) =>
+      const reads = (await readRequestLog(session.altinn.url)).filter((entry) =>
         /\/vendor\/314159268_[ab]$/.test(entry.path),
       );
       if (reads.length === 2) break;
@@ -56,7 +49,7 @@ describe('readLiveState with repository ids that are still loading', () => {
     expect(state.systems[`${ORG}_never`]).toEqual({ status: 'absent' });
     const burned = state.systems[`${ORG}_burned`];
     expect(burned?.status === 'found' && burned.system.isDeleted).toBe(true);
-    const log = await readRequestLog(altinn.url);
+    const log = await readRequestLog(session.altinn.url);
     // Listed and named in the repository: read once.
     expect(log.filter((entry) => entry.path.endsWith(`/vendor/${ORG}_a`))).toHaveLength(1);
   });
@@ -64,7 +57,7 @@ describe('readLiveState with repository ids that are still loading', () => {
   it('fails with the loading error when the ids cannot be had', async () => {
     const failure = new Error('the files could not be read');
     await expect(
-      readLiveState(connection.client, { environment: 'local', repoIds: Promise.reject(failure) }),
+      readLiveState(session.connection.client, { environment: 'local', repoIds: Promise.reject(failure) }),
     ).rejects.toBe(failure);
   });
 });

@@ -1,35 +1,22 @@
 /** Writes and every error shape of the contract (§3.1, §4.1, §4.4), over HTTP to the local Altinn. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectToAltinn } from '../../src/altinn/connect.ts';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { AltinnError } from '../../src/altinn/errors.ts';
 import { fetchCatalogue } from '../../src/altinn/catalogue-client.ts';
 import type { RegisterSystemRequest } from '../../src/altinn/wire.ts';
 import {
   listStoredSystems,
   makeLiveSystem,
+  openLocalAltinnSession,
   readRequestLog,
-  registerTestClient,
   seedSystems,
   setFaults,
-  startLocalAltinn,
 } from '../support/local-altinn.ts';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
 async function setUp() {
-  const altinn = await startLocalAltinn();
-  cleanups.push(() => altinn.close());
-  const client = await registerTestClient(altinn.url);
-  const connection = await connectToAltinn({
-    environment: 'local',
-    env: client.env,
-    altinnUrl: altinn.url,
+  const { altinn, client, connection, close } = await openLocalAltinnSession({
     transport: { requestTimeoutMs: 2_000, retry: { baseDelayMs: 10, totalTimeMs: 10_000 } },
   });
-  cleanups.push(() => connection.close());
+  onTestFinished(close);
   return { altinn, client, register: connection.client, tokens: connection.tokens };
 }
 

@@ -1,6 +1,6 @@
 /** No token, assertion or key reaches an error, a log event or their printed forms. */
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { readMaskinportenCredentials } from '../../src/altinn/credentials.ts';
 import type { GrantSigner } from '../../src/altinn/credentials.ts';
 import { resolveAltinnEnvironment } from '../../src/altinn/environments.ts';
@@ -9,25 +9,14 @@ import { SystemRegisterClient } from '../../src/altinn/register-client.ts';
 import { Transport } from '../../src/altinn/transport.ts';
 import type { AttemptEvent } from '../../src/altinn/transport.ts';
 import { scanForSecrets } from '../../scripts/scan-secrets.ts';
-import {
-  makeLiveSystem,
-  registerTestClient,
-  seedSystems,
-  setFaults,
-  startLocalAltinn,
-} from '../support/local-altinn.ts';
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+import { makeLiveSystem, openLocalAltinnSession, setFaults } from '../support/local-altinn.ts';
 
 describe('secrets stay out of errors and logs', () => {
   it('across grants, reads, failures and faults', async () => {
-    const altinn = await startLocalAltinn();
-    cleanups.push(() => altinn.close());
-    const client = await registerTestClient(altinn.url);
-    await seedSystems(altinn.url, [makeLiveSystem('310000004', 'foreign')]);
+    const { altinn, client, close } = await openLocalAltinnSession({
+      systems: [makeLiveSystem('310000004', 'foreign')],
+    });
+    onTestFinished(close);
     const environment = resolveAltinnEnvironment('local', { altinnUrl: altinn.url });
     const credentials = await readMaskinportenCredentials(client.env);
     // A signer that remembers what it signed: the GrantSigner seam a KMS would use.
@@ -47,7 +36,7 @@ describe('secrets stay out of errors and logs', () => {
       retry: { baseDelayMs: 5, totalTimeMs: 1_500 },
       onAttempt: (e) => events.push(e),
     });
-    cleanups.push(() => transport.close());
+    onTestFinished(() => transport.close());
     const tokens = new MaskinportenTokenProvider({
       environment,
       credentials: { ...credentials, signer: recording },

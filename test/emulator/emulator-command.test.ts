@@ -8,10 +8,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.ts';
 import { readEmulatorData } from '../../src/emulator/emulator-data.ts';
 import { REGISTER, VENDOR_ORG, WRITE, buildSystem } from '../support/emulator-harness.ts';
 import { createTestClient, fetchAccessToken, registerTestClient } from '../support/maskinporten-grant.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const node = join(root, 'node_modules/.bin/node');
@@ -61,12 +61,7 @@ describe('sysreg emulator', () => {
   it('refuses a corrupt --data file with a message naming it, without a stack trace', async () => {
     const file = join(directory, 'corrupt.json');
     writeFileSync(file, '{"format": "sysreg-emulator/1", "register": ');
-    let stderr = '';
-    const code = await main({
-      argv: ['emulator', '--port', '0', '--data', file],
-      stdout: { write: () => true },
-      stderr: { write: (text: string) => (stderr += text) },
-      env: {},
+    const { code, stderr } = await runCliInProcess(['emulator', '--port', '0', '--data', file], {
       cwd: root,
     });
     expect(code).toBe(1);
@@ -76,12 +71,7 @@ describe('sysreg emulator', () => {
 
   it('refuses an unwritable --data path at start, naming it', async () => {
     const file = join(directory, 'missing-dir', 'state.json');
-    let stderr = '';
-    const code = await main({
-      argv: ['emulator', '--port', '0', '--data', file],
-      stdout: { write: () => true },
-      stderr: { write: (text: string) => (stderr += text) },
-      env: {},
+    const { code, stderr } = await runCliInProcess(['emulator', '--port', '0', '--data', file], {
       cwd: root,
     });
     expect(code).toBe(1);
@@ -89,14 +79,7 @@ describe('sysreg emulator', () => {
   });
 
   it('refuses a bad --port with a usage message', async () => {
-    let stderr = '';
-    const code = await main({
-      argv: ['emulator', '--port', 'abc'],
-      stdout: { write: () => true },
-      stderr: { write: (text: string) => (stderr += text) },
-      env: {},
-      cwd: root,
-    });
+    const { code, stderr } = await runCliInProcess(['emulator', '--port', 'abc'], { cwd: root });
     expect(code).toBe(1);
     expect(stderr).toContain('--port');
   });

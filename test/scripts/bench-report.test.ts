@@ -1,6 +1,7 @@
 /** BENCHMARKS.md rendering: every figure with its target and verdict, runs, and the reliability summary. */
 import { describe, expect, it } from 'vitest';
-import { renderBenchmarksMarkdown, type BenchmarkResult, type BenchmarkRun } from '../../scripts/bench.ts';
+import type { BenchmarkResult } from '../../scripts/bench-result.ts';
+import { renderBenchmarksMarkdown, type BenchmarkRun } from '../../scripts/bench.ts';
 
 const machine = { cpus: 2, model: 'Test CPU', node: 'v24.0.0', memoryGiB: 8 };
 const results: BenchmarkResult[] = [

@@ -1,11 +1,15 @@
 /**
  * Test harness around the local Altinn (src/emulator/): starts it on port 0, registers a
  * Maskinporten client with a key generated at run time, and drives the control API over HTTP.
+ * Shared by tests and benchmarks, so it does not import vitest.
  */
-import { exportJWK, exportPKCS8, generateKeyPair } from 'jose';
+import { exportPKCS8 } from 'jose';
+import { connectToAltinn, type AltinnConnection } from '../../src/altinn/connect.ts';
+import type { TransportOptions } from '../../src/altinn/transport.ts';
 import { startEmulator } from '../../src/emulator/index.ts';
 import type { LiveSystem } from '../../src/altinn/wire.ts';
 import { SCOPE_WRITE } from '../../src/altinn/wire.ts';
+import { createTestClient, registerTestClient as registerGrantClient } from './maskinporten-grant.ts';
 
 export interface LocalAltinn {
   url: string;
@@ -61,6 +65,9 @@ async function control(url: string, method: string, path: string, body?: unknown
   return text === '' ? undefined : (JSON.parse(text) as unknown);
 }
 
+/** The organisation a test client belongs to unless a test names another. */
+export const TEST_VENDOR_ORG = '991825827';
+
 let clientCounter = 0;
 
 /** Registers a Maskinporten client with a fresh RSA key; returns the credentials as env variables. */
@@ -68,30 +75,69 @@ export async function registerTestClient(
   url: string,
   options: { orgNumber?: string; scopes?: string[]; clientId?: string } = {},
 ): Promise<TestClient> {
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   clientCounter += 1;
-  const clientId = options.clientId ?? `test-client-${process.pid}-${clientCounter}`;
-  const kid = `kid-${clientCounter}`;
-  const orgNumber = options.orgNumber ?? '991825827';
-  const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
-  await control(url, 'POST', '/_emulator/clients', {
-    clientId,
-    orgNumber,
+  const client = await createTestClient({
+    clientId: options.clientId ?? `test-client-${process.pid}-${clientCounter}`,
+    orgNumber: options.orgNumber ?? TEST_VENDOR_ORG,
     scopes: options.scopes ?? [SCOPE_WRITE],
-    jwk,
+    kid: `kid-${clientCounter}`,
   });
-  const privateKeyPem = await exportPKCS8(privateKey);
+  await registerGrantClient(url, {
+    ...client,
+    publicJwk: { ...client.publicJwk, alg: 'RS256', use: 'sig' },
+  });
+  const privateKeyPem = await exportPKCS8(client.privateKey);
   return {
-    clientId,
-    orgNumber,
+    clientId: client.clientId,
+    orgNumber: client.orgNumber,
     privateKeyPem,
     env: {
-      MASKINPORTEN_CLIENT_ID: clientId,
-      MASKINPORTEN_KID: kid,
+      MASKINPORTEN_CLIENT_ID: client.clientId,
+      MASKINPORTEN_KID: client.kid,
       MASKINPORTEN_PRIVATE_KEY: privateKeyPem,
       SYSREG_ALTINN_URL: url,
     },
   };
+}
+
+export interface LocalAltinnSession {
+  altinn: LocalAltinn;
+  client: TestClient;
+  /** Connected as `--env local` with the client's credentials. */
+  connection: AltinnConnection;
+  /** Closes the connection, then the local Altinn. */
+  close(): Promise<void>;
+}
+
+/**
+ * The set-up of the client tests: a local Altinn on port 0 seeded with `systems`, a client of
+ * `orgNumber` (default TEST_VENDOR_ORG) registered on it, and a connection. The caller closes it.
+ */
+export async function openLocalAltinnSession(
+  options: { orgNumber?: string; transport?: TransportOptions; systems?: LiveSystem[] } = {},
+): Promise<LocalAltinnSession> {
+  const altinn = await startLocalAltinn();
+  try {
+    const client = await registerTestClient(
+      altinn.url,
+      options.orgNumber ? { orgNumber: options.orgNumber } : {},
+    );
+    if (options.systems) await seedSystems(altinn.url, options.systems);
+    const connection = await connectToAltinn({
+      environment: 'local',
+      env: client.env,
+      altinnUrl: altinn.url,
+      ...(options.transport ? { transport: options.transport } : {}),
+    });
+    const close = async () => {
+      await connection.close();
+      await altinn.close();
+    };
+    return { altinn, client, connection, close };
+  } catch (error) {
+    await altinn.close();
+    throw error;
+  }
 }
 
 export async function seedSystems(url: string, systems: LiveSystem[]): Promise<void> {

@@ -4,14 +4,14 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { connectToAltinn, type AltinnConnection } from '../../altinn/connect.ts';
+import type { AltinnConnection } from '../../altinn/connect.ts';
 import { readLiveState } from '../../altinn/read-live-state.ts';
-import type { TransportOptions } from '../../altinn/transport.ts';
-import { loadSysregConfig, type SysregConfig } from '../../config/config.ts';
+import type { SysregConfig } from '../../config/config.ts';
 import { createPlan, type Plan } from '../../plan/plan.ts';
 import type { LiveState } from '../../plan/live-state.ts';
 import { renderDiagnosticsText } from '../../systems/render-diagnostics.ts';
 import { UsageError, type CommandContext } from '../command.ts';
+import { openAltinnConnection, type AltinnConnectionOptions } from './altinn-connection.ts';
 import { loadDesiredState, type DesiredState } from './desired-state.ts';
 
 export interface LiveComparison {
@@ -23,12 +23,7 @@ export interface LiveComparison {
   connection: AltinnConnection;
 }
 
-export interface CompareOptions {
-  environment: string;
-  altinnUrl?: string | undefined;
-  /** Concurrency, timeouts and retries of the HTTP transport (apply's `--concurrency`). */
-  transport?: TransportOptions | undefined;
-}
+export type CompareOptions = AltinnConnectionOptions;
 
 /**
  * Loads and validates the repository while it reads live state: loading is CPU work and reading is
@@ -41,18 +36,11 @@ export async function compareWithAltinn(
   context: CommandContext,
   options: CompareOptions,
 ): Promise<LiveComparison> {
-  const config = await loadSysregConfig(context.cwd);
   const loading = loadDesiredState(context.cwd, options.environment);
   // Awaited below; this only keeps a failure from counting as unhandled while the connection opens.
   loading.catch(() => undefined);
   const commitReading = readCommit(context);
-  const connection = await connectToAltinn({
-    environment: options.environment,
-    env: context.env,
-    config,
-    ...(options.altinnUrl ? { altinnUrl: options.altinnUrl } : {}),
-    ...(options.transport ? { transport: options.transport } : {}),
-  });
+  const { config, connection } = await openAltinnConnection(context, options);
   try {
     const live = await readLiveState(connection.client, {
       environment: options.environment,
