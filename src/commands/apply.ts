@@ -48,15 +48,17 @@ finishes what a failed or interrupted run left and changes nothing that is alrea
 
 Options:
 ${ALTINN_OPTION_USAGE}
-  --plan <file>             The reviewed plan (from plan --out). Apply only if the fresh plan is
-                            the same for every system it covers; otherwise apply nothing.
-  --allow-delete            Carry out deletes (a deleted id can never be used again).
-  --force                   Apply a plan above the safety threshold.
-  --format <fmt>            text (default) or json (the run report, for machines).
-  --concurrency <n>         Requests in flight at once (default ${DEFAULT_CONCURRENCY}, at most ${MAX_CONCURRENCY}).
-  --request-timeout <sec>   Give up on one attempt after this many seconds (default 30).
-  --report github           Also report to GitHub from an Actions job: the per-system result as a
-                            comment on the merged pull request(s) of the commit, job summary, outputs.
+  --plan <file>         The reviewed plan (from plan --out). Apply only if the fresh plan is the
+                        same for every system it covers; otherwise apply nothing.
+  --allow-delete        Carry out deletes (a deleted id can never be used again). Without it, a
+                        plan that deletes is refused as a whole.
+  --force               Apply a plan above the safety threshold.
+  --format <fmt>        text (default) or json (the run report, for machines).
+  --concurrency <n>     Requests in flight at once (default ${DEFAULT_CONCURRENCY}, at most ${MAX_CONCURRENCY}).
+  --request-timeout <sec>
+                        Give up on one attempt after this many seconds (default 30).
+  --report github       Also report to GitHub from an Actions job: the per-system result as a
+                        comment on the merged pull request(s) of the commit, job summary, outputs.
 
 ${CREDENTIALS_USAGE}
 

@@ -25,15 +25,17 @@ const DRIFT_FORMATS = ['text', 'markdown', 'json'] as const;
 const USAGE = `Usage: sysreg drift --env NAME [options]
 
 Reports what differs in Altinn from git: systems changed outside git, missing in Altinn, unmanaged
-in Altinn (no file describes them), or deleted in Altinn while the file is live. Reads only.
+in Altinn (no file describes them), or deleted in Altinn while the file is live. Reads only from
+Altinn; only --accept writes, and only to the files.
 
 Options:
 ${ALTINN_OPTION_USAGE}
   --accept              Write the live values of systems changed outside git into their files, as the
-                        smallest edit (comments kept), for review as a pull request. Reports as text.
+                        smallest edit (comments kept), for review as a pull request. All files or
+                        none. Reports as text; not with --format markdown/json or --report.
   --only <id>           With --accept: only this system (repeat, or separate ids with commas).
   --format <fmt>        text (default), markdown or json.
-  --out <file>          Also write the report as JSON.
+  --out <file>          Also write the report as JSON (the same as --format json prints).
   --detailed-exitcode   Exit 2 when there is drift.
   --report github       Also report to GitHub from an Actions job: keep one issue labelled
                         sysreg-drift open while there is drift, closed when it is gone.
@@ -41,6 +43,8 @@ ${ALTINN_OPTION_USAGE}
 ${CREDENTIALS_USAGE}
 
 Exit status: 0 no drift, 1 error, 2 drift (with --detailed-exitcode).
+With --accept: 0 when the files were written (or there was nothing to accept), 1 error (nothing
+written).
 `;
 
 export const command: Command = {

@@ -23,6 +23,9 @@ Arguments:
 Options:
   --vendor <org>  The vendor's 9-digit organisation number (or 0192:<number>).
   --dir <folder>  Where system files live (default: systems).
+
+Exit status: 0 when the file was written; 1 on a bad id or vendor, or when the file already exists
+(it is never replaced) or cannot be written.
 `;
 
 export const command: Command = {

@@ -30,7 +30,8 @@ Reads only; never writes to Altinn.
 Options:
 ${ALTINN_OPTION_USAGE}
   --format <fmt>        text (default), markdown or json.
-  --out <file>          Also write the plan as JSON (for apply --plan and reviewers).
+  --out <file>          Also write the plan as JSON, as --format json prints it (for apply --plan
+                        and reviewers).
   --detailed-exitcode   Exit 2 when there are changes.
   --force               Accept a plan above the safety threshold (exit 0/2 instead of 1).
   --report github       Also report to GitHub from an Actions job: on a pull request the sticky

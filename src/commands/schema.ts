@@ -10,6 +10,8 @@ export const command: Command = {
 Prints the JSON Schema that system files follow, as committed in src/systems/system.schema.json.
 Editors use it through the first line of each file:
   # yaml-language-server: $schema=../src/systems/system.schema.json
+
+Exit status: 0; 1 when given any argument.
 `,
   async run({ argv, stdout }) {
     if (argv.length > 0) throw new UsageError(`'schema' takes no arguments; got '${argv.join(' ')}'.`);

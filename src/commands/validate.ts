@@ -37,11 +37,14 @@ Options:
   --format <fmt>      text (default), json, or github (workflow annotations).
   --env <name>        Check online against this environment: tt02, prod, local, or one from
                       sysreg.config.yaml.
-  --altinn-url <url>  Base URL of the local Altinn for --env local.
-  --report github     Also report to GitHub from an Actions job: annotations, job summary, outputs.
+  --altinn-url <url>  Base URL of the local Altinn for --env local (default: $SYSREG_ALTINN_URL
+                      or http://127.0.0.1:5101).
+  --report github     Also report to GitHub from an Actions job: annotations, job summary, outputs
+                      (with --format github too, each annotation is printed once).
   -h, --help          Show this help.
 
-Exit status: 0 when valid (warnings allowed), 1 when any error is found.
+Exit status: 0 when valid (warnings allowed), 1 when any error is found, or when --env cannot
+reach that environment's Altinn.
 `;
 
 export interface ValidateArguments {

@@ -8,7 +8,12 @@ const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import
 export const command: Command = {
   name: 'version',
   summary: 'Print the sysreg version.',
-  usage: 'Usage: sysreg version',
+  usage: `Usage: sysreg version   (or: sysreg --version)
+
+Prints 'sysreg <version>' from package.json.
+
+Exit status: 0.
+`,
   async run({ stdout }) {
     stdout.write(`sysreg ${packageJson.version}\n`);
     return 0;
