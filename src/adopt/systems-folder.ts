@@ -23,7 +23,7 @@ export async function resolveSystemsFolder(root: string, given: string): Promise
   const relative = toRepoPath(rootPath, absolute);
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
     throw new UsageError(
-      `--dir '${given}' is not a folder inside the repository at '${rootPath}'; import writes only there.`,
+      `--dir '${given}' is not a folder inside the repository at '${rootPath}'; sysreg writes system files only there.`,
     );
   }
   // The nearest part of the path that exists decides where writes would land.
@@ -35,7 +35,7 @@ export async function resolveSystemsFolder(root: string, given: string): Promise
   const inside = path.relative(realRoot, real);
   if (inside.startsWith('..') || path.isAbsolute(inside)) {
     throw new UsageError(
-      `--dir '${given}' leads outside the repository (through a symbolic link); import writes only inside it.`,
+      `--dir '${given}' leads outside the repository (through a symbolic link); sysreg writes system files only inside it.`,
     );
   }
   const info = await lstat(existing).catch(() => undefined);

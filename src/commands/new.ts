@@ -3,6 +3,7 @@
  * schema modeline and a comment above each field. Never replaces an existing file.
  */
 import { mkdir } from 'node:fs/promises';
+import { resolveSystemsFolder } from '../adopt/systems-folder.ts';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from './command.ts';
@@ -49,7 +50,8 @@ export const command: Command = {
     const identity = resolveSystemIdentity(id, parsed.values.vendor);
     if ('problem' in identity) throw new UsageError(identity.problem);
 
-    const directory = path.resolve(cwd, parsed.values.dir ?? SYSTEMS_DIRECTORY);
+    // Inside the repository only: the schema line the skeleton carries is relative to it.
+    const directory = await resolveSystemsFolder(cwd, parsed.values.dir ?? SYSTEMS_DIRECTORY);
     const target = path.join(directory, `${identity.id}.yaml`);
     const shown = toRepoPath(cwd, target);
     try {

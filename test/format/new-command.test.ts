@@ -89,6 +89,18 @@ describe('sysreg new (real CLI)', () => {
     expect(readdirSync(path.join(root, 'other', 'place'))).toEqual(['991825827_payroll.yaml']);
   });
 
+  it('refuses a --dir outside the repository and writes nothing', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'sysreg-new-outside-'));
+    try {
+      const result = await runCli(['new', 'payroll', '--vendor', '991825827', '--dir', outside], root);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('is not a folder inside the repository');
+      expect(readdirSync(outside)).toEqual([]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('refuses to replace an existing file', async () => {
     mkdirSync(path.join(root, 'systems'));
     const target = path.join(root, 'systems', '991825827_payroll.yaml');
