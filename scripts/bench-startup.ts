@@ -13,11 +13,11 @@
  *
  * Writes scripts/results/startup.json.
  */
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { $ } from 'zx';
 import { writeBenchmarkResult } from './bench-result.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
@@ -27,7 +27,10 @@ const CPU_OVERHEAD_TARGET_MS = 500;
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' } } });
 const runs = Number(values.runs);
 
-/** Preloaded into each child: writes "cpuMs maxRssKiB" to $BENCH_USAGE_FILE when it exits. */
+/**
+ * Preloaded into each child: writes "cpuMs maxRssKiB" to $BENCH_USAGE_FILE when it exits. zx gives a
+ * child's duration, not its resource usage, so the child reports its own.
+ */
 const USAGE_REPORTER = `data:text/javascript,${encodeURIComponent(
   "import { writeFileSync } from 'node:fs';" +
     "process.on('exit', () => { const u = process.resourceUsage(); writeFileSync(process.env.BENCH_USAGE_FILE, `${(u.userCPUTime + u.systemCPUTime) / 1000} ${u.maxRSS}`); });",
@@ -39,23 +42,21 @@ interface Sample {
   maxRssMiB: number;
 }
 
-function run(args: string[], usageFile: string): Promise<Sample> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    execFile(
-      NODE,
-      ['--import', USAGE_REPORTER, ...args],
-      { cwd: REPO, timeout: 60_000, env: { ...process.env, BENCH_USAGE_FILE: usageFile, NO_COLOR: '1' } },
-      (error, stdout, stderr) => {
-        const wallMs = performance.now() - started;
-        if (error) return reject(new Error(`${args.join(' ')} failed: ${stderr || stdout}`));
-        readFile(usageFile, 'utf8').then((text) => {
-          const [cpu, rss] = text.split(' ').map(Number);
-          resolve({ wallMs, cpuMs: cpu ?? NaN, maxRssMiB: (rss ?? NaN) / 1024 });
-        }, reject);
-      },
-    );
-  });
+async function run(args: string[], usageFile: string): Promise<Sample> {
+  const started = performance.now();
+  // No `set -euo pipefail` prefix: a single command, so the shell execs Node and adds no process.
+  const output = await $({
+    cwd: REPO,
+    env: { ...process.env, BENCH_USAGE_FILE: usageFile, NO_COLOR: '1' },
+    prefix: '',
+    quiet: true,
+    nothrow: true,
+    timeout: 60_000,
+  })`${NODE} --import ${USAGE_REPORTER} ${args}`;
+  const wallMs = performance.now() - started;
+  if (!output.ok) throw new Error(`${args.join(' ')} failed: ${output.stderr || output.stdout}`);
+  const [cpu, rss] = (await readFile(usageFile, 'utf8')).split(' ').map(Number);
+  return { wallMs, cpuMs: cpu ?? NaN, maxRssMiB: (rss ?? NaN) / 1024 };
 }
 
 function median(samples: number[]): number {

@@ -9,12 +9,12 @@
  *
  * Writes scripts/results/validate.json.
  */
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { $ } from 'zx';
 import { writeBenchmarkResult } from './bench-result.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
@@ -103,7 +103,11 @@ function renderSystem(index: number): { id: string; text: string } {
   return { id, text: `${lines.join('\n')}\n` };
 }
 
-/** Preloaded into each child: writes the child's own CPU time to $BENCH_CPU_FILE when it exits. */
+/**
+ * Preloaded into each child: writes the child's own CPU time to $BENCH_CPU_FILE when it exits. zx
+ * gives a child's duration, not its CPU time, and would count the shell it starts, so the child
+ * reports its own.
+ */
 const CPU_REPORTER = `data:text/javascript,${encodeURIComponent(
   "import { writeFileSync } from 'node:fs';" +
     "process.on('exit', () => { const u = process.cpuUsage(); writeFileSync(process.env.BENCH_CPU_FILE, String((u.user + u.system) / 1000)); });",
@@ -114,25 +118,20 @@ interface Sample {
   cpuMs: number;
 }
 
-function run(args: string[], cwd: string, cpuFile: string): Promise<Sample> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    execFile(
-      NODE,
-      ['--import', CPU_REPORTER, ...args],
-      {
-        cwd,
-        maxBuffer: 64 * 1024 * 1024,
-        timeout: 300_000,
-        env: { ...process.env, BENCH_CPU_FILE: cpuFile },
-      },
-      (error, stdout, stderr) => {
-        const wallMs = performance.now() - started;
-        if (error) return reject(new Error(`${args.join(' ')} failed: ${stderr || stdout}`));
-        readFile(cpuFile, 'utf8').then((cpu) => resolve({ wallMs, cpuMs: Number(cpu) }), reject);
-      },
-    );
-  });
+async function run(args: string[], cwd: string, cpuFile: string): Promise<Sample> {
+  const started = performance.now();
+  // No `set -euo pipefail` prefix: a single command, so the shell execs Node and adds no process.
+  const output = await $({
+    cwd,
+    env: { ...process.env, BENCH_CPU_FILE: cpuFile },
+    prefix: '',
+    quiet: true,
+    nothrow: true,
+    timeout: 300_000,
+  })`${NODE} --import ${CPU_REPORTER} ${args}`;
+  const wallMs = performance.now() - started;
+  if (!output.ok) throw new Error(`${args.join(' ')} failed: ${output.stderr || output.stdout}`);
+  return { wallMs, cpuMs: Number(await readFile(cpuFile, 'utf8')) };
 }
 
 function median(samples: number[]): number {

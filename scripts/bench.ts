@@ -8,12 +8,12 @@
  *   npm run bench -- --only startup,plan   some of them (the others' last results are kept)
  *   npm run bench -- --report              only rewrite BENCHMARKS.md from the results on disk
  */
-import { spawn } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { parseArgs } from 'node:util';
+import { $ } from 'zx';
 import type { BenchmarkFigure, BenchmarkResult } from './bench-result.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
@@ -39,7 +39,11 @@ export interface ReliabilitySummary {
   checks: { name: string; passed: boolean; detail: string; seconds: number }[];
 }
 
-/** Preloaded into each benchmark: writes its peak RSS (KiB) to $BENCH_RSS_FILE on exit. */
+/**
+ * Preloaded into each benchmark: writes its peak RSS (KiB) to $BENCH_RSS_FILE on exit. zx reports a
+ * child's exit code, signal and duration but not its resource usage, and the shell zx starts sits
+ * between us and the benchmark, so the benchmark process reports its own peak.
+ */
 const RSS_REPORTER = `data:text/javascript,${encodeURIComponent(
   "import { writeFileSync } from 'node:fs';" +
     "process.on('exit', () => { try { writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); } catch {} });",
@@ -52,36 +56,29 @@ async function listBenchmarkScripts(): Promise<{ name: string; script: string }[
   return names.map((n) => ({ name: n.slice('bench-'.length, -'.ts'.length), script: `scripts/${n}` }));
 }
 
-function runBenchmark(name: string, script: string): Promise<BenchmarkRun> {
+async function runBenchmark(name: string, script: string): Promise<BenchmarkRun> {
   const rssFile = path.join(os.tmpdir(), `sysreg-bench-rss-${process.pid}-${name}`);
   const loadAverage = os.loadavg()[0] ?? 0;
   const started = performance.now();
   process.stdout.write(`\n▶ ${script} (load ${loadAverage.toFixed(1)})\n`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', RSS_REPORTER, script], {
-      cwd: REPO,
-      env: { ...process.env, BENCH_RSS_FILE: rssFile },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    const timer = setTimeout(() => child.kill('SIGTERM'), BENCHMARK_TIMEOUT_MS);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      void readFile(rssFile, 'utf8')
-        .catch(() => 'NaN')
-        .then((kib) => {
-          resolve({
-            name,
-            script,
-            exitCode: code ?? 1,
-            seconds: Math.round((performance.now() - started) / 100) / 10,
-            peakRssMiB: Math.round(Number(kib) / 102.4) / 10,
-            loadAverage: Math.round(loadAverage * 10) / 10,
-            finishedAt: new Date().toISOString(),
-          });
-        });
-    });
-  });
+  // The benchmark prints straight to our terminal; a failure is recorded, not thrown.
+  const output = await $({
+    cwd: REPO,
+    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    nothrow: true,
+    timeout: BENCHMARK_TIMEOUT_MS,
+  })`${process.execPath} --import ${RSS_REPORTER} ${script}`;
+  const kib = await readFile(rssFile, 'utf8').catch(() => 'NaN');
+  return {
+    name,
+    script,
+    exitCode: output.exitCode ?? 1,
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+    peakRssMiB: Math.round(Number(kib) / 102.4) / 10,
+    loadAverage: Math.round(loadAverage * 10) / 10,
+    finishedAt: new Date().toISOString(),
+  };
 }
 
 async function readJson<T>(file: string): Promise<T | undefined> {

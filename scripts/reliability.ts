@@ -13,13 +13,13 @@
  *
  *   npm run test:reliability [-- --fuzz-runs 3000]
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { parseArgs } from 'node:util';
 import { exportPKCS8, generateKeyPair } from 'jose';
+import { $ } from 'zx';
 import { writeBenchmarksMarkdown, type ReliabilitySummary } from './bench.ts';
 import { scanForSecrets } from './scan-secrets.ts';
 
@@ -41,32 +41,36 @@ interface Captured {
 /** Everything the children printed, kept for the secrets scan. */
 const printed: { name: string; text: string }[] = [];
 
-function runChild(name: string, args: string[], env: NodeJS.ProcessEnv, limitMs = RUN_TIME_LIMIT_MS) {
+async function runChild(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  limitMs = RUN_TIME_LIMIT_MS,
+): Promise<Captured> {
   process.stdout.write(`\n▶ ${name}: ${path.basename(process.execPath)} ${args.join(' ')}\n`);
   const started = performance.now();
-  return new Promise<Captured>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    let timedOut = false;
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, limitMs);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      printed.push({ name, text: output });
-      const seconds = Math.round((performance.now() - started) / 100) / 10;
-      // Show the tail: the whole output of a soak is long, and it is scanned, not read.
-      process.stdout.write(`${output.trimEnd().split('\n').slice(-6).join('\n')}\n`);
-      resolve({ code: code ?? 1, output, timedOut, seconds });
-    });
-  });
+  // Quiet and captured (stdout and stderr interleaved), since it is scanned; a failure is a check
+  // result, not a throw. On timeout zx kills the child's whole process tree.
+  const result = await $({
+    cwd: REPO,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    quiet: true,
+    nothrow: true,
+    timeout: limitMs,
+    timeoutSignal: 'SIGKILL',
+  })`${process.execPath} ${args}`;
+  const output = result.stdall;
+  printed.push({ name, text: output });
+  const elapsedMs = performance.now() - started;
+  // Show the tail: the whole output of a soak is long, and it is scanned, not read.
+  process.stdout.write(`${output.trimEnd().split('\n').slice(-6).join('\n')}\n`);
+  return {
+    code: result.exitCode ?? 1,
+    output,
+    timedOut: result.signal === 'SIGKILL' && elapsedMs >= limitMs,
+    seconds: Math.round(elapsedMs / 100) / 10,
+  };
 }
 
 function lastLine(text: string): string {
@@ -165,11 +169,12 @@ async function scanEverything(scratch: string): Promise<Check> {
     const text = await readFile(file, 'utf8').catch(() => undefined);
     if (text !== undefined) sources.push({ name: path.relative(scratch, file), text });
   }
-  const status = spawnSync('git', ['status', '--porcelain', '--untracked-files=all'], {
+  const status = await $({
     cwd: REPO,
-    encoding: 'utf8',
-  });
-  const changed = (status.stdout ?? '')
+    quiet: true,
+    nothrow: true,
+  })`git status --porcelain --untracked-files=all`;
+  const changed = status.stdout
     .split('\n')
     .map((line) => line.slice(3).trim())
     .filter((file) => file !== '' && !file.startsWith('node_modules/'));

@@ -5,30 +5,32 @@
  *
  *   npx node scripts/scan-test-output.ts [vitest args…]
  */
-import { spawnSync } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
+import { $ } from 'zx';
 import { scanForSecrets } from './scan-secrets.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
-const run = spawnSync(process.execPath, [vitest, 'run', '--reporter=verbose', ...process.argv.slice(2)], {
+// Captured, not shown: the report is the scan; the suite's exit code decides with it.
+const run = await $({
   cwd: root,
-  encoding: 'utf8',
-  maxBuffer: 256 * 1024 * 1024,
-});
+  quiet: true,
+  nothrow: true,
+})`${process.execPath} ${vitest} run --reporter=verbose ${process.argv.slice(2)}`;
 
 const sources: { name: string; text: string }[] = [
-  { name: '<test stdout>', text: run.stdout ?? '' },
-  { name: '<test stderr>', text: run.stderr ?? '' },
+  { name: '<test stdout>', text: run.stdout },
+  { name: '<test stderr>', text: run.stderr },
 ];
 // Files the run created or changed, as git sees them (ignored files included).
-const status = spawnSync('git', ['status', '--porcelain', '--untracked-files=all', '--ignored=matching'], {
+const status = await $({
   cwd: root,
-  encoding: 'utf8',
-});
-const changed = (status.stdout ?? '')
+  quiet: true,
+  nothrow: true,
+})`git status --porcelain --untracked-files=all --ignored=matching`;
+const changed = status.stdout
   .split('\n')
   .map((line) => line.slice(3).trim())
   .filter((file) => file !== '' && !file.startsWith('node_modules/'));
@@ -48,6 +50,6 @@ for (const { name, text } of sources) {
   }
 }
 process.stdout.write(
-  `scan-test-output: tests exited ${run.status}; scanned ${sources.length} outputs and files; ${hits} secret(s) found\n`,
+  `scan-test-output: tests exited ${run.exitCode}; scanned ${sources.length} outputs and files; ${hits} secret(s) found\n`,
 );
-process.exitCode = hits > 0 || run.status !== 0 ? 1 : 0;
+process.exitCode = hits > 0 || run.exitCode !== 0 ? 1 : 0;
