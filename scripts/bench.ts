@@ -113,6 +113,11 @@ function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
 
+/** A figure that can be missed: one with a real target (baselines and report-only figures cannot). */
+function hasTarget(figure: BenchmarkFigure): boolean {
+  return Boolean(figure.target) && figure.target !== 'report only' && figure.target !== 'baseline';
+}
+
 /** BENCHMARKS.md, from the results and the last run of each benchmark. */
 export function renderBenchmarksMarkdown(
   results: BenchmarkResult[],
@@ -135,7 +140,7 @@ export function renderBenchmarksMarkdown(
     );
   }
   lines.push('');
-  const targeted = results.flatMap((r) => r.figures.filter((f) => f.target && f.target !== 'report only'));
+  const targeted = results.flatMap((r) => r.figures.filter(hasTarget));
   const missed = targeted.filter((f) => f.met === false);
   lines.push(
     '## Summary',
@@ -146,7 +151,7 @@ export function renderBenchmarksMarkdown(
     '| --- | --- | --- | --- | --- |',
   );
   for (const result of results) {
-    for (const figure of result.figures.filter((f) => f.target && f.target !== 'report only')) {
+    for (const figure of result.figures.filter(hasTarget)) {
       lines.push(
         `| [${result.name}](#${result.name}) | ${escapeCell(figure.label)} | ${formatValue(figure)} | ${escapeCell(figure.target ?? '')} | ${figure.met ? '✅' : '❌'} |`,
       );
