@@ -204,7 +204,10 @@ export const command: Command = {
     // In Actions, printed names must not act as workflow commands; JSON stays byte-exact.
     const log = github && format === 'text' ? github.createInertLogOutput(context.stdout) : context.stdout;
     const progress = github ? github.createInertLogOutput(context.stderr) : context.stderr;
-    const report = github ? (run: ApplyRun) => github.reportApplyRunToGitHub(context, run) : undefined;
+    const report = github
+      ? (run: ApplyRun) =>
+          github.reportApplyRunToGitHub(github.withWorkflowCommandsBeside(context, format), run)
+      : undefined;
     // Ctrl-C or a cancelled CI job: start nothing new, let the answers in flight come back, report.
     // A second signal ends the process at once; the next run reads what happened and finishes.
     const stop = new AbortController();

@@ -103,7 +103,7 @@ export const command: Command = {
     // In Actions, printed names must not act as workflow commands; JSON stays byte-exact.
     const log = github && format !== 'json' ? github.createInertLogOutput(context.stdout) : context.stdout;
     log.write(rendered);
-    await github?.reportDriftToGitHub(context, report);
+    await github?.reportDriftToGitHub(github.withWorkflowCommandsBeside(context, format), report);
     return decideDriftExitCode(report, { detailedExitCode: values['detailed-exitcode'] });
   },
 };

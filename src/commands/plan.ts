@@ -87,7 +87,9 @@ export const command: Command = {
     const log = github && format !== 'json' ? github.createInertLogOutput(context.stdout) : context.stdout;
     log.write(renderPlan(plan, format, context, values.out));
     // Reported before the safety verdict: reviewers must see an unsafe plan too.
-    await github?.reportPlanToGitHub(context, plan, { planFile: values.out });
+    await github?.reportPlanToGitHub(github.withWorkflowCommandsBeside(context, format), plan, {
+      planFile: values.out,
+    });
 
     if (!plan.safety.safe && !values.force) {
       context.stderr.write(

@@ -20,6 +20,17 @@ import { createGitHubReporterFromEnvironment } from './report.ts';
 export { createInertLogOutput } from './inert-log.ts';
 export { parseReportTarget } from './report-target.ts';
 
+/**
+ * The context a report writes its workflow commands (annotations) through: stdout, except beside
+ * `--format json`, whose stdout must stay parseable; the Actions runner reads commands from stderr too.
+ */
+export function withWorkflowCommandsBeside<C extends Pick<CommandContext, 'stdout' | 'stderr'>>(
+  context: C,
+  format: string,
+): C {
+  return format === 'json' ? { ...context, stdout: context.stderr } : context;
+}
+
 type ReportContext = Pick<CommandContext, 'env' | 'stdout' | 'stderr'>;
 
 function openReporter(context: ReportContext): Promise<GitHubReporter> {

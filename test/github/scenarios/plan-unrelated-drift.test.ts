@@ -97,4 +97,27 @@ describe('plan --report github when live Altinn drifted outside the pull request
     expect(scenario.github.comments(7)[0]!.body).not.toContain('[!WARNING]');
     expect(listWorkflowCommands(step.stdout).filter((line) => line.startsWith('::warning'))).toEqual([]);
   });
+
+  it('keeps stdout parseable JSON with --format json: annotations go to stderr, which the runner reads too', async () => {
+    await seedSystems(scenario.altinn.url, [renderLiveSystem('alpha'), renderLiveSystem('beta')]);
+    await scenario.repo.write(
+      ALPHA,
+      renderValidSystem('alpha').replace(
+        'https://alpha.example/callback',
+        'https://alpha.example/v2/callback',
+      ),
+    );
+    const step = await scenario.runStep([...PLAN, '--format', 'json'], {
+      eventName: 'pull_request',
+      event: await readPullRequestPayload('opened', HEAD),
+      sha: 'f1'.repeat(20),
+    });
+    expect(step.code).toBe(0);
+    const plan = JSON.parse(step.stdout) as { counts: { update: number } };
+    expect(plan.counts.update).toBe(1);
+    expect(listWorkflowCommands(step.stdout)).toEqual([]);
+    expect(listWorkflowCommands(step.stderr)).toContain(
+      `::notice file=${ALPHA},line=20,col=1,title=sysreg plan%3A update in local::allowedRedirectUrls changes in local.`,
+    );
+  });
 });
