@@ -64,7 +64,9 @@ describe('workflows', () => {
       'unsafe.yml: job plan step 1: expression in run: (pass it through env:)',
       'unsafe.yml: job plan uses secrets on pull requests without the fork guard',
       'unsafe.yml: job apply is granted issues:write, more than it needs',
+      'unsafe.yml: job apply is granted actions:write, more than it needs',
       'unsafe.yml: job apply applies without a concurrency group that never cancels in progress',
+      'unsafe.yml: job apply applies without downloading the reviewed plan and passing --plan',
     ]);
   });
 
