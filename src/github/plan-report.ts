@@ -18,6 +18,10 @@ const SUMMARY_MAX_LENGTH = 40_000;
  */
 const FULL_PLAN_MAX_LENGTH = 900_000;
 
+/** The labels sync.yml reads on the merged pull request: the visible decisions to delete or force. */
+export const ALLOW_DELETE_LABEL = 'sysreg:allow-delete';
+export const FORCE_LABEL = 'sysreg:force';
+
 export interface BuildPlanReportOptions {
   /** The commit reviewers know: a pull request's head, not the merge commit Actions checks out. */
   commit?: string | undefined;
@@ -36,6 +40,7 @@ export function buildPlanReport(computed: Plan, options: BuildPlanReportOptions 
   const changedFilesInPlan: PlannedSystemFile[] = plan.changes.flatMap((change) =>
     change.file === null ? [] : [{ file: change.file, systemId: change.systemId }],
   );
+  const decisionNote = renderDecisionLabelsNote(plan);
   const annotations = plan.annotations.map((annotation): Annotation => ({
     file: annotation.file,
     line: annotation.line,
@@ -54,7 +59,26 @@ export function buildPlanReport(computed: Plan, options: BuildPlanReportOptions 
     changedFilesInPlan,
     annotations,
     ...(planFile ? { planFile } : {}),
+    ...(decisionNote ? { decisionNote } : {}),
   };
+}
+
+/**
+ * Where the rendered plan says apply needs `--allow-delete` or `--force`, tells the reviewer which
+ * label makes sync pass it; empty when the plan needs neither.
+ */
+export function renderDecisionLabelsNote(plan: Plan): string {
+  const needs: { label: string; flag: string; why: string }[] = [];
+  if (plan.counts.delete > 0)
+    needs.push({ label: ALLOW_DELETE_LABEL, flag: '--allow-delete', why: 'the deletes' });
+  if (!plan.safety.safe) needs.push({ label: FORCE_LABEL, flag: '--force', why: 'the unsafe plan' });
+  if (needs.length === 0) return '';
+  const labels = needs.map((need) => `\`${need.label}\` (${need.why})`).join(' and ');
+  const flags = needs.map((need) => `\`${need.flag}\``).join(' and ');
+  return (
+    `> [!IMPORTANT]\n> To apply this on merge, add the label${needs.length > 1 ? 's' : ''} ${labels} to ` +
+    `this pull request before merging; sync then applies the reviewed plan with ${flags}.\n\n`
+  );
 }
 
 /** The facade's counts: `changes` is what apply writes (creates, updates, deletes), blocked apart. */

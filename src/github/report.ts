@@ -55,6 +55,8 @@ export interface PlanReport {
   annotations: Annotation[];
   /** Name of the plan file the workflow keeps (e.g. uploaded as an artifact), cited when degrading. */
   planFile?: string;
+  /** For the pull request comment: which label approves the deletes or the unsafe plan (Markdown). */
+  decisionNote?: string;
 }
 
 export interface PlanReportResult {
@@ -173,13 +175,14 @@ export function createGitHubReporter(options: CreateGitHubReporterOptions): GitH
       });
       if (!pullRequest || !repository) return { comment: undefined, unrelatedChanges, degraded: false };
 
-      const full = `${header}\n${warning}${report.markdown.trimEnd()}\n`;
+      const decision = report.decisionNote ?? '';
+      const full = `${header}\n${warning}${decision}${report.markdown.trimEnd()}\n`;
       const degraded = full.length > COMMENT_BUDGET;
       const planFile = report.planFile
         ? `the plan file ${formatInlineCode(report.planFile)}`
         : 'the plan file';
       const body = degraded
-        ? `${header}\n${warning}${report.summaryMarkdown.trimEnd()}\n\n` +
+        ? `${header}\n${warning}${decision}${report.summaryMarkdown.trimEnd()}\n\n` +
           `_The whole plan is too long for a comment. It is in the ${runLink} and in ${planFile} of this run._\n`
         : full;
       const comment = await upsertStickyComment({

@@ -14,6 +14,8 @@ const WRITES_BY_VERB: Record<string, string[]> = {
 };
 /** `drift --accept` pushes a branch with the accepted values and opens a pull request for it. */
 const ACCEPT_WRITES = ['contents', 'pull-requests'];
+/** Reading another run's artifacts (the reviewed plan) through the gh CLI needs `actions: read`. */
+const READS_RUNS = /\bgh run (?:list|download)\b/;
 const FORK_GUARD = 'github.event.pull_request.head.repo.full_name == github.repository';
 
 type Json = Record<string, unknown>;
@@ -56,6 +58,8 @@ export function checkWorkflowPolicy(file: string, text: string): string[] {
     const verbs = steps
       .flatMap((step) => (typeof step.run === 'string' ? [...step.run.matchAll(/npx sysreg (\w+)/g)] : []))
       .map((m) => m[1] ?? '');
+    const scripts = steps.map((step) => (typeof step.run === 'string' ? step.run : '')).join('\n');
+    const readsRuns = READS_RUNS.test(scripts);
     const reportsToGitHub = steps.some(
       (step) => typeof step.run === 'string' && step.run.includes('--report github') && hasToken(step),
     );
@@ -73,6 +77,10 @@ export function checkWorkflowPolicy(file: string, text: string): string[] {
         (step) => typeof step.run === 'string' && /npx sysreg drift\b[^\n]*--accept/.test(step.run),
       );
       if (accepts) for (const scope of ACCEPT_WRITES) allowed.add(`${scope}:write`);
+      if (readsRuns) {
+        allowed.add('actions:read');
+        if (permissions.actions !== 'read') report(`job ${name} reads workflow runs without actions: read`);
+      }
       for (const [scope, level] of Object.entries(permissions)) {
         if (level === 'none') continue;
         const granted = `${scope}:${String(level)}`;
@@ -113,6 +121,10 @@ export function checkWorkflowPolicy(file: string, text: string): string[] {
       const concurrency = job.concurrency ?? workflow.concurrency;
       if (!isRecord(concurrency) || concurrency['cancel-in-progress'] !== false) {
         report(`job ${name} applies without a concurrency group that never cancels in progress`);
+      }
+      // Apply what was reviewed: the plan artifact of the pull request, passed to apply --plan.
+      if (!/\bgh run download\b/.test(scripts) || !/--plan\b/.test(scripts)) {
+        report(`job ${name} applies without downloading the reviewed plan and passing --plan`);
       }
     }
   }
