@@ -94,6 +94,25 @@ describe('workflows', () => {
     expect(workflow.jobs.plan?.needs).toBe('validate');
   });
 
+  it('fail the plan check on an unsafe plan until a reviewer adds the sysreg:force label', async () => {
+    const text = await readFile(new URL('pull-request.yml', WORKFLOWS), 'utf8');
+    const workflow = parse(text) as {
+      on: { pull_request: { types: string[] } };
+      jobs: { plan: { steps: { name?: string; env?: Record<string, string>; run?: string }[] } };
+    };
+    // Adding or removing the label re-runs the check.
+    expect(workflow.on.pull_request.types).toEqual(
+      expect.arrayContaining(['opened', 'synchronize', 'reopened', 'labeled', 'unlabeled']),
+    );
+    const step = workflow.jobs.plan.steps.find((candidate) => candidate.name === 'sysreg plan')!;
+    expect(step.env?.FORCE_LABEL).toBe(
+      "${{ contains(github.event.pull_request.labels.*.name, 'sysreg:force') }}",
+    );
+    // --force comes only from the label, never unconditionally.
+    expect(step.run).toContain('if [ "$FORCE_LABEL" = "true" ]; then force=(--force); fi');
+    expect(step.run?.replace('force=(--force)', '')).not.toContain('--force');
+  });
+
   it('serialise sync per environment, in order, never cancelling an apply', async () => {
     const workflow = parse(await readFile(new URL('sync.yml', WORKFLOWS), 'utf8')) as {
       on: Record<string, unknown>;
