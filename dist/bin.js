@@ -2,7 +2,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   MINIMUM_NODE_VERSION
-} from "./chunks/chunk-IT66HGG2.js";
+} from "./chunks/chunk-WEIKV5NT.js";
 import "./chunks/chunk-PFLRPMBQ.js";
 
 // src/bin.ts
@@ -22,7 +22,7 @@ if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
 `);
   process.exitCode = 1;
 } else {
-  const { runFromProcess } = await import("./chunks/cli-XLPE2QO7.js");
+  const { runFromProcess } = await import("./chunks/cli-YFKTWCZ2.js");
   await runFromProcess();
 }
 export {

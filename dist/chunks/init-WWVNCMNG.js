@@ -6,7 +6,7 @@ import {
 } from "./chunk-H26AVYNU.js";
 import {
   ACTION_PIN
-} from "./chunk-IT66HGG2.js";
+} from "./chunk-WEIKV5NT.js";
 import {
   findGitRoot
 } from "./chunk-FRJ7O6UR.js";

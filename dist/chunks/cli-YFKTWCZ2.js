@@ -4,7 +4,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-2RZ2REUL.js";
+} from "./chunk-TJEPMC36.js";
 import "./chunk-FRJ7O6UR.js";
 import "./chunk-DNXHSLXV.js";
 import "./chunk-HXE227S6.js";

@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   SYSREG_VERSION
-} from "./chunk-IT66HGG2.js";
+} from "./chunk-WEIKV5NT.js";
 import "./chunk-PFLRPMBQ.js";
 
 // src/commands/version.ts

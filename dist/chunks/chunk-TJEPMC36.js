@@ -9,7 +9,7 @@ import process from "node:process";
 module.enableCompileCache?.();
 var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
-  init: () => import("./init-HB3COTMA.js"),
+  init: () => import("./init-WWVNCMNG.js"),
   new: () => import("./new-ZLJU5HTN.js"),
   fmt: () => import("./fmt-SVDV4C3Z.js"),
   validate: () => import("./validate-CGSGNFBK.js"),
@@ -19,7 +19,7 @@ var COMMANDS = {
   import: () => import("./import-DBT4QH4U.js"),
   schema: () => import("./schema-SXBNWNJP.js"),
   emulator: () => import("./emulator-PR6HIZUY.js"),
-  version: () => import("./version-V5SQDVFH.js")
+  version: () => import("./version-T542CVZ2.js")
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
