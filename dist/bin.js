@@ -6,6 +6,7 @@ import {
 import "./chunks/chunk-PFLRPMBQ.js";
 
 // src/bin.ts
+import module from "node:module";
 import process from "node:process";
 function isNodeVersionSupported(actual, minimum) {
   const have = actual.split(".").map(Number);
@@ -22,6 +23,7 @@ if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
 `);
   process.exitCode = 1;
 } else {
+  module.enableCompileCache?.();
   const { runFromProcess } = await import("./chunks/cli-YFKTWCZ2.js");
   await runFromProcess();
 }
