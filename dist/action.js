@@ -1,8 +1,8 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-TJEPMC36.js";
-import "./chunks/chunk-FRJ7O6UR.js";
+} from "./chunks/chunk-R3VOTRS6.js";
+import "./chunks/chunk-RY3N4EAQ.js";
 import "./chunks/chunk-DNXHSLXV.js";
 import "./chunks/chunk-HXE227S6.js";
 import {

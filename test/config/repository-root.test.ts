@@ -14,7 +14,7 @@ beforeEach(async () => {
 afterEach(() => rm(scratch, { recursive: true, force: true }));
 
 describe('the repository root', () => {
-  it('is the nearest folder upwards with systems/ and .git, or with sysreg.config.yaml', async () => {
+  it('is the nearest folder upwards with systems/ or sysreg.config.yaml, inside the git work tree', async () => {
     const repo = path.join(scratch, 'repo');
     await mkdir(path.join(repo, 'systems', 'nested'), { recursive: true });
     await mkdir(path.join(repo, '.git'));
@@ -27,12 +27,18 @@ describe('the repository root', () => {
     await writeFile(path.join(configured, 'sysreg.config.yaml'), 'prune: false\n');
     expect(findRepositoryRoot(path.join(configured, 'docs'))).toBe(configured);
 
-    // systems/ alone is not enough: without .git or a config the folder itself is the root.
+    // Outside git too (an exported tree, a test fixture): the folder holding systems/.
     const loose = path.join(scratch, 'loose', 'deeper');
     await mkdir(path.join(scratch, 'loose', 'systems'), { recursive: true });
     await mkdir(loose, { recursive: true });
-    expect(findRepositoryRoot(loose)).toBe(loose);
+    expect(findRepositoryRoot(loose)).toBe(path.join(scratch, 'loose'));
     expect(findGitRoot(loose)).toBeUndefined();
+
+    // Never above the top of a git work tree into an enclosing one.
+    const inner = path.join(repo, 'vendored', 'tool');
+    await mkdir(path.join(repo, 'vendored', '.git'), { recursive: true });
+    await mkdir(inner, { recursive: true });
+    expect(findRepositoryRoot(inner)).toBe(inner);
     expect(findGitRoot(path.join(repo, 'systems'))).toBe(repo);
   });
 

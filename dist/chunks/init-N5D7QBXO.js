@@ -9,7 +9,7 @@ import {
 } from "./chunk-WEIKV5NT.js";
 import {
   findGitRoot
-} from "./chunk-FRJ7O6UR.js";
+} from "./chunk-RY3N4EAQ.js";
 import {
   CONFIG_FILE_NAME
 } from "./chunk-DNXHSLXV.js";

@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   findRepositoryRoot
-} from "./chunk-FRJ7O6UR.js";
+} from "./chunk-RY3N4EAQ.js";
 
 // src/cli.ts
 import module from "node:module";
@@ -9,7 +9,7 @@ import process from "node:process";
 module.enableCompileCache?.();
 var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
-  init: () => import("./init-WWVNCMNG.js"),
+  init: () => import("./init-N5D7QBXO.js"),
   new: () => import("./new-ZLJU5HTN.js"),
   fmt: () => import("./fmt-SVDV4C3Z.js"),
   validate: () => import("./validate-CGSGNFBK.js"),

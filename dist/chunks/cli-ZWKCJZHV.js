@@ -4,8 +4,8 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-TJEPMC36.js";
-import "./chunk-FRJ7O6UR.js";
+} from "./chunk-R3VOTRS6.js";
+import "./chunk-RY3N4EAQ.js";
 import "./chunk-DNXHSLXV.js";
 import "./chunk-HXE227S6.js";
 import "./chunk-PFLRPMBQ.js";
