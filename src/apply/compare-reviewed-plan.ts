@@ -8,7 +8,7 @@
  */
 import { isSameContent } from '../altinn/register-client.ts';
 import { stringifyCanonicalJson } from '../plan/canonical-json.ts';
-import type { LiveState } from '../plan/live-state.ts';
+import type { LiveState } from '../model/live-state.ts';
 import type { Plan, PlannedChange } from '../plan/plan.ts';
 
 export interface ReviewDifference {

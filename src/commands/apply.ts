@@ -15,8 +15,8 @@ import type { TransportOptions } from '../altinn/transport.ts';
 import { parsePlanJson } from '../plan/render-json.ts';
 import type { Plan } from '../plan/plan.ts';
 import { renderPlanText } from '../plan/render-text.ts';
-import { UsageError } from './command.ts';
-import type { Command, CommandContext, Output } from './command.ts';
+import { UsageError } from '../model/command.ts';
+import type { Command, CommandContext, Output } from '../model/command.ts';
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,

@@ -6,7 +6,7 @@ import { decidePlanExitCode, type Plan } from '../plan/plan.ts';
 import { renderPlanJson } from '../plan/render-json.ts';
 import { renderPlanMarkdown } from '../plan/render-markdown.ts';
 import { renderPlanText } from '../plan/render-text.ts';
-import type { Command, CommandContext } from './command.ts';
+import type { Command, CommandContext } from '../model/command.ts';
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,

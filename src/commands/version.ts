@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Command } from './command.ts';
+import type { Command } from '../model/command.ts';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;

@@ -4,7 +4,7 @@
  * Field changes read `before` = git, `after` = live.
  */
 import { createHash } from 'node:crypto';
-import type { LanguageMap } from '../systems/model.ts';
+import type { LanguageMap } from '../model/system.ts';
 import { canonicalFromLive, canonicalFromSpec } from './canonical.ts';
 import { stringifyCanonicalJson } from './canonical-json.ts';
 import { diffCanonicalSystems } from './diff.ts';

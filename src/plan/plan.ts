@@ -4,14 +4,14 @@
  * same checksum, whatever order the input came in.
  */
 import { createHash } from 'node:crypto';
-import type { LiveSystem, RegisterSystemRequest } from '../altinn/wire.ts';
-import type { DesiredSystem, FieldPosition, LanguageMap, SystemSpec } from '../systems/model.ts';
+import type { LiveSystem, RegisterSystemRequest } from '../model/wire.ts';
+import type { DesiredSystem, FieldPosition, LanguageMap, SystemSpec } from '../model/system.ts';
 import { canonicalFromLive, canonicalFromSpec } from './canonical.ts';
 import type { CanonicalSystem } from './canonical.ts';
 import { stringifyCanonicalJson } from './canonical-json.ts';
 import { describeCreatedSystem, diffCanonicalSystems } from './diff.ts';
 import type { FieldChange } from './diff.ts';
-import type { LiveState } from './live-state.ts';
+import type { LiveState } from '../model/live-state.ts';
 import { assessPlanSafety, DEFAULT_SAFETY_SETTINGS } from './safety.ts';
 import type { PlanSafety, SafetySettings } from './safety.ts';
 
@@ -281,11 +281,6 @@ export function computeChangesChecksum(changes: readonly PlannedChange[]): strin
  */
 export function decidePlanExitCode(plan: Plan, options: { detailedExitCode: boolean }): 0 | 2 {
   return options.detailedExitCode && plan.counts.changes > 0 ? 2 : 0;
-}
-
-/** True when nothing would be created, updated, deleted or is blocked (unmanaged systems do not count). */
-export function isPlanEmpty(plan: Plan): boolean {
-  return plan.counts.changes === 0;
 }
 
 /**

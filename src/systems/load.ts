@@ -4,7 +4,7 @@
  * and the run goes on with the others.
  */
 import { open } from 'node:fs/promises';
-import type { Diagnostic } from './diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import type { DiscoveredFile } from './discover.ts';
 import { createUnreadableFile, parseSystemFile, type ParsedSystemFile } from './parse.ts';
 

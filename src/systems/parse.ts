@@ -22,9 +22,9 @@ import {
   type ToJSOptions,
   type YAMLError,
 } from 'yaml';
-import type { Diagnostic, SourceSpan } from './diagnostic.ts';
+import type { Diagnostic, SourceSpan } from '../model/diagnostic.ts';
 import { ENVIRONMENTS_KEY, FIELD_RULES } from './fields.ts';
-import type { EnvironmentOverrides, SystemDocument } from './model.ts';
+import type { EnvironmentOverrides, SystemDocument } from '../model/system.ts';
 import { buildSystemSchema } from './schema.ts';
 import { sortDiagnostics } from './sort-diagnostics.ts';
 

@@ -8,10 +8,10 @@
  * report against paths of that spec; the runner maps each path to where it is written.
  */
 import path from 'node:path';
-import { DELEGABLE_RESOURCE_TYPES, type AccessPackageRecord, type ResourceRecord } from '../altinn/wire.ts';
+import { DELEGABLE_RESOURCE_TYPES, type AccessPackageRecord, type ResourceRecord } from '../model/wire.ts';
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
-import type { Severity } from './diagnostic.ts';
-import type { SystemSpec } from './model.ts';
+import type { Severity } from '../model/diagnostic.ts';
+import type { SystemSpec } from '../model/system.ts';
 import { isValidOrganisationNumber } from './organisation-number.ts';
 import type { ParsedSystem } from './environments.ts';
 import { suggestName, type SourcePath } from './parse.ts';

@@ -3,7 +3,7 @@
  * names, then the rules across files. Pure; the catalogue comes in as data.
  */
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
-import type { Diagnostic } from './diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import { environmentsOf, resolveSpec, locateSourcePath, type ParsedSystem } from './environments.ts';
 import type { ParsedSystemFile, SourcePath } from './parse.ts';
 import { sortDiagnostics } from './sort-diagnostics.ts';

@@ -9,7 +9,7 @@ import { runApply } from '../../src/apply/apply-run.ts';
 import { connectToAltinn } from '../../src/altinn/connect.ts';
 import { readLiveState } from '../../src/altinn/read-live-state.ts';
 import { createPlan, DEFAULT_PLAN_SETTINGS } from '../../src/plan/plan.ts';
-import type { SystemSpec } from '../../src/systems/model.ts';
+import type { SystemSpec } from '../../src/model/system.ts';
 import type { LocalAltinn } from '../support/local-altinn.ts';
 import { registerTestClient, seedSystems, startLocalAltinn } from '../support/local-altinn.ts';
 import { buildDesired, buildSpec, VENDOR_ORG } from '../support/system-builders.ts';

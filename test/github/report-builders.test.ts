@@ -6,7 +6,7 @@ import { buildPlanReport } from '../../src/github/plan-report.ts';
 import { MAX_SUMMARY_ROWS, renderValidationSummary } from '../../src/github/validation-summary.ts';
 import { createPlan, DEFAULT_PLAN_SETTINGS } from '../../src/plan/plan.ts';
 import type { Plan } from '../../src/plan/plan.ts';
-import type { Diagnostic } from '../../src/systems/diagnostic.ts';
+import type { Diagnostic } from '../../src/model/diagnostic.ts';
 import { buildDesired, buildLiveState, buildSpec, found, storeAsAltinn } from '../support/system-builders.ts';
 
 function buildMixedPlan(): Plan {

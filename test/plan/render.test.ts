@@ -10,7 +10,7 @@ import {
   renderPlanSummaryMarkdown,
 } from '../../src/plan/render-markdown.ts';
 import { renderPlanText } from '../../src/plan/render-text.ts';
-import type { LiveLookup } from '../../src/plan/live-state.ts';
+import type { LiveLookup } from '../../src/model/live-state.ts';
 import { buildDesired, buildLiveState, buildSpec, found, storeAsAltinn } from '../support/system-builders.ts';
 
 function planManyChanges(count: number): PlanInput {

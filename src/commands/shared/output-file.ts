@@ -4,7 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError, type CommandContext } from '../command.ts';
+import { UsageError, type CommandContext } from '../../model/command.ts';
 
 /** Writes `text` to `file` (relative to the repository root); returns the absolute path. */
 export async function writeOutputFile(

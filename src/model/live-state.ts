@@ -2,7 +2,7 @@
  * What Altinn says, as read by the client (src/altinn/) and handed to the pure planner. Nothing in
  * here does I/O: the client builds a `LiveState`, tests build one by hand.
  */
-import type { LiveSystem } from '../altinn/wire.ts';
+import type { LiveSystem } from './wire.ts';
 
 /** The result of GET `/vendor/{id}` for one id. */
 export type LiveLookup =

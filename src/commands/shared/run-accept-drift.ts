@@ -2,12 +2,12 @@
  * The edge of `sysreg drift --accept`: takes the comparison drift already made, works out the edits
  * (src/adopt/accept-drift.ts), writes them all or none, and says what it did and what it left.
  */
-import type { CommandContext } from '../commands/command.ts';
-import type { LiveComparison } from '../commands/shared/live-comparison.ts';
-import type { ParsedSystem } from '../systems/environments.ts';
-import { acceptDrift } from './accept-drift.ts';
-import type { AcceptDriftResult } from './accept-drift.ts';
-import { writeFileSet } from './write-file-set.ts';
+import type { CommandContext } from '../../model/command.ts';
+import type { LiveComparison } from './live-comparison.ts';
+import type { ParsedSystem } from '../../systems/environments.ts';
+import { acceptDrift } from '../../adopt/accept-drift.ts';
+import type { AcceptDriftResult } from '../../adopt/accept-drift.ts';
+import { writeFileSet } from '../../adopt/write-file-set.ts';
 
 export async function runAcceptDrift(
   context: Pick<CommandContext, 'cwd' | 'stdout' | 'stderr'>,

@@ -2,7 +2,7 @@
  * Bodies on the wire of the Altinn system register (shared/altinn-system-register.md §2). Used by the
  * client (src/altinn/) and the local Altinn (src/emulator/) alike, so that both speak one contract.
  */
-import type { AccessPackage, LanguageMap, Right } from '../systems/model.ts';
+import type { AccessPackage, LanguageMap, Right } from './system.ts';
 
 /** `RegisterSystemRequest`: body of POST `/vendor` and PUT `/vendor/{id}` (§2.1). */
 export interface RegisterSystemRequest {
@@ -68,26 +68,6 @@ export interface AltinnValidationError {
   title: string;
   paths: string[];
   [extension: string]: unknown;
-}
-
-/** Altinn validation problem, `application/problem+json` (§3.1). */
-export interface AltinnValidationProblem {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  traceId?: string;
-  statusDescription?: string;
-  validationErrors: AltinnValidationError[];
-}
-
-/** ASP.NET `ValidationProblemDetails` for model binding failures and DELETE of an unknown id (§3.1). */
-export interface AspNetValidationProblem {
-  type: string;
-  title: string;
-  status: number;
-  errors: Record<string, string[]>;
-  traceId?: string;
 }
 
 /** Resource registry look-up, `GET /resourceregistry/api/v1/resource/{id}` (the fields sysreg reads). */

@@ -3,7 +3,7 @@
  *
  * Three kinds of state are kept apart across sysreg:
  *  - `SystemFile`/`SystemSpec`: what the YAML says (this file),
- *  - `LiveSystem` (src/altinn/wire.ts): what Altinn says,
+ *  - `LiveSystem` (src/model/wire.ts): what Altinn says,
  *  - `CanonicalSystem` (src/plan/canonical.ts): what both become before they are compared.
  *
  * The shape follows Altinn's `RegisterSystemRequest` (shared/altinn-system-register.md §2.1) so that
