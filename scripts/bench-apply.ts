@@ -10,7 +10,7 @@ import { runApply } from '../src/apply/apply-run.ts';
 import { connectToAltinn } from '../src/altinn/connect.ts';
 import { readLiveState } from '../src/altinn/read-live-state.ts';
 import { DEFAULT_CONCURRENCY } from '../src/altinn/transport.ts';
-import { DEFAULT_PLAN_SETTINGS } from '../src/plan/plan.ts';
+import { DEFAULT_PLAN_SETTINGS } from '../src/plan/plan-types.ts';
 import type { SystemSpec } from '../src/model/system.ts';
 import { registerTestClient, setFaults, startLocalAltinn } from '../test/support/local-altinn.ts';
 import { buildDesired, buildSpec } from '../test/support/system-builders.ts';

@@ -11,7 +11,7 @@ import { DEFAULT_CONCURRENCY } from '../altinn/transport.ts';
 import type { RegisterSystemRequest } from '../model/wire.ts';
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
 import { DEFAULT_CATALOGUE } from '../catalogue/default-catalogue.ts';
-import type { ChangeAction, ChangePhase, Plan, PlannedChange } from '../plan/plan.ts';
+import type { ChangeAction, ChangePhase, Plan, PlannedChange } from '../plan/plan-types.ts';
 import { checkApplyAllowed } from '../plan/safety.ts';
 import { checkWriteRequest } from './check-write-request.ts';
 

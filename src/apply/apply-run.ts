@@ -8,7 +8,7 @@ import { readLiveState } from '../altinn/read-live-state.ts';
 import type { SystemRegisterClient } from '../altinn/register-client.ts';
 import type { LiveState } from '../model/live-state.ts';
 import { createPlan } from '../plan/plan.ts';
-import type { Plan, PlanCounts, PlanSettings } from '../plan/plan.ts';
+import type { Plan, PlanCounts, PlanSettings } from '../plan/plan-types.ts';
 import { checkApplyAllowed } from '../plan/safety.ts';
 import type { PlanSafety } from '../plan/safety.ts';
 import type { DesiredSystem } from '../model/system.ts';

@@ -6,7 +6,7 @@
  */
 import type { RegisterSystemRequest } from '../model/wire.ts';
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
-import { describePath } from '../systems/parse.ts';
+import { describePath } from '../systems/parsed-file.ts';
 import { indexCatalogue, SYSTEM_RULES } from '../systems/rules.ts';
 import type { SystemSpec } from '../model/system.ts';
 

@@ -13,7 +13,7 @@ import type { ApplyRun } from '../apply/apply-run.ts';
 import { DEFAULT_CONCURRENCY } from '../altinn/transport.ts';
 import type { TransportOptions } from '../altinn/transport.ts';
 import { parsePlanJson } from '../plan/render-json.ts';
-import type { Plan } from '../plan/plan.ts';
+import type { Plan } from '../plan/plan-types.ts';
 import { renderPlanText } from '../plan/render-text.ts';
 import { UsageError } from '../model/command.ts';
 import type { Command, CommandContext, Output } from '../model/command.ts';

@@ -14,7 +14,7 @@ import {
   renderDiagnostics,
   type DiagnosticsFormat,
 } from './shared/diagnostics-format.ts';
-import type { ParsedSystemFile } from '../systems/parse.ts';
+import type { ParsedSystemFile } from '../systems/parsed-file.ts';
 import { sortDiagnostics, validateSystems } from '../systems/validate.ts';
 import { UsageError, type Command, type CommandContext } from '../model/command.ts';
 

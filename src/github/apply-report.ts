@@ -6,7 +6,7 @@
 import type { SkipReason, SystemApplyResult } from '../apply/apply-plan.ts';
 import type { ApplyRun } from '../apply/apply-run.ts';
 import { pickDisplayName } from '../plan/describe-field-change.ts';
-import type { ChangeAction } from '../plan/plan.ts';
+import type { ChangeAction } from '../plan/plan-types.ts';
 import { escapeHtmlText, escapeMarkdownText } from '../plan/render-markdown.ts';
 import type { LanguageMap } from '../model/system.ts';
 import type { ApplyCommentReport, ReportedCounts } from './report.ts';

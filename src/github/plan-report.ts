@@ -3,7 +3,7 @@
  * cut-down summary, the counts, the files behind each change and the annotations on the YAML lines
  * that cause them. Pure: the plan already holds every position.
  */
-import type { Plan } from '../plan/plan.ts';
+import type { Plan } from '../plan/plan-types.ts';
 import { renderPlanMarkdown, renderPlanSummaryMarkdown } from '../plan/render-markdown.ts';
 import type { Annotation } from './annotations.ts';
 import type { ReportedCounts, PlannedSystemFile, PlanReport } from './report.ts';

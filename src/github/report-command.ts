@@ -7,7 +7,7 @@
  */
 import type { CommandContext } from '../model/command.ts';
 import type { DriftReport } from '../plan/drift.ts';
-import type { Plan } from '../plan/plan.ts';
+import type { Plan } from '../plan/plan-types.ts';
 import { renderDriftMarkdown } from '../plan/render-markdown.ts';
 import type { ApplyRun } from '../apply/apply-run.ts';
 import type { ApplyAccount } from './apply-report.ts';

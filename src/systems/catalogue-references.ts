@@ -3,7 +3,7 @@
  * `validate --env` looks up in the live environment to build the Catalogue the same rules then check.
  */
 import { environmentsOf, resolveSpec } from './environments.ts';
-import type { ParsedSystemFile } from './parse.ts';
+import type { ParsedSystemFile } from './parsed-file.ts';
 import { RESOURCE_ATTRIBUTE_ID } from './rules.ts';
 import { compareText } from './sort-diagnostics.ts';
 

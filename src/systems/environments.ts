@@ -4,7 +4,7 @@
  */
 import { ENVIRONMENTS_KEY, FIELD_RULES } from './fields.ts';
 import type { DesiredSystem, FieldPosition, SystemDocument, SystemSpec } from '../model/system.ts';
-import type { ParsedSystemFile, SourcePath } from './parse.ts';
+import type { ParsedSystemFile, SourcePath } from './parsed-file.ts';
 
 export type ParsedSystem = ParsedSystemFile & { document: SystemDocument };
 

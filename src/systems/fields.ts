@@ -143,3 +143,16 @@ export const FIELD_RULE_BY_KEY: ReadonlyMap<string, FieldRule> = new Map(
 
 /** sysreg's own top-level key beside the model's fields. */
 export const ENVIRONMENTS_KEY = 'environments';
+
+/** Canonical field name of each accepted alias spelling. */
+export const CANONICAL_FIELD_BY_ALIAS: ReadonlyMap<string, string> = new Map(
+  FIELD_RULES.flatMap((rule) => rule.aliases.map((alias) => [alias, rule.key] as const)),
+);
+
+/** Field names (and their aliases) that an environment may not override. */
+export const NON_OVERRIDABLE_NAMES = new Set(
+  FIELD_RULES.filter((rule) => !rule.overridable).flatMap((rule) => [rule.key, ...rule.aliases]),
+);
+
+/** Fields an environment may override. */
+export const OVERRIDABLE_KEYS = FIELD_RULES.filter((rule) => rule.overridable).map((rule) => rule.key);

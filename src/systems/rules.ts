@@ -14,7 +14,8 @@ import type { Severity } from '../model/diagnostic.ts';
 import type { SystemSpec } from '../model/system.ts';
 import { isValidOrganisationNumber } from './organisation-number.ts';
 import type { ParsedSystem } from './environments.ts';
-import { suggestName, type SourcePath } from './parse.ts';
+import { suggestName } from './suggest-name.ts';
+import { type SourcePath } from './parsed-file.ts';
 
 export const VENDOR_PREFIX = '0192:';
 export const RESOURCE_ATTRIBUTE_ID = 'urn:altinn:resource';

@@ -5,7 +5,7 @@
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { environmentsOf, resolveSpec, locateSourcePath, type ParsedSystem } from './environments.ts';
-import type { ParsedSystemFile, SourcePath } from './parse.ts';
+import type { ParsedSystemFile, SourcePath } from './parsed-file.ts';
 import { sortDiagnostics } from './sort-diagnostics.ts';
 import {
   indexCatalogue,

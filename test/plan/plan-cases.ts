@@ -3,7 +3,7 @@
  * every blocked reason, client-id moves, unmanaged systems and prune.
  */
 import type { LiveLookup } from '../../src/model/live-state.ts';
-import type { PlanInput } from '../../src/plan/plan.ts';
+import type { PlanInput } from '../../src/plan/plan-types.ts';
 import { DEFAULT_SAFETY_SETTINGS } from '../../src/plan/safety.ts';
 import type { DesiredSystem } from '../../src/model/system.ts';
 import { buildDesired, buildLiveState, buildSpec, found, storeAsAltinn } from '../support/system-builders.ts';

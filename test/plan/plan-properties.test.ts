@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LiveLookup } from '../../src/model/live-state.ts';
 import { createDriftReport } from '../../src/plan/drift.ts';
 import { createPlan } from '../../src/plan/plan.ts';
-import type { PlanInput } from '../../src/plan/plan.ts';
+import type { PlanInput } from '../../src/plan/plan-types.ts';
 import { renderPlanJson } from '../../src/plan/render-json.ts';
 import { DEFAULT_SAFETY_SETTINGS } from '../../src/plan/safety.ts';
 import type { SystemSpec } from '../../src/model/system.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createDriftReport } from '../../src/plan/drift.ts';
-import { createPlan, DEFAULT_PLAN_SETTINGS } from '../../src/plan/plan.ts';
-import type { PlanInput } from '../../src/plan/plan.ts';
+import { createPlan } from '../../src/plan/plan.ts';
+import { DEFAULT_PLAN_SETTINGS } from '../../src/plan/plan-types.ts';
+import type { PlanInput } from '../../src/plan/plan-types.ts';
 import { parsePlanJson, renderPlanJson } from '../../src/plan/render-json.ts';
 import {
   escapeMarkdownText,

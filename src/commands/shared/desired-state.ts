@@ -9,7 +9,7 @@ import { discoverSystemFiles } from '../../systems/discover.ts';
 import { resolveEnvironment, type ParsedSystem } from '../../systems/environments.ts';
 import { loadSystemFiles } from '../../systems/load.ts';
 import type { DesiredSystem } from '../../model/system.ts';
-import type { ParsedSystemFile } from '../../systems/parse.ts';
+import type { ParsedSystemFile } from '../../systems/parsed-file.ts';
 import { hasErrors } from '../../systems/render-diagnostics.ts';
 import { sortDiagnostics, validateSystems } from '../../systems/validate.ts';
 
