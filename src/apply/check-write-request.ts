@@ -7,7 +7,8 @@
 import type { RegisterSystemRequest } from '../model/wire.ts';
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
 import { describePath } from '../systems/parsed-file.ts';
-import { indexCatalogue, SYSTEM_RULES } from '../systems/rules.ts';
+import { SYSTEM_RULES } from '../systems/rules.ts';
+import { indexCatalogue } from '../systems/rules-model.ts';
 import type { SystemSpec } from '../model/system.ts';
 
 /** One create rule the body breaks. */

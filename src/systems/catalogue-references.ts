@@ -4,7 +4,7 @@
  */
 import { environmentsOf, resolveSpec } from './environments.ts';
 import type { ParsedSystemFile } from './parsed-file.ts';
-import { RESOURCE_ATTRIBUTE_ID } from './rules.ts';
+import { RESOURCE_ATTRIBUTE_ID } from './rules-model.ts';
 import { compareText } from './sort-diagnostics.ts';
 
 export interface CatalogueReferences {
