@@ -4,13 +4,12 @@
  * (types, required and unknown fields, alias spellings) come from the JSON Schema via ajv, and each
  * ajv `instancePath` is mapped back to a line and column through the parsed YAML nodes.
  */
-import { Ajv, type ValidateFunction } from 'ajv';
 import { isScalar } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { EnvironmentOverrides, SystemDocument } from '../model/system.ts';
 import { CANONICAL_FIELD_BY_ALIAS, ENVIRONMENTS_KEY, FIELD_RULES, OVERRIDABLE_KEYS } from './fields.ts';
 import type { Locator, ParsedSystemFile, SourcePath } from './parsed-file.ts';
-import { buildSystemSchema } from './schema.ts';
+import { systemSchemaValidator } from './schema-validator.ts';
 import { diagnoseSchemaErrors, stripFile, type Report } from './schema-errors.ts';
 import { sortDiagnostics } from './sort-diagnostics.ts';
 import { diagnoseYamlErrors, findFirstAliasSpan, locateYamlError } from './yaml-errors.ts';
@@ -41,18 +40,6 @@ const READABLE_DESPITE: ReadonlySet<string> = new Set([
   'environment-name',
   'environment-override-not-allowed',
 ]);
-
-let compiledSchema: ValidateFunction | undefined;
-
-/** Compiled once per process, on first use. */
-function systemSchemaValidator(): ValidateFunction {
-  if (!compiledSchema) {
-    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
-    ajv.addKeyword('deprecationMessage');
-    compiledSchema = ajv.compile(buildSystemSchema());
-  }
-  return compiledSchema;
-}
 
 /** Parses one file. Never throws on any input. */
 export function parseSystemFile(file: string, text: string): ParsedSystemFile {
