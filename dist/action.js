@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-G25YOXUK.js";
+} from "./chunks/chunk-APNEA25R.js";
 import "./chunks/chunk-3T32HAJJ.js";
 import "./chunks/chunk-BWGYRILG.js";
 import "./chunks/chunk-KBDEQPMX.js";

@@ -21,7 +21,7 @@ import type { Diagnostic } from '../src/model/diagnostic.ts';
 import { environmentsOf, resolveEnvironment, type ParsedSystem } from '../src/systems/environments.ts';
 import { decodeSystemFile } from '../src/systems/load.ts';
 import { createUnreadableFile, parseSystemFile } from '../src/systems/parse.ts';
-import { type ParsedSystemFile } from '../src/systems/parsed-file.ts';
+import type { ParsedSystemFile } from '../src/systems/parsed-file.ts';
 import { DIAGNOSTICS_FORMATS, renderDiagnostics } from '../src/commands/shared/diagnostics-format.ts';
 import { validateSystems } from '../src/systems/validate.ts';
 

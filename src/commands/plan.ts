@@ -3,7 +3,7 @@
  * run by construction: it only reads.
  */
 import { decidePlanExitCode } from '../plan/plan.ts';
-import { type Plan } from '../plan/plan-types.ts';
+import type { Plan } from '../plan/plan-types.ts';
 import { renderPlanJson } from '../plan/render-json.ts';
 import { renderPlanMarkdown } from '../plan/render-markdown.ts';
 import { renderPlanText } from '../plan/render-text.ts';

@@ -2,12 +2,12 @@
  * What a rule of the register is and what it sees: the shapes every rules-*.ts file shares, the
  * catalogue index, and the constants the rules check against.
  */
-import { type AccessPackageRecord, type ResourceRecord } from '../model/wire.ts';
+import type { AccessPackageRecord, ResourceRecord } from '../model/wire.ts';
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
 import type { Severity } from '../model/diagnostic.ts';
 import type { SystemSpec } from '../model/system.ts';
 import type { ParsedSystem } from './environments.ts';
-import { type SourcePath } from './parsed-file.ts';
+import type { SourcePath } from './parsed-file.ts';
 
 export const VENDOR_PREFIX = '0192:';
 

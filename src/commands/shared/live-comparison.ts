@@ -8,7 +8,7 @@ import type { AltinnConnection } from '../../altinn/connect.ts';
 import { readLiveState } from '../../altinn/read-live-state.ts';
 import type { SysregConfig } from '../../config/config.ts';
 import { createPlan } from '../../plan/plan.ts';
-import { type Plan } from '../../plan/plan-types.ts';
+import type { Plan } from '../../plan/plan-types.ts';
 import type { LiveState } from '../../model/live-state.ts';
 import { renderDiagnosticsText } from '../../systems/render-diagnostics.ts';
 import { UsageError, type CommandContext } from '../../model/command.ts';

@@ -7,7 +7,7 @@ import {
   renderSystemYaml,
   specFromLive,
   writeFileSet
-} from "./chunk-DPX57GZ7.js";
+} from "./chunk-RKCBPSJ3.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -28,7 +28,7 @@ import "./chunk-BWGYRILG.js";
 import {
   readSystemsFolder,
   resolveSystemsFolder
-} from "./chunk-IRKFEIDE.js";
+} from "./chunk-5TLSTAYK.js";
 import "./chunk-6TT5AU42.js";
 import "./chunk-J6RVAHHL.js";
 import "./chunk-7OQQWF46.js";
@@ -36,7 +36,7 @@ import {
   environmentsOf,
   resolveSpec,
   validateSystems
-} from "./chunk-HMMSSFHI.js";
+} from "./chunk-F7U5Z6GS.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
@@ -44,7 +44,7 @@ import "./chunk-G6XEQELQ.js";
 import "./chunk-3VVXVFR3.js";
 import {
   parseSystemFile
-} from "./chunk-SQJNC4FJ.js";
+} from "./chunk-FNTW3BCQ.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES

@@ -7,7 +7,7 @@ import {
   parsePlanJson,
   renderPlanText,
   wantsColor
-} from "./chunk-IS4HMKFJ.js";
+} from "./chunk-UB34ON3W.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -29,7 +29,7 @@ import "./chunk-BWGYRILG.js";
 import {
   SYSTEM_RULES,
   indexCatalogue
-} from "./chunk-HMMSSFHI.js";
+} from "./chunk-F7U5Z6GS.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
@@ -37,7 +37,7 @@ import "./chunk-G6XEQELQ.js";
 import "./chunk-3VVXVFR3.js";
 import {
   describePath
-} from "./chunk-SQJNC4FJ.js";
+} from "./chunk-FNTW3BCQ.js";
 import "./chunk-5L4NZPND.js";
 import "./chunk-KBDEQPMX.js";
 import "./chunk-JL4PHI74.js";

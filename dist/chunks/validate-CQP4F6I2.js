@@ -4,12 +4,12 @@ import {
   command,
   parseValidateArguments,
   runValidation
-} from "./chunk-R4YDZQPM.js";
-import "./chunk-HMMSSFHI.js";
+} from "./chunk-BUBXVBB3.js";
+import "./chunk-F7U5Z6GS.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-G6XEQELQ.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-SQJNC4FJ.js";
+import "./chunk-FNTW3BCQ.js";
 import "./chunk-5L4NZPND.js";
 import "./chunk-KBDEQPMX.js";
 import "./chunk-K4IDP6GV.js";

@@ -11,13 +11,13 @@ import {
 import {
   resolveEnvironment,
   validateSystems
-} from "./chunk-HMMSSFHI.js";
+} from "./chunk-F7U5Z6GS.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
 import {
   loadSystemFiles
-} from "./chunk-SQJNC4FJ.js";
+} from "./chunk-FNTW3BCQ.js";
 import {
   FIELD_RULES
 } from "./chunk-5L4NZPND.js";
@@ -37,45 +37,6 @@ import {
 import {
   UsageError
 } from "./chunk-DFEVOAXM.js";
-
-// src/plan/safety.ts
-function assessPlanSafety(counts, settings) {
-  const reasons = [];
-  if (counts.managed >= settings.minSystemsForShare) {
-    const limit = settings.maxChangeShare * counts.managed;
-    const percent = formatPercent(settings.maxChangeShare);
-    if (counts.deletes > limit) {
-      reasons.push(
-        `The plan deletes ${counts.deletes} of ${counts.managed} managed systems, more than ${percent}.`
-      );
-    }
-    if (counts.updates > limit) {
-      reasons.push(
-        `The plan updates ${counts.updates} of ${counts.managed} managed systems, more than ${percent}.`
-      );
-    }
-  }
-  return { safe: reasons.length === 0, reasons };
-}
-function checkApplyAllowed(plan, permissions) {
-  const reasons = [];
-  if (plan.counts.delete > 0 && !permissions.allowDelete) {
-    const systems = plan.counts.delete === 1 ? "1 system" : `${plan.counts.delete} systems`;
-    reasons.push(
-      `The plan deletes ${systems}; a deleted id can never be used again. Run with --allow-delete to apply it.`
-    );
-  }
-  if (!plan.safety.safe && !permissions.force) {
-    for (const reason of plan.safety.reasons) reasons.push(`${reason} Run with --force to apply it.`);
-  }
-  return reasons;
-}
-function formatPercent(share) {
-  return `${Math.round(share * 1e3) / 10}%`;
-}
-
-// src/plan/plan-types.ts
-var PLAN_FORMAT_VERSION = 1;
 
 // src/plan/plan.ts
 import { createHash } from "node:crypto";
@@ -294,6 +255,45 @@ function sortChangesByDependency(changes) {
   for (const change of sorted) visit(change);
   return ordered;
 }
+
+// src/plan/safety.ts
+function assessPlanSafety(counts, settings) {
+  const reasons = [];
+  if (counts.managed >= settings.minSystemsForShare) {
+    const limit = settings.maxChangeShare * counts.managed;
+    const percent = formatPercent(settings.maxChangeShare);
+    if (counts.deletes > limit) {
+      reasons.push(
+        `The plan deletes ${counts.deletes} of ${counts.managed} managed systems, more than ${percent}.`
+      );
+    }
+    if (counts.updates > limit) {
+      reasons.push(
+        `The plan updates ${counts.updates} of ${counts.managed} managed systems, more than ${percent}.`
+      );
+    }
+  }
+  return { safe: reasons.length === 0, reasons };
+}
+function checkApplyAllowed(plan, permissions) {
+  const reasons = [];
+  if (plan.counts.delete > 0 && !permissions.allowDelete) {
+    const systems = plan.counts.delete === 1 ? "1 system" : `${plan.counts.delete} systems`;
+    reasons.push(
+      `The plan deletes ${systems}; a deleted id can never be used again. Run with --allow-delete to apply it.`
+    );
+  }
+  if (!plan.safety.safe && !permissions.force) {
+    for (const reason of plan.safety.reasons) reasons.push(`${reason} Run with --force to apply it.`);
+  }
+  return reasons;
+}
+function formatPercent(share) {
+  return `${Math.round(share * 1e3) / 10}%`;
+}
+
+// src/plan/plan-types.ts
+var PLAN_FORMAT_VERSION = 1;
 
 // src/plan/request-body.ts
 function buildRegisterRequest(spec) {

@@ -8,16 +8,16 @@ import {
   VALIDATE_USAGE,
   parseValidateArguments,
   runValidation
-} from "./chunk-R4YDZQPM.js";
+} from "./chunk-BUBXVBB3.js";
 import {
   RESOURCE_ATTRIBUTE_ID,
   environmentsOf,
   resolveSpec
-} from "./chunk-HMMSSFHI.js";
+} from "./chunk-F7U5Z6GS.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-G6XEQELQ.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-SQJNC4FJ.js";
+import "./chunk-FNTW3BCQ.js";
 import "./chunk-5L4NZPND.js";
 import {
   compareText

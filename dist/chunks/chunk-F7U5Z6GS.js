@@ -7,7 +7,7 @@ import {
 } from "./chunk-3VVXVFR3.js";
 import {
   suggestName
-} from "./chunk-SQJNC4FJ.js";
+} from "./chunk-FNTW3BCQ.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES

@@ -10,20 +10,20 @@ module.enableCompileCache?.();
 var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
   init: () => import("./init-7563RMUW.js"),
-  new: () => import("./new-LZQJ5WMC.js"),
-  fmt: () => import("./fmt-VGB7G3AI.js"),
-  validate: () => import("./validate-3JHG5HO6.js"),
-  plan: () => import("./plan-YNQ3WAHS.js"),
-  apply: () => import("./apply-5J4V66ED.js"),
-  drift: () => import("./drift-FEYZMT3Y.js"),
-  import: () => import("./import-UJC65TRN.js"),
+  new: () => import("./new-4ZHUG6ZS.js"),
+  fmt: () => import("./fmt-JLM3RACS.js"),
+  validate: () => import("./validate-CQP4F6I2.js"),
+  plan: () => import("./plan-2ZYYQJDE.js"),
+  apply: () => import("./apply-GQ3H4GKI.js"),
+  drift: () => import("./drift-P4WZUUVB.js"),
+  import: () => import("./import-BHQCQ34T.js"),
   schema: () => import("./schema-ZB4Z6MPE.js"),
   emulator: () => import("./emulator-HK7IKQPH.js"),
   version: () => import("./version-T542CVZ2.js")
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
-    return () => import("./validate-online-NA4DBBGB.js");
+    return () => import("./validate-online-WACLC4VY.js");
   }
   return COMMANDS[verb];
 }

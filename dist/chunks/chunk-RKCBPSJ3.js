@@ -22,10 +22,10 @@ import {
 } from "./chunk-7OQQWF46.js";
 import {
   resolveSpec
-} from "./chunk-HMMSSFHI.js";
+} from "./chunk-F7U5Z6GS.js";
 import {
   parseSystemFile
-} from "./chunk-SQJNC4FJ.js";
+} from "./chunk-FNTW3BCQ.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES

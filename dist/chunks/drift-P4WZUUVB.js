@@ -11,7 +11,7 @@ import {
   renderDriftJson,
   renderDriftText,
   wantsColor
-} from "./chunk-IS4HMKFJ.js";
+} from "./chunk-UB34ON3W.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -19,7 +19,7 @@ import {
   listChangedViews,
   specFromLive,
   writeFileSet
-} from "./chunk-DPX57GZ7.js";
+} from "./chunk-RKCBPSJ3.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -41,11 +41,11 @@ import {
   environmentsOf,
   isOverridden,
   resolveEnvironment
-} from "./chunk-HMMSSFHI.js";
+} from "./chunk-F7U5Z6GS.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-G6XEQELQ.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-SQJNC4FJ.js";
+import "./chunk-FNTW3BCQ.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULE_BY_KEY

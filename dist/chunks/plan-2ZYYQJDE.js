@@ -9,7 +9,7 @@ import {
   renderPlanJson,
   renderPlanText,
   wantsColor
-} from "./chunk-IS4HMKFJ.js";
+} from "./chunk-UB34ON3W.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -21,11 +21,11 @@ import {
 import "./chunk-V4WWP4QN.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-BWGYRILG.js";
-import "./chunk-HMMSSFHI.js";
+import "./chunk-F7U5Z6GS.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-G6XEQELQ.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-SQJNC4FJ.js";
+import "./chunk-FNTW3BCQ.js";
 import "./chunk-5L4NZPND.js";
 import "./chunk-KBDEQPMX.js";
 import {

@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   resolveSystemsFolder
-} from "./chunk-IRKFEIDE.js";
+} from "./chunk-5TLSTAYK.js";
 import {
   renderSystemSkeleton,
   resolveSystemIdentity
@@ -13,7 +13,7 @@ import {
   describeFileError
 } from "./chunk-7OQQWF46.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-SQJNC4FJ.js";
+import "./chunk-FNTW3BCQ.js";
 import "./chunk-5L4NZPND.js";
 import {
   SYSTEMS_DIRECTORY,

@@ -17,7 +17,7 @@ import {
   YAML_PARSE_OPTIONS,
   YAML_TO_JS_OPTIONS,
   decodeSystemFile
-} from "./chunk-SQJNC4FJ.js";
+} from "./chunk-FNTW3BCQ.js";
 import {
   ENVIRONMENTS_KEY
 } from "./chunk-5L4NZPND.js";

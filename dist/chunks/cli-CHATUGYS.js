@@ -4,7 +4,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-G25YOXUK.js";
+} from "./chunk-APNEA25R.js";
 import "./chunk-3T32HAJJ.js";
 import "./chunk-BWGYRILG.js";
 import "./chunk-KBDEQPMX.js";
