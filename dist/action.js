@@ -1,10 +1,10 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-R3VOTRS6.js";
-import "./chunks/chunk-RY3N4EAQ.js";
-import "./chunks/chunk-DNXHSLXV.js";
-import "./chunks/chunk-HXE227S6.js";
+} from "./chunks/chunk-BZ5U6UR2.js";
+import "./chunks/chunk-6DYVK6L6.js";
+import "./chunks/chunk-BWGYRILG.js";
+import "./chunks/chunk-KBDEQPMX.js";
 import {
   __commonJS,
   __require,
