@@ -20,6 +20,7 @@
  *   GET/POST   /issues                     PATCH /issues/{n}          (GET filters state, labels)
  *   GET        /labels/{name}              POST  /labels
  *   GET        /pulls/{n}/files            GET   /commits/{sha}/pulls
+ *   GET        /user (403, as for an installation token, unless `tokenUser` is set)
  * Anything else answers 404. A request without `Authorization: token|bearer <token>` answers 401.
  * `pageSize` (default 30) caps `per_page`, so tests reach the second page with few records.
  */
@@ -51,6 +52,7 @@ export interface FakeIssue {
   state: 'open' | 'closed';
   stateReason: string | null;
   labels: string[];
+  user: string;
 }
 
 export interface FakeLabel {
@@ -86,6 +88,12 @@ export interface FakeGitHubOptions {
   token?: string;
   /** Largest page size served; default 30 (GitHub's default per_page). */
   pageSize?: number;
+  /**
+   * The user the token belongs to (a personal token): `GET /user` answers with it and it authors what
+   * the token posts. Unset, the token is an installation token like the Actions `GITHUB_TOKEN`:
+   * `GET /user` is refused (403) and posts are by `github-actions[bot]`.
+   */
+  tokenUser?: string;
 }
 
 export interface FakeGitHub {
@@ -108,6 +116,8 @@ export interface FakeGitHub {
   mergePullRequest(number: number): void;
   linkCommit(sha: string, pullNumbers: number[]): void;
   addComment(issueNumber: number, body: string, user?: string): FakeComment;
+  /** Seeds an issue opened by `user` (default 'someone'); its labels are created as needed. */
+  addIssue(issue: { title: string; body: string; labels?: string[]; user?: string }): FakeIssue;
   comments(issueNumber: number): FakeComment[];
   issues(): FakeIssue[];
   labels(): FakeLabel[];
@@ -122,6 +132,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const repo = options.repo ?? 'systems';
   const token = options.token ?? 'ghs_fake_token_for_tests';
   const pageSize = options.pageSize ?? 30;
+  const poster = options.tokenUser ?? 'github-actions[bot]';
   const requests: RecordedRequest[] = [];
   const comments: FakeComment[] = [];
   const issues: FakeIssue[] = [];
@@ -170,7 +181,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       labelJson(labels.find((l) => l.name === name) ?? { name, color: '', description: '' }),
     ),
     html_url: `${htmlBase}/issues/${i.number}`,
-    user: userJson('github-actions[bot]'),
+    user: userJson(i.user),
   });
   const pullJson = (p: FakePullRequest) => ({
     id: p.number,
@@ -244,6 +255,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           links.length ? { link: links.join(', ') } : {},
         );
       };
+      if (path === '/user' && method === 'GET') {
+        if (options.tokenUser) return send(200, userJson(options.tokenUser));
+        return send(403, { message: 'Resource not accessible by integration', status: '403' });
+      }
       const prefix = `/repos/${owner}/${repo}`;
       if (!path.startsWith(`${prefix}/`)) return send(404, { message: 'Not Found' });
       const route = path.slice(prefix.length);
@@ -266,7 +281,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
             id: nextCommentId++,
             issueNumber,
             body: input.body,
-            user: 'github-actions[bot]',
+            user: poster,
             createdAt: at,
             updatedAt: at,
           };
@@ -314,6 +329,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           state: 'open',
           stateReason: null,
           labels: names,
+          user: poster,
         };
         issues.push(issue);
         return send(201, issueJson(issue));
@@ -406,6 +422,22 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const comment = { id: nextCommentId++, issueNumber, body, user, createdAt: at, updatedAt: at };
       comments.push(comment);
       return comment;
+    },
+    addIssue({ title, body, labels: names = [], user = 'someone' }) {
+      for (const name of names) {
+        if (!labels.some((l) => l.name === name)) labels.push({ name, color: 'ededed', description: '' });
+      }
+      const issue: FakeIssue = {
+        number: nextIssueNumber(),
+        title,
+        body,
+        state: 'open',
+        stateReason: null,
+        labels: names,
+        user,
+      };
+      issues.push(issue);
+      return issue;
     },
     comments: (issueNumber) => comments.filter((c) => c.issueNumber === issueNumber),
     issues: () => issues,
