@@ -32,7 +32,15 @@ export const DISCOVER_RULE_IDS = [
   'path-unreadable',
   'symlink-outside-repo',
   'symlink-broken',
+  'path-unsafe-characters',
 ] as const;
+
+/**
+ * Every folder and file name of a system file: letters, digits, `_`, `.` and `-`. System ids are
+ * narrower still; a path is quoted into pull request comments, annotations and logs, so one that
+ * could carry markup, a comment marker or a workflow command is refused before it is read.
+ */
+const SAFE_PATH_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
 /** Repository-relative path with forward slashes, as diagnostics and plans name files. */
 export function toRepoPath(root: string, absolutePath: string): string {
@@ -63,7 +71,25 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
 
   const addFile = (absolutePath: string) => {
     const repoPath = toRepoPath(rootPath, absolutePath);
-    if (!found.has(repoPath)) found.set(repoPath, { path: repoPath, absolutePath });
+    if (found.has(repoPath)) return;
+    if (!repoPath.split('/').every((segment) => SAFE_PATH_SEGMENT.test(segment))) {
+      // Shown escaped: the raw name is exactly what must not reach a comment or a log.
+      const shown = repoPath.replace(
+        /[^A-Za-z0-9_./-]/gu,
+        (character) => `\\u{${character.codePointAt(0)?.toString(16) ?? ''}}`,
+      );
+      if (!diagnostics.some((d) => d.file === shown))
+        diagnostics.push(
+          createPathDiagnostic(
+            shown,
+            'path-unsafe-characters',
+            `the path '${shown}' has characters other than letters, digits, '_', '.' and '-'; it is not read.`,
+            'Name the file systems/<id>.yaml, where <id> is the system id.',
+          ),
+        );
+      return;
+    }
+    found.set(repoPath, { path: repoPath, absolutePath });
   };
 
   /** Resolves a symlink; returns its real target when it stays inside the repo, else records why not. */
