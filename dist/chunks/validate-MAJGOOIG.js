@@ -4,14 +4,14 @@ import {
   command,
   parseValidateArguments,
   runValidation
-} from "./chunk-FAZW4NWJ.js";
-import "./chunk-J5B36IBJ.js";
+} from "./chunk-AHJD57Q6.js";
+import "./chunk-YUVCE3VC.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-TSA53NLN.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-56ZUMXYX.js";
+import "./chunk-VVEFD54Z.js";
 import "./chunk-A77YVPWU.js";
-import "./chunk-HXE227S6.js";
+import "./chunk-5GBYCYPV.js";
 import "./chunk-I5XTK7A4.js";
 import "./chunk-3YG4WO5P.js";
 import "./chunk-RISSDVZM.js";

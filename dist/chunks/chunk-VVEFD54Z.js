@@ -6,7 +6,7 @@ import {
 import {
   require_dist,
   sortDiagnostics
-} from "./chunk-HXE227S6.js";
+} from "./chunk-5GBYCYPV.js";
 import {
   __toESM
 } from "./chunk-PFLRPMBQ.js";

@@ -19,20 +19,20 @@ import {
   applyCanonicalStyle,
   describeFileError,
   renderDocument
-} from "./chunk-P36K5HFT.js";
+} from "./chunk-PWUTK34A.js";
 import {
   resolveSpec
-} from "./chunk-J5B36IBJ.js";
+} from "./chunk-YUVCE3VC.js";
 import {
   parseSystemFile
-} from "./chunk-56ZUMXYX.js";
+} from "./chunk-VVEFD54Z.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
 } from "./chunk-A77YVPWU.js";
 import {
   require_dist
-} from "./chunk-HXE227S6.js";
+} from "./chunk-5GBYCYPV.js";
 import {
   __toESM
 } from "./chunk-PFLRPMBQ.js";

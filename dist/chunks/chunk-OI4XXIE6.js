@@ -1,13 +1,13 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   describeFileError
-} from "./chunk-P36K5HFT.js";
+} from "./chunk-PWUTK34A.js";
 import {
   MAX_SYSTEM_FILE_BYTES
-} from "./chunk-56ZUMXYX.js";
+} from "./chunk-VVEFD54Z.js";
 import {
   toRepoPath
-} from "./chunk-HXE227S6.js";
+} from "./chunk-5GBYCYPV.js";
 import {
   UsageError
 } from "./chunk-RISSDVZM.js";

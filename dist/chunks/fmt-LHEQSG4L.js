@@ -12,19 +12,19 @@ import {
   describeFileError,
   placeSchemaModeline,
   renderDocument
-} from "./chunk-P36K5HFT.js";
+} from "./chunk-PWUTK34A.js";
 import {
   YAML_PARSE_OPTIONS,
   YAML_TO_JS_OPTIONS,
   decodeSystemFile
-} from "./chunk-56ZUMXYX.js";
+} from "./chunk-VVEFD54Z.js";
 import {
   ENVIRONMENTS_KEY
 } from "./chunk-A77YVPWU.js";
 import {
   discoverSystemFiles,
   require_dist
-} from "./chunk-HXE227S6.js";
+} from "./chunk-5GBYCYPV.js";
 import {
   UsageError,
   resolveFileArgument

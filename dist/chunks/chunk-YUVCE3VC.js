@@ -7,14 +7,14 @@ import {
 } from "./chunk-3VVXVFR3.js";
 import {
   suggestName
-} from "./chunk-56ZUMXYX.js";
+} from "./chunk-VVEFD54Z.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
 } from "./chunk-A77YVPWU.js";
 import {
   sortDiagnostics
-} from "./chunk-HXE227S6.js";
+} from "./chunk-5GBYCYPV.js";
 
 // src/systems/environments.ts
 function environmentsOf(document) {

@@ -4,10 +4,10 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-TJEPMC36.js";
-import "./chunk-FRJ7O6UR.js";
-import "./chunk-DNXHSLXV.js";
-import "./chunk-HXE227S6.js";
+} from "./chunk-TWMWIUXG.js";
+import "./chunk-BRMATHUG.js";
+import "./chunk-NPP5UNWJ.js";
+import "./chunk-5GBYCYPV.js";
 import "./chunk-PFLRPMBQ.js";
 export {
   COMMANDS,

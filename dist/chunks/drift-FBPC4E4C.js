@@ -11,7 +11,7 @@ import {
   renderDriftJson,
   renderDriftText,
   wantsColor
-} from "./chunk-XMJOZFBK.js";
+} from "./chunk-SBX3JWSV.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -19,7 +19,7 @@ import {
   listChangedViews,
   specFromLive,
   writeFileSet
-} from "./chunk-FVZJM43M.js";
+} from "./chunk-IAMKFQQ4.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -31,31 +31,31 @@ import {
   requireEnvironmentName,
   stringifyCanonicalJson
 } from "./chunk-4UUVKN44.js";
-import "./chunk-6Y3AHIPT.js";
-import "./chunk-GXJ3DS7S.js";
-import "./chunk-DNXHSLXV.js";
 import "./chunk-TBCLC2H2.js";
 import "./chunk-J6RVAHHL.js";
-import "./chunk-P36K5HFT.js";
-import {
-  environmentsOf,
-  isOverridden,
-  resolveEnvironment
-} from "./chunk-J5B36IBJ.js";
-import "./chunk-PNURGIQ4.js";
-import "./chunk-TSA53NLN.js";
-import "./chunk-3VVXVFR3.js";
-import "./chunk-56ZUMXYX.js";
-import {
-  ENVIRONMENTS_KEY,
-  FIELD_RULE_BY_KEY
-} from "./chunk-A77YVPWU.js";
-import "./chunk-HXE227S6.js";
-import "./chunk-I5XTK7A4.js";
+import "./chunk-PWUTK34A.js";
 import {
   renderDriftMarkdown
 } from "./chunk-FIPSCOSG.js";
 import "./chunk-JL4PHI74.js";
+import "./chunk-WTTKOSDW.js";
+import "./chunk-GXJ3DS7S.js";
+import "./chunk-NPP5UNWJ.js";
+import {
+  environmentsOf,
+  isOverridden,
+  resolveEnvironment
+} from "./chunk-YUVCE3VC.js";
+import "./chunk-PNURGIQ4.js";
+import "./chunk-TSA53NLN.js";
+import "./chunk-3VVXVFR3.js";
+import "./chunk-VVEFD54Z.js";
+import {
+  ENVIRONMENTS_KEY,
+  FIELD_RULE_BY_KEY
+} from "./chunk-A77YVPWU.js";
+import "./chunk-5GBYCYPV.js";
+import "./chunk-I5XTK7A4.js";
 import "./chunk-3YG4WO5P.js";
 import {
   UsageError
@@ -348,7 +348,7 @@ ${USAGE}`);
     requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, DRIFT_FORMATS);
-    const github = values.report === void 0 ? void 0 : await import("./report-command-MFX4KOXM.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-QPW4HTJS.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values["altinn-url"] });
     await comparison.connection.close();

@@ -1,10 +1,10 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   CONFIG_FILE_NAME
-} from "./chunk-DNXHSLXV.js";
+} from "./chunk-NPP5UNWJ.js";
 import {
   SYSTEMS_DIRECTORY
-} from "./chunk-HXE227S6.js";
+} from "./chunk-5GBYCYPV.js";
 
 // src/config/repository-root.ts
 import { statSync } from "node:fs";

@@ -1,17 +1,17 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   validateSystems
-} from "./chunk-J5B36IBJ.js";
+} from "./chunk-YUVCE3VC.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
 import {
   loadSystemFiles
-} from "./chunk-56ZUMXYX.js";
+} from "./chunk-VVEFD54Z.js";
 import {
   discoverSystemFiles,
   sortDiagnostics
-} from "./chunk-HXE227S6.js";
+} from "./chunk-5GBYCYPV.js";
 import {
   DIAGNOSTICS_FORMATS,
   hasErrors,
@@ -91,7 +91,7 @@ ${VALIDATE_USAGE}`);
   };
 }
 async function runValidation(context, options, source = OFFLINE_CATALOGUE) {
-  const github = options.report === void 0 ? void 0 : await import("./report-validation-S3O3KJKW.js");
+  const github = options.report === void 0 ? void 0 : await import("./report-validation-LSCZTN2Q.js");
   const reportTarget = github?.parseReportTarget(options.report);
   const discovered = await discoverSystemFiles(
     context.cwd,

@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   findRepositoryRoot
-} from "./chunk-FRJ7O6UR.js";
+} from "./chunk-BRMATHUG.js";
 
 // src/cli.ts
 import module from "node:module";
@@ -9,21 +9,21 @@ import process from "node:process";
 module.enableCompileCache?.();
 var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
-  init: () => import("./init-WWVNCMNG.js"),
-  new: () => import("./new-ZLJU5HTN.js"),
-  fmt: () => import("./fmt-SVDV4C3Z.js"),
-  validate: () => import("./validate-CGSGNFBK.js"),
-  plan: () => import("./plan-FIKC2IBU.js"),
-  apply: () => import("./apply-SS6P4TJO.js"),
-  drift: () => import("./drift-U25JZPCA.js"),
-  import: () => import("./import-DBT4QH4U.js"),
+  init: () => import("./init-DOTRSDWI.js"),
+  new: () => import("./new-4G6DIPOR.js"),
+  fmt: () => import("./fmt-LHEQSG4L.js"),
+  validate: () => import("./validate-MAJGOOIG.js"),
+  plan: () => import("./plan-IQGODIG7.js"),
+  apply: () => import("./apply-45RQCUQW.js"),
+  drift: () => import("./drift-FBPC4E4C.js"),
+  import: () => import("./import-YR6LLKSE.js"),
   schema: () => import("./schema-SXBNWNJP.js"),
   emulator: () => import("./emulator-PR6HIZUY.js"),
   version: () => import("./version-T542CVZ2.js")
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
-    return () => import("./validate-online-WAMMQJAE.js");
+    return () => import("./validate-online-EX6GYQRH.js");
   }
   return COMMANDS[verb];
 }

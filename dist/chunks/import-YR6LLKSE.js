@@ -7,7 +7,7 @@ import {
   renderSystemYaml,
   specFromLive,
   writeFileSet
-} from "./chunk-FVZJM43M.js";
+} from "./chunk-IAMKFQQ4.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -18,25 +18,25 @@ import {
   stringifyCanonicalJson
 } from "./chunk-4UUVKN44.js";
 import {
-  openAltinnConnection
-} from "./chunk-6Y3AHIPT.js";
-import "./chunk-GXJ3DS7S.js";
-import {
   ENVIRONMENT_NAME_PATTERN
 } from "./chunk-H26AVYNU.js";
-import "./chunk-DNXHSLXV.js";
 import {
   readSystemsFolder,
   resolveSystemsFolder
-} from "./chunk-L6FWC5JN.js";
+} from "./chunk-OI4XXIE6.js";
 import "./chunk-TBCLC2H2.js";
 import "./chunk-J6RVAHHL.js";
-import "./chunk-P36K5HFT.js";
+import "./chunk-PWUTK34A.js";
+import {
+  openAltinnConnection
+} from "./chunk-WTTKOSDW.js";
+import "./chunk-GXJ3DS7S.js";
+import "./chunk-NPP5UNWJ.js";
 import {
   environmentsOf,
   resolveSpec,
   validateSystems
-} from "./chunk-J5B36IBJ.js";
+} from "./chunk-YUVCE3VC.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
@@ -44,14 +44,14 @@ import "./chunk-TSA53NLN.js";
 import "./chunk-3VVXVFR3.js";
 import {
   parseSystemFile
-} from "./chunk-56ZUMXYX.js";
+} from "./chunk-VVEFD54Z.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
 } from "./chunk-A77YVPWU.js";
 import {
   SYSTEMS_DIRECTORY
-} from "./chunk-HXE227S6.js";
+} from "./chunk-5GBYCYPV.js";
 import {
   hasErrors,
   renderDiagnosticsText

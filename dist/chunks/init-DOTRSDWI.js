@@ -9,21 +9,21 @@ import {
 } from "./chunk-WEIKV5NT.js";
 import {
   findGitRoot
-} from "./chunk-FRJ7O6UR.js";
-import {
-  CONFIG_FILE_NAME
-} from "./chunk-DNXHSLXV.js";
+} from "./chunk-BRMATHUG.js";
 import {
   resolveSystemIdentity
-} from "./chunk-DDUJ5JLK.js";
+} from "./chunk-7SBNB36X.js";
 import {
   describeFileError
-} from "./chunk-P36K5HFT.js";
+} from "./chunk-PWUTK34A.js";
+import {
+  CONFIG_FILE_NAME
+} from "./chunk-NPP5UNWJ.js";
 import "./chunk-3VVXVFR3.js";
 import "./chunk-A77YVPWU.js";
 import {
   SYSTEMS_DIRECTORY
-} from "./chunk-HXE227S6.js";
+} from "./chunk-5GBYCYPV.js";
 import {
   UsageError
 } from "./chunk-RISSDVZM.js";

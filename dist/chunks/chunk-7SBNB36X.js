@@ -3,7 +3,7 @@ import {
   SCHEMA_MODELINE,
   applyCanonicalStyle,
   renderDocument
-} from "./chunk-P36K5HFT.js";
+} from "./chunk-PWUTK34A.js";
 import {
   isValidOrganisationNumber
 } from "./chunk-3VVXVFR3.js";
@@ -13,7 +13,7 @@ import {
 } from "./chunk-A77YVPWU.js";
 import {
   require_dist
-} from "./chunk-HXE227S6.js";
+} from "./chunk-5GBYCYPV.js";
 import {
   __toESM
 } from "./chunk-PFLRPMBQ.js";

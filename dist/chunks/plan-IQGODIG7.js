@@ -9,7 +9,7 @@ import {
   renderPlanJson,
   renderPlanText,
   wantsColor
-} from "./chunk-XMJOZFBK.js";
+} from "./chunk-SBX3JWSV.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -18,21 +18,33 @@ import {
   requireDefaultSystemsFolder,
   requireEnvironmentName
 } from "./chunk-4UUVKN44.js";
-import "./chunk-6Y3AHIPT.js";
-import "./chunk-GXJ3DS7S.js";
-import "./chunk-DNXHSLXV.js";
-import "./chunk-J5B36IBJ.js";
-import "./chunk-PNURGIQ4.js";
-import "./chunk-TSA53NLN.js";
-import "./chunk-3VVXVFR3.js";
-import "./chunk-56ZUMXYX.js";
-import "./chunk-A77YVPWU.js";
-import "./chunk-HXE227S6.js";
-import "./chunk-I5XTK7A4.js";
 import {
   renderPlanMarkdown
 } from "./chunk-FIPSCOSG.js";
 import "./chunk-JL4PHI74.js";
+import {
+  collectCatalogueReferences,
+  fetchCatalogue,
+  restrictToEnvironment
+} from "./chunk-M45OHHZG.js";
+import "./chunk-WTTKOSDW.js";
+import "./chunk-GXJ3DS7S.js";
+import "./chunk-NPP5UNWJ.js";
+import "./chunk-AHJD57Q6.js";
+import {
+  validateSystems
+} from "./chunk-YUVCE3VC.js";
+import "./chunk-PNURGIQ4.js";
+import "./chunk-TSA53NLN.js";
+import "./chunk-3VVXVFR3.js";
+import "./chunk-VVEFD54Z.js";
+import "./chunk-A77YVPWU.js";
+import {
+  sortDiagnostics
+} from "./chunk-5GBYCYPV.js";
+import {
+  renderDiagnosticsText
+} from "./chunk-I5XTK7A4.js";
 import "./chunk-3YG4WO5P.js";
 import "./chunk-RISSDVZM.js";
 import "./chunk-PFLRPMBQ.js";
@@ -57,8 +69,13 @@ ${ALTINN_OPTION_USAGE}
 
 ${CREDENTIALS_USAGE}
 
-Exit status: 0 no changes, 1 error or unsafe plan, 2 changes (with --detailed-exitcode).
-Unmanaged systems are reported but are not changes.
+The resources and access packages the files name are looked up in the environment, as
+validate --env does: one Altinn does not know is an error on its YAML line, so a plan that apply
+would fail on fails here, before merge.
+
+Exit status: 0 no changes, 2 changes (with --detailed-exitcode); 1 on an error, an unsafe plan, a
+blocked system (apply would not carry it out), or a resource or access package unknown to the
+environment. Unmanaged systems are reported but are not changes.
 `;
 function renderPlan(plan, format, context, outFile) {
   if (format === "json") return renderPlanJson(plan);
@@ -86,17 +103,45 @@ var command = {
     requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, PLAN_FORMATS);
-    const github = values.report === void 0 ? void 0 : await import("./report-command-MFX4KOXM.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-QPW4HTJS.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values["altinn-url"] });
-    await comparison.connection.close();
+    let unknownReferences;
+    try {
+      unknownReferences = await checkCatalogueOnline(comparison);
+    } finally {
+      await comparison.connection.close();
+    }
     const plan = planComparison(comparison);
     if (values.out) await writeOutputFile(context, values.out, renderPlanJson(plan));
     const log = github && format !== "json" ? github.createInertLogOutput(context.stdout) : context.stdout;
     log.write(renderPlan(plan, format, context, values.out));
     await github?.reportPlanToGitHub(github.withWorkflowCommandsBeside(context, format), plan, {
-      planFile: values.out
+      planFile: values.out,
+      diagnostics: unknownReferences
     });
+    if (unknownReferences.length > 0) {
+      context.stderr.write(
+        renderDiagnosticsText({
+          diagnostics: unknownReferences,
+          fileCount: comparison.desiredState.files.length,
+          sources: comparison.desiredState.sources
+        })
+      );
+      context.stderr.write(
+        `sysreg plan: ${environment} does not know ${unknownReferences.length} resource(s) or access package(s) the files name; apply would fail on them. Fix the files above.
+`
+      );
+      return 1;
+    }
+    if (plan.counts.blocked > 0) {
+      const blocked = plan.changes.filter((change) => change.action === "blocked");
+      context.stderr.write(
+        `sysreg plan: ${blocked.length} system(s) blocked, which apply will not carry out: ${blocked.map((change) => `${change.systemId} (${change.blocked?.reason ?? "blocked"})`).join("; ")}.
+`
+      );
+      return 1;
+    }
     if (!plan.safety.safe && !values.force) {
       context.stderr.write(
         `sysreg plan: the plan is unsafe: ${plan.safety.reasons.join("; ")}. Review it, then run apply with --force to go ahead.
@@ -107,6 +152,15 @@ var command = {
     return decidePlanExitCode(plan, { detailedExitCode: values["detailed-exitcode"] });
   }
 };
+async function checkCatalogueOnline(comparison) {
+  const files = comparison.desiredState.files.map(
+    (file) => restrictToEnvironment(file, comparison.environment)
+  );
+  const catalogue = await fetchCatalogue(comparison.connection.client, collectCatalogueReferences(files));
+  return sortDiagnostics(validateSystems(files, { catalogue, checkResources: true })).filter(
+    (diagnostic) => diagnostic.severity === "error"
+  );
+}
 export {
   command,
   renderPlan

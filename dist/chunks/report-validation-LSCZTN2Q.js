@@ -1,20 +1,20 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
-  describeRule,
-  hasErrors,
-  summarizeDiagnostics
-} from "./chunk-I5XTK7A4.js";
-import {
   appendJobSummary,
   createInertLogOutput,
   parseReportTarget,
   readActionsContext,
   writeOutputs
-} from "./chunk-KUEWN4CR.js";
+} from "./chunk-35EMYH7C.js";
 import {
   escapeMarkdownText
 } from "./chunk-FIPSCOSG.js";
 import "./chunk-JL4PHI74.js";
+import {
+  describeRule,
+  hasErrors,
+  summarizeDiagnostics
+} from "./chunk-I5XTK7A4.js";
 import {
   formatDiagnosticAnnotation
 } from "./chunk-3YG4WO5P.js";

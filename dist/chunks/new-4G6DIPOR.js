@@ -1,24 +1,24 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   resolveSystemsFolder
-} from "./chunk-L6FWC5JN.js";
+} from "./chunk-OI4XXIE6.js";
 import {
   renderSystemSkeleton,
   resolveSystemIdentity
-} from "./chunk-DDUJ5JLK.js";
+} from "./chunk-7SBNB36X.js";
 import {
   writeFileAtomically
 } from "./chunk-J6RVAHHL.js";
 import {
   describeFileError
-} from "./chunk-P36K5HFT.js";
+} from "./chunk-PWUTK34A.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-56ZUMXYX.js";
+import "./chunk-VVEFD54Z.js";
 import "./chunk-A77YVPWU.js";
 import {
   SYSTEMS_DIRECTORY,
   toRepoPath
-} from "./chunk-HXE227S6.js";
+} from "./chunk-5GBYCYPV.js";
 import {
   UsageError
 } from "./chunk-RISSDVZM.js";

@@ -6,34 +6,34 @@ import {
   stringifyCanonicalJson
 } from "./chunk-4UUVKN44.js";
 import {
+  describeFieldChange,
+  formatValue,
+  pickDisplayName
+} from "./chunk-JL4PHI74.js";
+import {
   openAltinnConnection
-} from "./chunk-6Y3AHIPT.js";
+} from "./chunk-WTTKOSDW.js";
 import {
   resolveEnvironment,
   validateSystems
-} from "./chunk-J5B36IBJ.js";
+} from "./chunk-YUVCE3VC.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
 import {
   loadSystemFiles
-} from "./chunk-56ZUMXYX.js";
+} from "./chunk-VVEFD54Z.js";
 import {
   FIELD_RULES
 } from "./chunk-A77YVPWU.js";
 import {
   discoverSystemFiles,
   sortDiagnostics
-} from "./chunk-HXE227S6.js";
+} from "./chunk-5GBYCYPV.js";
 import {
   hasErrors,
   renderDiagnosticsText
 } from "./chunk-I5XTK7A4.js";
-import {
-  describeFieldChange,
-  formatValue,
-  pickDisplayName
-} from "./chunk-JL4PHI74.js";
 import {
   UsageError
 } from "./chunk-RISSDVZM.js";

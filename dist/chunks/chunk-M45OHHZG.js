@@ -1,31 +1,20 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   openAltinnConnection
-} from "./chunk-6Y3AHIPT.js";
-import "./chunk-GXJ3DS7S.js";
-import "./chunk-DNXHSLXV.js";
+} from "./chunk-WTTKOSDW.js";
 import {
   VALIDATE_USAGE,
   parseValidateArguments,
   runValidation
-} from "./chunk-FAZW4NWJ.js";
+} from "./chunk-AHJD57Q6.js";
 import {
   RESOURCE_ATTRIBUTE_ID,
   environmentsOf,
   resolveSpec
-} from "./chunk-J5B36IBJ.js";
-import "./chunk-PNURGIQ4.js";
-import "./chunk-TSA53NLN.js";
-import "./chunk-3VVXVFR3.js";
-import "./chunk-56ZUMXYX.js";
-import "./chunk-A77YVPWU.js";
+} from "./chunk-YUVCE3VC.js";
 import {
   compareText
-} from "./chunk-HXE227S6.js";
-import "./chunk-I5XTK7A4.js";
-import "./chunk-3YG4WO5P.js";
-import "./chunk-RISSDVZM.js";
-import "./chunk-PFLRPMBQ.js";
+} from "./chunk-5GBYCYPV.js";
 
 // src/altinn/catalogue-client.ts
 async function fetchCatalogue(client, options) {
@@ -100,8 +89,11 @@ var command = {
     });
   }
 };
+
 export {
-  command,
+  fetchCatalogue,
+  collectCatalogueReferences,
+  restrictToEnvironment,
   fetchEnvironmentCatalogue,
-  restrictToEnvironment
+  command
 };
