@@ -22,7 +22,7 @@ if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
 `);
   process.exitCode = 1;
 } else {
-  const { runFromProcess } = await import("./chunks/cli-NE5EN3E3.js");
+  const { runFromProcess } = await import("./chunks/cli-A7ELGRYV.js");
   await runFromProcess();
 }
 export {

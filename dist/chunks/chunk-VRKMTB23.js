@@ -9,7 +9,7 @@ import process from "node:process";
 module.enableCompileCache?.();
 var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
-  init: () => import("./init-DOTRSDWI.js"),
+  init: () => import("./init-UJIFSCG7.js"),
   new: () => import("./new-4G6DIPOR.js"),
   fmt: () => import("./fmt-LHEQSG4L.js"),
   validate: () => import("./validate-MAJGOOIG.js"),

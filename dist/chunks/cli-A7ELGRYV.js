@@ -4,7 +4,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-TWMWIUXG.js";
+} from "./chunk-VRKMTB23.js";
 import "./chunk-BRMATHUG.js";
 import "./chunk-NPP5UNWJ.js";
 import "./chunk-5GBYCYPV.js";
