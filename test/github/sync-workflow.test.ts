@@ -1,6 +1,7 @@
 /**
- * sync.yml's two scripts, run with bash as a runner runs them, against the stand-in GitHub (which
- * records every request) through a stand-in `gh`, in a real git repository of merge commits.
+ * sync.yml as a runner runs it: its script under bash against the stand-in GitHub (which records every
+ * request) through a stand-in `gh`, in a real git repository of merge commits; then its apply step,
+ * the committed action bundle, with the script's outputs as inputs, against the local Altinn.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -24,6 +25,7 @@ const PLAN_PATH = '.github/workflows/plan.yml';
 interface Step {
   name?: string;
   run?: string;
+  with?: Record<string, string>;
   env?: Record<string, string>;
 }
 
@@ -103,8 +105,8 @@ interface Harness {
     outputs: Record<string, string>;
     planFiles: string[];
   }>;
+  /** The `sysreg apply` step: the action (dist/action.js) with the find step's outputs. */
   apply(outputs: Record<string, string>, env: Record<string, string>): Promise<BashResult>;
-  log(): Promise<string[]>;
 }
 
 async function startHarness(): Promise<Harness> {
@@ -115,12 +117,6 @@ async function startHarness(): Promise<Harness> {
   await mkdir(join(repo, 'systems'), { recursive: true });
   await mkdir(bin);
   await installStandInGh(bin);
-  // npx sysreg → the CLI on Node 24; the log keeps the arguments.
-  await writeFile(
-    join(bin, 'npx'),
-    `#!/usr/bin/env bash\necho "npx $*" >>"$FAKE_LOG"\nshift\nexec "${join(REPO_ROOT, 'node_modules', '.bin', 'node')}" "${join(REPO_ROOT, 'src', 'cli.ts')}" "$@"\n`,
-    { mode: 0o755 },
-  );
   const git = (...args: string[]) =>
     execFileSync(
       'git',
@@ -201,25 +197,33 @@ async function startHarness(): Promise<Harness> {
       );
       const { parseOutputFile } = await import('../support/actions-run.ts');
       const outputs = result.status === 0 ? parseOutputFile(await readFile(outputFile, 'utf8')) : {};
-      const planFiles = (outputs['plan-files'] ?? '').split('\n').filter(Boolean);
+      const planFiles = [...(outputs.args ?? '').matchAll(/--plan (\S+)/g)].map((match) => match[1] ?? '');
       return { status: result.status, stdout: result.stdout, stderr: result.stderr, outputs, planFiles };
     },
     apply(outputs, env) {
-      return runBash(
-        scriptOf('sysreg apply'),
-        {
-          ...base,
-          SYSTEMS_PATH: 'systems',
-          PLAN_FILES: outputs['plan-files'] ?? '',
-          ALLOW_DELETE: outputs['allow-delete'] ?? '',
-          FORCE: outputs.force ?? '',
-          ...env,
-        },
-        repo,
-      );
-    },
-    async log() {
-      return (await readFile(join(scratch, 'log'), 'utf8').catch(() => '')).split('\n').filter(Boolean);
+      const step = steps.find((candidate) => candidate.name === 'sysreg apply');
+      const inputs = {
+        INPUT_COMMAND: String(step?.with?.command),
+        INPUT_ENVIRONMENT: env.ENVIRONMENT ?? '',
+        // `args: ${{ steps.reviewed.outputs.args }}`
+        INPUT_ARGS: outputs.args ?? '',
+      };
+      return new Promise((resolve) => {
+        const child = spawn(
+          join(REPO_ROOT, 'node_modules', '.bin', 'node'),
+          [join(REPO_ROOT, 'dist', 'action.js')],
+          {
+            env: { ...base, ...env, ...inputs, GITHUB_WORKSPACE: repo },
+            cwd: repo,
+            timeout: 60_000,
+          },
+        );
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+        child.on('close', (status) => resolve({ status, stdout, stderr }));
+      });
     },
   };
 }
@@ -354,6 +358,7 @@ describe('sync.yml finds the reviewed plans of every merged pull request', () =>
     const found = await h.find({ sha: merge });
     expect(found.status, found.stdout).toBe(0);
     expect(found.outputs).toMatchObject({ 'allow-delete': 'true', force: 'true' });
+    expect(found.outputs.args).toMatch(/^--plan \S+sysreg-plan-tt02\.json --allow-delete --force$/);
   });
 
   it('a label added after the merge, or removed before it, does not count', async () => {
@@ -392,7 +397,7 @@ describe('sync.yml finds the reviewed plans of every merged pull request', () =>
     });
     expect(allowed.status).toBe(0);
     expect(allowed.stdout).toContain(`apply-unreviewed: applying ${merge} without a reviewed plan.`);
-    expect(allowed.outputs).toMatchObject({ 'plan-files': '', force: 'true', 'allow-delete': 'false' });
+    expect(allowed.outputs).toMatchObject({ args: '--force', force: 'true', 'allow-delete': 'false' });
   });
 });
 
@@ -483,10 +488,9 @@ describe('three merges in quick succession, the middle sync cancelled', () => {
     h.github.addDeployment('local-apply', merges[1]!, 'error');
     const third = await sync(merges[2]!);
     expect(third.outputs['pull-requests']).toBe('#2 #3');
-    expect((await h.log()).filter((line) => line.startsWith('npx '))).toEqual([
-      `npx sysreg apply systems --env local --report github --plan ${join(h.scratch, 'sysreg-reviewed-plans-local', '1', 'sysreg-plan-local.json')}`,
-      `npx sysreg apply systems --env local --report github --plan ${third.planFiles[0]} --plan ${third.planFiles[1]}`,
-    ]);
+    expect(third.planFiles).toEqual(
+      ['2', '3'].map((n) => join(h.scratch, 'sysreg-reviewed-plans-local', n, 'sysreg-plan-local.json')),
+    );
     const live = (await listStoredSystems(altinn.url)).map((system) => system.id).sort();
     expect(live).toEqual(['alpha', 'beta', 'gamma'].map((name) => `${SCENARIO_ORG}_${name}`));
   }, 120_000);
