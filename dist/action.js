@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-VRKMTB23.js";
+} from "./chunks/chunk-SSZS7DGP.js";
 import "./chunks/chunk-BRMATHUG.js";
 import "./chunks/chunk-NPP5UNWJ.js";
 import "./chunks/chunk-5GBYCYPV.js";

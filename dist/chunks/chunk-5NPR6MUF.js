@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   openAltinnConnection
-} from "./chunk-WTTKOSDW.js";
+} from "./chunk-SMRX35RZ.js";
 import {
   VALIDATE_USAGE,
   parseValidateArguments,

@@ -12,7 +12,7 @@ import {
 } from "./chunk-JL4PHI74.js";
 import {
   openAltinnConnection
-} from "./chunk-WTTKOSDW.js";
+} from "./chunk-SMRX35RZ.js";
 import {
   resolveEnvironment,
   validateSystems

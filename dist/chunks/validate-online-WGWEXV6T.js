@@ -3,8 +3,8 @@ import {
   command,
   fetchEnvironmentCatalogue,
   restrictToEnvironment
-} from "./chunk-M45OHHZG.js";
-import "./chunk-WTTKOSDW.js";
+} from "./chunk-5NPR6MUF.js";
+import "./chunk-SMRX35RZ.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-NPP5UNWJ.js";
 import "./chunk-AHJD57Q6.js";

@@ -9,7 +9,7 @@ import {
   renderPlanJson,
   renderPlanText,
   wantsColor
-} from "./chunk-SBX3JWSV.js";
+} from "./chunk-RUPFMZL4.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -26,8 +26,8 @@ import {
   collectCatalogueReferences,
   fetchCatalogue,
   restrictToEnvironment
-} from "./chunk-M45OHHZG.js";
-import "./chunk-WTTKOSDW.js";
+} from "./chunk-5NPR6MUF.js";
+import "./chunk-SMRX35RZ.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-NPP5UNWJ.js";
 import "./chunk-AHJD57Q6.js";

@@ -13,17 +13,17 @@ var COMMANDS = {
   new: () => import("./new-4G6DIPOR.js"),
   fmt: () => import("./fmt-LHEQSG4L.js"),
   validate: () => import("./validate-MAJGOOIG.js"),
-  plan: () => import("./plan-IQGODIG7.js"),
-  apply: () => import("./apply-45RQCUQW.js"),
-  drift: () => import("./drift-FBPC4E4C.js"),
-  import: () => import("./import-YR6LLKSE.js"),
+  plan: () => import("./plan-B34YK7GI.js"),
+  apply: () => import("./apply-X45X3NPA.js"),
+  drift: () => import("./drift-4TLNPLKC.js"),
+  import: () => import("./import-P6SLW3FH.js"),
   schema: () => import("./schema-SXBNWNJP.js"),
   emulator: () => import("./emulator-PR6HIZUY.js"),
   version: () => import("./version-T542CVZ2.js")
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
-    return () => import("./validate-online-EX6GYQRH.js");
+    return () => import("./validate-online-WGWEXV6T.js");
   }
   return COMMANDS[verb];
 }

@@ -7,7 +7,7 @@ import {
   parsePlanJson,
   renderPlanText,
   wantsColor
-} from "./chunk-SBX3JWSV.js";
+} from "./chunk-RUPFMZL4.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -24,7 +24,7 @@ import {
   AltinnError,
   DEFAULT_CONCURRENCY,
   isSameContent
-} from "./chunk-WTTKOSDW.js";
+} from "./chunk-SMRX35RZ.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-NPP5UNWJ.js";
 import {

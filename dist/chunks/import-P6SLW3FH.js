@@ -29,7 +29,7 @@ import "./chunk-J6RVAHHL.js";
 import "./chunk-PWUTK34A.js";
 import {
   openAltinnConnection
-} from "./chunk-WTTKOSDW.js";
+} from "./chunk-SMRX35RZ.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-NPP5UNWJ.js";
 import {

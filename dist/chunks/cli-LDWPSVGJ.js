@@ -4,7 +4,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-VRKMTB23.js";
+} from "./chunk-SSZS7DGP.js";
 import "./chunk-BRMATHUG.js";
 import "./chunk-NPP5UNWJ.js";
 import "./chunk-5GBYCYPV.js";

@@ -11,7 +11,7 @@ import {
   renderDriftJson,
   renderDriftText,
   wantsColor
-} from "./chunk-SBX3JWSV.js";
+} from "./chunk-RUPFMZL4.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -38,7 +38,7 @@ import {
   renderDriftMarkdown
 } from "./chunk-FIPSCOSG.js";
 import "./chunk-JL4PHI74.js";
-import "./chunk-WTTKOSDW.js";
+import "./chunk-SMRX35RZ.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-NPP5UNWJ.js";
 import {
