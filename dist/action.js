@@ -1,10 +1,10 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-SSZS7DGP.js";
-import "./chunks/chunk-BRMATHUG.js";
-import "./chunks/chunk-NPP5UNWJ.js";
-import "./chunks/chunk-5GBYCYPV.js";
+} from "./chunks/chunk-7STNEXQ5.js";
+import "./chunks/chunk-CBQTQJWS.js";
+import "./chunks/chunk-ZL4HWBU2.js";
+import "./chunks/chunk-XKZMV32S.js";
 import {
   __commonJS,
   __require,

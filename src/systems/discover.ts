@@ -36,11 +36,13 @@ export const DISCOVER_RULE_IDS = [
 ] as const;
 
 /**
- * Every folder and file name of a system file: letters, digits, `_`, `.` and `-`. System ids are
- * narrower still; a path is quoted into pull request comments, annotations and logs, so one that
- * could carry markup, a comment marker or a workflow command is refused before it is read.
+ * Characters no folder or file name of a system file may hold. A path is quoted into pull request
+ * comments, annotations and logs: with these refused it cannot carry HTML or a comment marker (`<`,
+ * `>`, `&`), Markdown that escapes a code span or a table (`` ` ``, `|`, `[`, `]`, `\\`), quotes, a
+ * workflow command (`::`, `##[`) or a line break, whatever later quotes it. Spaces and `!` stay
+ * allowed, so that the id rules can still name such an id's file.
  */
-const SAFE_PATH_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+const UNSAFE_PATH_CHARACTER = /[\u0000-\u001f\u007f<>&`|[\]\\:#"']/u;
 
 /** Repository-relative path with forward slashes, as diagnostics and plans name files. */
 export function toRepoPath(root: string, absolutePath: string): string {
@@ -72,7 +74,7 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
   const addFile = (absolutePath: string) => {
     const repoPath = toRepoPath(rootPath, absolutePath);
     if (found.has(repoPath)) return;
-    if (!repoPath.split('/').every((segment) => SAFE_PATH_SEGMENT.test(segment))) {
+    if (UNSAFE_PATH_CHARACTER.test(repoPath)) {
       // Shown escaped: the raw name is exactly what must not reach a comment or a log.
       const shown = repoPath.replace(
         /[^A-Za-z0-9_./-]/gu,
@@ -83,7 +85,7 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
           createPathDiagnostic(
             shown,
             'path-unsafe-characters',
-            `the path '${shown}' has characters other than letters, digits, '_', '.' and '-'; it is not read.`,
+            `the path '${shown}' holds a character that could act as markup, a comment marker or a workflow command (one of < > & \` | [ ] \\ : # " ' or a control character); it is not read.`,
             'Name the file systems/<id>.yaml, where <id> is the system id.',
           ),
         );

@@ -1,24 +1,24 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   resolveSystemsFolder
-} from "./chunk-OI4XXIE6.js";
+} from "./chunk-DHOKMMHP.js";
 import {
   renderSystemSkeleton,
   resolveSystemIdentity
-} from "./chunk-7SBNB36X.js";
+} from "./chunk-EJLNQGLG.js";
 import {
   writeFileAtomically
 } from "./chunk-J6RVAHHL.js";
 import {
   describeFileError
-} from "./chunk-PWUTK34A.js";
+} from "./chunk-4UMJUSEV.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-VVEFD54Z.js";
+import "./chunk-EZSGH7VJ.js";
 import "./chunk-A77YVPWU.js";
 import {
   SYSTEMS_DIRECTORY,
   toRepoPath
-} from "./chunk-5GBYCYPV.js";
+} from "./chunk-XKZMV32S.js";
 import {
   UsageError
 } from "./chunk-RISSDVZM.js";

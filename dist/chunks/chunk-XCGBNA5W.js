@@ -12,24 +12,24 @@ import {
 } from "./chunk-JL4PHI74.js";
 import {
   openAltinnConnection
-} from "./chunk-SMRX35RZ.js";
+} from "./chunk-SUVZ5OTJ.js";
 import {
   resolveEnvironment,
   validateSystems
-} from "./chunk-YUVCE3VC.js";
+} from "./chunk-FNO37EWP.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
 import {
   loadSystemFiles
-} from "./chunk-VVEFD54Z.js";
+} from "./chunk-EZSGH7VJ.js";
 import {
   FIELD_RULES
 } from "./chunk-A77YVPWU.js";
 import {
   discoverSystemFiles,
   sortDiagnostics
-} from "./chunk-5GBYCYPV.js";
+} from "./chunk-XKZMV32S.js";
 import {
   hasErrors,
   renderDiagnosticsText

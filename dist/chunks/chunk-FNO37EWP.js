@@ -7,14 +7,14 @@ import {
 } from "./chunk-3VVXVFR3.js";
 import {
   suggestName
-} from "./chunk-VVEFD54Z.js";
+} from "./chunk-EZSGH7VJ.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
 } from "./chunk-A77YVPWU.js";
 import {
   sortDiagnostics
-} from "./chunk-5GBYCYPV.js";
+} from "./chunk-XKZMV32S.js";
 
 // src/systems/environments.ts
 function environmentsOf(document) {

@@ -1,10 +1,10 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   CONFIG_FILE_NAME
-} from "./chunk-NPP5UNWJ.js";
+} from "./chunk-ZL4HWBU2.js";
 import {
   SYSTEMS_DIRECTORY
-} from "./chunk-5GBYCYPV.js";
+} from "./chunk-XKZMV32S.js";
 
 // src/config/repository-root.ts
 import { statSync } from "node:fs";

@@ -7,7 +7,7 @@ import {
   renderSystemYaml,
   specFromLive,
   writeFileSet
-} from "./chunk-IAMKFQQ4.js";
+} from "./chunk-6CFVMRRT.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -23,20 +23,20 @@ import {
 import {
   readSystemsFolder,
   resolveSystemsFolder
-} from "./chunk-OI4XXIE6.js";
+} from "./chunk-DHOKMMHP.js";
 import "./chunk-TBCLC2H2.js";
 import "./chunk-J6RVAHHL.js";
-import "./chunk-PWUTK34A.js";
+import "./chunk-4UMJUSEV.js";
 import {
   openAltinnConnection
-} from "./chunk-SMRX35RZ.js";
+} from "./chunk-SUVZ5OTJ.js";
 import "./chunk-GXJ3DS7S.js";
-import "./chunk-NPP5UNWJ.js";
+import "./chunk-ZL4HWBU2.js";
 import {
   environmentsOf,
   resolveSpec,
   validateSystems
-} from "./chunk-YUVCE3VC.js";
+} from "./chunk-FNO37EWP.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
@@ -44,14 +44,14 @@ import "./chunk-TSA53NLN.js";
 import "./chunk-3VVXVFR3.js";
 import {
   parseSystemFile
-} from "./chunk-VVEFD54Z.js";
+} from "./chunk-EZSGH7VJ.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
 } from "./chunk-A77YVPWU.js";
 import {
   SYSTEMS_DIRECTORY
-} from "./chunk-5GBYCYPV.js";
+} from "./chunk-XKZMV32S.js";
 import {
   hasErrors,
   renderDiagnosticsText

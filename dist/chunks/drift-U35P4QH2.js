@@ -11,7 +11,7 @@ import {
   renderDriftJson,
   renderDriftText,
   wantsColor
-} from "./chunk-RUPFMZL4.js";
+} from "./chunk-XCGBNA5W.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -19,7 +19,7 @@ import {
   listChangedViews,
   specFromLive,
   writeFileSet
-} from "./chunk-IAMKFQQ4.js";
+} from "./chunk-6CFVMRRT.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -33,28 +33,28 @@ import {
 } from "./chunk-4UUVKN44.js";
 import "./chunk-TBCLC2H2.js";
 import "./chunk-J6RVAHHL.js";
-import "./chunk-PWUTK34A.js";
+import "./chunk-4UMJUSEV.js";
 import {
   renderDriftMarkdown
 } from "./chunk-FIPSCOSG.js";
 import "./chunk-JL4PHI74.js";
-import "./chunk-SMRX35RZ.js";
+import "./chunk-SUVZ5OTJ.js";
 import "./chunk-GXJ3DS7S.js";
-import "./chunk-NPP5UNWJ.js";
+import "./chunk-ZL4HWBU2.js";
 import {
   environmentsOf,
   isOverridden,
   resolveEnvironment
-} from "./chunk-YUVCE3VC.js";
+} from "./chunk-FNO37EWP.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-TSA53NLN.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-VVEFD54Z.js";
+import "./chunk-EZSGH7VJ.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULE_BY_KEY
 } from "./chunk-A77YVPWU.js";
-import "./chunk-5GBYCYPV.js";
+import "./chunk-XKZMV32S.js";
 import "./chunk-I5XTK7A4.js";
 import "./chunk-3YG4WO5P.js";
 import {

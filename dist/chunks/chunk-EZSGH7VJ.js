@@ -6,7 +6,7 @@ import {
 import {
   require_dist,
   sortDiagnostics
-} from "./chunk-5GBYCYPV.js";
+} from "./chunk-XKZMV32S.js";
 import {
   __toESM
 } from "./chunk-PFLRPMBQ.js";

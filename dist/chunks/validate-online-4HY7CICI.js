@@ -1,24 +1,26 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
-  VALIDATE_USAGE,
   command,
-  parseValidateArguments,
-  runValidation
-} from "./chunk-AHJD57Q6.js";
-import "./chunk-YUVCE3VC.js";
+  fetchEnvironmentCatalogue,
+  restrictToEnvironment
+} from "./chunk-ZAVW5AKW.js";
+import "./chunk-SUVZ5OTJ.js";
+import "./chunk-GXJ3DS7S.js";
+import "./chunk-ZL4HWBU2.js";
+import "./chunk-TWRGSU3L.js";
+import "./chunk-FNO37EWP.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-TSA53NLN.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-VVEFD54Z.js";
+import "./chunk-EZSGH7VJ.js";
 import "./chunk-A77YVPWU.js";
-import "./chunk-5GBYCYPV.js";
+import "./chunk-XKZMV32S.js";
 import "./chunk-I5XTK7A4.js";
 import "./chunk-3YG4WO5P.js";
 import "./chunk-RISSDVZM.js";
 import "./chunk-PFLRPMBQ.js";
 export {
-  VALIDATE_USAGE,
   command,
-  parseValidateArguments,
-  runValidation
+  fetchEnvironmentCatalogue,
+  restrictToEnvironment
 };

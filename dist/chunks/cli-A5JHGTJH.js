@@ -4,10 +4,10 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-SSZS7DGP.js";
-import "./chunk-BRMATHUG.js";
-import "./chunk-NPP5UNWJ.js";
-import "./chunk-5GBYCYPV.js";
+} from "./chunk-7STNEXQ5.js";
+import "./chunk-CBQTQJWS.js";
+import "./chunk-ZL4HWBU2.js";
+import "./chunk-XKZMV32S.js";
 import "./chunk-PFLRPMBQ.js";
 export {
   COMMANDS,

@@ -19,20 +19,20 @@ import {
   applyCanonicalStyle,
   describeFileError,
   renderDocument
-} from "./chunk-PWUTK34A.js";
+} from "./chunk-4UMJUSEV.js";
 import {
   resolveSpec
-} from "./chunk-YUVCE3VC.js";
+} from "./chunk-FNO37EWP.js";
 import {
   parseSystemFile
-} from "./chunk-VVEFD54Z.js";
+} from "./chunk-EZSGH7VJ.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
 } from "./chunk-A77YVPWU.js";
 import {
   require_dist
-} from "./chunk-5GBYCYPV.js";
+} from "./chunk-XKZMV32S.js";
 import {
   __toESM
 } from "./chunk-PFLRPMBQ.js";

@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   findRepositoryRoot
-} from "./chunk-BRMATHUG.js";
+} from "./chunk-CBQTQJWS.js";
 
 // src/cli.ts
 import module from "node:module";
@@ -9,21 +9,21 @@ import process from "node:process";
 module.enableCompileCache?.();
 var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
-  init: () => import("./init-UJIFSCG7.js"),
-  new: () => import("./new-4G6DIPOR.js"),
-  fmt: () => import("./fmt-LHEQSG4L.js"),
-  validate: () => import("./validate-MAJGOOIG.js"),
-  plan: () => import("./plan-B34YK7GI.js"),
-  apply: () => import("./apply-X45X3NPA.js"),
-  drift: () => import("./drift-4TLNPLKC.js"),
-  import: () => import("./import-P6SLW3FH.js"),
+  init: () => import("./init-OVSVLCE4.js"),
+  new: () => import("./new-ZAQTAFSG.js"),
+  fmt: () => import("./fmt-BGRVEH5K.js"),
+  validate: () => import("./validate-VWXOW3SJ.js"),
+  plan: () => import("./plan-YJ7SYT7A.js"),
+  apply: () => import("./apply-AENXAEEI.js"),
+  drift: () => import("./drift-U35P4QH2.js"),
+  import: () => import("./import-WOEQL55F.js"),
   schema: () => import("./schema-SXBNWNJP.js"),
   emulator: () => import("./emulator-PR6HIZUY.js"),
   version: () => import("./version-T542CVZ2.js")
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
-    return () => import("./validate-online-WGWEXV6T.js");
+    return () => import("./validate-online-4HY7CICI.js");
   }
   return COMMANDS[verb];
 }

@@ -3,7 +3,7 @@ import {
   SCHEMA_MODELINE,
   applyCanonicalStyle,
   renderDocument
-} from "./chunk-PWUTK34A.js";
+} from "./chunk-4UMJUSEV.js";
 import {
   isValidOrganisationNumber
 } from "./chunk-3VVXVFR3.js";
@@ -13,7 +13,7 @@ import {
 } from "./chunk-A77YVPWU.js";
 import {
   require_dist
-} from "./chunk-5GBYCYPV.js";
+} from "./chunk-XKZMV32S.js";
 import {
   __toESM
 } from "./chunk-PFLRPMBQ.js";

@@ -9,7 +9,7 @@ import {
   renderPlanJson,
   renderPlanText,
   wantsColor
-} from "./chunk-RUPFMZL4.js";
+} from "./chunk-XCGBNA5W.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -26,22 +26,22 @@ import {
   collectCatalogueReferences,
   fetchCatalogue,
   restrictToEnvironment
-} from "./chunk-5NPR6MUF.js";
-import "./chunk-SMRX35RZ.js";
+} from "./chunk-ZAVW5AKW.js";
+import "./chunk-SUVZ5OTJ.js";
 import "./chunk-GXJ3DS7S.js";
-import "./chunk-NPP5UNWJ.js";
-import "./chunk-AHJD57Q6.js";
+import "./chunk-ZL4HWBU2.js";
+import "./chunk-TWRGSU3L.js";
 import {
   validateSystems
-} from "./chunk-YUVCE3VC.js";
+} from "./chunk-FNO37EWP.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-TSA53NLN.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-VVEFD54Z.js";
+import "./chunk-EZSGH7VJ.js";
 import "./chunk-A77YVPWU.js";
 import {
   sortDiagnostics
-} from "./chunk-5GBYCYPV.js";
+} from "./chunk-XKZMV32S.js";
 import {
   renderDiagnosticsText
 } from "./chunk-I5XTK7A4.js";

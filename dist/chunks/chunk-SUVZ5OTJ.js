@@ -7,7 +7,7 @@ import {
 } from "./chunk-GXJ3DS7S.js";
 import {
   loadSysregConfig
-} from "./chunk-NPP5UNWJ.js";
+} from "./chunk-ZL4HWBU2.js";
 import {
   SCOPE_WRITE,
   SYSTEM_REGISTER_PATH

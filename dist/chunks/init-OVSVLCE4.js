@@ -9,21 +9,21 @@ import {
 } from "./chunk-WEIKV5NT.js";
 import {
   findGitRoot
-} from "./chunk-BRMATHUG.js";
+} from "./chunk-CBQTQJWS.js";
 import {
   resolveSystemIdentity
-} from "./chunk-7SBNB36X.js";
+} from "./chunk-EJLNQGLG.js";
 import {
   describeFileError
-} from "./chunk-PWUTK34A.js";
+} from "./chunk-4UMJUSEV.js";
 import {
   CONFIG_FILE_NAME
-} from "./chunk-NPP5UNWJ.js";
+} from "./chunk-ZL4HWBU2.js";
 import "./chunk-3VVXVFR3.js";
 import "./chunk-A77YVPWU.js";
 import {
   SYSTEMS_DIRECTORY
-} from "./chunk-5GBYCYPV.js";
+} from "./chunk-XKZMV32S.js";
 import {
   UsageError
 } from "./chunk-RISSDVZM.js";

@@ -1,17 +1,17 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   validateSystems
-} from "./chunk-YUVCE3VC.js";
+} from "./chunk-FNO37EWP.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
 import {
   loadSystemFiles
-} from "./chunk-VVEFD54Z.js";
+} from "./chunk-EZSGH7VJ.js";
 import {
   discoverSystemFiles,
   sortDiagnostics
-} from "./chunk-5GBYCYPV.js";
+} from "./chunk-XKZMV32S.js";
 import {
   DIAGNOSTICS_FORMATS,
   hasErrors,

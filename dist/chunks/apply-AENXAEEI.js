@@ -7,7 +7,7 @@ import {
   parsePlanJson,
   renderPlanText,
   wantsColor
-} from "./chunk-RUPFMZL4.js";
+} from "./chunk-XCGBNA5W.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -24,13 +24,13 @@ import {
   AltinnError,
   DEFAULT_CONCURRENCY,
   isSameContent
-} from "./chunk-SMRX35RZ.js";
+} from "./chunk-SUVZ5OTJ.js";
 import "./chunk-GXJ3DS7S.js";
-import "./chunk-NPP5UNWJ.js";
+import "./chunk-ZL4HWBU2.js";
 import {
   SYSTEM_RULES,
   indexCatalogue
-} from "./chunk-YUVCE3VC.js";
+} from "./chunk-FNO37EWP.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
@@ -38,9 +38,9 @@ import "./chunk-TSA53NLN.js";
 import "./chunk-3VVXVFR3.js";
 import {
   describePath
-} from "./chunk-VVEFD54Z.js";
+} from "./chunk-EZSGH7VJ.js";
 import "./chunk-A77YVPWU.js";
-import "./chunk-5GBYCYPV.js";
+import "./chunk-XKZMV32S.js";
 import "./chunk-I5XTK7A4.js";
 import "./chunk-3YG4WO5P.js";
 import {

@@ -1,13 +1,13 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   describeFileError
-} from "./chunk-PWUTK34A.js";
+} from "./chunk-4UMJUSEV.js";
 import {
   MAX_SYSTEM_FILE_BYTES
-} from "./chunk-VVEFD54Z.js";
+} from "./chunk-EZSGH7VJ.js";
 import {
   toRepoPath
-} from "./chunk-5GBYCYPV.js";
+} from "./chunk-XKZMV32S.js";
 import {
   UsageError
 } from "./chunk-RISSDVZM.js";

@@ -12,19 +12,19 @@ import {
   describeFileError,
   placeSchemaModeline,
   renderDocument
-} from "./chunk-PWUTK34A.js";
+} from "./chunk-4UMJUSEV.js";
 import {
   YAML_PARSE_OPTIONS,
   YAML_TO_JS_OPTIONS,
   decodeSystemFile
-} from "./chunk-VVEFD54Z.js";
+} from "./chunk-EZSGH7VJ.js";
 import {
   ENVIRONMENTS_KEY
 } from "./chunk-A77YVPWU.js";
 import {
   discoverSystemFiles,
   require_dist
-} from "./chunk-5GBYCYPV.js";
+} from "./chunk-XKZMV32S.js";
 import {
   UsageError,
   resolveFileArgument

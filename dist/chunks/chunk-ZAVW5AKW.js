@@ -1,20 +1,20 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   openAltinnConnection
-} from "./chunk-SMRX35RZ.js";
+} from "./chunk-SUVZ5OTJ.js";
 import {
   VALIDATE_USAGE,
   parseValidateArguments,
   runValidation
-} from "./chunk-AHJD57Q6.js";
+} from "./chunk-TWRGSU3L.js";
 import {
   RESOURCE_ATTRIBUTE_ID,
   environmentsOf,
   resolveSpec
-} from "./chunk-YUVCE3VC.js";
+} from "./chunk-FNO37EWP.js";
 import {
   compareText
-} from "./chunk-5GBYCYPV.js";
+} from "./chunk-XKZMV32S.js";
 
 // src/altinn/catalogue-client.ts
 async function fetchCatalogue(client, options) {

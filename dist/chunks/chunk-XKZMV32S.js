@@ -7350,7 +7350,7 @@ import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 var SYSTEMS_DIRECTORY = "systems";
 var SYSTEM_FILE_PATTERN = /\.ya?ml$/i;
-var SAFE_PATH_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+var UNSAFE_PATH_CHARACTER = /[\u0000-\u001f\u007f<>&`|[\]\\:#"']/u;
 function toRepoPath(root, absolutePath) {
   return path.relative(root, absolutePath).split(path.sep).join("/");
 }
@@ -7370,7 +7370,7 @@ async function discoverSystemFiles(root, paths) {
   const addFile = (absolutePath) => {
     const repoPath = toRepoPath(rootPath, absolutePath);
     if (found.has(repoPath)) return;
-    if (!repoPath.split("/").every((segment) => SAFE_PATH_SEGMENT.test(segment))) {
+    if (UNSAFE_PATH_CHARACTER.test(repoPath)) {
       const shown = repoPath.replace(
         /[^A-Za-z0-9_./-]/gu,
         (character) => `\\u{${character.codePointAt(0)?.toString(16) ?? ""}}`
@@ -7380,7 +7380,7 @@ async function discoverSystemFiles(root, paths) {
           createPathDiagnostic(
             shown,
             "path-unsafe-characters",
-            `the path '${shown}' has characters other than letters, digits, '_', '.' and '-'; it is not read.`,
+            `the path '${shown}' holds a character that could act as markup, a comment marker or a workflow command (one of < > & \` | [ ] \\ : # " ' or a control character); it is not read.`,
             "Name the file systems/<id>.yaml, where <id> is the system id."
           )
         );
