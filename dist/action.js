@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-7STNEXQ5.js";
+} from "./chunks/chunk-4T72OZ3S.js";
 import "./chunks/chunk-CBQTQJWS.js";
 import "./chunks/chunk-ZL4HWBU2.js";
 import "./chunks/chunk-XKZMV32S.js";

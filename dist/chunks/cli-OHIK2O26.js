@@ -4,7 +4,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-7STNEXQ5.js";
+} from "./chunk-4T72OZ3S.js";
 import "./chunk-CBQTQJWS.js";
 import "./chunk-ZL4HWBU2.js";
 import "./chunk-XKZMV32S.js";

@@ -9,7 +9,7 @@ import process from "node:process";
 module.enableCompileCache?.();
 var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
-  init: () => import("./init-OVSVLCE4.js"),
+  init: () => import("./init-XXCNNLBP.js"),
   new: () => import("./new-ZAQTAFSG.js"),
   fmt: () => import("./fmt-BGRVEH5K.js"),
   validate: () => import("./validate-VWXOW3SJ.js"),
