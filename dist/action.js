@@ -1,10 +1,10 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-4T72OZ3S.js";
-import "./chunks/chunk-CBQTQJWS.js";
-import "./chunks/chunk-ZL4HWBU2.js";
-import "./chunks/chunk-XKZMV32S.js";
+} from "./chunks/chunk-QSXXLHWU.js";
+import "./chunks/chunk-IALPLWMB.js";
+import "./chunks/chunk-XNHMOAUS.js";
+import "./chunks/chunk-VDKDWPEL.js";
 import {
   __commonJS,
   __require,

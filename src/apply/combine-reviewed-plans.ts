@@ -4,7 +4,7 @@
  * when none changed it, to what the last plan saw. Apply then compares the fresh plan with this, so
  * every change it makes was reviewed on the pull request that made it. Pure.
  */
-import type { Plan, PlannedChange, UnchangedSystem, UnmanagedSystem } from '../plan/plan.ts';
+import type { Plan, PlannedChange, UnchangedSystem, UnmanagedSystem } from '../plan/plan-types.ts';
 
 /** `plans` in merge order, all for one environment (the caller checks). */
 export function combineReviewedPlans(plans: readonly Plan[]): Plan {

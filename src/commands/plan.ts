@@ -2,11 +2,12 @@
  * `sysreg plan --env NAME`: what applying git to Altinn would change, per system and field. A dry
  * run by construction: it only reads.
  */
-import { decidePlanExitCode, type Plan } from '../plan/plan.ts';
+import { decidePlanExitCode } from '../plan/plan.ts';
+import type { Plan } from '../plan/plan-types.ts';
 import { renderPlanJson } from '../plan/render-json.ts';
 import { renderPlanMarkdown } from '../plan/render-markdown.ts';
 import { renderPlanText } from '../plan/render-text.ts';
-import type { Command, CommandContext } from './command.ts';
+import type { Command, CommandContext } from '../model/command.ts';
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -20,7 +21,7 @@ import type { LiveComparison } from './shared/live-comparison.ts';
 import { writeOutputFile } from './shared/output-file.ts';
 import { fetchCatalogue } from '../altinn/catalogue-client.ts';
 import { collectCatalogueReferences } from '../systems/catalogue-references.ts';
-import type { Diagnostic } from '../systems/diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import { renderDiagnosticsText } from '../systems/render-diagnostics.ts';
 import { sortDiagnostics, validateSystems } from '../systems/validate.ts';
 import { restrictToEnvironment } from './validate-online.ts';

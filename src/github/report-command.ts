@@ -5,16 +5,16 @@
  * its stderr. Any failure is a GitHubReportError (exit 1, token redacted), so a plan that could not
  * be posted fails the job.
  */
-import type { CommandContext } from '../commands/command.ts';
+import type { CommandContext } from '../model/command.ts';
 import type { DriftReport } from '../plan/drift.ts';
-import type { Plan } from '../plan/plan.ts';
+import type { Plan } from '../plan/plan-types.ts';
 import { renderDriftMarkdown } from '../plan/render-markdown.ts';
 import type { ApplyRun } from '../apply/apply-run.ts';
 import type { ApplyAccount } from './apply-report.ts';
 import { buildApplyReport, describeApplyRun } from './apply-report.ts';
 import type { DriftIssueResult } from './drift-issue.ts';
 import { buildPlanReport } from './plan-report.ts';
-import type { Diagnostic } from '../systems/diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import { formatDiagnosticAnnotation } from './annotations.ts';
 import type { ApplyReportResult, GitHubReporter, PlanReportResult } from './report.ts';
 import { createGitHubReporterFromEnvironment } from './report.ts';
