@@ -1,10 +1,10 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-BZ5U6UR2.js";
-import "./chunks/chunk-6DYVK6L6.js";
-import "./chunks/chunk-BWGYRILG.js";
-import "./chunks/chunk-KBDEQPMX.js";
+} from "./chunks/chunk-F4FWE2XM.js";
+import "./chunks/chunk-7IKEP7SO.js";
+import "./chunks/chunk-XNHMOAUS.js";
+import "./chunks/chunk-VDKDWPEL.js";
 import {
   __commonJS,
   __require,

@@ -4,10 +4,10 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-BZ5U6UR2.js";
-import "./chunk-6DYVK6L6.js";
-import "./chunk-BWGYRILG.js";
-import "./chunk-KBDEQPMX.js";
+} from "./chunk-F4FWE2XM.js";
+import "./chunk-7IKEP7SO.js";
+import "./chunk-XNHMOAUS.js";
+import "./chunk-VDKDWPEL.js";
 import "./chunk-PFLRPMBQ.js";
 export {
   COMMANDS,
