@@ -9,7 +9,7 @@ import {
 } from "./chunk-WEIKV5NT.js";
 import {
   findGitRoot
-} from "./chunk-IALPLWMB.js";
+} from "./chunk-7IKEP7SO.js";
 import {
   resolveSystemIdentity
 } from "./chunk-CMLLZZDH.js";

@@ -4,8 +4,8 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-QSXXLHWU.js";
-import "./chunk-IALPLWMB.js";
+} from "./chunk-F4FWE2XM.js";
+import "./chunk-7IKEP7SO.js";
 import "./chunk-XNHMOAUS.js";
 import "./chunk-VDKDWPEL.js";
 import "./chunk-PFLRPMBQ.js";

@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   findRepositoryRoot
-} from "./chunk-IALPLWMB.js";
+} from "./chunk-7IKEP7SO.js";
 
 // src/cli.ts
 import module from "node:module";
@@ -9,7 +9,7 @@ import process from "node:process";
 module.enableCompileCache?.();
 var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
-  init: () => import("./init-ILGT3PET.js"),
+  init: () => import("./init-CNPG3OEH.js"),
   new: () => import("./new-AAHK7AFO.js"),
   fmt: () => import("./fmt-3RDOADF4.js"),
   validate: () => import("./validate-S3FORNAX.js"),

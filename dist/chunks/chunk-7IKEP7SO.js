@@ -18,22 +18,22 @@ function exists(file, kind) {
   }
 }
 function isRepositoryRoot(folder) {
-  if (exists(path.join(folder, CONFIG_FILE_NAME), "file")) return true;
-  return exists(path.join(folder, SYSTEMS_DIRECTORY), "directory") && exists(path.join(folder, ".git"), "any");
+  return exists(path.join(folder, CONFIG_FILE_NAME), "file") || exists(path.join(folder, SYSTEMS_DIRECTORY), "directory");
 }
+var isGitTop = (folder) => exists(path.join(folder, ".git"), "any");
 function findRepositoryRoot(start) {
   let folder = path.resolve(start);
   for (; ; ) {
     if (isRepositoryRoot(folder)) return folder;
     const parent = path.dirname(folder);
-    if (parent === folder) return path.resolve(start);
+    if (parent === folder || isGitTop(folder)) return path.resolve(start);
     folder = parent;
   }
 }
 function findGitRoot(start) {
   let folder = path.resolve(start);
   for (; ; ) {
-    if (exists(path.join(folder, ".git"), "any")) return folder;
+    if (isGitTop(folder)) return folder;
     const parent = path.dirname(folder);
     if (parent === folder) return void 0;
     folder = parent;
