@@ -6,12 +6,12 @@
 import type { CommandContext } from '../commands/command.ts';
 import type { Diagnostic } from '../systems/diagnostic.ts';
 import { readActionsContext } from './actions-environment.ts';
-import { formatDiagnosticAnnotation } from './annotations.ts';
 import { appendJobSummary } from './job-summary.ts';
 import { writeOutputs } from './outputs.ts';
 import { createInertLogOutput } from './inert-log.ts';
 import { parseReportTarget } from './report-target.ts';
 import { renderValidationSummary } from './validation-summary.ts';
+import { renderDiagnosticAnnotations } from '../systems/render-diagnostics.ts';
 
 /** For validate's `--report`, from this module so validate loads one module lazily. */
 export { createInertLogOutput, parseReportTarget };
@@ -22,7 +22,7 @@ export async function reportValidationToGitHub(
 ): Promise<void> {
   const { diagnostics, fileCount } = input;
   const actions = await readActionsContext(context.env);
-  context.stdout.write(diagnostics.map(formatDiagnosticAnnotation).join(''));
+  context.stdout.write(renderDiagnosticAnnotations(diagnostics));
   await appendJobSummary(actions.stepSummaryPath, renderValidationSummary(diagnostics, fileCount));
   await writeOutputs(actions.outputPath, {
     errors: diagnostics.filter((d) => d.severity === 'error').length,

@@ -4,12 +4,12 @@
  * they were written above. Pure: text in, text out.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Document, Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter } from 'yaml';
+import type { Document, Node, YAMLError } from 'yaml';
 import { compareKeysCanonically, holdsFieldNames, resolveFieldAlias } from './canonical-order.ts';
 import type { YamlPath } from './canonical-order.ts';
 import { ENVIRONMENTS_KEY } from './fields.ts';
-import { YAML_PARSE_OPTIONS, YAML_TO_JS_OPTIONS } from './parse.ts';
+import { parseSystemYaml, YAML_TO_JS_OPTIONS } from './parse.ts';
 import { applyCanonicalStyle, renderDocument, placeSchemaModeline } from './yaml-style.ts';
 
 export interface FormattedSystemYaml {
@@ -20,14 +20,13 @@ export interface FormattedSystemYaml {
   problems: string[];
 }
 
-/** The loader's parse options, so fmt reads a file exactly as validate does; messages with positions. */
-const FORMAT_PARSE_OPTIONS = { ...YAML_PARSE_OPTIONS, prettyErrors: true };
-
 export function formatSystemYaml(text: string): FormattedSystemYaml {
   const unchanged = (problems: string[]): FormattedSystemYaml => ({ text, changed: false, problems });
-  const document = parseDocument(text, FORMAT_PARSE_OPTIONS);
+  // The loader's parse, so fmt reads a file exactly as validate does; messages with positions.
+  const lineCounter = new LineCounter();
+  const document = parseSystemYaml(text, { prettyErrors: true, lineCounter });
   if (document.errors.length > 0) {
-    return unchanged(document.errors.map((error) => error.message.trim()));
+    return unchanged(document.errors.map((error) => describeYamlError(error, lineCounter)));
   }
   if (!isMap(document.contents)) {
     return unchanged(['the file must hold one mapping of fields (id, vendor, name, …) at the top level']);
@@ -50,13 +49,20 @@ export function formatSystemYaml(text: string): FormattedSystemYaml {
 
   if (formatted === text) return { text, changed: false, problems: [] };
   // Formatting must never change meaning. Check it on the result rather than trust the steps above.
-  const reparsed = parseDocument(formatted, FORMAT_PARSE_OPTIONS);
+  const reparsed = parseSystemYaml(formatted);
   if (reparsed.errors.length > 0 || !isDeepStrictEqual(readMeaning(reparsed), before)) {
     return unchanged([
       'formatting would change what the file means; it was left as it is (please report this)',
     ]);
   }
   return { text: formatted, changed: formatted !== text, problems: [] };
+}
+
+/** The yaml library's message, which names the position when it prettified it; ours get one here. */
+function describeYamlError(error: YAMLError, lineCounter: LineCounter): string {
+  if (error.linePos) return error.message.trim();
+  const { line, col } = lineCounter.linePos(error.pos[0]);
+  return `${error.message} at line ${line}, column ${col}`;
 }
 
 /**

@@ -14,9 +14,11 @@ import {
   LineCounter,
   parseDocument,
   visit,
+  YAMLParseError,
   type Document,
   type DocumentOptions,
   type Node,
+  type Pair,
   type ParseOptions,
   type SchemaOptions,
   type ToJSOptions,
@@ -69,11 +71,15 @@ export interface ParsedSystemFile {
   isWritten(path: SourcePath): boolean;
 }
 
-/** How sysreg parses YAML; the formatter parses with exactly these. YAML 1.2 core: `yes` is a string. */
+/**
+ * How sysreg parses YAML (through `parseSystemYaml`, which the formatter uses too). YAML 1.2 core:
+ * `yes` is a string. Duplicate keys are found by `findDuplicateKeys`, not the yaml library, whose check
+ * compares each key with every earlier one (a 60,000-key file took minutes).
+ */
 export const YAML_PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.2',
   schema: 'core',
-  uniqueKeys: true,
+  uniqueKeys: false,
   strict: true,
   prettyErrors: false,
   // Problems are reported as diagnostics; nothing is written to the process's stderr.
@@ -293,7 +299,35 @@ interface ParsedYaml {
 
 function parseYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  return { yamlDocument: parseDocument(text, { ...YAML_PARSE_OPTIONS, lineCounter }), lineCounter };
+  return { yamlDocument: parseSystemYaml(text, { lineCounter }), lineCounter };
+}
+
+/** Parses a system file's YAML as validate and fmt read it: sysreg's options, duplicate keys as errors. */
+export function parseSystemYaml(text: string, options: ParseOptions = {}): Document {
+  const document = parseDocument(text, { ...YAML_PARSE_OPTIONS, ...options });
+  document.errors.push(...findDuplicateKeys(document));
+  return document;
+}
+
+/**
+ * A `DUPLICATE_KEY` error at each scalar key already set earlier in its map, in one pass per map. Keys
+ * are equal as the yaml library's own check has it: the same scalar value.
+ */
+function findDuplicateKeys(document: Document): YAMLParseError[] {
+  const found: YAMLParseError[] = [];
+  visit(document, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        if (seen.has(pair.key.value)) {
+          const start = pair.key.range?.[0] ?? 0;
+          found.push(new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        } else seen.add(pair.key.value);
+      }
+    },
+  });
+  return found;
 }
 
 function createLocator(file: string, text: string, parsed: ParsedYaml) {
@@ -308,6 +342,28 @@ function createLocator(file: string, text: string, parsed: ParsedYaml) {
     return { file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
   };
 
+  /**
+   * Each map's pairs by key text, built on first look-up, so locating thousands of diagnostics in one
+   * map stays linear. The first pair of a spelling wins, as a linear search would find it.
+   */
+  const pairIndexes = new WeakMap<object, { byKey: Map<string, Pair>; byCanonical: Map<string, Pair> }>();
+  const indexPairs = (map: { items: Pair[] }) => {
+    let index = pairIndexes.get(map);
+    if (!index) {
+      index = { byKey: new Map(), byCanonical: new Map() };
+      for (const item of map.items) {
+        if (!isScalar(item.key)) continue;
+        const text = String(item.key.value);
+        if (!index.byKey.has(text)) index.byKey.set(text, item);
+        const canonical = CANONICAL_BY_ALIAS.get(text);
+        if (canonical !== undefined && !index.byCanonical.has(canonical))
+          index.byCanonical.set(canonical, item);
+      }
+      pairIndexes.set(map, index);
+    }
+    return index;
+  };
+
   /** Walks the nodes along `path` as far as they are written. */
   const walk = (path: SourcePath) => {
     let current: unknown = nodes().yamlDocument.contents;
@@ -316,13 +372,10 @@ function createLocator(file: string, text: string, parsed: ParsedYaml) {
     for (const segment of path) {
       if (isMap(current)) {
         const aliasable = depth === 0 || (depth === 2 && path[0] === ENVIRONMENTS_KEY);
+        const index = indexPairs(current as { items: Pair[] });
         const pair =
-          current.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment)) ??
-          (aliasable
-            ? current.items.find(
-                (item) => isScalar(item.key) && CANONICAL_BY_ALIAS.get(String(item.key.value)) === segment,
-              )
-            : undefined);
+          index.byKey.get(String(segment)) ??
+          (aliasable ? index.byCanonical.get(String(segment)) : undefined);
         if (!pair) break;
         keyNode = pair.key as Node;
         current = pair.value;
@@ -551,6 +604,8 @@ export function suggestName(unknown: string, known: readonly string[]): string |
   let best: string | undefined;
   let bestDistance = Math.max(1, Math.floor(unknown.length / 3)) + 1;
   for (const name of known) {
+    // The distance is at least the difference in length; most unknown keys are skipped here.
+    if (Math.abs(name.length - lower.length) >= bestDistance) continue;
     const distance = editDistance(lower, name.toLowerCase());
     if (distance < bestDistance) {
       best = name;
