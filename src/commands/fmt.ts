@@ -2,21 +2,26 @@
  * `sysreg fmt [--check] [paths…]`: rewrites system files into the canonical form, keeping comments.
  * With `--check`, lists the files that would change and exits 1, for CI.
  */
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from './command.ts';
 import { UsageError } from './command.ts';
-import { discoverSystemFiles } from '../systems/discover.ts';
+import { discoverSystemFiles, SYSTEMS_DIRECTORY, toRepoPath } from '../systems/discover.ts';
 import type { DiscoveredFile } from '../systems/discover.ts';
-import { decodeSystemFile } from '../systems/load.ts';
+import { readSystemFileText } from '../systems/load.ts';
 import { formatSystemYaml } from '../systems/format.ts';
+import { parseSystemFile } from '../systems/parse.ts';
+import { escapeTerminalLines, escapeTerminalText } from '../systems/terminal-text.ts';
 import { writeFileAtomically } from '../systems/write-file-atomically.ts';
 import { describeFileError } from './describe-file-error.ts';
 
 const USAGE = `Usage: sysreg fmt [--check] [paths…]
 
 Rewrites system files into the canonical form: key order, field spelling, quoting and list style.
-Comments stay with the keys they are written above. Files that are already canonical are not touched.
+Comments stay with the keys they are written above. Files that are already canonical are not touched,
+nor are files that do not read as system files (fix what \`sysreg validate\` reports first), nor
+targets of symbolic links that lead out of systems/.
 
 Options:
   --check   Change nothing; list the files that would change and exit 1 if there are any.
@@ -44,17 +49,13 @@ export const command: Command = {
     }
 
     const changed: string[] = [];
+    const systemsFolder = await realpath(path.join(cwd, SYSTEMS_DIRECTORY)).catch(() => undefined);
     for (const file of files) {
-      const text = await readSystemText(file);
-      if (typeof text !== 'string') {
-        stderr.write(`${file.path}: cannot format: ${text.problem}\n`);
-        failures += 1;
-        continue;
-      }
-      const result = formatSystemYaml(text);
-      if (result.problems.length > 0) {
+      const shownPath = escapeTerminalText(file.path);
+      const result = await formatFile(file);
+      if ('problems' in result) {
         for (const problem of result.problems) {
-          stderr.write(`${file.path}: cannot format: ${indentContinuation(problem)}\n`);
+          stderr.write(`${shownPath}: cannot format: ${indentContinuation(escapeTerminalLines(problem))}\n`);
         }
         failures += 1;
         continue;
@@ -62,18 +63,23 @@ export const command: Command = {
       if (!result.changed) continue;
       changed.push(file.path);
       if (check) {
-        stdout.write(`${file.path}\n`);
+        stdout.write(`${shownPath}\n`);
         continue;
       }
-      try {
-        // Write through a symbolic link to its target, rather than replacing the link with a file.
-        await writeFileAtomically(await realpath(file.absolutePath), result.text);
-      } catch (error) {
-        stderr.write(`${file.path}: cannot write: ${describeFileError(error)}\n`);
+      const target = await resolveWriteTarget(cwd, file, systemsFolder);
+      if (typeof target !== 'string') {
+        stderr.write(`${shownPath}: not written: ${target.problem}\n`);
         failures += 1;
         continue;
       }
-      stdout.write(`formatted ${file.path}\n`);
+      try {
+        await writeFileAtomically(target, result.text);
+      } catch (error) {
+        stderr.write(`${shownPath}: cannot write: ${describeFileError(error)}\n`);
+        failures += 1;
+        continue;
+      }
+      stdout.write(`formatted ${shownPath}\n`);
     }
 
     const noun = (count: number) => `${count} file${count === 1 ? '' : 's'}`;
@@ -91,18 +97,77 @@ export const command: Command = {
   },
 };
 
-/** The file's text, or why it cannot be formatted (unreadable, too large, binary, not UTF-8). */
-async function readSystemText(file: DiscoveredFile): Promise<string | { problem: string }> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file.absolutePath);
-  } catch (error) {
-    return { problem: `cannot read: ${describeFileError(error)}` };
+type FileFormatting = { changed: false } | { changed: true; text: string } | { problems: string[] };
+
+/**
+ * The file's canonical text, or why it is left alone: unreadable, not a system file, or a formatting
+ * that would change what it means or what validate says of it. Never throws for a file's content.
+ */
+async function formatFile(file: DiscoveredFile): Promise<FileFormatting> {
+  const decoded = await readSystemFileText(file);
+  if (!decoded.ok) {
+    const { line, column, message } = decoded.diagnostic;
+    return { problems: [`${message} (line ${line}, column ${column})`] };
   }
-  const decoded = decodeSystemFile(file.path, bytes);
-  if (decoded.ok) return decoded.text;
-  const { line, column, message } = decoded.diagnostic;
-  return { problem: `${message} (line ${line}, column ${column})` };
+  // A file that does not read as a system (package.json behind a link, a workflow) is not ours to rewrite.
+  const before = parseSystemFile(file.path, decoded.text);
+  if (!before.document && !before.draft) {
+    const first = before.diagnostics.find((d) => d.severity === 'error');
+    const why = first
+      ? `: ${first.message.replace(/\.$/, '')} (line ${first.line}, column ${first.column})`
+      : '';
+    return {
+      problems: [`it does not read as a system file${why}; fix what 'sysreg validate' reports first`],
+    };
+  }
+  let result;
+  try {
+    result = formatSystemYaml(decoded.text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { problems: [`internal error while formatting: ${message}; the file was left as it is`] };
+  }
+  if (result.problems.length > 0) return { problems: result.problems };
+  if (!result.changed) return { changed: false };
+  const after = parseSystemFile(file.path, result.text);
+  if (countErrorsByRule(after) !== countErrorsByRule(before)) {
+    return {
+      problems: [
+        "formatting would change what 'sysreg validate' reports; the file was left as it is (please report this)",
+      ],
+    };
+  }
+  return { changed: true, text: result.text };
+}
+
+/** Validate's errors of a file as a comparable text: each rule id with its count. */
+function countErrorsByRule(parsed: { diagnostics: readonly { ruleId: string; severity: string }[] }): string {
+  const counts = new Map<string, number>();
+  for (const d of parsed.diagnostics)
+    if (d.severity === 'error') counts.set(d.ruleId, (counts.get(d.ruleId) ?? 0) + 1);
+  return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).join(';');
+}
+
+/**
+ * Where to write a file: its own path, or, when a symbolic link (the file or a folder above it) leads
+ * elsewhere, the real target, but only inside systems/. A link planted in a pull request must not
+ * let fmt rewrite package.json or a workflow.
+ */
+async function resolveWriteTarget(
+  root: string,
+  file: DiscoveredFile,
+  systemsFolder: string | undefined,
+): Promise<string | { problem: string }> {
+  const realRoot = await realpath(root).catch(() => path.resolve(root));
+  const real = await realpath(file.absolutePath).catch(() => undefined);
+  if (real === undefined) return { problem: 'the file is gone' };
+  const asWritten = path.join(realRoot, toRepoPath(root, file.absolutePath));
+  if (real === asWritten) return real;
+  const relative = systemsFolder === undefined ? '..' : path.relative(systemsFolder, real);
+  if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) return real;
+  return {
+    problem: `it is reached through a symbolic link that leads out of ${SYSTEMS_DIRECTORY}/ (to '${escapeTerminalText(toRepoPath(realRoot, real))}'); fmt does not write through it`,
+  };
 }
 
 function indentContinuation(text: string): string {

@@ -4,7 +4,7 @@
  * they were written above. Pure: text in, text out.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isPair, isScalar, isSeq, LineCounter } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, visit } from 'yaml';
 import type { Document, Node, YAMLError } from 'yaml';
 import { compareKeysCanonically, holdsFieldNames, resolveFieldAlias } from './canonical-order.ts';
 import type { YamlPath } from './canonical-order.ts';
@@ -43,6 +43,7 @@ export function formatSystemYaml(text: string): FormattedSystemYaml {
   const problems: string[] = [];
   placeSchemaModeline(document);
   arrangeNode(document.contents, [], problems);
+  problems.push(...findUnwritableNodes(document));
   if (problems.length > 0) return unchanged(problems);
   applyCanonicalStyle(document);
   const formatted = renderDocument(document);
@@ -112,6 +113,34 @@ function arrangeNode(node: Node | null | undefined, path: YamlPath, problems: st
     const keyB = keyText(b.key);
     return keyA === undefined || keyB === undefined ? 0 : compareKeysCanonically(path, keyA, keyB);
   });
+}
+
+/**
+ * What the yaml library cannot write back: aliases that the new key order puts before their anchor,
+ * and binary values. Such a file is left as it is rather than have its anchors moved or its aliases
+ * expanded behind the vendor's back.
+ */
+function findUnwritableNodes(document: Document): string[] {
+  const anchored = new Set<string>();
+  const problems: string[] = [];
+  visit(document, (_key, node) => {
+    // The yaml library cannot write binary at sysreg's unlimited line width; no system field holds one.
+    if (isScalar(node) && node.value instanceof Uint8Array) {
+      problems.push('a `!!binary` value is not something a system file holds; remove it');
+      return;
+    }
+    if (isAlias(node)) {
+      if (!anchored.has(node.source)) {
+        problems.push(
+          `the canonical key order would put the alias *${node.source} before its anchor &${node.source}; write the value out instead of the alias, or move the anchor to the first place it is used`,
+        );
+      }
+      return;
+    }
+    if (node !== null && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string')
+      anchored.add(node.anchor);
+  });
+  return problems;
 }
 
 function renameAliasKeys(pairs: unknown[], path: YamlPath, problems: string[]): void {
