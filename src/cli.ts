@@ -6,6 +6,7 @@
 import module from 'node:module';
 import process from 'node:process';
 import type { Command, CommandContext } from './commands/command.ts';
+import { createProcessOutput } from './commands/process-output.ts';
 
 // Node caches compiled (and type-stripped) modules across runs: most of a short command's start-up.
 module.enableCompileCache?.();
@@ -84,8 +85,8 @@ export async function main(context: Omit<CommandContext, 'argv'> & { argv: strin
 if (import.meta.main) {
   const exitCode = await main({
     argv: process.argv.slice(2),
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: createProcessOutput(process.stdout),
+    stderr: createProcessOutput(process.stderr),
     env: process.env,
     cwd: process.cwd(),
   });
