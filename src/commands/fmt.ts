@@ -6,7 +6,7 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from './command.ts';
-import { UsageError } from './command.ts';
+import { UsageError, resolveFileArgument } from './command.ts';
 import { discoverSystemFiles, SYSTEMS_DIRECTORY, toRepoPath } from '../systems/discover.ts';
 import type { DiscoveredFile } from '../systems/discover.ts';
 import { readSystemFileText } from '../systems/load.ts';
@@ -33,7 +33,8 @@ export const command: Command = {
   name: 'fmt',
   summary: 'Rewrite system files into the canonical form (or --check that they are).',
   usage: USAGE,
-  async run({ argv, stdout, stderr, cwd }) {
+  async run(context) {
+    const { argv, stdout, stderr, cwd } = context;
     let parsed;
     try {
       parsed = parseArgs({ args: argv, options: { check: { type: 'boolean' } }, allowPositionals: true });
@@ -41,10 +42,13 @@ export const command: Command = {
       throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     }
     const check = parsed.values.check === true;
-    const { files, diagnostics } = await discoverSystemFiles(cwd, parsed.positionals);
+    const { files, diagnostics } = await discoverSystemFiles(
+      cwd,
+      parsed.positionals.map((given) => resolveFileArgument(context, given)),
+    );
     let failures = 0;
     for (const diagnostic of diagnostics) {
-      stderr.write(`${diagnostic.file}: ${diagnostic.message}\n`);
+      stderr.write(escapeTerminalText(`${diagnostic.file}: ${diagnostic.message}`) + '\n');
       failures += 1;
     }
 
