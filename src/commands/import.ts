@@ -141,8 +141,14 @@ function renderImportSummary(systems: readonly ImportedSystem[], environment: st
     switch (system.action) {
       case 'create':
         return `created   ${system.file}${tombstone}`;
-      case 'replace':
-        return `replaced  ${system.file}${tombstone}`;
+      case 'replace': {
+        const kept = (system.kept ?? []).map(({ environment: name, fields }) =>
+          fields.length === 0
+            ? `environments.${name} follows the new base`
+            : `kept environments.${name}: ${fields.join(', ')}`,
+        );
+        return `replaced  ${system.file}${tombstone}${kept.length > 0 ? ` (${kept.join('; ')})` : ''}`;
+      }
       case 'override':
         return `overrides ${system.file}: environments.${environment}: ${system.fields.join(', ')}`;
       case 'unchanged':
