@@ -86,6 +86,9 @@ export const YAML_PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions 
   logLevel: 'error',
 };
 
+/** Files at least this long keep their YAML nodes after parsing (see `parseSystemFile`). */
+const KEEP_NODES_FROM_CHARACTERS = 64 * 1024;
+
 /** A legitimate system file needs few aliases; this bounds "billion laughs" expansion. */
 export const YAML_TO_JS_OPTIONS: ToJSOptions = { maxAliasCount: 20 };
 
@@ -188,8 +191,10 @@ export function parseSystemFile(file: string, text: string): ParsedSystemFile {
     if (errors.length === 0) result.document = buildDocument(value);
     else result.draft = buildDocument(value);
   }
-  // A clean file's YAML nodes are dropped (thousands of them weigh hundreds of MB); positions re-parse on demand.
-  if (result.diagnostics.length === 0) release();
+  // A clean file's YAML nodes are dropped (thousands of them weigh hundreds of MB); positions re-parse
+  // on demand. A large file keeps them: it may draw thousands of rule diagnostics, and parsing it
+  // twice would double the cost of the file an attack makes largest.
+  if (result.diagnostics.length === 0 && text.length < KEEP_NODES_FROM_CHARACTERS) release();
   sortDiagnostics(result.diagnostics);
   return result;
 }
@@ -520,14 +525,8 @@ function diagnoseSchemaError(error: ErrorObject, locate: Locator): Omit<Diagnost
           message: `\`${unknown}\` cannot be overridden per environment; only ${OVERRIDABLE_KEYS.join(', ')} can.`,
         };
       }
-      const allowed = Object.entries(
-        ((error.parentSchema as { properties?: Record<string, { deprecated?: boolean }> } | undefined)
-          ?.properties ?? {}) as Record<string, { deprecated?: boolean }>,
-      );
-      const suggestion = suggestName(
-        unknown,
-        allowed.map(([name]) => name),
-      );
+      const allowed = describeAllowedFields(error.parentSchema);
+      const suggestion = suggestName(unknown, allowed.names);
       const canonical = suggestion ? (CANONICAL_BY_ALIAS.get(suggestion) ?? suggestion) : undefined;
       const place = path.length === 0 ? '' : ` in \`${where}\``;
       return {
@@ -535,14 +534,7 @@ function diagnoseSchemaError(error: ErrorObject, locate: Locator): Omit<Diagnost
         ruleId: 'field-unknown',
         severity: 'error',
         message: `unknown field \`${unknown}\`${place}${canonical ? `; did you mean \`${canonical}\`?` : '.'}`,
-        ...(canonical
-          ? {}
-          : {
-              hint: `Known fields: ${allowed
-                .filter(([, schema]) => !schema.deprecated)
-                .map(([name]) => name)
-                .join(', ')}.`,
-            }),
+        ...(canonical ? {} : { hint: allowed.hint }),
       };
     }
     case 'type': {
@@ -584,6 +576,25 @@ function diagnoseSchemaError(error: ErrorObject, locate: Locator): Omit<Diagnost
   };
 }
 
+interface AllowedFields {
+  names: readonly string[];
+  hint: string;
+}
+
+/** Per schema object, worked out once: a file with 60,000 unknown keys asks 60,000 times. */
+const allowedFieldsBySchema = new WeakMap<object, AllowedFields>();
+
+function describeAllowedFields(parentSchema: unknown): AllowedFields {
+  const schema = (parentSchema ?? {}) as { properties?: Record<string, { deprecated?: boolean }> };
+  const cached = allowedFieldsBySchema.get(schema);
+  if (cached) return cached;
+  const entries = Object.entries(schema.properties ?? {});
+  const current = entries.filter(([, field]) => !field.deprecated).map(([name]) => name);
+  const described = { names: entries.map(([name]) => name), hint: `Known fields: ${current.join(', ')}.` };
+  allowedFieldsBySchema.set(schema, described);
+  return described;
+}
+
 /** The closest known name: same letters in another case, or a small edit distance away. */
 export function suggestName(unknown: string, known: readonly string[]): string | undefined {
   const lower = unknown.toLowerCase();
@@ -594,7 +605,7 @@ export function suggestName(unknown: string, known: readonly string[]): string |
   for (const name of known) {
     // The distance is at least the difference in length; most unknown keys are skipped here.
     if (Math.abs(name.length - lower.length) >= bestDistance) continue;
-    const distance = editDistance(lower, name.toLowerCase());
+    const distance = editDistance(lower, name.toLowerCase(), bestDistance);
     if (distance < bestDistance) {
       best = name;
       bestDistance = distance;
@@ -603,24 +614,36 @@ export function suggestName(unknown: string, known: readonly string[]): string |
   return best;
 }
 
-/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-function editDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
+/**
+ * Optimal string alignment distance (insertions, deletions, substitutions and swaps of neighbours),
+ * or `limit` once it cannot be below it. It runs once per unknown key and known name (60,000 keys in
+ * an attack), so three rolling rows are reused and a hopeless comparison stops early.
+ */
+function editDistance(a: string, b: string, limit: number): number {
+  if (distanceRows[0]!.length <= b.length)
+    distanceRows = distanceRows.map(() => new Uint32Array(b.length + 1));
+  let [beforePrevious, previous, row] = distanceRows as [Uint32Array, Uint32Array, Uint32Array];
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let smallest = i;
     for (let j = 1; j <= b.length; j++) {
-      const row = rows[i]!;
-      const previous = rows[i - 1]!;
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
+      let distance = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        row[j] = Math.min(row[j]!, rows[i - 2]![j - 2]! + 1);
+        distance = Math.min(distance, beforePrevious[j - 2]! + 1);
       }
+      row[j] = distance;
+      smallest = Math.min(smallest, distance);
     }
+    // A swap can lower the next row by one below this row's smallest value, never more.
+    if (smallest > limit) return limit;
+    [beforePrevious, previous, row] = [previous, row, beforePrevious];
   }
-  return rows[a.length]![b.length]!;
+  return Math.min(previous[b.length]!, limit);
 }
+
+let distanceRows = [new Uint32Array(64), new Uint32Array(64), new Uint32Array(64)];
 
 // ---------------------------------------------------------------------------------------------------
 // The document
