@@ -10,8 +10,7 @@ import { UsageError, resolveFileArgument } from './command.ts';
 import { discoverSystemFiles, SYSTEMS_DIRECTORY, toRepoPath } from '../systems/discover.ts';
 import type { DiscoveredFile } from '../systems/discover.ts';
 import { readSystemFileText } from '../systems/load.ts';
-import { formatSystemYaml } from '../systems/format.ts';
-import { parseSystemFile } from '../systems/parse.ts';
+import { formatSystemFile, type FileFormatting } from '../systems/format.ts';
 import { escapeTerminalLines, escapeTerminalText } from '../systems/terminal-text.ts';
 import { writeFileAtomically } from '../systems/write-file-atomically.ts';
 import { describeFileError } from './describe-file-error.ts';
@@ -101,55 +100,14 @@ export const command: Command = {
   },
 };
 
-type FileFormatting = { changed: false } | { changed: true; text: string } | { problems: string[] };
-
-/**
- * The file's canonical text, or why it is left alone: unreadable, not a system file, or a formatting
- * that would change what it means or what validate says of it. Never throws for a file's content.
- */
+/** The file's canonical text, or why it is left alone (see `formatSystemFile`). */
 async function formatFile(file: DiscoveredFile): Promise<FileFormatting> {
   const decoded = await readSystemFileText(file);
   if (!decoded.ok) {
     const { line, column, message } = decoded.diagnostic;
     return { problems: [`${message} (line ${line}, column ${column})`] };
   }
-  // A file that does not read as a system (package.json behind a link, a workflow) is not ours to rewrite.
-  const before = parseSystemFile(file.path, decoded.text);
-  if (!before.document && !before.draft) {
-    const first = before.diagnostics.find((d) => d.severity === 'error');
-    const why = first
-      ? `: ${first.message.replace(/\.$/, '')} (line ${first.line}, column ${first.column})`
-      : '';
-    return {
-      problems: [`it does not read as a system file${why}; fix what 'sysreg validate' reports first`],
-    };
-  }
-  let result;
-  try {
-    result = formatSystemYaml(decoded.text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { problems: [`internal error while formatting: ${message}; the file was left as it is`] };
-  }
-  if (result.problems.length > 0) return { problems: result.problems };
-  if (!result.changed) return { changed: false };
-  const after = parseSystemFile(file.path, result.text);
-  if (countErrorsByRule(after) !== countErrorsByRule(before)) {
-    return {
-      problems: [
-        "formatting would change what 'sysreg validate' reports; the file was left as it is (please report this)",
-      ],
-    };
-  }
-  return { changed: true, text: result.text };
-}
-
-/** Validate's errors of a file as a comparable text: each rule id with its count. */
-function countErrorsByRule(parsed: { diagnostics: readonly { ruleId: string; severity: string }[] }): string {
-  const counts = new Map<string, number>();
-  for (const d of parsed.diagnostics)
-    if (d.severity === 'error') counts.set(d.ruleId, (counts.get(d.ruleId) ?? 0) + 1);
-  return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).join(';');
+  return formatSystemFile(file.path, decoded.text);
 }
 
 /**

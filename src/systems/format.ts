@@ -9,7 +9,7 @@ import type { Document, Node, YAMLError } from 'yaml';
 import { compareKeysCanonically, holdsFieldNames, resolveFieldAlias } from './canonical-order.ts';
 import type { YamlPath } from './canonical-order.ts';
 import { ENVIRONMENTS_KEY } from './fields.ts';
-import { parseSystemYaml, YAML_TO_JS_OPTIONS } from './parse.ts';
+import { parseSystemFile, parseSystemYaml, YAML_TO_JS_OPTIONS } from './parse.ts';
 import { applyCanonicalStyle, renderDocument, placeSchemaModeline } from './yaml-style.ts';
 
 export interface FormattedSystemYaml {
@@ -43,6 +43,10 @@ export function formatSystemYaml(text: string): FormattedSystemYaml {
   const problems: string[] = [];
   placeSchemaModeline(document);
   arrangeNode(document.contents, [], problems);
+  // A key sorted to the top keeps no blank line above it: the header's own spacing decides that, and
+  // a second run would otherwise remove the line (fmt must be idempotent).
+  const firstKey = isMap(document.contents) ? document.contents.items[0]?.key : undefined;
+  if (isScalar(firstKey)) firstKey.spaceBefore = false;
   problems.push(...findUnwritableNodes(document));
   if (problems.length > 0) return unchanged(problems);
   applyCanonicalStyle(document);
@@ -57,6 +61,56 @@ export function formatSystemYaml(text: string): FormattedSystemYaml {
     ]);
   }
   return { text: formatted, changed: formatted !== text, problems: [] };
+}
+
+/** What fmt does with one file: nothing, a new text, or why not. */
+export type FileFormatting = { changed: false } | { changed: true; text: string } | { problems: string[] };
+
+/**
+ * The file's canonical text, or why it is left alone: unreadable, not a system file, or a formatting
+ * that would change what it means or what validate says of it. Never throws for a file's content.
+ */
+/**
+ * The file's canonical text, or why it is left alone: not a system file, or a formatting that would
+ * change what it means or what validate says of it. Pure, and never throws for a file's content.
+ */
+export function formatSystemFile(file: string, text: string): FileFormatting {
+  // A file that does not read as a system (package.json behind a link, a workflow) is not ours to rewrite.
+  const before = parseSystemFile(file, text);
+  if (!before.document && !before.draft) {
+    const first = before.diagnostics.find((d) => d.severity === 'error');
+    const why = first
+      ? `: ${first.message.replace(/\.$/, '')} (line ${first.line}, column ${first.column})`
+      : '';
+    return {
+      problems: [`it does not read as a system file${why}; fix what 'sysreg validate' reports first`],
+    };
+  }
+  let result;
+  try {
+    result = formatSystemYaml(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { problems: [`internal error while formatting: ${message}; the file was left as it is`] };
+  }
+  if (result.problems.length > 0) return { problems: result.problems };
+  if (!result.changed) return { changed: false };
+  if (countErrorsByRule(parseSystemFile(file, result.text)) !== countErrorsByRule(before)) {
+    return {
+      problems: [
+        "formatting would change what 'sysreg validate' reports; the file was left as it is (please report this)",
+      ],
+    };
+  }
+  return { changed: true, text: result.text };
+}
+
+/** Validate's errors of a file as a comparable text: each rule id with its count. */
+function countErrorsByRule(parsed: { diagnostics: readonly { ruleId: string; severity: string }[] }): string {
+  const counts = new Map<string, number>();
+  for (const d of parsed.diagnostics)
+    if (d.severity === 'error') counts.set(d.ruleId, (counts.get(d.ruleId) ?? 0) + 1);
+  return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).join(';');
 }
 
 /** The yaml library's message, which names the position when it prettified it; ours get one here. */
