@@ -5,15 +5,15 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Command } from './command.ts';
-import { UsageError, resolveFileArgument } from './command.ts';
+import type { Command } from '../model/command.ts';
+import { UsageError, resolveFileArgument } from '../model/command.ts';
 import { discoverSystemFiles, SYSTEMS_DIRECTORY, toRepoPath } from '../systems/discover.ts';
 import type { DiscoveredFile } from '../systems/discover.ts';
 import { readSystemFileText } from '../systems/load.ts';
 import { formatSystemFile, type FileFormatting } from '../systems/format.ts';
 import { escapeTerminalLines, escapeTerminalText } from '../systems/terminal-text.ts';
 import { writeFileAtomically } from '../systems/write-file-atomically.ts';
-import { describeFileError } from './describe-file-error.ts';
+import { describeFileError } from '../model/describe-file-error.ts';
 
 const USAGE = `Usage: sysreg fmt [--check] [paths…]
 

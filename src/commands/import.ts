@@ -10,8 +10,8 @@ import { readSystemsFolder, resolveSystemsFolder } from '../adopt/systems-folder
 import { writeFileSet } from '../adopt/write-file-set.ts';
 import { SYSTEMS_DIRECTORY } from '../systems/discover.ts';
 import { hasErrors, renderDiagnosticsText } from '../systems/render-diagnostics.ts';
-import type { Command, CommandContext } from './command.ts';
-import { UsageError } from './command.ts';
+import type { Command, CommandContext } from '../model/command.ts';
+import { UsageError } from '../model/command.ts';
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -32,7 +32,8 @@ ${ALTINN_OPTION_USAGE}
   --only <id>           Import only this system (repeat, or separate ids with commas). Altinn does not
                         list deleted systems: name a deleted id here to import it as a tombstone.
   --dir <folder>        The systems folder, inside the repository (default: systems).
-  --overwrite           Replace existing files instead of adding overrides to them.
+  --overwrite           Replace existing files instead of adding overrides to them; what other
+                        environments override is kept (as overrides), and listed.
 
 ${CREDENTIALS_USAGE}
 

@@ -5,7 +5,7 @@
  * its progress: once a stream is broken, what is written to it is dropped and the command goes on,
  * to write its --out file and exit with its own code.
  */
-import type { Output } from './command.ts';
+import type { Output } from '../model/command.ts';
 
 /** Errors that mean nobody reads the stream any more. */
 const CLOSED_STREAM_CODES = new Set(['EPIPE', 'EBADF', 'ECONNRESET', 'ERR_STREAM_DESTROYED']);

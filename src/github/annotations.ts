@@ -3,7 +3,13 @@
  * a pull request's diff. Escaping is exactly @actions/core's, so a message cannot end the command
  * early or inject a second one.
  */
-import type { Diagnostic } from '../systems/diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import {
+  capDiagnostics,
+  describeOmitted,
+  summarizeDiagnostics,
+  type DiagnosticsReport,
+} from '../systems/render-diagnostics.ts';
 
 export type AnnotationLevel = 'notice' | 'warning' | 'error';
 
@@ -68,4 +74,19 @@ export function toDiagnosticAnnotation(diagnostic: Diagnostic): Annotation {
 
 export function formatDiagnosticAnnotation(diagnostic: Diagnostic): string {
   return formatAnnotation(toDiagnosticAnnotation(diagnostic));
+}
+
+/** One annotation per diagnostic shown, then a notice per file for the rest; each line ends in `\n`. */
+export function renderDiagnosticAnnotations(diagnostics: readonly Diagnostic[]): string {
+  const { shown, omitted } = capDiagnostics(diagnostics);
+  const lines = shown.map((diagnostic) => formatDiagnosticAnnotation(diagnostic));
+  for (const [file, count] of omitted)
+    lines.push(`::notice title=sysreg validate::${escapeAnnotationData(describeOmitted(file, count))}\n`);
+  return lines.join('');
+}
+
+/** The annotations, then the summary as a notice. */
+export function renderDiagnosticsGithub({ diagnostics, fileCount }: DiagnosticsReport): string {
+  const summary = escapeAnnotationData(summarizeDiagnostics(diagnostics, fileCount));
+  return `${renderDiagnosticAnnotations(diagnostics)}::notice title=sysreg validate::${summary}\n`;
 }

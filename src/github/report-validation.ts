@@ -3,15 +3,15 @@
  * step's stdout and files, never to the API, so it needs no token and loads no HTTP code: validate
  * runs on every pull request, forks included, and must start fast.
  */
-import type { CommandContext } from '../commands/command.ts';
-import type { Diagnostic } from '../systems/diagnostic.ts';
+import type { CommandContext } from '../model/command.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import { readActionsContext } from './actions-environment.ts';
+import { renderDiagnosticAnnotations } from './annotations.ts';
 import { appendJobSummary } from './job-summary.ts';
 import { writeOutputs } from './outputs.ts';
 import { createInertLogOutput } from './inert-log.ts';
 import { parseReportTarget } from './report-target.ts';
 import { renderValidationSummary } from './validation-summary.ts';
-import { renderDiagnosticAnnotations } from '../systems/render-diagnostics.ts';
 
 /** For validate's `--report`, from this module so validate loads one module lazily. */
 export { createInertLogOutput, parseReportTarget };

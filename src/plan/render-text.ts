@@ -7,7 +7,7 @@ import { describeFieldChange, formatValue, pickDisplayName } from './describe-fi
 import type { DiffSign } from './describe-field-change.ts';
 import type { FieldChange } from './diff.ts';
 import type { DriftKind, DriftReport } from './drift.ts';
-import type { ChangeAction, Plan, PlannedChange } from './plan.ts';
+import type { ChangeAction, Plan, PlannedChange } from './plan-types.ts';
 import { escapeTerminalText } from '../systems/terminal-text.ts';
 
 export interface TextRenderOptions {

@@ -9,7 +9,8 @@ import type { Document, Node, YAMLError } from 'yaml';
 import { compareKeysCanonically, holdsFieldNames, resolveFieldAlias } from './canonical-order.ts';
 import type { YamlPath } from './canonical-order.ts';
 import { ENVIRONMENTS_KEY } from './fields.ts';
-import { parseSystemFile, parseSystemYaml, YAML_TO_JS_OPTIONS } from './parse.ts';
+import { parseSystemFile } from './parse.ts';
+import { parseSystemYaml, YAML_TO_JS_OPTIONS } from './yaml-options.ts';
 import { applyCanonicalStyle, renderDocument, placeSchemaModeline } from './yaml-style.ts';
 
 export interface FormattedSystemYaml {

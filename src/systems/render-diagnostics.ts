@@ -1,13 +1,10 @@
 /**
- * Diagnostics as text for people (with the source line and a caret), JSON for machines, and GitHub
- * workflow annotations for pull requests. Pure: sources come in as a map from file to text.
+ * Diagnostics as text for people (with the source line and a caret) and JSON for machines (the GitHub
+ * annotations live at the GitHub edge, src/github/annotations.ts). Pure: sources come in as a map from
+ * file to text.
  */
-import { escapeAnnotationData, formatDiagnosticAnnotation } from '../github/annotations.ts';
-import type { Diagnostic } from './diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import { escapeTerminalText, escapeTerminalTextKeepingTabs } from './terminal-text.ts';
-
-export const DIAGNOSTICS_FORMATS = ['text', 'json', 'github'] as const;
-export type DiagnosticsFormat = (typeof DIAGNOSTICS_FORMATS)[number];
 
 export interface DiagnosticsReport {
   diagnostics: readonly Diagnostic[];
@@ -45,7 +42,7 @@ export function capDiagnostics(diagnostics: readonly Diagnostic[]): CappedDiagno
 }
 
 /** `systems/a.yaml: 59,900 more diagnostics not shown (the first 100 are).` */
-function describeOmitted(file: string, count: number): string {
+export function describeOmitted(file: string, count: number): string {
   return `${file}: ${count.toLocaleString('en-US')} more diagnostic${count === 1 ? '' : 's'} not shown (the first ${MAX_DIAGNOSTICS_PER_FILE} are).`;
 }
 
@@ -186,30 +183,4 @@ export function renderDiagnosticsJson({ diagnostics, fileCount }: DiagnosticsRep
     })),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
-}
-
-/** One annotation per diagnostic shown, then a notice per file for the rest; each line ends in `\n`. */
-export function renderDiagnosticAnnotations(diagnostics: readonly Diagnostic[]): string {
-  const { shown, omitted } = capDiagnostics(diagnostics);
-  const lines = shown.map((diagnostic) => formatDiagnosticAnnotation(diagnostic));
-  for (const [file, count] of omitted)
-    lines.push(`::notice title=sysreg validate::${escapeAnnotationData(describeOmitted(file, count))}\n`);
-  return lines.join('');
-}
-
-/** The annotations, then the summary as a notice. */
-export function renderDiagnosticsGithub({ diagnostics, fileCount }: DiagnosticsReport): string {
-  const summary = escapeAnnotationData(summarizeDiagnostics(diagnostics, fileCount));
-  return `${renderDiagnosticAnnotations(diagnostics)}::notice title=sysreg validate::${summary}\n`;
-}
-
-export function renderDiagnostics(format: DiagnosticsFormat, report: DiagnosticsReport): string {
-  switch (format) {
-    case 'text':
-      return renderDiagnosticsText(report);
-    case 'json':
-      return renderDiagnosticsJson(report);
-    case 'github':
-      return renderDiagnosticsGithub(report);
-  }
 }
