@@ -12,19 +12,19 @@ import {
   describeFileError,
   placeSchemaModeline,
   renderDocument
-} from "./chunk-7OQQWF46.js";
+} from "./chunk-F7RLI3AW.js";
 import {
   YAML_PARSE_OPTIONS,
   YAML_TO_JS_OPTIONS,
   decodeSystemFile
-} from "./chunk-FNTW3BCQ.js";
+} from "./chunk-Y5FCGHZM.js";
 import {
   ENVIRONMENTS_KEY
 } from "./chunk-5L4NZPND.js";
 import {
   discoverSystemFiles,
   require_dist
-} from "./chunk-KBDEQPMX.js";
+} from "./chunk-VDKDWPEL.js";
 import {
   UsageError,
   resolveFileArgument

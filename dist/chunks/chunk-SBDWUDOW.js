@@ -7,14 +7,14 @@ import {
 } from "./chunk-3VVXVFR3.js";
 import {
   suggestName
-} from "./chunk-FNTW3BCQ.js";
+} from "./chunk-Y5FCGHZM.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
 } from "./chunk-5L4NZPND.js";
 import {
   sortDiagnostics
-} from "./chunk-KBDEQPMX.js";
+} from "./chunk-VDKDWPEL.js";
 
 // src/systems/environments.ts
 function environmentsOf(document) {

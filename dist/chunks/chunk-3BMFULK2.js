@@ -1,13 +1,13 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   describeFileError
-} from "./chunk-7OQQWF46.js";
+} from "./chunk-F7RLI3AW.js";
 import {
   MAX_SYSTEM_FILE_BYTES
-} from "./chunk-FNTW3BCQ.js";
+} from "./chunk-Y5FCGHZM.js";
 import {
   toRepoPath
-} from "./chunk-KBDEQPMX.js";
+} from "./chunk-VDKDWPEL.js";
 import {
   UsageError
 } from "./chunk-DFEVOAXM.js";

@@ -1,10 +1,10 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   CONFIG_FILE_NAME
-} from "./chunk-BWGYRILG.js";
+} from "./chunk-XNHMOAUS.js";
 import {
   SYSTEMS_DIRECTORY
-} from "./chunk-KBDEQPMX.js";
+} from "./chunk-VDKDWPEL.js";
 
 // src/config/repository-root.ts
 import { statSync } from "node:fs";

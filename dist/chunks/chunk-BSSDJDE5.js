@@ -1,31 +1,20 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   openAltinnConnection
-} from "./chunk-V4WWP4QN.js";
-import "./chunk-GXJ3DS7S.js";
-import "./chunk-BWGYRILG.js";
+} from "./chunk-WQAJIZGS.js";
 import {
   VALIDATE_USAGE,
   parseValidateArguments,
   runValidation
-} from "./chunk-BUBXVBB3.js";
+} from "./chunk-RBK4S4JC.js";
 import {
   RESOURCE_ATTRIBUTE_ID,
   environmentsOf,
   resolveSpec
-} from "./chunk-F7U5Z6GS.js";
-import "./chunk-PNURGIQ4.js";
-import "./chunk-G6XEQELQ.js";
-import "./chunk-3VVXVFR3.js";
-import "./chunk-FNTW3BCQ.js";
-import "./chunk-5L4NZPND.js";
+} from "./chunk-SBDWUDOW.js";
 import {
   compareText
-} from "./chunk-KBDEQPMX.js";
-import "./chunk-K4IDP6GV.js";
-import "./chunk-UEDY57WB.js";
-import "./chunk-DFEVOAXM.js";
-import "./chunk-PFLRPMBQ.js";
+} from "./chunk-VDKDWPEL.js";
 
 // src/altinn/catalogue-client.ts
 async function fetchCatalogue(client, options) {
@@ -100,8 +89,11 @@ var command = {
     });
   }
 };
+
 export {
-  command,
+  fetchCatalogue,
+  collectCatalogueReferences,
+  restrictToEnvironment,
   fetchEnvironmentCatalogue,
-  restrictToEnvironment
+  command
 };

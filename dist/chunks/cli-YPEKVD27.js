@@ -4,10 +4,10 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-APNEA25R.js";
-import "./chunk-3T32HAJJ.js";
-import "./chunk-BWGYRILG.js";
-import "./chunk-KBDEQPMX.js";
+} from "./chunk-QSXXLHWU.js";
+import "./chunk-IALPLWMB.js";
+import "./chunk-XNHMOAUS.js";
+import "./chunk-VDKDWPEL.js";
 import "./chunk-PFLRPMBQ.js";
 export {
   COMMANDS,

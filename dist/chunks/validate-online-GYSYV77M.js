@@ -1,24 +1,26 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
-  VALIDATE_USAGE,
   command,
-  parseValidateArguments,
-  runValidation
-} from "./chunk-BUBXVBB3.js";
-import "./chunk-F7U5Z6GS.js";
+  fetchEnvironmentCatalogue,
+  restrictToEnvironment
+} from "./chunk-BSSDJDE5.js";
+import "./chunk-WQAJIZGS.js";
+import "./chunk-GXJ3DS7S.js";
+import "./chunk-XNHMOAUS.js";
+import "./chunk-RBK4S4JC.js";
+import "./chunk-SBDWUDOW.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-G6XEQELQ.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-FNTW3BCQ.js";
+import "./chunk-Y5FCGHZM.js";
 import "./chunk-5L4NZPND.js";
-import "./chunk-KBDEQPMX.js";
+import "./chunk-VDKDWPEL.js";
 import "./chunk-K4IDP6GV.js";
 import "./chunk-UEDY57WB.js";
 import "./chunk-DFEVOAXM.js";
 import "./chunk-PFLRPMBQ.js";
 export {
-  VALIDATE_USAGE,
   command,
-  parseValidateArguments,
-  runValidation
+  fetchEnvironmentCatalogue,
+  restrictToEnvironment
 };

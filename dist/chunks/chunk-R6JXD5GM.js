@@ -6,30 +6,30 @@ import {
   stringifyCanonicalJson
 } from "./chunk-O373IP5Y.js";
 import {
+  describeFieldChange,
+  formatValue,
+  pickDisplayName
+} from "./chunk-JL4PHI74.js";
+import {
   openAltinnConnection
-} from "./chunk-V4WWP4QN.js";
+} from "./chunk-WQAJIZGS.js";
 import {
   resolveEnvironment,
   validateSystems
-} from "./chunk-F7U5Z6GS.js";
+} from "./chunk-SBDWUDOW.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
 import {
   loadSystemFiles
-} from "./chunk-FNTW3BCQ.js";
+} from "./chunk-Y5FCGHZM.js";
 import {
   FIELD_RULES
 } from "./chunk-5L4NZPND.js";
 import {
   discoverSystemFiles,
   sortDiagnostics
-} from "./chunk-KBDEQPMX.js";
-import {
-  describeFieldChange,
-  formatValue,
-  pickDisplayName
-} from "./chunk-JL4PHI74.js";
+} from "./chunk-VDKDWPEL.js";
 import {
   hasErrors,
   renderDiagnosticsText

@@ -11,7 +11,7 @@ import {
   renderDriftJson,
   renderDriftText,
   wantsColor
-} from "./chunk-UB34ON3W.js";
+} from "./chunk-R6JXD5GM.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -19,7 +19,7 @@ import {
   listChangedViews,
   specFromLive,
   writeFileSet
-} from "./chunk-RKCBPSJ3.js";
+} from "./chunk-MO4O4C74.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -31,30 +31,30 @@ import {
   requireEnvironmentName,
   stringifyCanonicalJson
 } from "./chunk-O373IP5Y.js";
-import "./chunk-V4WWP4QN.js";
-import "./chunk-GXJ3DS7S.js";
-import "./chunk-BWGYRILG.js";
 import "./chunk-6TT5AU42.js";
 import "./chunk-J6RVAHHL.js";
-import "./chunk-7OQQWF46.js";
-import {
-  environmentsOf,
-  isOverridden,
-  resolveEnvironment
-} from "./chunk-F7U5Z6GS.js";
-import "./chunk-PNURGIQ4.js";
-import "./chunk-G6XEQELQ.js";
-import "./chunk-3VVXVFR3.js";
-import "./chunk-FNTW3BCQ.js";
-import {
-  ENVIRONMENTS_KEY,
-  FIELD_RULE_BY_KEY
-} from "./chunk-5L4NZPND.js";
-import "./chunk-KBDEQPMX.js";
+import "./chunk-F7RLI3AW.js";
 import {
   renderDriftMarkdown
 } from "./chunk-FIPSCOSG.js";
 import "./chunk-JL4PHI74.js";
+import "./chunk-WQAJIZGS.js";
+import "./chunk-GXJ3DS7S.js";
+import "./chunk-XNHMOAUS.js";
+import {
+  environmentsOf,
+  isOverridden,
+  resolveEnvironment
+} from "./chunk-SBDWUDOW.js";
+import "./chunk-PNURGIQ4.js";
+import "./chunk-G6XEQELQ.js";
+import "./chunk-3VVXVFR3.js";
+import "./chunk-Y5FCGHZM.js";
+import {
+  ENVIRONMENTS_KEY,
+  FIELD_RULE_BY_KEY
+} from "./chunk-5L4NZPND.js";
+import "./chunk-VDKDWPEL.js";
 import "./chunk-UEDY57WB.js";
 import {
   UsageError
@@ -347,7 +347,7 @@ ${USAGE}`);
     requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, DRIFT_FORMATS);
-    const github = values.report === void 0 ? void 0 : await import("./report-command-HFJ3635A.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-74MRFX3V.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values["altinn-url"] });
     await comparison.connection.close();

@@ -7,7 +7,7 @@ import {
   renderSystemYaml,
   specFromLive,
   writeFileSet
-} from "./chunk-RKCBPSJ3.js";
+} from "./chunk-MO4O4C74.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -18,25 +18,25 @@ import {
   stringifyCanonicalJson
 } from "./chunk-O373IP5Y.js";
 import {
-  openAltinnConnection
-} from "./chunk-V4WWP4QN.js";
-import "./chunk-GXJ3DS7S.js";
-import {
   ENVIRONMENT_NAME_PATTERN
 } from "./chunk-ZADAU3ER.js";
-import "./chunk-BWGYRILG.js";
 import {
   readSystemsFolder,
   resolveSystemsFolder
-} from "./chunk-5TLSTAYK.js";
+} from "./chunk-3BMFULK2.js";
 import "./chunk-6TT5AU42.js";
 import "./chunk-J6RVAHHL.js";
-import "./chunk-7OQQWF46.js";
+import "./chunk-F7RLI3AW.js";
+import {
+  openAltinnConnection
+} from "./chunk-WQAJIZGS.js";
+import "./chunk-GXJ3DS7S.js";
+import "./chunk-XNHMOAUS.js";
 import {
   environmentsOf,
   resolveSpec,
   validateSystems
-} from "./chunk-F7U5Z6GS.js";
+} from "./chunk-SBDWUDOW.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
@@ -44,14 +44,14 @@ import "./chunk-G6XEQELQ.js";
 import "./chunk-3VVXVFR3.js";
 import {
   parseSystemFile
-} from "./chunk-FNTW3BCQ.js";
+} from "./chunk-Y5FCGHZM.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
 } from "./chunk-5L4NZPND.js";
 import {
   SYSTEMS_DIRECTORY
-} from "./chunk-KBDEQPMX.js";
+} from "./chunk-VDKDWPEL.js";
 import {
   hasErrors,
   renderDiagnosticsText

@@ -3,7 +3,7 @@ import {
   SCHEMA_MODELINE,
   applyCanonicalStyle,
   renderDocument
-} from "./chunk-7OQQWF46.js";
+} from "./chunk-F7RLI3AW.js";
 import {
   isValidOrganisationNumber
 } from "./chunk-3VVXVFR3.js";
@@ -13,7 +13,7 @@ import {
 } from "./chunk-5L4NZPND.js";
 import {
   require_dist
-} from "./chunk-KBDEQPMX.js";
+} from "./chunk-VDKDWPEL.js";
 import {
   __toESM
 } from "./chunk-PFLRPMBQ.js";

@@ -7,7 +7,7 @@ import {
 } from "./chunk-GXJ3DS7S.js";
 import {
   loadSysregConfig
-} from "./chunk-BWGYRILG.js";
+} from "./chunk-XNHMOAUS.js";
 import {
   SCOPE_WRITE,
   SYSTEM_REGISTER_PATH
@@ -31856,7 +31856,9 @@ var MaskinportenTokenProvider = class {
   }
   async #fetch(signal) {
     const token = await this.#grant(signal);
+    this.#options.onToken?.(token.value);
     this.#cached = this.#exchange ? await this.#exchangeToken(token, signal) : token;
+    if (this.#cached !== token) this.#options.onToken?.(this.#cached.value);
     return this.#cached;
   }
   /** Builds the grant's claims and header (§5.2). Exposed for tests. */
@@ -32224,7 +32226,8 @@ async function connectToAltinn(options) {
     credentials,
     transport,
     ...options.now ? { now: options.now } : {},
-    ...options.tokenMode ? { mode: options.tokenMode } : {}
+    ...options.tokenMode ? { mode: options.tokenMode } : {},
+    ...options.onToken ? { onToken: options.onToken } : {}
   });
   const client = new SystemRegisterClient({ environment, transport, tokens });
   return { client, environment, tokens, close: () => transport.close() };
@@ -32233,10 +32236,14 @@ async function connectToAltinn(options) {
 // src/commands/shared/altinn-connection.ts
 async function openAltinnConnection(context, options) {
   const config = await loadSysregConfig(context.cwd);
+  const { stderr } = context;
+  const onToken = context.env.GITHUB_ACTIONS === "true" && stderr ? (value) => void stderr.write(`::add-mask::${value}
+`) : void 0;
   const connection = await connectToAltinn({
     environment: options.environment,
     env: context.env,
     config,
+    ...onToken ? { onToken } : {},
     ...options.altinnUrl ? { altinnUrl: options.altinnUrl } : {},
     ...options.transport ? { transport: options.transport } : {}
   });

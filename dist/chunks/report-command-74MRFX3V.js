@@ -8,7 +8,7 @@ import {
   requireToken,
   toGitHubReportError,
   writeOutputs
-} from "./chunk-CTLVAQG6.js";
+} from "./chunk-SJPECDQE.js";
 import {
   escapeHtmlText,
   escapeMarkdownText,
@@ -1547,7 +1547,10 @@ ${input.body}`, pointer);
       issue_number: issueNumber,
       per_page: 100
     });
-    found = comments.filter((comment) => comment.body?.includes(marker));
+    const author = input.author.toLowerCase();
+    found = comments.filter(
+      (comment) => comment.body?.startsWith(marker) && comment.user?.login.toLowerCase() === author
+    );
   } catch (error) {
     throw toGitHubReportError(error, `list the comments of #${issueNumber} in ${owner}/${repo}`, secrets);
   }
@@ -1588,6 +1591,18 @@ ${input.body}`, pointer);
     throw toGitHubReportError(error, `${verb} #${issueNumber} in ${owner}/${repo}`, secrets);
   }
 }
+var ACTIONS_BOT_LOGIN = "github-actions[bot]";
+async function resolveActingLogin(octokit, configured, token) {
+  if (configured?.trim()) return configured.trim();
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    return data.login;
+  } catch (error) {
+    const status = error.status;
+    if (status === 403 || status === 404) return ACTIONS_BOT_LOGIN;
+    throw toGitHubReportError(error, "find out which user the token acts as (GET /user)", [token]);
+  }
+}
 function fitCommentBody(body, pointer) {
   if (body.length <= MAX_COMMENT_LENGTH) return { body, truncated: false };
   const tail = `
@@ -1621,7 +1636,10 @@ async function syncDriftIssue(input) {
       labels: DRIFT_LABEL,
       per_page: 100
     });
-    open = issues.find((issue) => !issue.pull_request && issue.body?.includes(marker));
+    const author = input.author.toLowerCase();
+    open = issues.find(
+      (issue) => !issue.pull_request && issue.body?.startsWith(marker) && issue.user?.login.toLowerCase() === author
+    );
   } catch (error) {
     throw toGitHubReportError(error, `list the open ${DRIFT_LABEL} issues in ${where}`, secrets);
   }
@@ -9215,6 +9233,8 @@ function createGitHubReporter(options) {
     return { octokit: client, owner: context.owner, repo: context.repo, token };
   };
   const runLink = `[job summary](${context.runUrl})`;
+  let acting;
+  const actingLogin = (repository) => acting ??= resolveActingLogin(repository.octokit, context.commentAuthor, repository.token);
   return {
     context,
     async reportValidation(diagnostics, summaryMarkdown) {
@@ -9272,6 +9292,7 @@ _The whole plan is too long for a comment. It is in the ${runLink} and in ${plan
 ` : full;
       const comment = await upsertStickyComment({
         ...repository,
+        author: await actingLogin(repository),
         issueNumber: pullRequest.number,
         marker: renderStickyMarker("plan", report.environment),
         body,
@@ -9311,6 +9332,7 @@ ${where}
         comments.push(
           await upsertStickyComment({
             ...repository,
+            author: await actingLogin(repository),
             issueNumber: number,
             // One comment per merge commit and environment: a re-run of the same apply edits it.
             marker: renderStickyMarker("apply", `${environment}:${context.sha}`),
@@ -9333,8 +9355,10 @@ ${report.markdown.trimEnd()}
 No drift: live Altinn matches git.
 `;
       await appendJobSummary(context.stepSummaryPath, text);
+      const repository = target();
       const result = await syncDriftIssue({
-        ...target(),
+        ...repository,
+        author: await actingLogin(repository),
         environment: report.environment,
         hasDrift: report.hasDrift,
         body: text,
@@ -9381,6 +9405,7 @@ function openReporter(context) {
 }
 async function reportPlanToGitHub(context, plan, options = {}) {
   const reporter = await openReporter(context);
+  context.stdout.write((options.diagnostics ?? []).map(formatDiagnosticAnnotation).join(""));
   const report = buildPlanReport(plan, {
     commit: reporter.context.pullRequest?.headSha,
     planFile: options.planFile

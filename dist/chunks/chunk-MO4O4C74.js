@@ -19,20 +19,20 @@ import {
   applyCanonicalStyle,
   describeFileError,
   renderDocument
-} from "./chunk-7OQQWF46.js";
+} from "./chunk-F7RLI3AW.js";
 import {
   resolveSpec
-} from "./chunk-F7U5Z6GS.js";
+} from "./chunk-SBDWUDOW.js";
 import {
   parseSystemFile
-} from "./chunk-FNTW3BCQ.js";
+} from "./chunk-Y5FCGHZM.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
 } from "./chunk-5L4NZPND.js";
 import {
   require_dist
-} from "./chunk-KBDEQPMX.js";
+} from "./chunk-VDKDWPEL.js";
 import {
   __toESM
 } from "./chunk-PFLRPMBQ.js";

@@ -9,7 +9,7 @@ import {
   renderPlanJson,
   renderPlanText,
   wantsColor
-} from "./chunk-UB34ON3W.js";
+} from "./chunk-R6JXD5GM.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -18,21 +18,34 @@ import {
   requireDefaultSystemsFolder,
   requireEnvironmentName
 } from "./chunk-O373IP5Y.js";
-import "./chunk-V4WWP4QN.js";
-import "./chunk-GXJ3DS7S.js";
-import "./chunk-BWGYRILG.js";
-import "./chunk-F7U5Z6GS.js";
-import "./chunk-PNURGIQ4.js";
-import "./chunk-G6XEQELQ.js";
-import "./chunk-3VVXVFR3.js";
-import "./chunk-FNTW3BCQ.js";
-import "./chunk-5L4NZPND.js";
-import "./chunk-KBDEQPMX.js";
 import {
   renderPlanMarkdown
 } from "./chunk-FIPSCOSG.js";
 import "./chunk-JL4PHI74.js";
-import "./chunk-UEDY57WB.js";
+import {
+  collectCatalogueReferences,
+  fetchCatalogue,
+  restrictToEnvironment
+} from "./chunk-BSSDJDE5.js";
+import "./chunk-WQAJIZGS.js";
+import "./chunk-GXJ3DS7S.js";
+import "./chunk-XNHMOAUS.js";
+import "./chunk-RBK4S4JC.js";
+import {
+  validateSystems
+} from "./chunk-SBDWUDOW.js";
+import "./chunk-PNURGIQ4.js";
+import "./chunk-G6XEQELQ.js";
+import "./chunk-3VVXVFR3.js";
+import "./chunk-Y5FCGHZM.js";
+import "./chunk-5L4NZPND.js";
+import {
+  sortDiagnostics
+} from "./chunk-VDKDWPEL.js";
+import "./chunk-K4IDP6GV.js";
+import {
+  renderDiagnosticsText
+} from "./chunk-UEDY57WB.js";
 import "./chunk-DFEVOAXM.js";
 import "./chunk-PFLRPMBQ.js";
 
@@ -56,8 +69,13 @@ ${ALTINN_OPTION_USAGE}
 
 ${CREDENTIALS_USAGE}
 
-Exit status: 0 no changes, 1 error or unsafe plan, 2 changes (with --detailed-exitcode).
-Unmanaged systems are reported but are not changes.
+The resources and access packages the files name are looked up in the environment, as
+validate --env does: one Altinn does not know is an error on its YAML line, so a plan that apply
+would fail on fails here, before merge.
+
+Exit status: 0 no changes, 2 changes (with --detailed-exitcode); 1 on an error, an unsafe plan, a
+blocked system (apply would not carry it out), or a resource or access package unknown to the
+environment. Unmanaged systems are reported but are not changes.
 `;
 function renderPlan(plan, format, context, outFile) {
   if (format === "json") return renderPlanJson(plan);
@@ -85,17 +103,45 @@ var command = {
     requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, PLAN_FORMATS);
-    const github = values.report === void 0 ? void 0 : await import("./report-command-HFJ3635A.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-74MRFX3V.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values["altinn-url"] });
-    await comparison.connection.close();
+    let unknownReferences;
+    try {
+      unknownReferences = await checkCatalogueOnline(comparison);
+    } finally {
+      await comparison.connection.close();
+    }
     const plan = planComparison(comparison);
     if (values.out) await writeOutputFile(context, values.out, renderPlanJson(plan));
     const log = github && format !== "json" ? github.createInertLogOutput(context.stdout) : context.stdout;
     log.write(renderPlan(plan, format, context, values.out));
     await github?.reportPlanToGitHub(github.withWorkflowCommandsBeside(context, format), plan, {
-      planFile: values.out
+      planFile: values.out,
+      diagnostics: unknownReferences
     });
+    if (unknownReferences.length > 0) {
+      context.stderr.write(
+        renderDiagnosticsText({
+          diagnostics: unknownReferences,
+          fileCount: comparison.desiredState.files.length,
+          sources: comparison.desiredState.sources
+        })
+      );
+      context.stderr.write(
+        `sysreg plan: ${environment} does not know ${unknownReferences.length} resource(s) or access package(s) the files name; apply would fail on them. Fix the files above.
+`
+      );
+      return 1;
+    }
+    if (plan.counts.blocked > 0) {
+      const blocked = plan.changes.filter((change) => change.action === "blocked");
+      context.stderr.write(
+        `sysreg plan: ${blocked.length} system(s) blocked, which apply will not carry out: ${blocked.map((change) => `${change.systemId} (${change.blocked?.reason ?? "blocked"})`).join("; ")}.
+`
+      );
+      return 1;
+    }
     if (!plan.safety.safe && !values.force) {
       context.stderr.write(
         `sysreg plan: the plan is unsafe: ${plan.safety.reasons.join("; ")}. Review it, then run apply with --force to go ahead.
@@ -106,6 +152,15 @@ var command = {
     return decidePlanExitCode(plan, { detailedExitCode: values["detailed-exitcode"] });
   }
 };
+async function checkCatalogueOnline(comparison) {
+  const files = comparison.desiredState.files.map(
+    (file) => restrictToEnvironment(file, comparison.environment)
+  );
+  const catalogue = await fetchCatalogue(comparison.connection.client, collectCatalogueReferences(files));
+  return sortDiagnostics(validateSystems(files, { catalogue, checkResources: true })).filter(
+    (diagnostic) => diagnostic.severity === "error"
+  );
+}
 export {
   command,
   renderPlan

@@ -84,7 +84,8 @@ async function readActionsContext(env, options = {}) {
     stepSummaryPath: value("GITHUB_STEP_SUMMARY"),
     outputPath: value("GITHUB_OUTPUT"),
     pullRequest: readPullRequest(eventName, event, eventPath),
-    defaultBranch: readDefaultBranch(event)
+    defaultBranch: readDefaultBranch(event),
+    commentAuthor: env.SYSREG_COMMENT_AUTHOR || void 0
   };
 }
 function requireToken(context) {

@@ -1,24 +1,24 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   resolveSystemsFolder
-} from "./chunk-5TLSTAYK.js";
+} from "./chunk-3BMFULK2.js";
 import {
   renderSystemSkeleton,
   resolveSystemIdentity
-} from "./chunk-PIWYBJXX.js";
+} from "./chunk-CMLLZZDH.js";
 import {
   writeFileAtomically
 } from "./chunk-J6RVAHHL.js";
 import {
   describeFileError
-} from "./chunk-7OQQWF46.js";
+} from "./chunk-F7RLI3AW.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-FNTW3BCQ.js";
+import "./chunk-Y5FCGHZM.js";
 import "./chunk-5L4NZPND.js";
 import {
   SYSTEMS_DIRECTORY,
   toRepoPath
-} from "./chunk-KBDEQPMX.js";
+} from "./chunk-VDKDWPEL.js";
 import {
   UsageError
 } from "./chunk-DFEVOAXM.js";

@@ -1,17 +1,17 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   validateSystems
-} from "./chunk-F7U5Z6GS.js";
+} from "./chunk-SBDWUDOW.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
 import {
   loadSystemFiles
-} from "./chunk-FNTW3BCQ.js";
+} from "./chunk-Y5FCGHZM.js";
 import {
   discoverSystemFiles,
   sortDiagnostics
-} from "./chunk-KBDEQPMX.js";
+} from "./chunk-VDKDWPEL.js";
 import {
   renderDiagnosticsGithub
 } from "./chunk-K4IDP6GV.js";
@@ -109,7 +109,7 @@ ${VALIDATE_USAGE}`);
   };
 }
 async function runValidation(context, options, source = OFFLINE_CATALOGUE) {
-  const github = options.report === void 0 ? void 0 : await import("./report-validation-A4NL3YLQ.js");
+  const github = options.report === void 0 ? void 0 : await import("./report-validation-KVMEPFA5.js");
   const reportTarget = github?.parseReportTarget(options.report);
   const discovered = await discoverSystemFiles(
     context.cwd,

@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   findRepositoryRoot
-} from "./chunk-3T32HAJJ.js";
+} from "./chunk-IALPLWMB.js";
 
 // src/cli.ts
 import module from "node:module";
@@ -9,21 +9,21 @@ import process from "node:process";
 module.enableCompileCache?.();
 var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
-  init: () => import("./init-7563RMUW.js"),
-  new: () => import("./new-4ZHUG6ZS.js"),
-  fmt: () => import("./fmt-JLM3RACS.js"),
-  validate: () => import("./validate-CQP4F6I2.js"),
-  plan: () => import("./plan-2ZYYQJDE.js"),
-  apply: () => import("./apply-GQ3H4GKI.js"),
-  drift: () => import("./drift-P4WZUUVB.js"),
-  import: () => import("./import-BHQCQ34T.js"),
+  init: () => import("./init-ILGT3PET.js"),
+  new: () => import("./new-AAHK7AFO.js"),
+  fmt: () => import("./fmt-3RDOADF4.js"),
+  validate: () => import("./validate-S3FORNAX.js"),
+  plan: () => import("./plan-NJVPYLCI.js"),
+  apply: () => import("./apply-LZFKF223.js"),
+  drift: () => import("./drift-6RPKRJPG.js"),
+  import: () => import("./import-TARY3UKZ.js"),
   schema: () => import("./schema-ZB4Z6MPE.js"),
   emulator: () => import("./emulator-HK7IKQPH.js"),
   version: () => import("./version-T542CVZ2.js")
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
-    return () => import("./validate-online-WACLC4VY.js");
+    return () => import("./validate-online-GYSYV77M.js");
   }
   return COMMANDS[verb];
 }

@@ -9,7 +9,7 @@ import {
 import {
   require_dist,
   sortDiagnostics
-} from "./chunk-KBDEQPMX.js";
+} from "./chunk-VDKDWPEL.js";
 import {
   __toESM
 } from "./chunk-PFLRPMBQ.js";

@@ -5,7 +5,7 @@ import {
   parseReportTarget,
   readActionsContext,
   writeOutputs
-} from "./chunk-CTLVAQG6.js";
+} from "./chunk-SJPECDQE.js";
 import {
   escapeMarkdownText
 } from "./chunk-FIPSCOSG.js";

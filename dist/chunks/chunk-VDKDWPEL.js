@@ -7350,6 +7350,7 @@ import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 var SYSTEMS_DIRECTORY = "systems";
 var SYSTEM_FILE_PATTERN = /\.ya?ml$/i;
+var UNSAFE_PATH_CHARACTER = /[\u0000-\u001f\u007f<>&`|[\]\\:#"']/u;
 function toRepoPath(root, absolutePath) {
   return path.relative(root, absolutePath).split(path.sep).join("/");
 }
@@ -7368,7 +7369,24 @@ async function discoverSystemFiles(root, paths) {
   const visitedDirectories = /* @__PURE__ */ new Set();
   const addFile = (absolutePath) => {
     const repoPath = toRepoPath(rootPath, absolutePath);
-    if (!found.has(repoPath)) found.set(repoPath, { path: repoPath, absolutePath });
+    if (found.has(repoPath)) return;
+    if (UNSAFE_PATH_CHARACTER.test(repoPath)) {
+      const shown = repoPath.replace(
+        /[^A-Za-z0-9_./-]/gu,
+        (character) => `\\u{${character.codePointAt(0)?.toString(16) ?? ""}}`
+      );
+      if (!diagnostics.some((d) => d.file === shown))
+        diagnostics.push(
+          createPathDiagnostic(
+            shown,
+            "path-unsafe-characters",
+            `the path '${shown}' holds a character that could act as markup, a comment marker or a workflow command (one of < > & \` | [ ] \\ : # " ' or a control character); it is not read.`,
+            "Name the file systems/<id>.yaml, where <id> is the system id."
+          )
+        );
+      return;
+    }
+    found.set(repoPath, { path: repoPath, absolutePath });
   };
   const followLink = async (absolutePath) => {
     const repoPath = toRepoPath(rootPath, absolutePath);

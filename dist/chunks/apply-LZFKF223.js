@@ -7,7 +7,7 @@ import {
   parsePlanJson,
   renderPlanText,
   wantsColor
-} from "./chunk-UB34ON3W.js";
+} from "./chunk-R6JXD5GM.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -18,18 +18,19 @@ import {
   requireEnvironmentName,
   stringifyCanonicalJson
 } from "./chunk-O373IP5Y.js";
+import "./chunk-JL4PHI74.js";
 import {
   AltinnClientError,
   AltinnError,
   DEFAULT_CONCURRENCY,
   isSameContent
-} from "./chunk-V4WWP4QN.js";
+} from "./chunk-WQAJIZGS.js";
 import "./chunk-GXJ3DS7S.js";
-import "./chunk-BWGYRILG.js";
+import "./chunk-XNHMOAUS.js";
 import {
   SYSTEM_RULES,
   indexCatalogue
-} from "./chunk-F7U5Z6GS.js";
+} from "./chunk-SBDWUDOW.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
@@ -37,10 +38,9 @@ import "./chunk-G6XEQELQ.js";
 import "./chunk-3VVXVFR3.js";
 import {
   describePath
-} from "./chunk-FNTW3BCQ.js";
+} from "./chunk-Y5FCGHZM.js";
 import "./chunk-5L4NZPND.js";
-import "./chunk-KBDEQPMX.js";
-import "./chunk-JL4PHI74.js";
+import "./chunk-VDKDWPEL.js";
 import "./chunk-UEDY57WB.js";
 import {
   UsageError,
@@ -606,6 +606,47 @@ function createProgressPrinter(output, options) {
   };
 }
 
+// src/apply/combine-reviewed-plans.ts
+function combineReviewedPlans(plans) {
+  const [first, ...rest] = plans;
+  if (!first) throw new Error("combineReviewedPlans needs at least one plan");
+  if (rest.length === 0) return first;
+  const changes = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Map();
+  for (const plan of plans) {
+    for (const change of plan.changes) changes.set(change.systemId, change);
+    for (const system of plan.unchanged) seen.set(system.systemId, { unchanged: system });
+    for (const system of plan.unmanaged) seen.set(system.systemId, { unmanaged: system });
+  }
+  const last = plans[plans.length - 1] ?? first;
+  const combinedChanges = [...changes.values()];
+  const unchanged = [...seen].filter(([id, view]) => !changes.has(id) && view.unchanged).map(([, view]) => view.unchanged);
+  const unmanaged = [...seen].filter(([id, view]) => !changes.has(id) && view.unmanaged).map(([, view]) => view.unmanaged);
+  const count = (action) => combinedChanges.filter((change) => change.action === action).length;
+  return {
+    ...last,
+    changes: combinedChanges,
+    unchanged,
+    unmanaged,
+    counts: {
+      create: count("create"),
+      update: count("update"),
+      delete: count("delete"),
+      blocked: count("blocked"),
+      noop: unchanged.length,
+      unmanaged: unmanaged.length,
+      changes: combinedChanges.length
+    },
+    // Names every plan it stands for; it is never compared with a fresh checksum.
+    checksum: plans.map((plan) => plan.checksum).join("+"),
+    safety: {
+      safe: plans.every((plan) => plan.safety.safe),
+      reasons: plans.flatMap((plan) => plan.safety.reasons)
+    },
+    annotations: plans.flatMap((plan) => plan.annotations)
+  };
+}
+
 // src/commands/apply.ts
 var APPLY_FORMATS = ["text", "json"];
 var MAX_CONCURRENCY = 64;
@@ -620,7 +661,9 @@ finishes what a failed or interrupted run left and changes nothing that is alrea
 Options:
 ${ALTINN_OPTION_USAGE}
   --plan <file>         The reviewed plan (from plan --out). Apply only if the fresh plan is the
-                        same for every system it covers; otherwise apply nothing.
+                        same for every system it covers; otherwise apply nothing. Give it once
+                        per merged pull request, in merge order, to apply several: each system
+                        is held to the plan of the last one that changed it.
   --allow-delete        Carry out deletes (a deleted id can never be used again). Without it, a
                         plan that deletes is refused as a whole.
   --force               Apply a plan above the safety threshold.
@@ -701,6 +744,14 @@ async function readReviewedPlan(cwd, file) {
   if (!parsed.ok) throw new UsageError(`${file}: ${parsed.message}`);
   return parsed.plan;
 }
+async function readReviewedPlans(cwd, files) {
+  const plans = await Promise.all(files.map((file) => readReviewedPlan(cwd, file)));
+  const environments = [...new Set(plans.map((plan) => plan.environment))];
+  if (environments.length > 1) {
+    throw new UsageError(`the reviewed plans are for different environments: ${environments.join(", ")}.`);
+  }
+  return combineReviewedPlans(plans);
+}
 function readPositiveInteger(value, flag, max) {
   if (value === void 0) return void 0;
   const number = Number(value);
@@ -725,7 +776,7 @@ var command = {
     const { values, positionals } = parseCommandArguments(
       context.argv,
       {
-        plan: { type: "string" },
+        plan: { type: "string", multiple: true },
         "allow-delete": { type: "boolean", default: false },
         force: { type: "boolean", default: false },
         format: { type: "string", default: "text" },
@@ -740,9 +791,12 @@ var command = {
     const format = pickFormat(values.format, APPLY_FORMATS);
     const concurrency = readPositiveInteger(values.concurrency, "--concurrency", MAX_CONCURRENCY);
     const requestTimeoutMs = readSeconds(values["request-timeout"], "--request-timeout");
-    const github = values.report === void 0 ? void 0 : await import("./report-command-HFJ3635A.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-74MRFX3V.js");
     github?.parseReportTarget(values.report);
-    const reviewedPlan = values.plan ? await readReviewedPlan(context.cwd, resolveFileArgument(context, values.plan)) : void 0;
+    const reviewedPlan = values.plan?.length ? await readReviewedPlans(
+      context.cwd,
+      values.plan.map((file) => resolveFileArgument(context, file))
+    ) : void 0;
     const log = github && format === "text" ? github.createInertLogOutput(context.stdout) : context.stdout;
     const progress = github ? github.createInertLogOutput(context.stderr) : context.stderr;
     const report = github ? (run) => github.reportApplyRunToGitHub(github.withWorkflowCommandsBeside(context, format), run) : void 0;
@@ -790,5 +844,6 @@ async function applyAndReport(context, format, signal, output, options) {
 export {
   command,
   executeApply,
-  readReviewedPlan
+  readReviewedPlan,
+  readReviewedPlans
 };

@@ -1,0 +1,24 @@
+import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
+import {
+  VALIDATE_USAGE,
+  command,
+  parseValidateArguments,
+  runValidation
+} from "./chunk-RBK4S4JC.js";
+import "./chunk-SBDWUDOW.js";
+import "./chunk-PNURGIQ4.js";
+import "./chunk-G6XEQELQ.js";
+import "./chunk-3VVXVFR3.js";
+import "./chunk-Y5FCGHZM.js";
+import "./chunk-5L4NZPND.js";
+import "./chunk-VDKDWPEL.js";
+import "./chunk-K4IDP6GV.js";
+import "./chunk-UEDY57WB.js";
+import "./chunk-DFEVOAXM.js";
+import "./chunk-PFLRPMBQ.js";
+export {
+  VALIDATE_USAGE,
+  command,
+  parseValidateArguments,
+  runValidation
+};
