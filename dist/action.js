@@ -1,10 +1,11 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-F4FWE2XM.js";
-import "./chunks/chunk-7IKEP7SO.js";
-import "./chunks/chunk-XNHMOAUS.js";
-import "./chunks/chunk-VDKDWPEL.js";
+} from "./chunks/chunk-RTMMFLLY.js";
+import "./chunks/chunk-JFDNQY3D.js";
+import "./chunks/chunk-Y7HMJB2Q.js";
+import "./chunks/chunk-W36C3WO5.js";
+import "./chunks/chunk-JL2D3Q3I.js";
 import {
   __commonJS,
   __require,

@@ -7,6 +7,9 @@
  *   - every `scripts/soak-*.ts` and `scripts/kill-*.ts` (apply's fault soak and kill-and-resume runs);
  *   - the fault, kill and resume tests of the suite (`test/**` files named for them), in one vitest run;
  *   - the validator fuzz, `scripts/fuzz-validate.ts`, with many more cases than `npm test` runs;
+ *   - the attack stage: the cases an attack on sysreg found (`test/attack/`: links out of systems/,
+ *     FIFOs, floods of problems, hostile text, broken pipes, secrets in the wrong variable, …) through
+ *     the real CLI, and a fuzz of fmt (`scripts/fuzz-fmt.ts`) with the validator fuzz's inputs;
  *   - a secrets scan (`scripts/scan-secrets.ts`) over the output of all of the above, the files they
  *     left in their own temp folder, the results folder and the working tree's changes. A key made
  *     here first proves the scan sees a secret.
@@ -145,6 +148,15 @@ async function listFaultTests(folder = path.join(REPO, 'test')): Promise<string[
   return found.sort();
 }
 
+/** The attack cases: every test file under test/attack/. */
+async function listAttackTests(): Promise<string[]> {
+  const names = await readdir(path.join(REPO, 'test', 'attack'));
+  return names
+    .filter((name) => name.endsWith('.test.ts'))
+    .sort()
+    .map((name) => `test/attack/${name}`);
+}
+
 async function listFiles(folder: string): Promise<string[]> {
   const files: string[] = [];
   for (const entry of await readdir(folder, { withFileTypes: true }).catch(() => [])) {
@@ -260,6 +272,37 @@ async function runReliability(): Promise<number> {
       // Not JSON: a crash; keep its last line.
     }
     checks.push(toCheck('loader and validator fuzz', fuzz, detail));
+
+    // The attack stage: each defect an attack found, through the real CLI, then fmt under the fuzz.
+    const attacks = await listAttackTests();
+    const attackRun = await runChild('attack cases', [vitest, 'run', ...attacks], env);
+    const attackSummary = /Tests\s+(.+?)\s*(?:\(|$)/m.exec(attackRun.output.replace(/\u001b\[[0-9;]*m/g, ''));
+    checks.push(
+      toCheck(
+        `attack cases through the CLI (${attacks.length} files)`,
+        attackRun,
+        `tests ${attackSummary?.[1] ?? lastLine(attackRun.output)}`,
+      ),
+    );
+    const fmtFuzz = await runChild('fmt fuzz', ['scripts/fuzz-fmt.ts', '--runs', String(fuzzRuns)], env);
+    let fmtDetail = lastLine(fmtFuzz.output);
+    try {
+      const parsed = JSON.parse(fmtDetail) as {
+        runs: number;
+        seed: number;
+        rewritten: number;
+        refused: number;
+        unstable: number;
+        slowestCaseMs: number;
+        failure?: string;
+      };
+      fmtDetail = parsed.failure
+        ? parsed.failure
+        : `${parsed.runs} generated inputs (${parsed.rewritten} rewritten, each meaning the same and drawing the same errors, ${parsed.unstable} of them changed again by a second run; ${parsed.refused} refused with a reason), slowest ${parsed.slowestCaseMs} ms, seed ${parsed.seed}`;
+    } catch {
+      // Not JSON: a crash; keep its last line.
+    }
+    checks.push(toCheck('fmt fuzz', fmtFuzz, fmtDetail));
 
     checks.push(await scanEverything(scratch));
   } finally {

@@ -6,6 +6,8 @@
 import module from 'node:module';
 import process from 'node:process';
 import type { Command, CommandContext } from './model/command.ts';
+import { createProcessOutput } from './commands/process-output.ts';
+import { redactSecrets } from './altinn/redact.ts';
 import { findRepositoryRoot } from './config/repository-root.ts';
 
 // Node caches compiled (and type-stripped) modules across runs: most of a short command's start-up.
@@ -73,12 +75,13 @@ export async function main(context: Omit<CommandContext, 'argv'> & { argv: strin
     return await command.run({ ...context, argv: rest });
   } catch (error) {
     if (error instanceof Error && 'exitCode' in error && typeof error.exitCode === 'number') {
-      context.stderr.write(`sysreg ${verb}: ${error.message}\n`);
+      context.stderr.write(`sysreg ${verb}: ${redactSecrets(error.message)}\n`);
       return error.exitCode;
     }
     const detail = context.env.SYSREG_DEBUG && error instanceof Error ? `\n${error.stack}` : '';
     const message = error instanceof Error ? error.message : String(error);
-    context.stderr.write(`sysreg ${verb}: internal error: ${message}${detail}\n`);
+    // Whatever failed, a secret in the message (a key in the wrong variable) is not printed.
+    context.stderr.write(`sysreg ${verb}: internal error: ${redactSecrets(`${message}${detail}`)}\n`);
     return 1;
   }
 }
@@ -88,8 +91,8 @@ export async function runFromProcess(): Promise<void> {
   const workingDirectory = process.cwd();
   process.exitCode = await main({
     argv: process.argv.slice(2),
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: createProcessOutput(process.stdout),
+    stderr: createProcessOutput(process.stderr),
     env: process.env,
     cwd: findRepositoryRoot(workingDirectory),
     workingDirectory,

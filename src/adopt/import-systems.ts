@@ -70,6 +70,13 @@ export interface ImportedSystem {
   tombstone: boolean;
   /** For `override`: the fields now overridden for the environment (or no longer, when it matches the base). */
   fields: string[];
+  /** For `replace`: each other environment the file names, with the fields it now overrides. */
+  kept?: KeptEnvironment[];
+}
+
+export interface KeptEnvironment {
+  environment: string;
+  fields: string[];
 }
 
 /** A reason the import cannot go ahead; the command prints them all and writes nothing. */
@@ -159,6 +166,48 @@ interface PlannedSystemFile {
   write?: FileWrite;
 }
 
+/**
+ * `--overwrite`: the file rendered anew from this environment's live values, with each other
+ * environment the old file names given overrides for every field where its view would otherwise
+ * change. Replacing the base for tt02 must not move prod's client ids or redirect URLs to tt02's.
+ */
+function replaceKeepingOtherEnvironments(
+  found: IndexedFile,
+  spec: SystemSpec,
+  environment: string,
+  problems: ImportProblem[],
+): { text: string; kept: KeptEnvironment[] } | undefined {
+  const rendered = renderImportedSystem(spec, environment);
+  const others = found.document ? environmentsOf(found.document).filter((name) => name !== environment) : [];
+  if (!found.document || others.length === 0) return { text: rendered, kept: [] };
+  const newBase = canonicalJsonOf(spec);
+  const edits: FieldEdit[] = [];
+  const kept: KeptEnvironment[] = [];
+  for (const name of others) {
+    const view = resolveSpec(found.document, name);
+    const viewCanonical = canonicalJsonOf(view);
+    const fields = OVERRIDABLE_FIELDS.filter((key) => fieldOf(viewCanonical, key) !== fieldOf(newBase, key));
+    for (const key of fields) edits.push({ path: [ENVIRONMENTS_KEY, name, key], value: view[key] });
+    kept.push({ environment: name, fields });
+  }
+  if (edits.length === 0) return { text: rendered, kept };
+  try {
+    return { text: applyFieldEdits(rendered, edits), kept };
+  } catch (error) {
+    if (!(error instanceof SystemYamlEditError)) throw error;
+    problems.push({
+      file: found.file,
+      systemId: spec.id,
+      message: `cannot keep the other environments' overrides in '${found.file}': ${error.message}.`,
+    });
+    return undefined;
+  }
+}
+
+const OVERRIDABLE_FIELDS = FIELD_RULES.filter((rule) => rule.overridable).map(
+  (rule) => rule.key as OverridableField,
+);
+
 /** What to write for one system: a new file, a replaced one, or overrides in the one it has. */
 function planSystemFile(
   found: IndexedFile | undefined,
@@ -190,9 +239,15 @@ function planSystemFile(
       : undefined;
   }
   if (input.overwrite) {
-    const text = renderImportedSystem(spec, environment);
+    const replaced = replaceKeepingOtherEnvironments(found, spec, environment, problems);
+    if (!replaced) return undefined;
+    const { text, kept } = replaced;
     if (!checkReadsBack(found.file, text, environment, live, problems)) return undefined;
-    return text === found.text ? outcome(found.file, 'unchanged') : outcome(found.file, 'replace', text);
+    if (found.document && !checkOthersKept(found.file, found.document, text, environment, problems, false))
+      return undefined;
+    if (text === found.text) return outcome(found.file, 'unchanged');
+    const planned = outcome(found.file, 'replace', text);
+    return { ...planned, system: { ...planned.system, kept } };
   }
   if (!found.document) {
     problems.push({
@@ -417,8 +472,10 @@ function checkOthersKept(
   text: string,
   environment: string,
   problems: ImportProblem[],
+  includeBase = true,
 ): boolean {
-  const views = [undefined, ...environmentsOf(before).filter((name) => name !== environment)];
+  const others = environmentsOf(before).filter((name) => name !== environment);
+  const views = includeBase ? [undefined, ...others] : others;
   const changed = listChangedViews(file, before, text, views);
   if (changed.length === 0) return true;
   problems.push({

@@ -57,6 +57,9 @@ export class JoseGrantSigner implements GrantSigner {
   }
 }
 
+/** RS256 and Maskinporten need RSA keys of at least this many bits. */
+const MIN_RSA_BITS = 2048;
+
 /** Imports a PEM PKCS#8 private key or a private JWK as JSON. Errors never echo the key. */
 export async function importPrivateKey(
   text: string,
@@ -64,16 +67,23 @@ export async function importPrivateKey(
 ): Promise<CryptoKeyLike | Uint8Array> {
   const trimmed = text.trim();
   try {
+    let key: CryptoKeyLike | Uint8Array;
     if (trimmed.startsWith('{')) {
       const jwk = JSON.parse(trimmed) as JWK;
       if (typeof jwk.d !== 'string') throw new Error('the JWK has no private part ("d")');
-      return await importJWK(jwk, algorithm);
-    }
-    if (trimmed.includes('BEGIN RSA PRIVATE KEY')) {
+      key = await importJWK(jwk, algorithm);
+    } else if (trimmed.includes('BEGIN RSA PRIVATE KEY')) {
       throw new Error('the PEM is PKCS#1; convert it with `openssl pkcs8 -topk8 -nocrypt`');
+    } else {
+      // Environment variables often carry the PEM with literal \n.
+      key = await importPKCS8(trimmed.replace(/\\n/g, '\n'), algorithm);
     }
-    // Environment variables often carry the PEM with literal \n.
-    return await importPKCS8(trimmed.replace(/\\n/g, '\n'), algorithm);
+    // Signing refuses a short RSA key much later, as an internal error; say so while reading it.
+    const bits = (key as { algorithm?: { modulusLength?: unknown } }).algorithm?.modulusLength;
+    if (typeof bits === 'number' && bits < MIN_RSA_BITS) {
+      throw new Error(`the key is RSA-${bits}; the key must be RSA of at least ${MIN_RSA_BITS} bits`);
+    }
+    return key;
   } catch (error) {
     const reason =
       error instanceof SyntaxError

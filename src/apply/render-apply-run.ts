@@ -3,7 +3,7 @@
  * it runs: a counter rewritten in place on a terminal, one quiet line per system in CI.
  */
 import { stringifyCanonicalJson } from '../plan/canonical-json.ts';
-import { escapeTerminalText } from '../plan/render-text.ts';
+import { escapeTerminalText } from '../systems/terminal-text.ts';
 import type { ApplyProgress, SystemApplyResult } from './apply-plan.ts';
 import { summariseApplyRun } from './apply-run.ts';
 import type { ApplyRun } from './apply-run.ts';

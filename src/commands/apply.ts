@@ -27,6 +27,7 @@ import {
   requireEnvironmentName,
 } from './shared/altinn-options.ts';
 import { compareWithAltinn, wantsColor } from './shared/live-comparison.ts';
+import { writeOutputFile } from './shared/output-file.ts';
 
 const APPLY_FORMATS = ['text', 'json'] as const;
 type ApplyFormat = (typeof APPLY_FORMATS)[number];
@@ -57,6 +58,8 @@ ${ALTINN_OPTION_USAGE}
                         plan that deletes is refused as a whole.
   --force               Apply a plan above the safety threshold.
   --format <fmt>        text (default) or json (the run report, for machines).
+  --out <file>          Also write the run report as JSON, as --format json prints it; written
+                        before anything is printed, so a closed output cannot lose it.
   --concurrency <n>     Requests in flight at once (default ${DEFAULT_CONCURRENCY}, at most ${MAX_CONCURRENCY}).
   --request-timeout <sec>
                         Give up on one attempt after this many seconds (default 30).
@@ -199,6 +202,7 @@ export const command: Command = {
         'allow-delete': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         format: { type: 'string', default: 'text' },
+        out: { type: 'string' },
         concurrency: { type: 'string' },
         'request-timeout': { type: 'string' },
         report: { type: 'string' },
@@ -241,7 +245,7 @@ export const command: Command = {
         context,
         format,
         stop.signal,
-        { log, ...(report ? { report } : {}) },
+        { log, ...(report ? { report } : {}), ...(values.out ? { outFile: values.out } : {}) },
         {
           environment,
           altinnUrl: values['altinn-url'],
@@ -266,10 +270,11 @@ async function applyAndReport(
   context: CommandContext,
   format: ApplyFormat,
   signal: AbortSignal,
-  output: { log: Output; report?: (run: ApplyRun) => Promise<unknown> },
+  output: { log: Output; report?: (run: ApplyRun) => Promise<unknown>; outFile?: string },
   options: Omit<ApplyCommandOptions, 'signal'>,
 ): Promise<number> {
   const run = await executeApply(context, { ...options, signal });
+  if (output.outFile) await writeOutputFile(context, output.outFile, renderApplyRunJson(run));
   output.log.write(format === 'json' ? renderApplyRunJson(run) : renderApplyRunText(run));
   // After the run is printed: a report that fails fails the command, the log still shows the run.
   await output.report?.(run);

@@ -2,21 +2,25 @@
  * `sysreg fmt [--check] [paths…]`: rewrites system files into the canonical form, keeping comments.
  * With `--check`, lists the files that would change and exits 1, for CI.
  */
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from '../model/command.ts';
 import { UsageError, resolveFileArgument } from '../model/command.ts';
-import { discoverSystemFiles } from '../systems/discover.ts';
+import { discoverSystemFiles, SYSTEMS_DIRECTORY, toRepoPath } from '../systems/discover.ts';
 import type { DiscoveredFile } from '../systems/discover.ts';
-import { decodeSystemFile } from '../systems/load.ts';
-import { formatSystemYaml } from '../systems/format.ts';
+import { readSystemFileText } from '../systems/load.ts';
+import { formatSystemFile, type FileFormatting } from '../systems/format.ts';
+import { escapeTerminalLines, escapeTerminalText } from '../systems/terminal-text.ts';
 import { writeFileAtomically } from '../systems/write-file-atomically.ts';
 import { describeFileError } from '../model/describe-file-error.ts';
 
 const USAGE = `Usage: sysreg fmt [--check] [paths…]
 
 Rewrites system files into the canonical form: key order, field spelling, quoting and list style.
-Comments stay with the keys they are written above. Files that are already canonical are not touched.
+Comments stay with the keys they are written above. Files that are already canonical are not touched,
+nor are files that do not read as system files (fix what \`sysreg validate\` reports first), nor
+targets of symbolic links that lead out of systems/.
 
 Options:
   --check   Change nothing; list the files that would change and exit 1 if there are any.
@@ -43,22 +47,18 @@ export const command: Command = {
     );
     let failures = 0;
     for (const diagnostic of diagnostics) {
-      stderr.write(`${diagnostic.file}: ${diagnostic.message}\n`);
+      stderr.write(escapeTerminalText(`${diagnostic.file}: ${diagnostic.message}`) + '\n');
       failures += 1;
     }
 
     const changed: string[] = [];
+    const systemsFolder = await realpath(path.join(cwd, SYSTEMS_DIRECTORY)).catch(() => undefined);
     for (const file of files) {
-      const text = await readSystemText(file);
-      if (typeof text !== 'string') {
-        stderr.write(`${file.path}: cannot format: ${text.problem}\n`);
-        failures += 1;
-        continue;
-      }
-      const result = formatSystemYaml(text);
-      if (result.problems.length > 0) {
+      const shownPath = escapeTerminalText(file.path);
+      const result = await formatFile(file);
+      if ('problems' in result) {
         for (const problem of result.problems) {
-          stderr.write(`${file.path}: cannot format: ${indentContinuation(problem)}\n`);
+          stderr.write(`${shownPath}: cannot format: ${indentContinuation(escapeTerminalLines(problem))}\n`);
         }
         failures += 1;
         continue;
@@ -66,18 +66,23 @@ export const command: Command = {
       if (!result.changed) continue;
       changed.push(file.path);
       if (check) {
-        stdout.write(`${file.path}\n`);
+        stdout.write(`${shownPath}\n`);
         continue;
       }
-      try {
-        // Write through a symbolic link to its target, rather than replacing the link with a file.
-        await writeFileAtomically(await realpath(file.absolutePath), result.text);
-      } catch (error) {
-        stderr.write(`${file.path}: cannot write: ${describeFileError(error)}\n`);
+      const target = await resolveWriteTarget(cwd, file, systemsFolder);
+      if (typeof target !== 'string') {
+        stderr.write(`${shownPath}: not written: ${target.problem}\n`);
         failures += 1;
         continue;
       }
-      stdout.write(`formatted ${file.path}\n`);
+      try {
+        await writeFileAtomically(target, result.text);
+      } catch (error) {
+        stderr.write(`${shownPath}: cannot write: ${describeFileError(error)}\n`);
+        failures += 1;
+        continue;
+      }
+      stdout.write(`formatted ${shownPath}\n`);
     }
 
     const noun = (count: number) => `${count} file${count === 1 ? '' : 's'}`;
@@ -95,18 +100,36 @@ export const command: Command = {
   },
 };
 
-/** The file's text, or why it cannot be formatted (unreadable, too large, binary, not UTF-8). */
-async function readSystemText(file: DiscoveredFile): Promise<string | { problem: string }> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file.absolutePath);
-  } catch (error) {
-    return { problem: `cannot read: ${describeFileError(error)}` };
+/** The file's canonical text, or why it is left alone (see `formatSystemFile`). */
+async function formatFile(file: DiscoveredFile): Promise<FileFormatting> {
+  const decoded = await readSystemFileText(file);
+  if (!decoded.ok) {
+    const { line, column, message } = decoded.diagnostic;
+    return { problems: [`${message} (line ${line}, column ${column})`] };
   }
-  const decoded = decodeSystemFile(file.path, bytes);
-  if (decoded.ok) return decoded.text;
-  const { line, column, message } = decoded.diagnostic;
-  return { problem: `${message} (line ${line}, column ${column})` };
+  return formatSystemFile(file.path, decoded.text);
+}
+
+/**
+ * Where to write a file: its own path, or, when a symbolic link (the file or a folder above it) leads
+ * elsewhere, the real target, but only inside systems/. A link planted in a pull request must not
+ * let fmt rewrite package.json or a workflow.
+ */
+async function resolveWriteTarget(
+  root: string,
+  file: DiscoveredFile,
+  systemsFolder: string | undefined,
+): Promise<string | { problem: string }> {
+  const realRoot = await realpath(root).catch(() => path.resolve(root));
+  const real = await realpath(file.absolutePath).catch(() => undefined);
+  if (real === undefined) return { problem: 'the file is gone' };
+  const asWritten = path.join(realRoot, toRepoPath(root, file.absolutePath));
+  if (real === asWritten) return real;
+  const relative = systemsFolder === undefined ? '..' : path.relative(systemsFolder, real);
+  if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) return real;
+  return {
+    problem: `it is reached through a symbolic link that leads out of ${SYSTEMS_DIRECTORY}/ (to '${escapeTerminalText(toRepoPath(realRoot, real))}'); fmt does not write through it`,
+  };
 }
 
 function indentContinuation(text: string): string {

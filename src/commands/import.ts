@@ -32,7 +32,8 @@ ${ALTINN_OPTION_USAGE}
   --only <id>           Import only this system (repeat, or separate ids with commas). Altinn does not
                         list deleted systems: name a deleted id here to import it as a tombstone.
   --dir <folder>        The systems folder, inside the repository (default: systems).
-  --overwrite           Replace existing files instead of adding overrides to them.
+  --overwrite           Replace existing files instead of adding overrides to them; what other
+                        environments override is kept (as overrides), and listed.
 
 ${CREDENTIALS_USAGE}
 
@@ -141,8 +142,14 @@ function renderImportSummary(systems: readonly ImportedSystem[], environment: st
     switch (system.action) {
       case 'create':
         return `created   ${system.file}${tombstone}`;
-      case 'replace':
-        return `replaced  ${system.file}${tombstone}`;
+      case 'replace': {
+        const kept = (system.kept ?? []).map(({ environment: name, fields }) =>
+          fields.length === 0
+            ? `environments.${name} follows the new base`
+            : `kept environments.${name}: ${fields.join(', ')}`,
+        );
+        return `replaced  ${system.file}${tombstone}${kept.length > 0 ? ` (${kept.join('; ')})` : ''}`;
+      }
       case 'override':
         return `overrides ${system.file}: environments.${environment}: ${system.fields.join(', ')}`;
       case 'unchanged':

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../model/command.ts';
 import { UsageError } from '../model/command.ts';
 import { describeFileError } from '../model/describe-file-error.ts';
+import { describeUnsafeFileName } from '../adopt/import-systems.ts';
 import { SYSTEMS_DIRECTORY, toRepoPath } from '../systems/discover.ts';
 import { renderSystemSkeleton, resolveSystemIdentity } from '../systems/system-skeleton.ts';
 import { writeFileAtomically } from '../systems/write-file-atomically.ts';
@@ -49,6 +50,8 @@ export const command: Command = {
     if (parsed.values.vendor === undefined) throw new UsageError(`--vendor is required\n\n${USAGE}`);
     const identity = resolveSystemIdentity(id, parsed.values.vendor);
     if ('problem' in identity) throw new UsageError(identity.problem);
+    const unsafe = describeUnsafeFileName(identity.id);
+    if (unsafe) throw new UsageError(`'${identity.id}' cannot be a file name: ${unsafe}.`);
 
     // Inside the repository only: the schema line the skeleton carries is relative to it.
     const directory = await resolveSystemsFolder(cwd, parsed.values.dir ?? SYSTEMS_DIRECTORY);

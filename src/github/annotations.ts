@@ -4,7 +4,12 @@
  * early or inject a second one.
  */
 import type { Diagnostic } from '../model/diagnostic.ts';
-import { summarizeDiagnostics, type DiagnosticsReport } from '../systems/render-diagnostics.ts';
+import {
+  capDiagnostics,
+  describeOmitted,
+  summarizeDiagnostics,
+  type DiagnosticsReport,
+} from '../systems/render-diagnostics.ts';
 
 export type AnnotationLevel = 'notice' | 'warning' | 'error';
 
@@ -71,11 +76,17 @@ export function formatDiagnosticAnnotation(diagnostic: Diagnostic): string {
   return formatAnnotation(toDiagnosticAnnotation(diagnostic));
 }
 
-/** One annotation per diagnostic, then the summary as a notice. */
+/** One annotation per diagnostic shown, then a notice per file for the rest; each line ends in `\n`. */
+export function renderDiagnosticAnnotations(diagnostics: readonly Diagnostic[]): string {
+  const { shown, omitted } = capDiagnostics(diagnostics);
+  const lines = shown.map((diagnostic) => formatDiagnosticAnnotation(diagnostic));
+  for (const [file, count] of omitted)
+    lines.push(`::notice title=sysreg validate::${escapeAnnotationData(describeOmitted(file, count))}\n`);
+  return lines.join('');
+}
+
+/** The annotations, then the summary as a notice. */
 export function renderDiagnosticsGithub({ diagnostics, fileCount }: DiagnosticsReport): string {
-  const lines = diagnostics.map((diagnostic) => formatDiagnosticAnnotation(diagnostic).trimEnd());
-  lines.push(
-    `::notice title=sysreg validate::${escapeAnnotationData(summarizeDiagnostics(diagnostics, fileCount))}`,
-  );
-  return `${lines.join('\n')}\n`;
+  const summary = escapeAnnotationData(summarizeDiagnostics(diagnostics, fileCount));
+  return `${renderDiagnosticAnnotations(diagnostics)}::notice title=sysreg validate::${summary}\n`;
 }

@@ -3,6 +3,8 @@
  * that failed after retries. Reporting failures are never silent (a plan that could not be posted
  * fails the job), so every GitHub edge throws this, with the token redacted from its message.
  */
+import { redactSecrets as redactSecretShapes } from '../altinn/redact.ts';
+
 export type GitHubReportErrorCode =
   'missing-environment' | 'invalid-event' | 'api-failed' | 'file-write-failed' | 'comment-too-long';
 
@@ -26,8 +28,9 @@ export function redactKnownSecrets(text: string, secrets: readonly (string | und
   for (const secret of secrets) {
     if (secret && secret.length >= 8) redacted = redacted.split(secret).join('[REDACTED]');
   }
-  // Authorization headers may be echoed by proxies or error bodies in any form.
-  return redacted.replace(/\b(token|bearer)\s+[A-Za-z0-9_.-]{8,}/gi, '$1 [REDACTED]');
+  // Authorization headers may be echoed by proxies or error bodies in any form; keys and URL
+  // user-info are found by shape.
+  return redactSecretShapes(redacted.replace(/\b(token|bearer)\s+[A-Za-z0-9_.-]{8,}/gi, '$1 [REDACTED]'));
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { CommandContext } from '../model/command.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { readActionsContext } from './actions-environment.ts';
-import { formatDiagnosticAnnotation } from './annotations.ts';
+import { renderDiagnosticAnnotations } from './annotations.ts';
 import { appendJobSummary } from './job-summary.ts';
 import { writeOutputs } from './outputs.ts';
 import { createInertLogOutput } from './inert-log.ts';
@@ -22,7 +22,7 @@ export async function reportValidationToGitHub(
 ): Promise<void> {
   const { diagnostics, fileCount } = input;
   const actions = await readActionsContext(context.env);
-  context.stdout.write(diagnostics.map(formatDiagnosticAnnotation).join(''));
+  context.stdout.write(renderDiagnosticAnnotations(diagnostics));
   await appendJobSummary(actions.stepSummaryPath, renderValidationSummary(diagnostics, fileCount));
   await writeOutputs(actions.outputPath, {
     errors: diagnostics.filter((d) => d.severity === 'error').length,

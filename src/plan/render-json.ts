@@ -41,6 +41,8 @@ export function parsePlanJson(text: string): ParsedPlan {
   if (!Array.isArray(plan.changes) || typeof plan.checksum !== 'string') {
     return { ok: false, message: 'The plan file has no changes or checksum.' };
   }
+  const malformed = findMalformedPart(plan);
+  if (malformed) return { ok: false, message: `The plan file is not a plan sysreg wrote: ${malformed}.` };
   const checksum = computeChangesChecksum(plan.changes);
   if (checksum !== plan.checksum) {
     return {
@@ -50,3 +52,27 @@ export function parsePlanJson(text: string): ParsedPlan {
   }
   return { ok: true, plan: plan as Plan };
 }
+
+/** What apply reads of a plan beyond its changes' checksum, checked so a hand-made file is refused. */
+function findMalformedPart(plan: Partial<Plan>): string | undefined {
+  if (typeof plan.environment !== 'string') return '`environment` is not a string';
+  for (const list of ['changes', 'unchanged', 'unmanaged'] as const) {
+    const entries: unknown = plan[list];
+    if (!Array.isArray(entries)) return `\`${list}\` is not a list`;
+    const index = entries.findIndex(
+      (entry: unknown) =>
+        typeof entry !== 'object' ||
+        entry === null ||
+        typeof (entry as { systemId?: unknown }).systemId !== 'string',
+    );
+    if (index !== -1) return `\`${list}[${index}]\` has no systemId`;
+  }
+  const index = plan.changes!.findIndex(
+    (change) =>
+      !CHANGE_ACTIONS.has(change.action) || !Array.isArray(change.fields) || !Array.isArray(change.dependsOn),
+  );
+  if (index !== -1) return `\`changes[${index}]\` is not a planned change (action, fields, dependsOn)`;
+  return undefined;
+}
+
+const CHANGE_ACTIONS: ReadonlySet<unknown> = new Set(['create', 'update', 'delete', 'blocked']);

@@ -8,6 +8,7 @@ import type { DiffSign } from './describe-field-change.ts';
 import type { FieldChange } from './diff.ts';
 import type { DriftKind, DriftReport } from './drift.ts';
 import type { ChangeAction, Plan, PlannedChange } from './plan-types.ts';
+import { escapeTerminalText } from '../systems/terminal-text.ts';
 
 export interface TextRenderOptions {
   color: boolean;
@@ -164,12 +165,4 @@ export function summariseDriftCounts(report: DriftReport): string {
 function formatName(name: Record<string, string>): string {
   const display = pickDisplayName(name);
   return display === '' ? '' : formatValue(display);
-}
-
-/** Control characters (ESC, CR, …) shown as `\uXXXX` so they cannot act on the terminal. */
-export function escapeTerminalText(text: string): string {
-  return text.replace(
-    /[\u0000-\u001f\u007f-\u009f]/g,
-    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
 }

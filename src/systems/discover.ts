@@ -113,6 +113,20 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
     return target;
   };
 
+  /** Whether a link's target is a regular file; a FIFO or device behind a link would block a read. */
+  const isRegularFile = async (target: string, absolutePath: string): Promise<boolean> => {
+    if ((await stat(target).catch(() => undefined))?.isFile()) return true;
+    const repoPath = toRepoPath(rootPath, absolutePath);
+    diagnostics.push(
+      createPathDiagnostic(
+        repoPath,
+        'path-not-a-file',
+        `'${repoPath}' is a symbolic link to something that is not a regular file; it is not read.`,
+      ),
+    );
+    return false;
+  };
+
   const walk = async (directory: string): Promise<void> => {
     const real = await realpath(directory).catch(() => directory);
     if (visitedDirectories.has(real)) return; // a link cycle, or a folder named twice
@@ -144,7 +158,8 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
           }
           continue;
         }
-        if (await followLink(absolutePath)) addFile(absolutePath);
+        const target = await followLink(absolutePath);
+        if (target && (await isRegularFile(target, absolutePath))) addFile(absolutePath);
       } else if (entry.isDirectory()) {
         await walk(absolutePath);
       } else if (entry.isFile() && SYSTEM_FILE_PATTERN.test(entry.name)) {
@@ -182,9 +197,9 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
     if (info.isSymbolicLink()) {
       const target = await followLink(absolutePath);
       if (!target) return;
-      const targetInfo = await stat(target);
-      if (targetInfo.isDirectory()) await walk(absolutePath);
-      else addFile(absolutePath);
+      const targetInfo = await stat(target).catch(() => undefined);
+      if (targetInfo?.isDirectory()) await walk(absolutePath);
+      else if (await isRegularFile(target, absolutePath)) addFile(absolutePath);
       return;
     }
     if (info.isDirectory()) await walk(absolutePath);

@@ -4,12 +4,13 @@
  * they were written above. Pure: text in, text out.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Document, Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, visit } from 'yaml';
+import type { Document, Node, YAMLError } from 'yaml';
 import { compareKeysCanonically, holdsFieldNames, resolveFieldAlias } from './canonical-order.ts';
 import type { YamlPath } from './canonical-order.ts';
 import { ENVIRONMENTS_KEY } from './fields.ts';
-import { YAML_PARSE_OPTIONS, YAML_TO_JS_OPTIONS } from './yaml-options.ts';
+import { parseSystemFile } from './parse.ts';
+import { parseSystemYaml, YAML_TO_JS_OPTIONS } from './yaml-options.ts';
 import { applyCanonicalStyle, renderDocument, placeSchemaModeline } from './yaml-style.ts';
 
 export interface FormattedSystemYaml {
@@ -20,14 +21,13 @@ export interface FormattedSystemYaml {
   problems: string[];
 }
 
-/** The loader's parse options, so fmt reads a file exactly as validate does; messages with positions. */
-const FORMAT_PARSE_OPTIONS = { ...YAML_PARSE_OPTIONS, prettyErrors: true };
-
 export function formatSystemYaml(text: string): FormattedSystemYaml {
   const unchanged = (problems: string[]): FormattedSystemYaml => ({ text, changed: false, problems });
-  const document = parseDocument(text, FORMAT_PARSE_OPTIONS);
+  // The loader's parse, so fmt reads a file exactly as validate does; messages with positions.
+  const lineCounter = new LineCounter();
+  const document = parseSystemYaml(text, { prettyErrors: true, lineCounter });
   if (document.errors.length > 0) {
-    return unchanged(document.errors.map((error) => error.message.trim()));
+    return unchanged(document.errors.map((error) => describeYamlError(error, lineCounter)));
   }
   if (!isMap(document.contents)) {
     return unchanged(['the file must hold one mapping of fields (id, vendor, name, …) at the top level']);
@@ -44,19 +44,81 @@ export function formatSystemYaml(text: string): FormattedSystemYaml {
   const problems: string[] = [];
   placeSchemaModeline(document);
   arrangeNode(document.contents, [], problems);
+  // A key sorted to the top keeps no blank line above it: the header's own spacing decides that, and
+  // a second run would otherwise remove the line (fmt must be idempotent).
+  const firstKey = isMap(document.contents) ? document.contents.items[0]?.key : undefined;
+  if (isScalar(firstKey)) firstKey.spaceBefore = false;
+  problems.push(...findUnwritableNodes(document));
   if (problems.length > 0) return unchanged(problems);
   applyCanonicalStyle(document);
   const formatted = renderDocument(document);
 
   if (formatted === text) return { text, changed: false, problems: [] };
   // Formatting must never change meaning. Check it on the result rather than trust the steps above.
-  const reparsed = parseDocument(formatted, FORMAT_PARSE_OPTIONS);
+  const reparsed = parseSystemYaml(formatted);
   if (reparsed.errors.length > 0 || !isDeepStrictEqual(readMeaning(reparsed), before)) {
     return unchanged([
       'formatting would change what the file means; it was left as it is (please report this)',
     ]);
   }
   return { text: formatted, changed: formatted !== text, problems: [] };
+}
+
+/** What fmt does with one file: nothing, a new text, or why not. */
+export type FileFormatting = { changed: false } | { changed: true; text: string } | { problems: string[] };
+
+/**
+ * The file's canonical text, or why it is left alone: unreadable, not a system file, or a formatting
+ * that would change what it means or what validate says of it. Never throws for a file's content.
+ */
+/**
+ * The file's canonical text, or why it is left alone: not a system file, or a formatting that would
+ * change what it means or what validate says of it. Pure, and never throws for a file's content.
+ */
+export function formatSystemFile(file: string, text: string): FileFormatting {
+  // A file that does not read as a system (package.json behind a link, a workflow) is not ours to rewrite.
+  const before = parseSystemFile(file, text);
+  if (!before.document && !before.draft) {
+    const first = before.diagnostics.find((d) => d.severity === 'error');
+    const why = first
+      ? `: ${first.message.replace(/\.$/, '')} (line ${first.line}, column ${first.column})`
+      : '';
+    return {
+      problems: [`it does not read as a system file${why}; fix what 'sysreg validate' reports first`],
+    };
+  }
+  let result;
+  try {
+    result = formatSystemYaml(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { problems: [`internal error while formatting: ${message}; the file was left as it is`] };
+  }
+  if (result.problems.length > 0) return { problems: result.problems };
+  if (!result.changed) return { changed: false };
+  if (countErrorsByRule(parseSystemFile(file, result.text)) !== countErrorsByRule(before)) {
+    return {
+      problems: [
+        "formatting would change what 'sysreg validate' reports; the file was left as it is (please report this)",
+      ],
+    };
+  }
+  return { changed: true, text: result.text };
+}
+
+/** Validate's errors of a file as a comparable text: each rule id with its count. */
+function countErrorsByRule(parsed: { diagnostics: readonly { ruleId: string; severity: string }[] }): string {
+  const counts = new Map<string, number>();
+  for (const d of parsed.diagnostics)
+    if (d.severity === 'error') counts.set(d.ruleId, (counts.get(d.ruleId) ?? 0) + 1);
+  return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).join(';');
+}
+
+/** The yaml library's message, which names the position when it prettified it; ours get one here. */
+function describeYamlError(error: YAMLError, lineCounter: LineCounter): string {
+  if (error.linePos) return error.message.trim();
+  const { line, col } = lineCounter.linePos(error.pos[0]);
+  return `${error.message} at line ${line}, column ${col}`;
 }
 
 /**
@@ -106,6 +168,34 @@ function arrangeNode(node: Node | null | undefined, path: YamlPath, problems: st
     const keyB = keyText(b.key);
     return keyA === undefined || keyB === undefined ? 0 : compareKeysCanonically(path, keyA, keyB);
   });
+}
+
+/**
+ * What the yaml library cannot write back: aliases that the new key order puts before their anchor,
+ * and binary values. Such a file is left as it is rather than have its anchors moved or its aliases
+ * expanded behind the vendor's back.
+ */
+function findUnwritableNodes(document: Document): string[] {
+  const anchored = new Set<string>();
+  const problems: string[] = [];
+  visit(document, (_key, node) => {
+    // The yaml library cannot write binary at sysreg's unlimited line width; no system field holds one.
+    if (isScalar(node) && node.value instanceof Uint8Array) {
+      problems.push('a `!!binary` value is not something a system file holds; remove it');
+      return;
+    }
+    if (isAlias(node)) {
+      if (!anchored.has(node.source)) {
+        problems.push(
+          `the canonical key order would put the alias *${node.source} before its anchor &${node.source}; write the value out instead of the alias, or move the anchor to the first place it is used`,
+        );
+      }
+      return;
+    }
+    if (node !== null && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string')
+      anchored.add(node.anchor);
+  });
+  return problems;
 }
 
 function renameAliasKeys(pairs: unknown[], path: YamlPath, problems: string[]): void {

@@ -3,6 +3,7 @@
  * cannot be read (too large, binary, not UTF-8, not a file) becomes one diagnostic with a position,
  * and the run goes on with the others.
  */
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { DiscoveredFile } from './discover.ts';
@@ -104,16 +105,19 @@ function formatByteCount(count: number): string {
   return `${count} bytes`;
 }
 
-/** Reads, decodes and parses one file; never throws for a problem with the file itself. */
-export async function loadSystemFile(file: DiscoveredFile): Promise<ParsedSystemFile> {
-  const unreadable = (ruleId: string, message: string) =>
-    createUnreadableFile(file.path, [
-      { file: file.path, line: 1, column: 1, ruleId, severity: 'error', message },
-    ]);
+/**
+ * Reads and decodes one file; never throws for a problem with the file itself. Opened without
+ * blocking, so a FIFO or device (named directly, behind a link, or swapped in after discovery) is
+ * refused instead of waiting forever for a writer.
+ */
+export async function readSystemFileText(file: DiscoveredFile): Promise<DecodedFile> {
+  const unreadable = (ruleId: string, message: string): DecodedFile => ({
+    ok: false,
+    diagnostic: { file: file.path, line: 1, column: 1, ruleId, severity: 'error', message },
+  });
   let handle;
-  let text: string;
   try {
-    handle = await open(file.absolutePath, 'r');
+    handle = await open(file.absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     return unreadable('file-unreadable', `cannot open the file: ${describeErrorCode(error)}.`);
   }
@@ -131,15 +135,19 @@ export async function loadSystemFile(file: DiscoveredFile): Promise<ParsedSystem
     // gives all it has in one read; a short read is its end.
     const buffer = new Uint8Array(info.size + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const decoded = decodeSystemFile(file.path, buffer.subarray(0, bytesRead));
-    if (!decoded.ok) return createUnreadableFile(file.path, [decoded.diagnostic]);
-    text = decoded.text;
+    return decodeSystemFile(file.path, buffer.subarray(0, bytesRead));
   } catch (error) {
     return unreadable('file-unreadable', `cannot read the file: ${describeErrorCode(error)}.`);
   } finally {
     await handle.close();
   }
-  return parseSystemFile(file.path, text);
+}
+
+/** Reads, decodes and parses one file; never throws for a problem with the file itself. */
+export async function loadSystemFile(file: DiscoveredFile): Promise<ParsedSystemFile> {
+  const decoded = await readSystemFileText(file);
+  if (!decoded.ok) return createUnreadableFile(file.path, [decoded.diagnostic]);
+  return parseSystemFile(file.path, decoded.text);
 }
 
 /** Loads every file, in the order given. */

@@ -17,6 +17,9 @@ import { createLocator, parseYaml } from './yaml-locator.ts';
 import { YAML_TO_JS_OPTIONS } from './yaml-options.ts';
 
 /** Rule ids of the problems parsing reports (the register's rules are in rules.ts). */
+/** Files at least this long keep their YAML nodes after parsing (see `parseSystemFile`). */
+const KEEP_NODES_FROM_CHARACTERS = 64 * 1024;
+
 export const PARSE_RULE_IDS = [
   'yaml-syntax',
   'yaml-duplicate-key',
@@ -123,8 +126,10 @@ export function parseSystemFile(file: string, text: string): ParsedSystemFile {
     if (errors.length === 0) result.document = buildDocument(value);
     else result.draft = buildDocument(value);
   }
-  // A clean file's YAML nodes are dropped (thousands of them weigh hundreds of MB); positions re-parse on demand.
-  if (result.diagnostics.length === 0) release();
+  // A clean file's YAML nodes are dropped (thousands of them weigh hundreds of MB); positions re-parse
+  // on demand. A large file keeps them: it may draw thousands of rule diagnostics, and parsing it
+  // twice would double the cost of the file an attack makes largest.
+  if (result.diagnostics.length === 0 && text.length < KEEP_NODES_FROM_CHARACTERS) release();
   sortDiagnostics(result.diagnostics);
   return result;
 }

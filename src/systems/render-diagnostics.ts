@@ -4,6 +4,7 @@
  * file to text.
  */
 import type { Diagnostic } from '../model/diagnostic.ts';
+import { escapeTerminalText, escapeTerminalTextKeepingTabs } from './terminal-text.ts';
 
 export interface DiagnosticsReport {
   diagnostics: readonly Diagnostic[];
@@ -11,6 +12,38 @@ export interface DiagnosticsReport {
   fileCount: number;
   /** File text by repository-relative path, for source lines under text diagnostics. */
   sources?: ReadonlyMap<string, string>;
+}
+
+/**
+ * Diagnostics printed per file, in every format; the rest are counted. A file with 60,000 mistakes is
+ * an attack or a wrong file, and its first hundred say enough. The exit code and the summary's counts
+ * still cover every diagnostic.
+ */
+export const MAX_DIAGNOSTICS_PER_FILE = 100;
+
+interface CappedDiagnostics {
+  shown: Diagnostic[];
+  /** Files with diagnostics left out, and how many, in the order the files first appear. */
+  omitted: Map<string, number>;
+}
+
+/** The first MAX_DIAGNOSTICS_PER_FILE diagnostics of each file, in the order given. */
+export function capDiagnostics(diagnostics: readonly Diagnostic[]): CappedDiagnostics {
+  const counts = new Map<string, number>();
+  const omitted = new Map<string, number>();
+  const shown: Diagnostic[] = [];
+  for (const diagnostic of diagnostics) {
+    const count = (counts.get(diagnostic.file) ?? 0) + 1;
+    counts.set(diagnostic.file, count);
+    if (count <= MAX_DIAGNOSTICS_PER_FILE) shown.push(diagnostic);
+    else omitted.set(diagnostic.file, (omitted.get(diagnostic.file) ?? 0) + 1);
+  }
+  return { shown, omitted };
+}
+
+/** `systems/a.yaml: 59,900 more diagnostics not shown (the first 100 are).` */
+export function describeOmitted(file: string, count: number): string {
+  return `${file}: ${count.toLocaleString('en-US')} more diagnostic${count === 1 ? '' : 's'} not shown (the first ${MAX_DIAGNOSTICS_PER_FILE} are).`;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
@@ -50,11 +83,26 @@ function prefixEnvironment(diagnostic: Diagnostic): string {
 
 const MAX_SOURCE_WIDTH = 160;
 
+/** A file's lines, split once however many diagnostics it has. */
+type SourceLines = (file: string) => readonly string[] | undefined;
+
+function indexSourceLines(sources: ReadonlyMap<string, string> | undefined): SourceLines {
+  const split = new Map<string, readonly string[]>();
+  return (file) => {
+    const text = sources?.get(file);
+    if (text === undefined || text === '') return undefined;
+    let lines = split.get(file);
+    if (!lines) {
+      lines = text.split(/\r?\n/);
+      split.set(file, lines);
+    }
+    return lines;
+  };
+}
+
 /** The source line and a caret under the span, indented under the header; empty when there is no source. */
-function renderSourceExcerpt(diagnostic: Diagnostic, text: string | undefined): string[] {
-  if (text === undefined || text === '') return [];
-  const lines = text.split(/\r?\n/);
-  const line = lines[diagnostic.line - 1];
+function renderSourceExcerpt(diagnostic: Diagnostic, lines: readonly string[] | undefined): string[] {
+  const line = lines?.[diagnostic.line - 1];
   if (line === undefined) return [];
   let source = line;
   let column = diagnostic.column;
@@ -69,34 +117,59 @@ function renderSourceExcerpt(diagnostic: Diagnostic, text: string | undefined): 
   const caretWidth = Math.max(1, Math.min(width, source.length - column + 1));
   const gutter = String(diagnostic.line);
   const pad = ' '.repeat(gutter.length);
-  // Tabs before the caret are kept as tabs so the caret lines up with the source.
-  const lead = source.slice(0, Math.max(0, column - 1)).replace(/[^\t]/g, ' ');
-  return [` ${gutter} | ${source}`, ` ${pad} | ${lead}${'^'.repeat(caretWidth)}`];
+  // Control characters are shown escaped, so the caret is measured on the escaped text; tabs are kept
+  // as tabs so the caret lines up with the source.
+  const before = escapeTerminalTextKeepingTabs(source.slice(0, Math.max(0, column - 1)));
+  const under = escapeTerminalTextKeepingTabs(source.slice(Math.max(0, column - 1), column - 1 + caretWidth));
+  const lead = before.replace(/[^\t]/g, ' ');
+  return [
+    ` ${gutter} | ${escapeTerminalTextKeepingTabs(source)}`,
+    ` ${pad} | ${lead}${'^'.repeat(Math.max(1, under.length))}`,
+  ];
 }
 
-/** `file:line:col  severity  rule-id (AUTH code)  message`, source line, caret, hint; then a summary. */
+/**
+ * `file:line:col  severity  rule-id (AUTH code)  message`, source line, caret, hint; then a summary.
+ * Everything that comes from a file is escaped, so a key cannot start a line of its own.
+ */
 export function renderDiagnosticsText({ diagnostics, fileCount, sources }: DiagnosticsReport): string {
   const out: string[] = [];
-  for (const diagnostic of diagnostics) {
+  const sourceLines = indexSourceLines(sources);
+  const { shown, omitted } = capDiagnostics(diagnostics);
+  for (const diagnostic of shown) {
     out.push(
-      `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${describeRule(diagnostic)}  ${prefixEnvironment(diagnostic)}`,
+      escapeTerminalText(
+        `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${describeRule(diagnostic)}  ${prefixEnvironment(diagnostic)}`,
+      ),
     );
-    out.push(...renderSourceExcerpt(diagnostic, sources?.get(diagnostic.file)));
-    if (diagnostic.hint) out.push(`   = hint: ${diagnostic.hint}`);
+    out.push(...renderSourceExcerpt(diagnostic, sourceLines(diagnostic.file)));
+    if (diagnostic.hint) out.push(`   = hint: ${escapeTerminalText(diagnostic.hint)}`);
     out.push('');
   }
+  for (const [file, count] of omitted) out.push(escapeTerminalText(describeOmitted(file, count)), '');
   out.push(summarizeDiagnostics(diagnostics, fileCount));
   return `${out.join('\n')}\n`;
 }
 
-/** A stable JSON document: `{ version, valid, summary, diagnostics }`. */
+/**
+ * A stable JSON document: `{ version, valid, summary, diagnostics }`. The summary counts every
+ * diagnostic; `diagnostics` holds at most MAX_DIAGNOSTICS_PER_FILE per file, and when some are left
+ * out, `summary.omitted` says how many.
+ */
 export function renderDiagnosticsJson({ diagnostics, fileCount }: DiagnosticsReport): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const { shown, omitted } = capDiagnostics(diagnostics);
+  const omittedCount = [...omitted.values()].reduce((sum, count) => sum + count, 0);
   const body = {
     version: 1,
     valid: errors === 0,
-    summary: { files: fileCount, errors, warnings: diagnostics.length - errors },
-    diagnostics: diagnostics.map((d) => ({
+    summary: {
+      files: fileCount,
+      errors,
+      warnings: diagnostics.length - errors,
+      ...(omittedCount > 0 ? { omitted: omittedCount } : {}),
+    },
+    diagnostics: shown.map((d) => ({
       file: d.file,
       line: d.line,
       column: d.column,

@@ -89,14 +89,8 @@ function diagnoseSchemaError(error: ErrorObject, locate: Locator): Omit<Diagnost
           message: `\`${unknown}\` cannot be overridden per environment; only ${OVERRIDABLE_KEYS.join(', ')} can.`,
         };
       }
-      const allowed = Object.entries(
-        ((error.parentSchema as { properties?: Record<string, { deprecated?: boolean }> } | undefined)
-          ?.properties ?? {}) as Record<string, { deprecated?: boolean }>,
-      );
-      const suggestion = suggestName(
-        unknown,
-        allowed.map(([name]) => name),
-      );
+      const allowed = describeAllowedFields(error.parentSchema);
+      const suggestion = suggestName(unknown, allowed.names);
       const canonical = suggestion ? (CANONICAL_FIELD_BY_ALIAS.get(suggestion) ?? suggestion) : undefined;
       const place = path.length === 0 ? '' : ` in \`${where}\``;
       return {
@@ -104,14 +98,7 @@ function diagnoseSchemaError(error: ErrorObject, locate: Locator): Omit<Diagnost
         ruleId: 'field-unknown',
         severity: 'error',
         message: `unknown field \`${unknown}\`${place}${canonical ? `; did you mean \`${canonical}\`?` : '.'}`,
-        ...(canonical
-          ? {}
-          : {
-              hint: `Known fields: ${allowed
-                .filter(([, schema]) => !schema.deprecated)
-                .map(([name]) => name)
-                .join(', ')}.`,
-            }),
+        ...(canonical ? {} : { hint: allowed.hint }),
       };
     }
     case 'type': {
@@ -151,4 +138,23 @@ function diagnoseSchemaError(error: ErrorObject, locate: Locator): Omit<Diagnost
     severity: 'error',
     message: `\`${where}\` ${error.message ?? 'is not valid'}.`,
   };
+}
+
+interface AllowedFields {
+  names: readonly string[];
+  hint: string;
+}
+
+/** Per schema object, worked out once: a file with 60,000 unknown keys asks 60,000 times. */
+const allowedFieldsBySchema = new WeakMap<object, AllowedFields>();
+
+function describeAllowedFields(parentSchema: unknown): AllowedFields {
+  const schema = (parentSchema ?? {}) as { properties?: Record<string, { deprecated?: boolean }> };
+  const cached = allowedFieldsBySchema.get(schema);
+  if (cached) return cached;
+  const entries = Object.entries(schema.properties ?? {});
+  const current = entries.filter(([, field]) => !field.deprecated).map(([name]) => name);
+  const described = { names: entries.map(([name]) => name), hint: `Known fields: ${current.join(', ')}.` };
+  allowedFieldsBySchema.set(schema, described);
+  return described;
 }

@@ -11,6 +11,9 @@ export interface WriteFileOptions {
   exclusive?: boolean;
 }
 
+/** File systems allow 255 bytes per name; the stem leaves room for the pid, random part and `.tmp`. */
+const MAX_NAME_STEM = 200;
+
 export async function writeFileAtomically(
   target: string,
   text: string,
@@ -20,9 +23,10 @@ export async function writeFileAtomically(
   if (options.exclusive && existing) {
     throw Object.assign(new Error(`'${target}' already exists`), { code: 'EEXIST' });
   }
+  // Named after the target, cut short so a name near the 255-byte limit still leaves room for the rest.
   const temporary = path.join(
     path.dirname(target),
-    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+    `.${path.basename(target).slice(0, MAX_NAME_STEM)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
   );
   const handle = await open(temporary, 'wx', existing ? existing.mode & 0o777 : 0o644);
   try {

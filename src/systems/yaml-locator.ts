@@ -9,14 +9,14 @@ import {
   isScalar,
   isSeq,
   LineCounter,
-  parseDocument,
   type Document,
   type Node,
+  type Pair,
 } from 'yaml';
 import type { SourceSpan } from '../model/diagnostic.ts';
 import { CANONICAL_FIELD_BY_ALIAS, ENVIRONMENTS_KEY } from './fields.ts';
 import type { SourcePath } from './parsed-file.ts';
-import { YAML_PARSE_OPTIONS } from './yaml-options.ts';
+import { parseSystemYaml } from './yaml-options.ts';
 
 export interface ParsedYaml {
   yamlDocument: Document;
@@ -25,7 +25,7 @@ export interface ParsedYaml {
 
 export function parseYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  return { yamlDocument: parseDocument(text, { ...YAML_PARSE_OPTIONS, lineCounter }), lineCounter };
+  return { yamlDocument: parseSystemYaml(text, { lineCounter }), lineCounter };
 }
 
 export function createLocator(file: string, text: string, parsed: ParsedYaml) {
@@ -40,6 +40,28 @@ export function createLocator(file: string, text: string, parsed: ParsedYaml) {
     return { file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
   };
 
+  /**
+   * Each map's pairs by key text, built on first look-up, so locating thousands of diagnostics in one
+   * map stays linear. The first pair of a spelling wins, as a linear search would find it.
+   */
+  const pairIndexes = new WeakMap<object, { byKey: Map<string, Pair>; byCanonical: Map<string, Pair> }>();
+  const indexPairs = (map: { items: Pair[] }) => {
+    let index = pairIndexes.get(map);
+    if (!index) {
+      index = { byKey: new Map(), byCanonical: new Map() };
+      for (const item of map.items) {
+        if (!isScalar(item.key)) continue;
+        const text = String(item.key.value);
+        if (!index.byKey.has(text)) index.byKey.set(text, item);
+        const canonical = CANONICAL_FIELD_BY_ALIAS.get(text);
+        if (canonical !== undefined && !index.byCanonical.has(canonical))
+          index.byCanonical.set(canonical, item);
+      }
+      pairIndexes.set(map, index);
+    }
+    return index;
+  };
+
   /** Walks the nodes along `path` as far as they are written. */
   const walk = (path: SourcePath) => {
     let current: unknown = nodes().yamlDocument.contents;
@@ -48,14 +70,10 @@ export function createLocator(file: string, text: string, parsed: ParsedYaml) {
     for (const segment of path) {
       if (isMap(current)) {
         const aliasable = depth === 0 || (depth === 2 && path[0] === ENVIRONMENTS_KEY);
+        const index = indexPairs(current as { items: Pair[] });
         const pair =
-          current.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment)) ??
-          (aliasable
-            ? current.items.find(
-                (item) =>
-                  isScalar(item.key) && CANONICAL_FIELD_BY_ALIAS.get(String(item.key.value)) === segment,
-              )
-            : undefined);
+          index.byKey.get(String(segment)) ??
+          (aliasable ? index.byCanonical.get(String(segment)) : undefined);
         if (!pair) break;
         keyNode = pair.key as Node;
         current = pair.value;

@@ -89,7 +89,8 @@ export function placeSchemaModeline(document: Document): void {
   while (header.length > 0 && header[header.length - 1] === '') header.pop();
   const existing = header.find((line) => MODELINE_PATTERN.test(line));
   const others = header.filter((line) => !MODELINE_PATTERN.test(line));
-  document.commentBefore = [existing ?? SCHEMA_MODELINE, ...others].join('\n');
+  // One space after the hash, whatever the file had, so a second run finds the modeline it wrote.
+  document.commentBefore = [existing ? ` ${existing.trim()}` : SCHEMA_MODELINE, ...others].join('\n');
 }
 
 /**

@@ -26,6 +26,19 @@ describe('redaction', () => {
     expect(scanForSecrets(redacted)).toEqual([]);
   });
 
+  it('redacts key-shaped runs and URL user-info by shape, and leaves paths, checksums and ids alone', async () => {
+    const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+    const body = (await exportPKCS8(privateKey)).split('\n').slice(1, -2).join('');
+    const kept = [
+      'GET /authentication/api/v1/systemregister/vendor/314159268_fjordsoft_regnskap answered 404',
+      'checksum sha256:ca268abc3f305e08eb0171cf6487ef62c6f09eb560a26a1fa1ccf195b7869e2e',
+      'client 0f3e2a54-9b1c-4c6e-8f3a-2d7b9e4c1a55 and scope altinn:authentication/systemregister.write',
+    ].join('\n');
+    expect(redactSecrets(kept)).toBe(kept);
+    const redacted = redactSecrets(`client '${body}' at https://user:pw@example.test/path`);
+    expect(redacted).toBe("client '[REDACTED KEY-SHAPED VALUE]' at https://[REDACTED]@example.test/path");
+  });
+
   it('redacts typed errors in message, excerpt, path and cause', async () => {
     const { privateKey } = await generateKeyPair('RS256', { extractable: true });
     const jwt = await new SignJWT({ scope: 's' }).setProtectedHeader({ alg: 'RS256' }).sign(privateKey);

@@ -1,0 +1,28 @@
+import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
+import {
+  command,
+  fetchEnvironmentCatalogue,
+  restrictToEnvironment
+} from "./chunk-B2G4G4IE.js";
+import "./chunk-SVPG3DDZ.js";
+import "./chunk-GXJ3DS7S.js";
+import "./chunk-Y7HMJB2Q.js";
+import "./chunk-W36C3WO5.js";
+import "./chunk-CWBQ436U.js";
+import "./chunk-IASQ3JYR.js";
+import "./chunk-PNURGIQ4.js";
+import "./chunk-G6XEQELQ.js";
+import "./chunk-3VVXVFR3.js";
+import "./chunk-CJT42SBS.js";
+import "./chunk-5L4NZPND.js";
+import "./chunk-JL2D3Q3I.js";
+import "./chunk-A6OVEODK.js";
+import "./chunk-23SMZZTB.js";
+import "./chunk-TMLGWUGT.js";
+import "./chunk-DFEVOAXM.js";
+import "./chunk-PFLRPMBQ.js";
+export {
+  command,
+  fetchEnvironmentCatalogue,
+  restrictToEnvironment
+};
