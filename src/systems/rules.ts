@@ -49,12 +49,29 @@ export interface Finding {
   path: SourcePath;
   message: string;
   hint?: string;
+  /** When the rule's usual severity does not fit what the catalogue can tell (see `CatalogueSource`). */
+  severity?: Severity;
 }
+
+/**
+ * Where a view's catalogue comes from, which decides how sure a rule can be that something is missing:
+ * `built-in` is sysreg's small list (a package it lacks may well exist: a warning naming `catalogue
+ * pull`); `snapshot` is an environment's list pulled into `.sysreg/` (complete for access packages);
+ * `live` is the environment itself (`validate --env`).
+ */
+export type CatalogueSource =
+  { kind: 'built-in' } | { kind: 'snapshot'; environment: string } | { kind: 'live' };
 
 export interface SystemRuleContext {
   /** Repository-relative path of the file. */
   file: string;
   catalogue: CatalogueIndex;
+  source: CatalogueSource;
+}
+
+/** The command that refreshes a view's catalogue, for hints. */
+function describePull(source: CatalogueSource): string {
+  return `\`sysreg catalogue pull --env ${source.kind === 'snapshot' ? source.environment : 'NAME'}\``;
 }
 
 interface RuleInfo {
@@ -66,7 +83,10 @@ interface RuleInfo {
 }
 
 export interface SystemRule extends RuleInfo {
-  /** Runs only when the caller asks for resource checks with a catalogue that holds the environment's resources. */
+  /**
+   * Runs only where the catalogue holds the environment's resources: online (`checkResources`) or
+   * against a pulled snapshot.
+   */
   needsResources?: boolean;
   check(spec: SystemSpec, context: SystemRuleContext): Finding[];
 }
@@ -353,14 +373,25 @@ const resourceKnown: SystemRule = {
   severity: 'error',
   summary: "Each resource in rights exists in the environment's Resource Registry.",
   needsResources: true,
-  check(spec, { catalogue }) {
+  check(spec, { catalogue, source }) {
     const findings: Finding[] = [];
     for (const { value, path: at } of listResourceValues(spec)) {
       if (catalogue.resources.has(value)) continue;
       const suggestion = suggestName(value, [...catalogue.resources.keys()]);
+      const didYouMean = suggestion ? `; did you mean \`${suggestion}\`?` : '.';
+      if (source.kind === 'snapshot') {
+        // A snapshot holds the resources the files named when it was pulled, not the whole registry.
+        findings.push({
+          path: at,
+          severity: 'warning',
+          message: `resource \`${value}\` is not in the ${source.environment} catalogue snapshot${didYouMean}`,
+          hint: `Run ${describePull(source)} to look it up in the environment's Resource Registry.`,
+        });
+        continue;
+      }
       findings.push({
         path: at,
-        message: `resource \`${value}\` is not in the Resource Registry${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`,
+        message: `resource \`${value}\` is not in the Resource Registry${didYouMean}`,
       });
     }
     return findings;
@@ -408,20 +439,38 @@ const accessPackageUrnFormat: SystemRule = {
   },
 };
 
-const accessPackageKnown: SystemRule = {
+export const ACCESS_PACKAGE_KNOWN: SystemRule = {
   ruleId: 'access-package-known',
   altinnCode: 'AUTH.VLD-00008',
   severity: 'error',
-  summary: 'Each access package is in the catalogue.',
-  check(spec, { catalogue }) {
+  summary:
+    "Each access package is in the environment's catalogue (a pulled snapshot, or live); with neither, one the built-in list lacks is a warning.",
+  check(spec, { catalogue, source }) {
     const findings: Finding[] = [];
     spec.accessPackages.forEach((accessPackage, index) => {
       if (!ACCESS_PACKAGE_URN_PATTERN.test(accessPackage.urn)) return;
       if (catalogue.accessPackages.has(accessPackage.urn)) return;
       const suggestion = suggestName(accessPackage.urn, [...catalogue.accessPackages.keys()]);
+      const didYouMean = suggestion ? `; did you mean \`${suggestion}\`?` : '.';
+      if (source.kind === 'built-in') {
+        // Altinn defines hundreds of packages; the built-in list names a few, so absence proves nothing.
+        findings.push({
+          path: ['accessPackages', index, 'urn'],
+          severity: 'warning',
+          message: `access package \`${accessPackage.urn}\` is not in sysreg's built-in list, so it is not checked offline${didYouMean}`,
+          hint: `Run ${describePull(source)} to check packages against the environment's own catalogue.`,
+        });
+        return;
+      }
       findings.push({
         path: ['accessPackages', index, 'urn'],
-        message: `access package \`${accessPackage.urn}\` is not known${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`,
+        message:
+          source.kind === 'snapshot'
+            ? `access package \`${accessPackage.urn}\` is not in the ${source.environment} catalogue${didYouMean}`
+            : `access package \`${accessPackage.urn}\` is not known${didYouMean}`,
+        ...(source.kind === 'snapshot'
+          ? { hint: `If it was added to Altinn since the snapshot, run ${describePull(source)}.` }
+          : {}),
       });
     });
     return findings;
@@ -539,7 +588,7 @@ export const SYSTEM_RULES: readonly SystemRule[] = [
   resourceKnown,
   resourceTypeDelegable,
   accessPackageUrnFormat,
-  accessPackageKnown,
+  ACCESS_PACKAGE_KNOWN,
   accessPackageDelegable,
   accessPackageUnique,
   accessPackageVisibleNotAssignable,
