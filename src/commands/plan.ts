@@ -15,7 +15,7 @@ import {
   requireDefaultSystemsFolder,
   requireEnvironmentName,
 } from './shared/altinn-options.ts';
-import { compareWithAltinn, planComparison, wantsColor } from './shared/live-comparison.ts';
+import { compareWithAltinn, planComparisonWithDeleteCosts, wantsColor } from './shared/live-comparison.ts';
 import { writeOutputFile } from './shared/output-file.ts';
 
 const PLAN_FORMATS = ['text', 'markdown', 'json'] as const;
@@ -79,8 +79,12 @@ export const command: Command = {
     const github = values.report === undefined ? undefined : await import('../github/report-command.ts');
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values['altinn-url'] });
-    await comparison.connection.close();
-    const plan = planComparison(comparison);
+    let plan: Plan;
+    try {
+      plan = await planComparisonWithDeleteCosts(comparison);
+    } finally {
+      await comparison.connection.close();
+    }
 
     if (values.out) await writeOutputFile(context, values.out, renderPlanJson(plan));
     // In Actions, printed names must not act as workflow commands; JSON stays byte-exact.

@@ -21,4 +21,11 @@ export interface LiveState {
   listedIds: string[];
   /** A full read of every listed id and of every id the repository names (so burned ids are seen). */
   systems: Record<string, LiveLookup>;
+  /** The system users of systems to be deleted, when they were read (plan reads them; apply does not). */
+  systemUsers?: Record<string, SystemUsersLookup>;
 }
+
+/** A system's system users (§8.3), read for each system a plan deletes: whose integration stops. */
+export type SystemUsersLookup =
+  /** Each system user's customer (`reporteeOrgNo`), in Altinn's order. */
+  { status: 'read'; reporteeOrgNumbers: string[] } | { status: 'unreadable'; reason: string };

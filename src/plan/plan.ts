@@ -70,6 +70,12 @@ export interface PlannedChange {
   deleteCause?: 'tombstone' | 'prune';
   /** Client ids a delete or update gives up, which other systems may be claiming. */
   releasesClientIds?: string[];
+  /** For a delete whose system users were read: how many stop working (one per customer integration). */
+  systemUsers?: number;
+  /** For such a delete: the first few of those customers' organisation numbers, in Altinn's order. */
+  systemUserCustomers?: string[];
+  /** For a delete whose system users could not be read: why, so reviewers know the cost is unknown. */
+  systemUsersUnreadable?: string;
   blocked?: BlockedDetail;
 }
 
@@ -213,6 +219,7 @@ export function createPlan(input: PlanInput): Plan {
         request: null,
         deleteCause: 'tombstone',
         releasesClientIds: liveCanonical.clientId,
+        ...describeDeleteCost(live, id),
       });
       continue;
     }
@@ -247,6 +254,7 @@ export function createPlan(input: PlanInput): Plan {
         phase: 0,
         deleteCause: 'prune',
         releasesClientIds: system.clientId,
+        ...describeDeleteCost(live, system.systemId),
       });
     }
   }
@@ -267,6 +275,23 @@ export function createPlan(input: PlanInput): Plan {
     checksum: computeChangesChecksum(ordered),
     safety: assessPlanSafety({ updates: counts.update, deletes: counts.delete, managed }, settings.safety),
     annotations: annotateChanges(ordered, desiredById, input.environment),
+  };
+}
+
+/** How many customers named on a delete; the count covers them all. */
+export const LISTED_SYSTEM_USER_CUSTOMERS = 5;
+
+/** What deleting `id` breaks, as far as its system users were read. */
+function describeDeleteCost(
+  live: LiveState,
+  id: string,
+): Pick<PlannedChange, 'systemUsers' | 'systemUserCustomers' | 'systemUsersUnreadable'> {
+  const lookup = live.systemUsers?.[id];
+  if (!lookup) return {};
+  if (lookup.status === 'unreadable') return { systemUsersUnreadable: lookup.reason };
+  return {
+    systemUsers: lookup.reporteeOrgNumbers.length,
+    systemUserCustomers: lookup.reporteeOrgNumbers.slice(0, LISTED_SYSTEM_USER_CUSTOMERS),
   };
 }
 

@@ -6,6 +6,7 @@
  * that says where the full plan is.
  */
 import { describeFieldChange, pickDisplayName } from './describe-field-change.ts';
+import { describeDeleteCost } from './describe-delete-cost.ts';
 import type { FieldChange } from './diff.ts';
 import type { DriftKind, DriftReport } from './drift.ts';
 import type { ChangeAction, Plan, PlannedChange } from './plan.ts';
@@ -90,6 +91,8 @@ function renderChangeSection(change: PlannedChange): string {
   if (change.action === 'delete') {
     if (change.deleteCause === 'prune') notes.push('No file describes this system, and prune is on.');
     notes.push(`⚠️ ${DELETE_COST_MARKDOWN}`);
+    const cost = describeDeleteCost(change);
+    if (cost) notes.push(`**${escapeMarkdownText(cost)}**`);
   }
   if (change.blocked) notes.push(`**${escapeMarkdownText(change.blocked.message)}**`);
   if (change.dependsOn.length > 0 && change.action !== 'delete') {

@@ -4,6 +4,7 @@
  * cursor or recolour the terminal.
  */
 import { describeFieldChange, formatValue, pickDisplayName } from './describe-field-change.ts';
+import { describeDeleteCost } from './describe-delete-cost.ts';
 import type { DiffSign } from './describe-field-change.ts';
 import type { FieldChange } from './diff.ts';
 import type { DriftKind, DriftReport } from './drift.ts';
@@ -94,6 +95,8 @@ function renderChange(change: PlannedChange, paint: Paint): string[] {
     if (change.deleteCause === 'prune')
       lines.push(paint('red', '    No file describes it, and prune is on.'));
     lines.push(paint('red', `    ${DELETE_COST}`));
+    const cost = describeDeleteCost(change);
+    if (cost) lines.push(paint('red', `    ${escapeTerminalText(cost)}`));
   }
   if (change.blocked) lines.push(paint('magenta', `    ${escapeTerminalText(change.blocked.message)}`));
   if (change.releasesClientIds && change.releasesClientIds.length > 0 && change.action === 'delete') {

@@ -5,10 +5,11 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { AltinnConnection } from '../../altinn/connect.ts';
+import { AltinnClientError } from '../../altinn/errors.ts';
 import { readLiveState } from '../../altinn/read-live-state.ts';
 import type { SysregConfig } from '../../config/config.ts';
 import { createPlan, type Plan } from '../../plan/plan.ts';
-import type { LiveState } from '../../plan/live-state.ts';
+import type { LiveState, SystemUsersLookup } from '../../plan/live-state.ts';
 import { renderDiagnosticsText } from '../../systems/render-diagnostics.ts';
 import { UsageError, type CommandContext } from '../command.ts';
 import { openAltinnConnection, type AltinnConnectionOptions } from './altinn-connection.ts';
@@ -83,6 +84,36 @@ export function planComparison(comparison: LiveComparison): Plan {
     environment: comparison.environment,
     ...(comparison.commit ? { commit: comparison.commit } : {}),
   });
+}
+
+/**
+ * The plan, with the cost of each delete: the system users that stop working (§8.3), read for the
+ * systems the plan deletes and planned again with them. A failed read leaves that cost unknown (and
+ * says so on the delete) rather than failing the plan.
+ */
+export async function planComparisonWithDeleteCosts(comparison: LiveComparison): Promise<Plan> {
+  const plan = planComparison(comparison);
+  const deleted = plan.changes
+    .filter((change) => change.action === 'delete')
+    .map((change) => change.systemId);
+  if (deleted.length === 0) return plan;
+  const client = comparison.connection.client;
+  const systemUsers: Record<string, SystemUsersLookup> = {};
+  await Promise.all(
+    deleted.map(async (systemId) => {
+      try {
+        const users = await client.listSystemUsers(systemId);
+        systemUsers[systemId] = {
+          status: 'read',
+          reporteeOrgNumbers: users.map((user) => user.reporteeOrgNo),
+        };
+      } catch (error) {
+        if (!(error instanceof AltinnClientError)) throw error;
+        systemUsers[systemId] = { status: 'unreadable', reason: error.message };
+      }
+    }),
+  );
+  return planComparison({ ...comparison, live: { ...comparison.live, systemUsers } });
 }
 
 /** The commit the plan is for: `GITHUB_SHA` in Actions, else the repository's HEAD, else none. */
