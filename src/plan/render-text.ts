@@ -7,7 +7,13 @@ import { describeFieldChange, formatValue, pickDisplayName } from './describe-fi
 import { describeDeleteCost } from './describe-delete-cost.ts';
 import type { DiffSign } from './describe-field-change.ts';
 import type { FieldChange } from './diff.ts';
-import type { DriftKind, DriftReport } from './drift.ts';
+import type { DriftItem, DriftKind, DriftReport } from './drift.ts';
+import {
+  describeDriftHistory,
+  HISTORY_HEADING,
+  HISTORY_ONLY_SYSREG,
+  HISTORY_UNREADABLE,
+} from './describe-drift-history.ts';
 import type { ChangeAction, Plan, PlannedChange } from './plan.ts';
 
 export interface TextRenderOptions {
@@ -148,12 +154,30 @@ export function renderDriftText(report: DriftReport, options: TextRenderOptions)
       `${paint(look.style, look.label)} ${paint('bold', escapeTerminalText(item.systemId))} ${formatName(item.name)}${file}`,
     );
     lines.push(paint('dim', `    ${escapeTerminalText(item.detail)}`));
+    lines.push(...renderDriftHistory(item, paint));
     // Drift reads git → live: `-` is what git says, `+` what Altinn has.
     lines.push(...renderFields(item.fields, paint), '');
   }
   if (report.counts.total === 0) lines.push('No drift. Altinn matches git.', '');
   lines.push(paint('dim', `Checksum ${report.checksum}`));
   return `${lines.join('\n')}\n`;
+}
+
+function renderDriftHistory(item: DriftItem, paint: Paint): string[] {
+  const history = describeDriftHistory(item);
+  if (history.kind === 'none') return [];
+  if (history.kind === 'unreadable')
+    return [paint('magenta', `    ${HISTORY_UNREADABLE} (${escapeTerminalText(history.reason)}).`)];
+  if (history.kind === 'only-sysreg') return [paint('dim', `    ${HISTORY_ONLY_SYSREG}`)];
+  return [
+    `    ${HISTORY_HEADING}`,
+    ...history.lines.map((line) =>
+      paint(
+        'magenta',
+        `      ${line.time}  ${escapeTerminalText(line.changeType)}  by org ${escapeTerminalText(line.orgNumber)}  through client ${escapeTerminalText(line.clientId)}`,
+      ),
+    ),
+  ];
 }
 
 export function summariseDriftCounts(report: DriftReport): string {

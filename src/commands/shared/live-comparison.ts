@@ -9,7 +9,8 @@ import { AltinnClientError } from '../../altinn/errors.ts';
 import { readLiveState } from '../../altinn/read-live-state.ts';
 import type { SysregConfig } from '../../config/config.ts';
 import { createPlan, type Plan } from '../../plan/plan.ts';
-import type { LiveState, SystemUsersLookup } from '../../plan/live-state.ts';
+import type { ChangelogLookup, LiveState, SystemUsersLookup } from '../../plan/live-state.ts';
+import { createDriftReport, type DriftInput, type DriftReport } from '../../plan/drift.ts';
 import { renderDiagnosticsText } from '../../systems/render-diagnostics.ts';
 import { UsageError, type CommandContext } from '../command.ts';
 import { openAltinnConnection, type AltinnConnectionOptions } from './altinn-connection.ts';
@@ -114,6 +115,39 @@ export async function planComparisonWithDeleteCosts(comparison: LiveComparison):
     }),
   );
   return planComparison({ ...comparison, live: { ...comparison.live, systemUsers } });
+}
+
+/**
+ * The drift report, with who changed each drifted system and when (§8.2): the changelog of every
+ * drifted system that exists in Altinn, read and reported again with it. A failed read leaves that
+ * system's history unknown (and says so) rather than failing the report.
+ */
+export async function driftComparisonWithHistory(comparison: LiveComparison): Promise<DriftReport> {
+  const input: DriftInput = {
+    desired: comparison.desiredState.desired,
+    live: comparison.live,
+    environment: comparison.environment,
+    ownClientId: comparison.connection.tokens.clientId,
+    ...(comparison.commit ? { commit: comparison.commit } : {}),
+  };
+  const report = createDriftReport(input);
+  const drifted = report.items
+    .filter((item) => item.kind !== 'missing-in-altinn')
+    .map((item) => item.systemId);
+  if (drifted.length === 0) return report;
+  const client = comparison.connection.client;
+  const changelogs: Record<string, ChangelogLookup> = {};
+  await Promise.all(
+    drifted.map(async (systemId) => {
+      try {
+        changelogs[systemId] = { status: 'read', entries: await client.getChangelog(systemId) };
+      } catch (error) {
+        if (!(error instanceof AltinnClientError)) throw error;
+        changelogs[systemId] = { status: 'unreadable', reason: error.message };
+      }
+    }),
+  );
+  return createDriftReport({ ...input, live: { ...comparison.live, changelogs } });
 }
 
 /** The commit the plan is for: `GITHUB_SHA` in Actions, else the repository's HEAD, else none. */
