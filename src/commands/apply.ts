@@ -15,7 +15,7 @@ import type { TransportOptions } from '../altinn/transport.ts';
 import { parsePlanJson } from '../plan/render-json.ts';
 import type { Plan } from '../plan/plan.ts';
 import { renderPlanText } from '../plan/render-text.ts';
-import { UsageError } from './command.ts';
+import { UsageError, resolveFileArgument } from './command.ts';
 import type { Command, CommandContext, Output } from './command.ts';
 import {
   ALTINN_OPTION_USAGE,
@@ -200,7 +200,9 @@ export const command: Command = {
     // Loaded only when asked for; the target is checked before anything is written.
     const github = values.report === undefined ? undefined : await import('../github/report-command.ts');
     github?.parseReportTarget(values.report);
-    const reviewedPlan = values.plan ? await readReviewedPlan(context.cwd, values.plan) : undefined;
+    const reviewedPlan = values.plan
+      ? await readReviewedPlan(context.cwd, resolveFileArgument(context, values.plan))
+      : undefined;
     // In Actions, printed names must not act as workflow commands; JSON stays byte-exact.
     const log = github && format === 'text' ? github.createInertLogOutput(context.stdout) : context.stdout;
     const progress = github ? github.createInertLogOutput(context.stderr) : context.stderr;

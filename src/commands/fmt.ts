@@ -5,7 +5,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Command } from './command.ts';
-import { UsageError } from './command.ts';
+import { UsageError, resolveFileArgument } from './command.ts';
 import { discoverSystemFiles } from '../systems/discover.ts';
 import type { DiscoveredFile } from '../systems/discover.ts';
 import { decodeSystemFile } from '../systems/load.ts';
@@ -28,7 +28,8 @@ export const command: Command = {
   name: 'fmt',
   summary: 'Rewrite system files into the canonical form (or --check that they are).',
   usage: USAGE,
-  async run({ argv, stdout, stderr, cwd }) {
+  async run(context) {
+    const { argv, stdout, stderr, cwd } = context;
     let parsed;
     try {
       parsed = parseArgs({ args: argv, options: { check: { type: 'boolean' } }, allowPositionals: true });
@@ -36,7 +37,10 @@ export const command: Command = {
       throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     }
     const check = parsed.values.check === true;
-    const { files, diagnostics } = await discoverSystemFiles(cwd, parsed.positionals);
+    const { files, diagnostics } = await discoverSystemFiles(
+      cwd,
+      parsed.positionals.map((given) => resolveFileArgument(context, given)),
+    );
     let failures = 0;
     for (const diagnostic of diagnostics) {
       stderr.write(`${diagnostic.file}: ${diagnostic.message}\n`);

@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
+import {
+  COMMANDS,
+  main,
+  runFromProcess
+} from "./chunk-TJEPMC36.js";
+import "./chunk-FRJ7O6UR.js";
+import "./chunk-DNXHSLXV.js";
+import "./chunk-HXE227S6.js";
+import "./chunk-PFLRPMBQ.js";
+export {
+  COMMANDS,
+  main,
+  runFromProcess
+};
