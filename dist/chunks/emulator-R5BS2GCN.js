@@ -11,14 +11,16 @@ import {
 } from "./chunk-GXJ3DS7S.js";
 import {
   DEFAULT_CATALOGUE
-} from "./chunk-PNURGIQ4.js";
+} from "./chunk-G7IWAAZC.js";
 import {
+  ACCESS_PACKAGE_EXPORT_PATH,
   DELEGABLE_RESOURCE_TYPES,
   SCOPE_ADMIN,
   SCOPE_PORTAL,
   SCOPE_WRITE,
-  SYSTEM_REGISTER_PATH
-} from "./chunk-TSA53NLN.js";
+  SYSTEM_REGISTER_PATH,
+  SYSTEM_USERS_BY_SYSTEM_PATH
+} from "./chunk-YZ5APLDT.js";
 import "./chunk-PFLRPMBQ.js";
 
 // src/emulator/index.ts
@@ -27,6 +29,82 @@ import { createServer } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 
 // src/emulator/catalogue-store.ts
+import { createHash } from "node:crypto";
+
+// src/emulator/http-reply.ts
+import { randomBytes } from "node:crypto";
+var JSON_TYPE = "application/json; charset=utf-8";
+var PROBLEM_TYPE = "application/problem+json; charset=utf-8";
+function replyJson(status, value, headers = {}) {
+  return { status, headers: { "content-type": JSON_TYPE, ...headers }, body: JSON.stringify(value) };
+}
+function replyText(status, text) {
+  return { status, headers: { "content-type": "text/plain; charset=utf-8" }, body: text };
+}
+function replyEmpty(status, headers = {}) {
+  return { status, headers, body: "" };
+}
+function createTraceId() {
+  return `00-${randomBytes(16).toString("hex")}-${randomBytes(8).toString("hex")}-00`;
+}
+var STATUS_DESCRIPTIONS = { 400: "Bad Request" };
+function replyValidationProblem(errors) {
+  return {
+    status: 400,
+    headers: { "content-type": PROBLEM_TYPE },
+    body: JSON.stringify({
+      type: "urn:altinn:error:STD-00000",
+      title: "One or more validation errors occurred.",
+      status: 400,
+      code: "STD-00000",
+      traceId: createTraceId(),
+      statusDescription: STATUS_DESCRIPTIONS[400],
+      validationErrors: errors
+    })
+  };
+}
+function replyAspNetValidationProblem(errors) {
+  return {
+    status: 400,
+    headers: { "content-type": PROBLEM_TYPE },
+    body: JSON.stringify({
+      type: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+      title: "One or more validation errors occurred.",
+      status: 400,
+      errors,
+      traceId: createTraceId()
+    })
+  };
+}
+function replyUnhandledError() {
+  return {
+    status: 500,
+    headers: { "content-type": PROBLEM_TYPE },
+    body: JSON.stringify({
+      type: "https://tools.ietf.org/html/rfc9110#section-15.6.1",
+      title: "An error occurred while processing your request.",
+      status: 500,
+      traceId: createTraceId()
+    })
+  };
+}
+function findValidationCodes(reply) {
+  if (!reply.headers["content-type"]?.startsWith("application/problem+json")) return [];
+  try {
+    const parsed = JSON.parse(reply.body);
+    return (parsed.validationErrors ?? []).map((e) => e.code).filter((c) => typeof c === "string");
+  } catch {
+    return [];
+  }
+}
+
+// src/emulator/catalogue-store.ts
+var EXPORT_GROUP_ID = "0195e1a6-0000-7000-8000-000000000001";
+var EXPORT_AREA_ID = "0195e1a6-0000-7000-8000-000000000002";
+function packageId(urn) {
+  const hex = createHash("sha256").update(urn).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
 var CatalogueStore = class {
   resources = /* @__PURE__ */ new Map();
   packages = /* @__PURE__ */ new Map();
@@ -55,6 +133,43 @@ var CatalogueStore = class {
     this.packages.clear();
     this.addResources(catalogue.resources);
     this.addAccessPackages(catalogue.accessPackages);
+  }
+  /**
+   * `GET …/accesspackages/export` (§8.1): area groups of areas of packages, 204 when there are none.
+   * The local Altinn keeps no areas, so every package sits in one area of one group; the package
+   * records carry the fields the real `PackageDto` has.
+   */
+  exportAccessPackages() {
+    const packages = [...this.packages.values()];
+    if (packages.length === 0) return replyEmpty(204);
+    const name = (urn) => urn.split(":").at(-1) ?? urn;
+    return replyJson(200, [
+      {
+        id: EXPORT_GROUP_ID,
+        name: "Local Altinn",
+        urn: "accesspackage:areagroup:local",
+        description: "Every access package of the local Altinn.",
+        type: "Organization",
+        areas: [
+          {
+            id: EXPORT_AREA_ID,
+            name: "Local Altinn",
+            urn: "accesspackage:area:local",
+            description: "Every access package of the local Altinn.",
+            iconUrl: null,
+            packages: packages.map((p) => ({
+              id: packageId(p.urn),
+              name: name(p.urn),
+              urn: p.urn,
+              description: name(p.urn),
+              isDelegable: p.isDelegable,
+              isAssignable: p.isAssignable,
+              isResourcePolicyAvailable: true
+            }))
+          }
+        ]
+      }
+    ]);
   }
   toCatalogue() {
     return { resources: [...this.resources.values()], accessPackages: [...this.packages.values()] };
@@ -145,73 +260,6 @@ var FaultInjector = class {
   }
 };
 
-// src/emulator/http-reply.ts
-import { randomBytes } from "node:crypto";
-var JSON_TYPE = "application/json; charset=utf-8";
-var PROBLEM_TYPE = "application/problem+json; charset=utf-8";
-function replyJson(status, value, headers = {}) {
-  return { status, headers: { "content-type": JSON_TYPE, ...headers }, body: JSON.stringify(value) };
-}
-function replyText(status, text) {
-  return { status, headers: { "content-type": "text/plain; charset=utf-8" }, body: text };
-}
-function replyEmpty(status, headers = {}) {
-  return { status, headers, body: "" };
-}
-function createTraceId() {
-  return `00-${randomBytes(16).toString("hex")}-${randomBytes(8).toString("hex")}-00`;
-}
-var STATUS_DESCRIPTIONS = { 400: "Bad Request" };
-function replyValidationProblem(errors) {
-  return {
-    status: 400,
-    headers: { "content-type": PROBLEM_TYPE },
-    body: JSON.stringify({
-      type: "urn:altinn:error:STD-00000",
-      title: "One or more validation errors occurred.",
-      status: 400,
-      code: "STD-00000",
-      traceId: createTraceId(),
-      statusDescription: STATUS_DESCRIPTIONS[400],
-      validationErrors: errors
-    })
-  };
-}
-function replyAspNetValidationProblem(errors) {
-  return {
-    status: 400,
-    headers: { "content-type": PROBLEM_TYPE },
-    body: JSON.stringify({
-      type: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-      title: "One or more validation errors occurred.",
-      status: 400,
-      errors,
-      traceId: createTraceId()
-    })
-  };
-}
-function replyUnhandledError() {
-  return {
-    status: 500,
-    headers: { "content-type": PROBLEM_TYPE },
-    body: JSON.stringify({
-      type: "https://tools.ietf.org/html/rfc9110#section-15.6.1",
-      title: "An error occurred while processing your request.",
-      status: 500,
-      traceId: createTraceId()
-    })
-  };
-}
-function findValidationCodes(reply) {
-  if (!reply.headers["content-type"]?.startsWith("application/problem+json")) return [];
-  try {
-    const parsed = JSON.parse(reply.body);
-    return (parsed.validationErrors ?? []).map((e) => e.code).filter((c) => typeof c === "string");
-  } catch {
-    return [];
-  }
-}
-
 // src/emulator/register-state.ts
 var RegisterState = class _RegisterState {
   /** system_id → row; insertion order is the DB's natural order for lists. */
@@ -220,20 +268,32 @@ var RegisterState = class _RegisterState {
   clientOwners = /* @__PURE__ */ new Map();
   byInternalId = /* @__PURE__ */ new Map();
   changelog = [];
+  systemUsers = [];
   static fromSnapshot(snapshot) {
     const state = new _RegisterState();
     for (const system of snapshot.systems) state.put(structuredClone(system));
     state.changelog = structuredClone(snapshot.changelog);
+    state.systemUsers = structuredClone(snapshot.systemUsers ?? []);
     return state;
   }
   toSnapshot() {
-    return { systems: [...this.systems.values()], changelog: this.changelog };
+    return { systems: [...this.systems.values()], changelog: this.changelog, systemUsers: this.systemUsers };
   }
   clear() {
     this.systems.clear();
     this.clientOwners.clear();
     this.byInternalId.clear();
     this.changelog = [];
+    this.systemUsers = [];
+  }
+  /** Adds system users, numbering them after the ones already there. */
+  addSystemUsers(users) {
+    let next = (this.systemUsers.at(-1)?.sequenceNo ?? 0) + 1;
+    for (const user of users) this.systemUsers.push({ ...structuredClone(user), sequenceNo: next++ });
+  }
+  /** Up to `limit` system users of `systemId` from sequence number `from` on, in sequence order. */
+  listSystemUsers(systemId, from, limit) {
+    return this.systemUsers.filter((u) => u.systemId === systemId && u.sequenceNo >= from).slice(0, limit);
   }
   find(id) {
     return this.systems.get(id);
@@ -558,6 +618,32 @@ async function handleControlRequest(context, method, segments, body) {
       if (!valid) return badRequest("body must be [{urn, isDelegable, isAssignable}, …]");
       context.catalogue.addAccessPackages(v);
       return { reply: replyJson(200, { added: v.length }), committed: true };
+    }
+    case "POST system-users": {
+      const parsed = read();
+      if (!parsed.ok) return badRequest(parsed.message);
+      const v = parsed.value;
+      const valid = Array.isArray(v) && v.every(
+        (u) => isObject(u) && typeof u.systemId === "string" && typeof u.reporteeOrgNo === "string" && /^\d{9}$/.test(u.reporteeOrgNo) && (u.integrationTitle === void 0 || typeof u.integrationTitle === "string")
+      );
+      if (!valid) {
+        return badRequest("body must be [{systemId, reporteeOrgNo (9 digits), integrationTitle?}, …]");
+      }
+      const users = v;
+      const unknown = users.find((u) => !context.state.find(u.systemId));
+      if (unknown) return badRequest(`system ${unknown.systemId} does not exist`);
+      context.state.addSystemUsers(
+        users.map((u) => ({
+          id: randomUUID(),
+          systemId: u.systemId,
+          reporteeOrgNo: u.reporteeOrgNo,
+          integrationTitle: u.integrationTitle ?? u.systemId,
+          externalRef: u.reporteeOrgNo,
+          userType: "standard",
+          created: context.now()
+        }))
+      );
+      return { reply: replyJson(200, { added: users.length }), committed: true };
     }
     case "PUT faults": {
       const parsed = read();
@@ -1583,6 +1669,67 @@ function getPortalAccessPackages(context, id) {
   return done(replyJson(200, context.state.find(id)?.accessPackages ?? []));
 }
 
+// src/emulator/system-users.ts
+var encodeToken = (sequenceNo) => Buffer.from(`seq:${sequenceNo}`).toString("base64url");
+function decodeToken(token) {
+  const match = /^seq:(\d{1,15})$/.exec(Buffer.from(token, "base64url").toString("utf8"));
+  return match ? Number(match[1]) : void 0;
+}
+function vendorOrgOf(caller) {
+  const consumer = caller.consumer;
+  if (typeof consumer !== "object" || consumer === null || typeof consumer.ID !== "string") return void 0;
+  const [prefix, org] = consumer.ID.split(":");
+  return prefix === "0192" && org ? org : void 0;
+}
+function toExternal(user, vendorOrgNumber) {
+  return {
+    id: user.id,
+    integrationTitle: user.integrationTitle,
+    systemId: user.systemId,
+    productName: user.systemId,
+    reporteeOrgNo: user.reporteeOrgNo,
+    created: new Date(user.created).toISOString(),
+    isDeleted: false,
+    supplierName: "",
+    supplierOrgno: vendorOrgNumber,
+    externalRef: user.externalRef,
+    userType: user.userType
+  };
+}
+function readQuery(query, name) {
+  for (const [key, value] of query) if (key.toLowerCase() === name.toLowerCase()) return value;
+  return void 0;
+}
+function handleSystemUsersRequest(context, request) {
+  if (request.method !== "GET") return replyEmpty(405, { allow: "GET" });
+  const { caller } = request;
+  if (!caller) return replyEmpty(401);
+  if (!caller.scope.split(" ").some((s) => s === SCOPE_WRITE || s === SCOPE_ADMIN)) return replyEmpty(403);
+  const vendorOrgNumber = vendorOrgOf(caller);
+  if (vendorOrgNumber === void 0) return replyEmpty(401);
+  const system = context.state.find(request.systemId);
+  if (!system || system.vendorOrgNumber !== vendorOrgNumber) {
+    return replyJson(
+      404,
+      {
+        type: "urn:altinn:error:AUTH-00011",
+        title: "The Id does not refer to a Registered System.",
+        status: 404,
+        code: "AUTH-00011"
+      },
+      { "content-type": "application/problem+json; charset=utf-8" }
+    );
+  }
+  const token = readQuery(request.query, "token");
+  const from = token === void 0 ? 0 : decodeToken(token);
+  if (from === void 0)
+    return replyJson(400, { title: "The continuation token is not valid.", status: 400 });
+  const page = context.state.listSystemUsers(request.systemId, from, context.pageSize);
+  const last = page.at(-1);
+  const next = page.length === context.pageSize && last ? `${context.baseUrl}${SYSTEM_USERS_BY_SYSTEM_PATH}/${encodeURIComponent(request.systemId)}?token=${encodeToken(last.sequenceNo + 1)}` : null;
+  return replyJson(200, { links: { next }, data: page.map((user) => toExternal(user, vendorOrgNumber)) });
+}
+
 // src/emulator/index.ts
 var MAX_BODY_BYTES = 1024 * 1024;
 var MAX_LOGGED_REQUESTS = 5e4;
@@ -1680,7 +1827,25 @@ async function startEmulator(options = {}) {
     }
     const get = method === "GET";
     const answer = (reply) => ({ reply, committed: false });
+    if (path.startsWith(`${SYSTEM_USERS_BY_SYSTEM_PATH}/`)) {
+      const segments = splitSegments(path.slice(SYSTEM_USERS_BY_SYSTEM_PATH.length));
+      if (segments.length !== 1) return answer(replyEmpty(404));
+      const verified = await tokens2.verifyBearer(request.headers.authorization);
+      return answer(
+        handleSystemUsersRequest(
+          { state, baseUrl, pageSize: options.systemUserPageSize ?? 100 },
+          {
+            method,
+            systemId: segments[0] ?? "",
+            query,
+            caller: verified ? callerOf(verified.claims) : null
+          }
+        )
+      );
+    }
     switch (path.replace(/\/+$/, "")) {
+      case ACCESS_PACKAGE_EXPORT_PATH:
+        return answer(get ? catalogue.exportAccessPackages() : replyEmpty(405, { allow: "GET" }));
       case "/maskinporten/token":
         if (method !== "POST") return answer(replyEmpty(405, { allow: "POST" }));
         return answer(await tokens2.issueToken(request.headers["content-type"] ?? "", body));
@@ -1742,6 +1907,7 @@ async function startEmulator(options = {}) {
           tokens: tokens2,
           faults,
           requests,
+          now,
           reset: () => {
             state.clear();
             tokens2.clearClients();

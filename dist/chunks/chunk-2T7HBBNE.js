@@ -62,8 +62,52 @@ function pickDisplayName(name) {
   return name.en ?? name.nb ?? name.nn ?? Object.values(name)[0] ?? "";
 }
 
+// src/plan/describe-delete-cost.ts
+function describeDeleteCost(change) {
+  if (change.systemUsersUnreadable !== void 0) {
+    return `Its system users could not be read (${change.systemUsersUnreadable}); customers may lose their integration.`;
+  }
+  const count = change.systemUsers;
+  if (count === void 0) return void 0;
+  if (count === 0) return "It has no system users: no customer loses an integration.";
+  const customers = change.systemUserCustomers ?? [];
+  const more = count - customers.length;
+  const listed = `${customers.join(", ")}${more > 0 ? `, and ${more} more` : ""}`;
+  const users = count === 1 ? "1 system user stops" : `${count} system users stop`;
+  return `${users} working: ${count === 1 ? "the customer" : "customers"} ${listed}.`;
+}
+
+// src/plan/describe-drift-history.ts
+function formatChangeTime(created) {
+  const time = Date.parse(created);
+  if (Number.isNaN(time)) return created;
+  return `${new Date(time).toISOString().slice(0, 19).replace("T", " ")} UTC`;
+}
+function toLine(change) {
+  return {
+    time: formatChangeTime(change.created),
+    changeType: change.changeType,
+    orgNumber: change.changedByOrgNumber ?? "unknown",
+    clientId: change.clientId === null || change.clientId === "" ? "unknown" : change.clientId
+  };
+}
+function describeDriftHistory(item) {
+  if (item.historyUnreadable !== void 0) return { kind: "unreadable", reason: item.historyUnreadable };
+  if (item.history === void 0) return { kind: "none" };
+  if (item.history.length === 0) return { kind: "only-sysreg" };
+  return { kind: "changes", lines: item.history.map(toLine) };
+}
+var HISTORY_UNREADABLE = "Who changed it is unknown: its changelog could not be read";
+var HISTORY_ONLY_SYSREG = "Its changelog shows no change by another client since sysreg's last write.";
+var HISTORY_HEADING = "Changed outside sysreg (newest first):";
+
 export {
   describeFieldChange,
   formatValue,
-  pickDisplayName
+  pickDisplayName,
+  describeDeleteCost,
+  describeDriftHistory,
+  HISTORY_UNREADABLE,
+  HISTORY_ONLY_SYSREG,
+  HISTORY_HEADING
 };

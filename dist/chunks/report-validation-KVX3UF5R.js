@@ -13,8 +13,8 @@ import {
 } from "./chunk-KUEWN4CR.js";
 import {
   escapeMarkdownText
-} from "./chunk-FIPSCOSG.js";
-import "./chunk-JL4PHI74.js";
+} from "./chunk-SYIWAMZJ.js";
+import "./chunk-2T7HBBNE.js";
 import {
   formatDiagnosticAnnotation
 } from "./chunk-3YG4WO5P.js";

@@ -4,10 +4,12 @@ import {
   command,
   parseValidateArguments,
   runValidation
-} from "./chunk-FAZW4NWJ.js";
-import "./chunk-J5B36IBJ.js";
-import "./chunk-PNURGIQ4.js";
-import "./chunk-TSA53NLN.js";
+} from "./chunk-JTIKUBV3.js";
+import "./chunk-C3IIPVB4.js";
+import "./chunk-DXGZLJ22.js";
+import "./chunk-5FXT3LDW.js";
+import "./chunk-G7IWAAZC.js";
+import "./chunk-YZ5APLDT.js";
 import "./chunk-3VVXVFR3.js";
 import "./chunk-56ZUMXYX.js";
 import "./chunk-A77YVPWU.js";

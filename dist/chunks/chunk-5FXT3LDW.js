@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   DELEGABLE_RESOURCE_TYPES
-} from "./chunk-TSA53NLN.js";
+} from "./chunk-YZ5APLDT.js";
 import {
   isValidOrganisationNumber
 } from "./chunk-3VVXVFR3.js";
@@ -12,9 +12,6 @@ import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
 } from "./chunk-A77YVPWU.js";
-import {
-  sortDiagnostics
-} from "./chunk-HXE227S6.js";
 
 // src/systems/environments.ts
 function environmentsOf(document) {
@@ -63,6 +60,9 @@ function indexCatalogue(catalogue) {
     resources: new Map(catalogue.resources.map((record) => [record.identifier, record])),
     accessPackages: new Map(catalogue.accessPackages.map((record) => [record.urn, record]))
   };
+}
+function describePull(source) {
+  return `\`sysreg catalogue pull --env ${source.kind === "snapshot" ? source.environment : "NAME"}\``;
 }
 function findRepeats(items, keyOf) {
   const repeats = [];
@@ -299,14 +299,24 @@ var resourceKnown = {
   severity: "error",
   summary: "Each resource in rights exists in the environment's Resource Registry.",
   needsResources: true,
-  check(spec, { catalogue }) {
+  check(spec, { catalogue, source }) {
     const findings = [];
     for (const { value, path: at } of listResourceValues(spec)) {
       if (catalogue.resources.has(value)) continue;
       const suggestion = suggestName(value, [...catalogue.resources.keys()]);
+      const didYouMean = suggestion ? `; did you mean \`${suggestion}\`?` : ".";
+      if (source.kind === "snapshot") {
+        findings.push({
+          path: at,
+          severity: "warning",
+          message: `resource \`${value}\` is not in the ${source.environment} catalogue snapshot${didYouMean}`,
+          hint: `Run ${describePull(source)} to look it up in the environment's Resource Registry.`
+        });
+        continue;
+      }
       findings.push({
         path: at,
-        message: `resource \`${value}\` is not in the Resource Registry${suggestion ? `; did you mean \`${suggestion}\`?` : "."}`
+        message: `resource \`${value}\` is not in the Resource Registry${didYouMean}`
       });
     }
     return findings;
@@ -348,20 +358,31 @@ var accessPackageUrnFormat = {
     return findings;
   }
 };
-var accessPackageKnown = {
+var ACCESS_PACKAGE_KNOWN = {
   ruleId: "access-package-known",
   altinnCode: "AUTH.VLD-00008",
   severity: "error",
-  summary: "Each access package is in the catalogue.",
-  check(spec, { catalogue }) {
+  summary: "Each access package is in the environment's catalogue (a pulled snapshot, or live); with neither, one the built-in list lacks is a warning.",
+  check(spec, { catalogue, source }) {
     const findings = [];
     spec.accessPackages.forEach((accessPackage, index) => {
       if (!ACCESS_PACKAGE_URN_PATTERN.test(accessPackage.urn)) return;
       if (catalogue.accessPackages.has(accessPackage.urn)) return;
       const suggestion = suggestName(accessPackage.urn, [...catalogue.accessPackages.keys()]);
+      const didYouMean = suggestion ? `; did you mean \`${suggestion}\`?` : ".";
+      if (source.kind === "built-in") {
+        findings.push({
+          path: ["accessPackages", index, "urn"],
+          severity: "warning",
+          message: `access package \`${accessPackage.urn}\` is not in sysreg's built-in list, so it is not checked offline${didYouMean}`,
+          hint: `Run ${describePull(source)} to check packages against the environment's own catalogue.`
+        });
+        return;
+      }
       findings.push({
         path: ["accessPackages", index, "urn"],
-        message: `access package \`${accessPackage.urn}\` is not known${suggestion ? `; did you mean \`${suggestion}\`?` : "."}`
+        message: source.kind === "snapshot" ? `access package \`${accessPackage.urn}\` is not in the ${source.environment} catalogue${didYouMean}` : `access package \`${accessPackage.urn}\` is not known${didYouMean}`,
+        ...source.kind === "snapshot" ? { hint: `If it was added to Altinn since the snapshot, run ${describePull(source)}.` } : {}
       });
     });
     return findings;
@@ -466,7 +487,7 @@ var SYSTEM_RULES = [
   resourceKnown,
   resourceTypeDelegable,
   accessPackageUrnFormat,
-  accessPackageKnown,
+  ACCESS_PACKAGE_KNOWN,
   accessPackageDelegable,
   accessPackageUnique,
   accessPackageVisibleNotAssignable,
@@ -533,81 +554,15 @@ var clientIdClaimedOnce = {
 };
 var REPOSITORY_RULES = [idUnique, clientIdClaimedOnce];
 
-// src/systems/validate.ts
-function validateSystems(files, options) {
-  const catalogue = indexCatalogue(options.catalogue);
-  const systemRules = SYSTEM_RULES.filter((rule) => !rule.needsResources || options.checkResources === true);
-  const diagnostics = files.flatMap((file) => file.diagnostics);
-  const resolved = [];
-  for (const file of files) {
-    const document = file.document ?? file.draft;
-    if (!document) continue;
-    const parsed = { ...file, document };
-    for (const environment of [void 0, ...environmentsOf(parsed.document)]) {
-      const system = { parsed, environment, spec: resolveSpec(parsed.document, environment) };
-      resolved.push(system);
-      const context = { file: parsed.file, catalogue };
-      for (const rule of systemRules) {
-        for (const finding of rule.check(system.spec, context)) {
-          diagnostics.push(
-            toDiagnostic(rule, system, finding.path, finding.message, finding.hint, environment)
-          );
-        }
-      }
-    }
-  }
-  for (const rule of REPOSITORY_RULES) {
-    for (const finding of rule.check(resolved)) {
-      const environment = finding.environment ?? finding.system.environment;
-      diagnostics.push(
-        toDiagnostic(rule, finding.system, finding.path, finding.message, finding.hint, environment)
-      );
-    }
-  }
-  return sortDiagnostics(mergeAcrossEnvironments(diagnostics));
-}
-function toDiagnostic(rule, system, specPath, message, hint, environment) {
-  const span = system.parsed.positionOf(
-    locateSourcePath(system.parsed.document, system.environment, specPath)
-  );
-  return {
-    ...span,
-    ruleId: rule.ruleId,
-    ...rule.altinnCode ? { altinnCode: rule.altinnCode } : {},
-    severity: rule.severity,
-    message,
-    ...hint ? { hint } : {},
-    ...environment !== void 0 ? { environment } : {}
-  };
-}
-function mergeAcrossEnvironments(diagnostics) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const diagnostic of diagnostics) {
-    const key = [
-      diagnostic.file,
-      diagnostic.line,
-      diagnostic.column,
-      diagnostic.ruleId,
-      diagnostic.message
-    ].join("\0");
-    const group = groups.get(key) ?? { diagnostic, environments: /* @__PURE__ */ new Set(), inBase: false };
-    if (diagnostic.environment === void 0) group.inBase = true;
-    else group.environments.add(diagnostic.environment);
-    groups.set(key, group);
-  }
-  return [...groups.values()].map(({ diagnostic, environments, inBase }) => {
-    const { environment: _environment, ...rest } = diagnostic;
-    return inBase ? rest : { ...rest, environment: [...environments].sort().join(", ") };
-  });
-}
-
 export {
   environmentsOf,
   resolveSpec,
   isOverridden,
+  locateSourcePath,
   resolveEnvironment,
   RESOURCE_ATTRIBUTE_ID,
   indexCatalogue,
+  ACCESS_PACKAGE_KNOWN,
   SYSTEM_RULES,
-  validateSystems
+  REPOSITORY_RULES
 };

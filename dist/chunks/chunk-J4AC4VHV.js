@@ -9,9 +9,11 @@ import {
   loadSysregConfig
 } from "./chunk-DNXHSLXV.js";
 import {
+  ACCESS_PACKAGE_EXPORT_PATH,
   SCOPE_WRITE,
-  SYSTEM_REGISTER_PATH
-} from "./chunk-TSA53NLN.js";
+  SYSTEM_REGISTER_PATH,
+  SYSTEM_USERS_BY_SYSTEM_PATH
+} from "./chunk-YZ5APLDT.js";
 import {
   __commonJS,
   __require,
@@ -31826,6 +31828,10 @@ var MaskinportenTokenProvider = class {
     this.#autoExchange = (options.mode ?? "auto") === "auto";
   }
   /** Grants sent to Maskinporten so far. */
+  /** The Maskinporten client sysreg runs as: the `clientId` Altinn's changelog records for its writes. */
+  get clientId() {
+    return this.#options.credentials.clientId;
+  }
   get grantCount() {
     return this.#grants;
   }
@@ -32109,6 +32115,52 @@ var SystemRegisterClient = class {
       isAssignable: record.isAssignable === true
     };
   }
+  /** Every access package the environment defines, from its anonymous export (§8.1). */
+  async exportAccessPackages(options = {}) {
+    const path = ACCESS_PACKAGE_EXPORT_PATH;
+    const response = await this.#sendPublic(path, options.signal);
+    if (response.status === 204) return [];
+    const groups = this.#json(response, "GET", path, [200]);
+    const packages = readAccessPackageExport(groups);
+    if (!packages) {
+      throw new AltinnClientError(
+        `GET ${path} answered a body that is not a list of area groups with packages`
+      );
+    }
+    return packages;
+  }
+  /**
+   * The system users of a system (§8.3): every page, following `links.next`. A next link is followed
+   * only on this environment's own origin (the token goes with it), and at most `MAX_PAGES` times.
+   */
+  async listSystemUsers(systemId, options = {}) {
+    const origin = new URL(this.environment.platformUrl).origin;
+    const users = [];
+    const seen = /* @__PURE__ */ new Set();
+    let path = `${SYSTEM_USERS_BY_SYSTEM_PATH}/${encodeURIComponent(systemId)}`;
+    for (let pageNumber = 0; path !== null; pageNumber += 1) {
+      if (pageNumber >= MAX_SYSTEM_USER_PAGES || seen.has(path)) {
+        throw new AltinnClientError(
+          `GET ${path}: the system users of ${systemId} do not end after ${pageNumber} pages`
+        );
+      }
+      seen.add(path);
+      const response = await this.#send({ method: "GET", path, retry: true, signal: options.signal });
+      const page = this.#json(response, "GET", path, [200]);
+      if (!Array.isArray(page.data) || typeof page.links !== "object" || page.links === null) {
+        throw new AltinnClientError(`GET ${path} answered a body without links and data`);
+      }
+      users.push(...page.data);
+      const next = page.links.next;
+      if (next === null || next === void 0) break;
+      const url = URL.parse(next, origin);
+      if (url?.origin !== origin) {
+        throw new AltinnClientError(`GET ${path}: the next page is not on ${origin}; not following it`);
+      }
+      path = `${url.pathname}${url.search}`;
+    }
+    return users;
+  }
   /** Sends with the bearer token; on a 401, one refresh and one retry, then the exchange fallback. */
   async #send(request) {
     let token = await this.#tokens.getToken(request.signal);
@@ -32165,6 +32217,28 @@ var SystemRegisterClient = class {
     });
   }
 };
+var MAX_SYSTEM_USER_PAGES = 1e4;
+function readAccessPackageExport(groups) {
+  if (!Array.isArray(groups)) return void 0;
+  const records = [];
+  for (const group of groups) {
+    if (typeof group !== "object" || group === null || !Array.isArray(group.areas)) return void 0;
+    for (const area of group.areas) {
+      if (typeof area !== "object" || area === null) return void 0;
+      if (area.packages === null || area.packages === void 0) continue;
+      if (!Array.isArray(area.packages)) return void 0;
+      for (const item of area.packages) {
+        if (typeof item !== "object" || item === null || typeof item.urn !== "string") return void 0;
+        records.push({
+          urn: item.urn,
+          isDelegable: item.isDelegable === true,
+          isAssignable: item.isAssignable === true
+        });
+      }
+    }
+  }
+  return records;
+}
 function buildSystemPath(id) {
   return `${SYSTEM_REGISTER_PATH}/vendor/${encodeURIComponent(id)}`;
 }

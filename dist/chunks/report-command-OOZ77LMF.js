@@ -15,10 +15,10 @@ import {
   renderDriftMarkdown,
   renderPlanMarkdown,
   renderPlanSummaryMarkdown
-} from "./chunk-FIPSCOSG.js";
+} from "./chunk-SYIWAMZJ.js";
 import {
   pickDisplayName
-} from "./chunk-JL4PHI74.js";
+} from "./chunk-2T7HBBNE.js";
 import {
   formatAnnotation,
   formatDiagnosticAnnotation

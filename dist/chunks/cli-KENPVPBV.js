@@ -4,7 +4,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-TJEPMC36.js";
+} from "./chunk-YBO26K3A.js";
 import "./chunk-FRJ7O6UR.js";
 import "./chunk-DNXHSLXV.js";
 import "./chunk-HXE227S6.js";

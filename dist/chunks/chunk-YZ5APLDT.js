@@ -1,6 +1,8 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 
 // src/altinn/wire.ts
+var ACCESS_PACKAGE_EXPORT_PATH = "/accessmanagement/api/v1/meta/info/accesspackages/export";
+var SYSTEM_USERS_BY_SYSTEM_PATH = "/authentication/api/v1/systemuser/vendor/bysystem";
 var DELEGABLE_RESOURCE_TYPES = [
   "Default",
   "Systemresource",
@@ -16,6 +18,8 @@ var SCOPE_ADMIN = "altinn:authentication/systemregister.admin";
 var SCOPE_PORTAL = "altinn:portal/enduser";
 
 export {
+  ACCESS_PACKAGE_EXPORT_PATH,
+  SYSTEM_USERS_BY_SYSTEM_PATH,
   DELEGABLE_RESOURCE_TYPES,
   SYSTEM_REGISTER_PATH,
   SCOPE_WRITE,

@@ -3,15 +3,14 @@ import {
   writeOutputFile
 } from "./chunk-EMFUFFNU.js";
 import {
-  PLAN_FORMAT_VERSION,
-  compareStrings,
   compareWithAltinn,
-  diffCanonicalSystems,
-  listUnmanagedSystems,
+  createDriftReport,
+  decideDriftExitCode,
+  driftComparisonWithHistory,
   renderDriftJson,
   renderDriftText,
   wantsColor
-} from "./chunk-XMJOZFBK.js";
+} from "./chunk-AXMDQNHA.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -19,31 +18,30 @@ import {
   listChangedViews,
   specFromLive,
   writeFileSet
-} from "./chunk-FVZJM43M.js";
+} from "./chunk-P24QXOPQ.js";
+import "./chunk-M336GNSU.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
-  canonicalFromLive,
-  canonicalFromSpec,
   parseCommandArguments,
   pickFormat,
   requireDefaultSystemsFolder,
-  requireEnvironmentName,
-  stringifyCanonicalJson
-} from "./chunk-4UUVKN44.js";
-import "./chunk-6Y3AHIPT.js";
+  requireEnvironmentName
+} from "./chunk-7HKZ35DC.js";
+import "./chunk-J4AC4VHV.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-DNXHSLXV.js";
 import "./chunk-TBCLC2H2.js";
 import "./chunk-J6RVAHHL.js";
 import "./chunk-P36K5HFT.js";
+import "./chunk-C3IIPVB4.js";
 import {
   environmentsOf,
   isOverridden,
   resolveEnvironment
-} from "./chunk-J5B36IBJ.js";
-import "./chunk-PNURGIQ4.js";
-import "./chunk-TSA53NLN.js";
+} from "./chunk-5FXT3LDW.js";
+import "./chunk-G7IWAAZC.js";
+import "./chunk-YZ5APLDT.js";
 import "./chunk-3VVXVFR3.js";
 import "./chunk-56ZUMXYX.js";
 import {
@@ -54,116 +52,13 @@ import "./chunk-HXE227S6.js";
 import "./chunk-I5XTK7A4.js";
 import {
   renderDriftMarkdown
-} from "./chunk-FIPSCOSG.js";
-import "./chunk-JL4PHI74.js";
+} from "./chunk-SYIWAMZJ.js";
+import "./chunk-2T7HBBNE.js";
 import "./chunk-3YG4WO5P.js";
 import {
   UsageError
 } from "./chunk-RISSDVZM.js";
 import "./chunk-PFLRPMBQ.js";
-
-// src/plan/drift.ts
-import { createHash } from "node:crypto";
-var DRIFT_KINDS = [
-  "changed-outside-git",
-  "missing-in-altinn",
-  "deleted-in-altinn",
-  "unmanaged-in-altinn"
-];
-function createDriftReport(input) {
-  const { live, environment } = input;
-  const items = [];
-  const describedIds = /* @__PURE__ */ new Set();
-  const desired = [...input.desired].sort(
-    (a, b) => compareStrings(a.spec.id, b.spec.id) || compareStrings(a.file, b.file)
-  );
-  for (const system of desired) {
-    const id = system.spec.id;
-    if (describedIds.has(id)) continue;
-    describedIds.add(id);
-    const spec = system.spec;
-    const canonical = canonicalFromSpec(spec);
-    const lookup = live.systems[id] ?? { status: "absent" };
-    const base = { systemId: id, file: system.file, name: canonical.name, fields: [] };
-    if (lookup.status === "absent") {
-      if (!spec.isDeleted) {
-        items.push({ ...base, kind: "missing-in-altinn", detail: `${id} does not exist in ${environment}.` });
-      }
-      continue;
-    }
-    if (lookup.status === "forbidden" || lookup.system.vendor?.ID !== spec.vendor.ID) {
-      if (!spec.isDeleted) {
-        items.push({
-          ...base,
-          kind: "missing-in-altinn",
-          detail: `${id} belongs to another vendor in ${environment}, so this vendor's system is missing.`
-        });
-      }
-      continue;
-    }
-    const liveSystem = lookup.system;
-    if (liveSystem.isDeleted) {
-      if (!spec.isDeleted) {
-        items.push({
-          ...base,
-          kind: "deleted-in-altinn",
-          detail: `${id} was deleted in ${environment} while its file says it is live; the id cannot be created again.`
-        });
-      }
-      continue;
-    }
-    if (spec.isDeleted) {
-      items.push({
-        ...base,
-        kind: "changed-outside-git",
-        fields: [{ field: "isDeleted", kind: "scalar", before: true, after: false }],
-        detail: `${id} is deleted in git but still live in ${environment}.`
-      });
-      continue;
-    }
-    const fields = diffCanonicalSystems(canonical, canonicalFromLive(liveSystem));
-    if (fields.length > 0) {
-      const names = fields.map((field) => field.field).join(", ");
-      items.push({
-        ...base,
-        kind: "changed-outside-git",
-        fields,
-        detail: `Changed in ${environment}: ${names}.`
-      });
-    }
-  }
-  for (const system of listUnmanagedSystems(describedIds, live)) {
-    items.push({
-      systemId: system.systemId,
-      kind: "unmanaged-in-altinn",
-      file: null,
-      name: system.name,
-      fields: [],
-      detail: `${system.systemId} exists in ${environment} but no file describes it.`
-    });
-  }
-  items.sort(
-    (a, b) => DRIFT_KINDS.indexOf(a.kind) - DRIFT_KINDS.indexOf(b.kind) || compareStrings(a.systemId, b.systemId)
-  );
-  const counts = {
-    changedOutsideGit: items.filter((item) => item.kind === "changed-outside-git").length,
-    missingInAltinn: items.filter((item) => item.kind === "missing-in-altinn").length,
-    unmanagedInAltinn: items.filter((item) => item.kind === "unmanaged-in-altinn").length,
-    deletedInAltinn: items.filter((item) => item.kind === "deleted-in-altinn").length,
-    total: items.length
-  };
-  return {
-    formatVersion: PLAN_FORMAT_VERSION,
-    environment,
-    commit: input.commit ?? null,
-    items,
-    counts,
-    checksum: `sha256:${createHash("sha256").update(stringifyCanonicalJson(items)).digest("hex")}`
-  };
-}
-function decideDriftExitCode(report, options) {
-  return options.detailedExitCode && report.counts.total > 0 ? 2 : 0;
-}
 
 // src/adopt/accept-drift.ts
 function acceptDrift(input) {
@@ -348,23 +243,23 @@ ${USAGE}`);
     requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, DRIFT_FORMATS);
-    const github = values.report === void 0 ? void 0 : await import("./report-command-MFX4KOXM.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-OOZ77LMF.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values["altinn-url"] });
-    await comparison.connection.close();
     if (values.accept) {
+      await comparison.connection.close();
       const only = values.only?.flatMap(
         (ids) => ids.split(",").map((id) => id.trim()).filter(Boolean)
       );
       await runAcceptDrift(context, comparison, only);
       return 0;
     }
-    const report = createDriftReport({
-      desired: comparison.desiredState.desired,
-      live: comparison.live,
-      environment,
-      ...comparison.commit ? { commit: comparison.commit } : {}
-    });
+    let report;
+    try {
+      report = await driftComparisonWithHistory(comparison);
+    } finally {
+      await comparison.connection.close();
+    }
     const rendered = format === "json" ? renderDriftJson(report) : format === "markdown" ? renderDriftMarkdown(report, values.out ? { fullPlanHint: `the report file ${values.out}` } : {}) : renderDriftText(report, { color: wantsColor(context) });
     if (values.out) await writeOutputFile(context, values.out, renderDriftJson(report));
     const log = github && format !== "json" ? github.createInertLogOutput(context.stdout) : context.stdout;

@@ -3,7 +3,7 @@ import {
   canonicalFromLive,
   canonicalFromSpec,
   stringifyCanonicalJson
-} from "./chunk-4UUVKN44.js";
+} from "./chunk-M336GNSU.js";
 import {
   compareKeysCanonically,
   holdsFieldNames,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-P36K5HFT.js";
 import {
   resolveSpec
-} from "./chunk-J5B36IBJ.js";
+} from "./chunk-5FXT3LDW.js";
 import {
   parseSystemFile
 } from "./chunk-56ZUMXYX.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-GXJ3DS7S.js";
 import {
   SCOPE_WRITE
-} from "./chunk-TSA53NLN.js";
+} from "./chunk-YZ5APLDT.js";
 import {
   UsageError
 } from "./chunk-RISSDVZM.js";
@@ -114,7 +114,7 @@ var command = {
 ${usage}`);
     }
     const port = readPort(values.port);
-    const { startEmulator } = await import("./emulator-GSQFP3UA.js");
+    const { startEmulator } = await import("./emulator-R5BS2GCN.js");
     let emulator;
     try {
       emulator = await startEmulator({ port, host: values.host ?? "127.0.0.1", dataFile: values.data });

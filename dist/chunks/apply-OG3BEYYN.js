@@ -7,33 +7,36 @@ import {
   parsePlanJson,
   renderPlanText,
   wantsColor
-} from "./chunk-XMJOZFBK.js";
+} from "./chunk-AXMDQNHA.js";
+import {
+  readLiveState,
+  stringifyCanonicalJson
+} from "./chunk-M336GNSU.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
   parseCommandArguments,
   pickFormat,
-  readLiveState,
   requireDefaultSystemsFolder,
-  requireEnvironmentName,
-  stringifyCanonicalJson
-} from "./chunk-4UUVKN44.js";
+  requireEnvironmentName
+} from "./chunk-7HKZ35DC.js";
 import {
   AltinnClientError,
   AltinnError,
   DEFAULT_CONCURRENCY,
   isSameContent
-} from "./chunk-6Y3AHIPT.js";
+} from "./chunk-J4AC4VHV.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-DNXHSLXV.js";
+import "./chunk-C3IIPVB4.js";
 import {
   SYSTEM_RULES,
   indexCatalogue
-} from "./chunk-J5B36IBJ.js";
+} from "./chunk-5FXT3LDW.js";
 import {
   DEFAULT_CATALOGUE
-} from "./chunk-PNURGIQ4.js";
-import "./chunk-TSA53NLN.js";
+} from "./chunk-G7IWAAZC.js";
+import "./chunk-YZ5APLDT.js";
 import "./chunk-3VVXVFR3.js";
 import {
   describePath
@@ -41,7 +44,7 @@ import {
 import "./chunk-A77YVPWU.js";
 import "./chunk-HXE227S6.js";
 import "./chunk-I5XTK7A4.js";
-import "./chunk-JL4PHI74.js";
+import "./chunk-2T7HBBNE.js";
 import "./chunk-3YG4WO5P.js";
 import {
   UsageError,
@@ -72,10 +75,15 @@ function checkWriteRequest(request, catalogue) {
     isVisible: request.isVisible,
     isDeleted: false
   };
-  const context = { file: `systems/${request.id}.yaml`, catalogue: indexCatalogue(catalogue) };
+  const context = {
+    file: `systems/${request.id}.yaml`,
+    catalogue: indexCatalogue(catalogue),
+    source: { kind: "built-in" }
+  };
   const problems = [];
   for (const rule of WRITE_RULES) {
     for (const finding of rule.check(spec, context)) {
+      if (finding.severity === "warning") continue;
       problems.push({
         ruleId: rule.ruleId,
         ...rule.altinnCode ? { altinnCode: rule.altinnCode } : {},
@@ -741,7 +749,7 @@ var command = {
     const format = pickFormat(values.format, APPLY_FORMATS);
     const concurrency = readPositiveInteger(values.concurrency, "--concurrency", MAX_CONCURRENCY);
     const requestTimeoutMs = readSeconds(values["request-timeout"], "--request-timeout");
-    const github = values.report === void 0 ? void 0 : await import("./report-command-MFX4KOXM.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-OOZ77LMF.js");
     github?.parseReportTarget(values.report);
     const reviewedPlan = values.plan ? await readReviewedPlan(context.cwd, resolveFileArgument(context, values.plan)) : void 0;
     const log = github && format === "text" ? github.createInertLogOutput(context.stdout) : context.stdout;

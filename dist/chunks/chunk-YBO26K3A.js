@@ -12,18 +12,19 @@ var COMMANDS = {
   init: () => import("./init-WWVNCMNG.js"),
   new: () => import("./new-ZLJU5HTN.js"),
   fmt: () => import("./fmt-SVDV4C3Z.js"),
-  validate: () => import("./validate-CGSGNFBK.js"),
-  plan: () => import("./plan-FIKC2IBU.js"),
-  apply: () => import("./apply-SS6P4TJO.js"),
-  drift: () => import("./drift-U25JZPCA.js"),
-  import: () => import("./import-DBT4QH4U.js"),
+  validate: () => import("./validate-BC33V7QB.js"),
+  plan: () => import("./plan-F6P4KX7P.js"),
+  apply: () => import("./apply-OG3BEYYN.js"),
+  drift: () => import("./drift-VLJIPK2Y.js"),
+  import: () => import("./import-NNGWBZSL.js"),
+  catalogue: () => import("./catalogue-AOG3DQBN.js"),
   schema: () => import("./schema-SXBNWNJP.js"),
-  emulator: () => import("./emulator-PR6HIZUY.js"),
+  emulator: () => import("./emulator-SKXADWY7.js"),
   version: () => import("./version-T542CVZ2.js")
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
-    return () => import("./validate-online-WAMMQJAE.js");
+    return () => import("./validate-online-5UTU5W6X.js");
   }
   return COMMANDS[verb];
 }

@@ -1,10 +1,13 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   validateSystems
-} from "./chunk-J5B36IBJ.js";
+} from "./chunk-C3IIPVB4.js";
+import {
+  loadCatalogueSnapshots
+} from "./chunk-DXGZLJ22.js";
 import {
   DEFAULT_CATALOGUE
-} from "./chunk-PNURGIQ4.js";
+} from "./chunk-G7IWAAZC.js";
 import {
   loadSystemFiles
 } from "./chunk-56ZUMXYX.js";
@@ -52,7 +55,15 @@ Options:
 Exit status: 0 when valid (warnings allowed), 1 when any error is found, or when --env cannot
 reach that environment's Altinn.
 `;
-var OFFLINE_CATALOGUE = (files) => Promise.resolve({ files, catalogue: DEFAULT_CATALOGUE, checkResources: false });
+function offlineCatalogue(root) {
+  return async (files) => ({
+    files,
+    catalogue: DEFAULT_CATALOGUE,
+    catalogueSource: "built-in",
+    checkResources: false,
+    snapshots: await loadCatalogueSnapshots(root)
+  });
+}
 function parseValidateArguments(argv) {
   let parsed;
   try {
@@ -90,18 +101,24 @@ ${VALIDATE_USAGE}`);
     report: parsed.values.report
   };
 }
-async function runValidation(context, options, source = OFFLINE_CATALOGUE) {
-  const github = options.report === void 0 ? void 0 : await import("./report-validation-S3O3KJKW.js");
+async function runValidation(context, options, source = offlineCatalogue(context.cwd)) {
+  const github = options.report === void 0 ? void 0 : await import("./report-validation-KVX3UF5R.js");
   const reportTarget = github?.parseReportTarget(options.report);
   const discovered = await discoverSystemFiles(
     context.cwd,
     options.paths.map((given) => resolveFileArgument(context, given))
   );
   const loaded = await loadSystemFiles(discovered.files);
-  const { files, catalogue, checkResources } = await source(loaded);
+  const { files, catalogue, catalogueSource, checkResources, snapshots } = await source(loaded);
   const diagnostics = sortDiagnostics([
     ...discovered.diagnostics,
-    ...validateSystems(files, { catalogue, checkResources })
+    ...snapshots?.diagnostics ?? [],
+    ...validateSystems(files, {
+      catalogue,
+      catalogueSource,
+      checkResources,
+      ...snapshots ? { snapshots: snapshots.snapshots } : {}
+    })
   ]);
   const sources = new Map(files.map((file) => [file.file, file.text]));
   const fileCount = discovered.files.length + discovered.diagnostics.length;

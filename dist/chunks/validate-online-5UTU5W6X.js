@@ -1,65 +1,31 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
+  collectCatalogueReferences,
+  fetchCatalogue
+} from "./chunk-OCDZLKXP.js";
+import {
   openAltinnConnection
-} from "./chunk-6Y3AHIPT.js";
+} from "./chunk-J4AC4VHV.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-DNXHSLXV.js";
 import {
   VALIDATE_USAGE,
   parseValidateArguments,
   runValidation
-} from "./chunk-FAZW4NWJ.js";
-import {
-  RESOURCE_ATTRIBUTE_ID,
-  environmentsOf,
-  resolveSpec
-} from "./chunk-J5B36IBJ.js";
-import "./chunk-PNURGIQ4.js";
-import "./chunk-TSA53NLN.js";
+} from "./chunk-JTIKUBV3.js";
+import "./chunk-C3IIPVB4.js";
+import "./chunk-DXGZLJ22.js";
+import "./chunk-5FXT3LDW.js";
+import "./chunk-G7IWAAZC.js";
+import "./chunk-YZ5APLDT.js";
 import "./chunk-3VVXVFR3.js";
 import "./chunk-56ZUMXYX.js";
 import "./chunk-A77YVPWU.js";
-import {
-  compareText
-} from "./chunk-HXE227S6.js";
+import "./chunk-HXE227S6.js";
 import "./chunk-I5XTK7A4.js";
 import "./chunk-3YG4WO5P.js";
 import "./chunk-RISSDVZM.js";
 import "./chunk-PFLRPMBQ.js";
-
-// src/altinn/catalogue-client.ts
-async function fetchCatalogue(client, options) {
-  const call = options.signal ? { signal: options.signal } : {};
-  const [resources, accessPackages] = await Promise.all([
-    Promise.all([...new Set(options.resourceIds)].map((id) => client.lookupResource(id, call))),
-    Promise.all([...new Set(options.accessPackageUrns)].map((urn) => client.lookupAccessPackage(urn, call)))
-  ]);
-  return {
-    resources: resources.filter((record) => record !== void 0),
-    accessPackages: accessPackages.filter((record) => record !== void 0)
-  };
-}
-
-// src/systems/catalogue-references.ts
-function collectCatalogueReferences(files) {
-  const resourceIds = /* @__PURE__ */ new Set();
-  const accessPackageUrns = /* @__PURE__ */ new Set();
-  for (const file of files) {
-    const document = file.document ?? file.draft;
-    if (!document) continue;
-    for (const environment of [void 0, ...environmentsOf(document)]) {
-      const spec = resolveSpec(document, environment);
-      for (const right of spec.rights) {
-        for (const pair of right.resource) if (pair.id === RESOURCE_ATTRIBUTE_ID) resourceIds.add(pair.value);
-      }
-      for (const accessPackage of spec.accessPackages) accessPackageUrns.add(accessPackage.urn);
-    }
-  }
-  return {
-    resourceIds: [...resourceIds].sort(compareText),
-    accessPackageUrns: [...accessPackageUrns].sort(compareText)
-  };
-}
 
 // src/commands/validate-online.ts
 function restrictToEnvironment(file, environment) {
@@ -96,7 +62,7 @@ var command = {
         altinnUrl: parsed.altinnUrl,
         references: collectCatalogueReferences(files)
       });
-      return { files, catalogue, checkResources: true };
+      return { files, catalogue, catalogueSource: "live", checkResources: true };
     });
   }
 };

@@ -1,8 +1,13 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
+  HISTORY_HEADING,
+  HISTORY_ONLY_SYSREG,
+  HISTORY_UNREADABLE,
+  describeDeleteCost,
+  describeDriftHistory,
   describeFieldChange,
   pickDisplayName
-} from "./chunk-JL4PHI74.js";
+} from "./chunk-2T7HBBNE.js";
 
 // src/plan/render-markdown.ts
 var DEFAULT_MARKDOWN_MAX_LENGTH = 6e4;
@@ -69,6 +74,8 @@ function renderChangeSection(change) {
   if (change.action === "delete") {
     if (change.deleteCause === "prune") notes.push("No file describes this system, and prune is on.");
     notes.push(`⚠️ ${DELETE_COST_MARKDOWN}`);
+    const cost = describeDeleteCost(change);
+    if (cost) notes.push(`**${escapeMarkdownText(cost)}**`);
   }
   if (change.blocked) notes.push(`**${escapeMarkdownText(change.blocked.message)}**`);
   if (change.dependsOn.length > 0 && change.action !== "delete") {
@@ -155,7 +162,7 @@ function renderDriftMarkdown(report, options = {}) {
     const lines = item.fields.flatMap(renderFieldLines);
     const file = item.file ? `File: \`${escapeCode(item.file)}\`<br>
 ` : "";
-    const body = `${file}${escapeMarkdownText(item.detail)}${lines.length > 0 ? `
+    const body = `${file}${escapeMarkdownText(item.detail)}${renderDriftHistory(item)}${lines.length > 0 ? `
 
 <pre>
 ${lines.join("\n")}
@@ -190,6 +197,26 @@ ${row}`;
 
 ${foot}
 `;
+}
+function renderDriftHistory(item) {
+  const history = describeDriftHistory(item);
+  if (history.kind === "none") return "";
+  if (history.kind === "unreadable")
+    return `<br>
+${escapeMarkdownText(`${HISTORY_UNREADABLE} (${history.reason}).`)}`;
+  if (history.kind === "only-sysreg") return `<br>
+${escapeMarkdownText(HISTORY_ONLY_SYSREG)}`;
+  const cell = (text) => `<code>${escapeHtmlText(text)}</code>`;
+  const rows = history.lines.map(
+    (line) => `| ${escapeMarkdownText(line.time)} | ${cell(line.changeType)} | ${cell(line.orgNumber)} | ${cell(line.clientId)} |`
+  );
+  return `
+
+**${escapeMarkdownText(HISTORY_HEADING)}**
+
+| When | Change | By org | Through client |
+|---|---|---|---|
+${rows.join("\n")}`;
 }
 function formatNameSuffix(name) {
   const display = pickDisplayName(name);

@@ -7,19 +7,21 @@ import {
   renderSystemYaml,
   specFromLive,
   writeFileSet
-} from "./chunk-FVZJM43M.js";
+} from "./chunk-P24QXOPQ.js";
+import {
+  canonicalFromSpec,
+  readLiveState,
+  stringifyCanonicalJson
+} from "./chunk-M336GNSU.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
-  canonicalFromSpec,
   parseCommandArguments,
-  readLiveState,
-  requireEnvironmentName,
-  stringifyCanonicalJson
-} from "./chunk-4UUVKN44.js";
+  requireEnvironmentName
+} from "./chunk-7HKZ35DC.js";
 import {
   openAltinnConnection
-} from "./chunk-6Y3AHIPT.js";
+} from "./chunk-J4AC4VHV.js";
 import "./chunk-GXJ3DS7S.js";
 import {
   ENVIRONMENT_NAME_PATTERN
@@ -33,14 +35,16 @@ import "./chunk-TBCLC2H2.js";
 import "./chunk-J6RVAHHL.js";
 import "./chunk-P36K5HFT.js";
 import {
-  environmentsOf,
-  resolveSpec,
   validateSystems
-} from "./chunk-J5B36IBJ.js";
+} from "./chunk-C3IIPVB4.js";
+import {
+  environmentsOf,
+  resolveSpec
+} from "./chunk-5FXT3LDW.js";
 import {
   DEFAULT_CATALOGUE
-} from "./chunk-PNURGIQ4.js";
-import "./chunk-TSA53NLN.js";
+} from "./chunk-G7IWAAZC.js";
+import "./chunk-YZ5APLDT.js";
 import "./chunk-3VVXVFR3.js";
 import {
   parseSystemFile

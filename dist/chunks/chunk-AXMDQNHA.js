@@ -4,17 +4,20 @@ import {
   canonicalFromSpec,
   readLiveState,
   stringifyCanonicalJson
-} from "./chunk-4UUVKN44.js";
+} from "./chunk-M336GNSU.js";
 import {
+  AltinnClientError,
   openAltinnConnection
-} from "./chunk-6Y3AHIPT.js";
+} from "./chunk-J4AC4VHV.js";
 import {
-  resolveEnvironment,
   validateSystems
-} from "./chunk-J5B36IBJ.js";
+} from "./chunk-C3IIPVB4.js";
+import {
+  resolveEnvironment
+} from "./chunk-5FXT3LDW.js";
 import {
   DEFAULT_CATALOGUE
-} from "./chunk-PNURGIQ4.js";
+} from "./chunk-G7IWAAZC.js";
 import {
   loadSystemFiles
 } from "./chunk-56ZUMXYX.js";
@@ -30,10 +33,15 @@ import {
   renderDiagnosticsText
 } from "./chunk-I5XTK7A4.js";
 import {
+  HISTORY_HEADING,
+  HISTORY_ONLY_SYSREG,
+  HISTORY_UNREADABLE,
+  describeDeleteCost,
+  describeDriftHistory,
   describeFieldChange,
   formatValue,
   pickDisplayName
-} from "./chunk-JL4PHI74.js";
+} from "./chunk-2T7HBBNE.js";
 import {
   UsageError
 } from "./chunk-RISSDVZM.js";
@@ -187,7 +195,8 @@ function createPlan(input) {
         fields: [],
         request: null,
         deleteCause: "tombstone",
-        releasesClientIds: liveCanonical.clientId
+        releasesClientIds: liveCanonical.clientId,
+        ...describeDeleteCost2(live, id)
       });
       continue;
     }
@@ -220,7 +229,8 @@ function createPlan(input) {
         dependsOn: [],
         phase: 0,
         deleteCause: "prune",
-        releasesClientIds: system.clientId
+        releasesClientIds: system.clientId,
+        ...describeDeleteCost2(live, system.systemId)
       });
     }
   }
@@ -239,6 +249,16 @@ function createPlan(input) {
     checksum: computeChangesChecksum(ordered),
     safety: assessPlanSafety({ updates: counts.update, deletes: counts.delete, managed }, settings.safety),
     annotations: annotateChanges(ordered, desiredById, input.environment)
+  };
+}
+var LISTED_SYSTEM_USER_CUSTOMERS = 5;
+function describeDeleteCost2(live, id) {
+  const lookup = live.systemUsers?.[id];
+  if (!lookup) return {};
+  if (lookup.status === "unreadable") return { systemUsersUnreadable: lookup.reason };
+  return {
+    systemUsers: lookup.reporteeOrgNumbers.length,
+    systemUserCustomers: lookup.reporteeOrgNumbers.slice(0, LISTED_SYSTEM_USER_CUSTOMERS)
   };
 }
 function computeChangesChecksum(changes) {
@@ -592,6 +612,8 @@ function renderChange(change, paint) {
     if (change.deleteCause === "prune")
       lines.push(paint("red", "    No file describes it, and prune is on."));
     lines.push(paint("red", `    ${DELETE_COST}`));
+    const cost = describeDeleteCost(change);
+    if (cost) lines.push(paint("red", `    ${escapeTerminalText(cost)}`));
   }
   if (change.blocked) lines.push(paint("magenta", `    ${escapeTerminalText(change.blocked.message)}`));
   if (change.releasesClientIds && change.releasesClientIds.length > 0 && change.action === "delete") {
@@ -636,12 +658,29 @@ function renderDriftText(report, options) {
       `${paint(look.style, look.label)} ${paint("bold", escapeTerminalText(item.systemId))} ${formatName(item.name)}${file}`
     );
     lines.push(paint("dim", `    ${escapeTerminalText(item.detail)}`));
+    lines.push(...renderDriftHistory(item, paint));
     lines.push(...renderFields(item.fields, paint), "");
   }
   if (report.counts.total === 0) lines.push("No drift. Altinn matches git.", "");
   lines.push(paint("dim", `Checksum ${report.checksum}`));
   return `${lines.join("\n")}
 `;
+}
+function renderDriftHistory(item, paint) {
+  const history = describeDriftHistory(item);
+  if (history.kind === "none") return [];
+  if (history.kind === "unreadable")
+    return [paint("magenta", `    ${HISTORY_UNREADABLE} (${escapeTerminalText(history.reason)}).`)];
+  if (history.kind === "only-sysreg") return [paint("dim", `    ${HISTORY_ONLY_SYSREG}`)];
+  return [
+    `    ${HISTORY_HEADING}`,
+    ...history.lines.map(
+      (line) => paint(
+        "magenta",
+        `      ${line.time}  ${escapeTerminalText(line.changeType)}  by org ${escapeTerminalText(line.orgNumber)}  through client ${escapeTerminalText(line.clientId)}`
+      )
+    )
+  ];
 }
 function summariseDriftCounts(report) {
   const { counts } = report;
@@ -656,6 +695,131 @@ function escapeTerminalText(text) {
     /[\u0000-\u001f\u007f-\u009f]/g,
     (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`
   );
+}
+
+// src/plan/drift.ts
+import { createHash as createHash2 } from "node:crypto";
+var DRIFT_KINDS = [
+  "changed-outside-git",
+  "missing-in-altinn",
+  "deleted-in-altinn",
+  "unmanaged-in-altinn"
+];
+var LISTED_OUTSIDE_CHANGES = 3;
+function describeHistory(input, id) {
+  const lookup = input.live.changelogs?.[id];
+  if (!lookup) return {};
+  if (lookup.status === "unreadable") return { historyUnreadable: lookup.reason };
+  const history = [];
+  for (const entry of lookup.entries) {
+    if (input.ownClientId !== void 0 && entry.clientId === input.ownClientId) break;
+    if (history.length === LISTED_OUTSIDE_CHANGES) break;
+    history.push({
+      created: entry.created,
+      changeType: entry.changeType,
+      changedByOrgNumber: entry.changedByOrgNumber ?? null,
+      clientId: entry.clientId ?? null
+    });
+  }
+  return { history };
+}
+function createDriftReport(input) {
+  const { live, environment } = input;
+  const items = [];
+  const describedIds = /* @__PURE__ */ new Set();
+  const desired = [...input.desired].sort(
+    (a, b) => compareStrings(a.spec.id, b.spec.id) || compareStrings(a.file, b.file)
+  );
+  for (const system of desired) {
+    const id = system.spec.id;
+    if (describedIds.has(id)) continue;
+    describedIds.add(id);
+    const spec = system.spec;
+    const canonical = canonicalFromSpec(spec);
+    const lookup = live.systems[id] ?? { status: "absent" };
+    const base = { systemId: id, file: system.file, name: canonical.name, fields: [] };
+    if (lookup.status === "absent") {
+      if (!spec.isDeleted) {
+        items.push({ ...base, kind: "missing-in-altinn", detail: `${id} does not exist in ${environment}.` });
+      }
+      continue;
+    }
+    if (lookup.status === "forbidden" || lookup.system.vendor?.ID !== spec.vendor.ID) {
+      if (!spec.isDeleted) {
+        items.push({
+          ...base,
+          kind: "missing-in-altinn",
+          detail: `${id} belongs to another vendor in ${environment}, so this vendor's system is missing.`
+        });
+      }
+      continue;
+    }
+    const liveSystem = lookup.system;
+    if (liveSystem.isDeleted) {
+      if (!spec.isDeleted) {
+        items.push({
+          ...base,
+          kind: "deleted-in-altinn",
+          detail: `${id} was deleted in ${environment} while its file says it is live; the id cannot be created again.`,
+          ...describeHistory(input, id)
+        });
+      }
+      continue;
+    }
+    if (spec.isDeleted) {
+      items.push({
+        ...base,
+        kind: "changed-outside-git",
+        fields: [{ field: "isDeleted", kind: "scalar", before: true, after: false }],
+        detail: `${id} is deleted in git but still live in ${environment}.`,
+        ...describeHistory(input, id)
+      });
+      continue;
+    }
+    const fields = diffCanonicalSystems(canonical, canonicalFromLive(liveSystem));
+    if (fields.length > 0) {
+      const names = fields.map((field) => field.field).join(", ");
+      items.push({
+        ...base,
+        kind: "changed-outside-git",
+        fields,
+        detail: `Changed in ${environment}: ${names}.`,
+        ...describeHistory(input, id)
+      });
+    }
+  }
+  for (const system of listUnmanagedSystems(describedIds, live)) {
+    items.push({
+      systemId: system.systemId,
+      kind: "unmanaged-in-altinn",
+      file: null,
+      name: system.name,
+      fields: [],
+      detail: `${system.systemId} exists in ${environment} but no file describes it.`,
+      ...describeHistory(input, system.systemId)
+    });
+  }
+  items.sort(
+    (a, b) => DRIFT_KINDS.indexOf(a.kind) - DRIFT_KINDS.indexOf(b.kind) || compareStrings(a.systemId, b.systemId)
+  );
+  const counts = {
+    changedOutsideGit: items.filter((item) => item.kind === "changed-outside-git").length,
+    missingInAltinn: items.filter((item) => item.kind === "missing-in-altinn").length,
+    unmanagedInAltinn: items.filter((item) => item.kind === "unmanaged-in-altinn").length,
+    deletedInAltinn: items.filter((item) => item.kind === "deleted-in-altinn").length,
+    total: items.length
+  };
+  return {
+    formatVersion: PLAN_FORMAT_VERSION,
+    environment,
+    commit: input.commit ?? null,
+    items,
+    counts,
+    checksum: `sha256:${createHash2("sha256").update(stringifyCanonicalJson(items)).digest("hex")}`
+  };
+}
+function decideDriftExitCode(report, options) {
+  return options.detailedExitCode && report.counts.total > 0 ? 2 : 0;
 }
 
 // src/commands/shared/live-comparison.ts
@@ -719,6 +883,53 @@ function planComparison(comparison) {
     ...comparison.commit ? { commit: comparison.commit } : {}
   });
 }
+async function planComparisonWithDeleteCosts(comparison) {
+  const plan = planComparison(comparison);
+  const deleted = plan.changes.filter((change) => change.action === "delete").map((change) => change.systemId);
+  if (deleted.length === 0) return plan;
+  const client = comparison.connection.client;
+  const systemUsers = {};
+  await Promise.all(
+    deleted.map(async (systemId) => {
+      try {
+        const users = await client.listSystemUsers(systemId);
+        systemUsers[systemId] = {
+          status: "read",
+          reporteeOrgNumbers: users.map((user) => user.reporteeOrgNo)
+        };
+      } catch (error) {
+        if (!(error instanceof AltinnClientError)) throw error;
+        systemUsers[systemId] = { status: "unreadable", reason: error.message };
+      }
+    })
+  );
+  return planComparison({ ...comparison, live: { ...comparison.live, systemUsers } });
+}
+async function driftComparisonWithHistory(comparison) {
+  const input = {
+    desired: comparison.desiredState.desired,
+    live: comparison.live,
+    environment: comparison.environment,
+    ownClientId: comparison.connection.tokens.clientId,
+    ...comparison.commit ? { commit: comparison.commit } : {}
+  };
+  const report = createDriftReport(input);
+  const drifted = report.items.filter((item) => item.kind !== "missing-in-altinn").map((item) => item.systemId);
+  if (drifted.length === 0) return report;
+  const client = comparison.connection.client;
+  const changelogs = {};
+  await Promise.all(
+    drifted.map(async (systemId) => {
+      try {
+        changelogs[systemId] = { status: "read", entries: await client.getChangelog(systemId) };
+      } catch (error) {
+        if (!(error instanceof AltinnClientError)) throw error;
+        changelogs[systemId] = { status: "unreadable", reason: error.message };
+      }
+    })
+  );
+  return createDriftReport({ ...input, live: { ...comparison.live, changelogs } });
+}
 async function readCommit(context) {
   if (context.env.GITHUB_SHA) return context.env.GITHUB_SHA;
   try {
@@ -736,20 +947,19 @@ function wantsColor(context) {
 }
 
 export {
-  diffCanonicalSystems,
   checkApplyAllowed,
-  PLAN_FORMAT_VERSION,
   createPlan,
   decidePlanExitCode,
-  listUnmanagedSystems,
-  compareStrings,
   renderPlanJson,
   renderDriftJson,
   parsePlanJson,
   renderPlanText,
   renderDriftText,
   escapeTerminalText,
+  createDriftReport,
+  decideDriftExitCode,
   compareWithAltinn,
-  planComparison,
+  planComparisonWithDeleteCosts,
+  driftComparisonWithHistory,
   wantsColor
 };

@@ -17,14 +17,16 @@ var administratorPackages = [
   "konkursbo-tilgangsstyrer"
 ];
 var ordinaryPackages = [
+  "a-ordning",
   "skattegrunnlag",
-  "skattnaering",
+  "skatt-naering",
   "merverdiavgift",
   "regnskap-okonomi-rapport",
+  "revisjon",
   "ansettelsesforhold",
   "lonn",
   "sykefravaer",
-  "post-og-arkiv",
+  "ordinaer-post-til-virksomheten",
   "revisorattesterer",
   "starte-drive-endre-avvikle-virksomhet"
 ];

@@ -5,11 +5,12 @@ import {
 import {
   compareWithAltinn,
   decidePlanExitCode,
-  planComparison,
+  planComparisonWithDeleteCosts,
   renderPlanJson,
   renderPlanText,
   wantsColor
-} from "./chunk-XMJOZFBK.js";
+} from "./chunk-AXMDQNHA.js";
+import "./chunk-M336GNSU.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -17,13 +18,14 @@ import {
   pickFormat,
   requireDefaultSystemsFolder,
   requireEnvironmentName
-} from "./chunk-4UUVKN44.js";
-import "./chunk-6Y3AHIPT.js";
+} from "./chunk-7HKZ35DC.js";
+import "./chunk-J4AC4VHV.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-DNXHSLXV.js";
-import "./chunk-J5B36IBJ.js";
-import "./chunk-PNURGIQ4.js";
-import "./chunk-TSA53NLN.js";
+import "./chunk-C3IIPVB4.js";
+import "./chunk-5FXT3LDW.js";
+import "./chunk-G7IWAAZC.js";
+import "./chunk-YZ5APLDT.js";
 import "./chunk-3VVXVFR3.js";
 import "./chunk-56ZUMXYX.js";
 import "./chunk-A77YVPWU.js";
@@ -31,8 +33,8 @@ import "./chunk-HXE227S6.js";
 import "./chunk-I5XTK7A4.js";
 import {
   renderPlanMarkdown
-} from "./chunk-FIPSCOSG.js";
-import "./chunk-JL4PHI74.js";
+} from "./chunk-SYIWAMZJ.js";
+import "./chunk-2T7HBBNE.js";
 import "./chunk-3YG4WO5P.js";
 import "./chunk-RISSDVZM.js";
 import "./chunk-PFLRPMBQ.js";
@@ -86,11 +88,15 @@ var command = {
     requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, PLAN_FORMATS);
-    const github = values.report === void 0 ? void 0 : await import("./report-command-MFX4KOXM.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-OOZ77LMF.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values["altinn-url"] });
-    await comparison.connection.close();
-    const plan = planComparison(comparison);
+    let plan;
+    try {
+      plan = await planComparisonWithDeleteCosts(comparison);
+    } finally {
+      await comparison.connection.close();
+    }
     if (values.out) await writeOutputFile(context, values.out, renderPlanJson(plan));
     const log = github && format !== "json" ? github.createInertLogOutput(context.stdout) : context.stdout;
     log.write(renderPlan(plan, format, context, values.out));
