@@ -150,7 +150,8 @@ export class RegisterState {
     changedData: unknown,
   ): CreateResult {
     if (this.systems.has(columns.id)) return { ok: false, reason: 'duplicateKey' };
-    const clientIds = columns.clientId.filter((c) => c !== '');
+    // Empty strings are client ids like any other (§9): stored, and held against other systems.
+    const clientIds = columns.clientId;
     if (new Set(clientIds).size !== clientIds.length || clientIds.some((c) => this.clientOwners.has(c))) {
       return { ok: false, reason: 'duplicateKey' };
     }
@@ -176,19 +177,25 @@ export class RegisterState {
     return true;
   }
 
-  replaceRights(id: string, rights: Right[], author: ChangeAuthor): boolean {
+  /** `changedData`: the list as the changelog stores it (the service serialises it, §9). */
+  replaceRights(id: string, rights: Right[], author: ChangeAuthor, changedData: unknown): boolean {
     const current = this.systems.get(id);
     if (!current) return false;
     current.rights = structuredClone(rights);
-    this.log(current.internalId, 'rightsupdate', author, rights);
+    this.log(current.internalId, 'rightsupdate', author, changedData);
     return true;
   }
 
-  replaceAccessPackages(id: string, packages: AccessPackage[], author: ChangeAuthor): boolean {
+  replaceAccessPackages(
+    id: string,
+    packages: AccessPackage[],
+    author: ChangeAuthor,
+    changedData: unknown,
+  ): boolean {
     const current = this.systems.get(id);
     if (!current) return false;
     current.accessPackages = structuredClone(packages);
-    this.log(current.internalId, 'accesspackageupdate', author, packages);
+    this.log(current.internalId, 'accesspackageupdate', author, changedData);
     return true;
   }
 
@@ -234,8 +241,7 @@ export class RegisterState {
     this.systems.set(system.id, system);
     this.byInternalId.set(system.internalId, system);
     if (!system.isDeleted) {
-      for (const clientId of system.clientId)
-        if (clientId !== '') this.clientOwners.set(clientId, system.internalId);
+      for (const clientId of system.clientId) this.clientOwners.set(clientId, system.internalId);
     }
   }
 
