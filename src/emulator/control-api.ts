@@ -198,6 +198,10 @@ export async function handleControlRequest(
       }
       return { reply: replyJson(200, { seeded: systems.length }), committed: true };
     }
+    case 'DELETE systems':
+      // A fresh register (systems, changelog, system users) for the next test; clients and catalogue stay.
+      context.state.clear();
+      return { reply: replyEmpty(204), committed: true };
     case 'GET systems':
       return { reply: replyJson(200, context.state.all().map(renderLiveSystem)), committed: false };
     case 'POST resources': {
