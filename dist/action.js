@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-YBO26K3A.js";
+} from "./chunks/chunk-GINKDQYW.js";
 import "./chunks/chunk-FRJ7O6UR.js";
 import "./chunks/chunk-DNXHSLXV.js";
 import "./chunks/chunk-HXE227S6.js";

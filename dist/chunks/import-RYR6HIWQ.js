@@ -7,12 +7,12 @@ import {
   renderSystemYaml,
   specFromLive,
   writeFileSet
-} from "./chunk-P24QXOPQ.js";
+} from "./chunk-PKEF56XV.js";
 import {
   canonicalFromSpec,
   readLiveState,
   stringifyCanonicalJson
-} from "./chunk-M336GNSU.js";
+} from "./chunk-Q3X6YMRC.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -25,22 +25,22 @@ import {
 import "./chunk-GXJ3DS7S.js";
 import {
   ENVIRONMENT_NAME_PATTERN
-} from "./chunk-H26AVYNU.js";
+} from "./chunk-EZFGH2VG.js";
 import "./chunk-DNXHSLXV.js";
 import {
   readSystemsFolder,
   resolveSystemsFolder
-} from "./chunk-L6FWC5JN.js";
-import "./chunk-TBCLC2H2.js";
+} from "./chunk-N737Y7NG.js";
+import "./chunk-SXYHFZF6.js";
 import "./chunk-J6RVAHHL.js";
 import "./chunk-P36K5HFT.js";
 import {
   validateSystems
-} from "./chunk-C3IIPVB4.js";
+} from "./chunk-DK7K7JXS.js";
 import {
   environmentsOf,
   resolveSpec
-} from "./chunk-5FXT3LDW.js";
+} from "./chunk-NNSO6N7S.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-G7IWAAZC.js";
@@ -48,11 +48,11 @@ import "./chunk-YZ5APLDT.js";
 import "./chunk-3VVXVFR3.js";
 import {
   parseSystemFile
-} from "./chunk-56ZUMXYX.js";
+} from "./chunk-SJCXG7ZC.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
-} from "./chunk-A77YVPWU.js";
+} from "./chunk-3XMSMDSQ.js";
 import {
   SYSTEMS_DIRECTORY
 } from "./chunk-HXE227S6.js";

@@ -2,7 +2,7 @@ import { createRequire as __sysregCreateRequire } from 'node:module'; const requ
 import {
   collectCatalogueReferences,
   fetchCatalogue
-} from "./chunk-OCDZLKXP.js";
+} from "./chunk-54MHHTIO.js";
 import {
   openAltinnConnection
 } from "./chunk-J4AC4VHV.js";
@@ -12,15 +12,15 @@ import {
   VALIDATE_USAGE,
   parseValidateArguments,
   runValidation
-} from "./chunk-JTIKUBV3.js";
-import "./chunk-C3IIPVB4.js";
+} from "./chunk-GHMCHAWS.js";
+import "./chunk-DK7K7JXS.js";
 import "./chunk-DXGZLJ22.js";
-import "./chunk-5FXT3LDW.js";
+import "./chunk-NNSO6N7S.js";
 import "./chunk-G7IWAAZC.js";
 import "./chunk-YZ5APLDT.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-56ZUMXYX.js";
-import "./chunk-A77YVPWU.js";
+import "./chunk-SJCXG7ZC.js";
+import "./chunk-3XMSMDSQ.js";
 import "./chunk-HXE227S6.js";
 import "./chunk-I5XTK7A4.js";
 import "./chunk-3YG4WO5P.js";

@@ -3,7 +3,7 @@ import {
   compareKeysCanonically,
   holdsFieldNames,
   resolveFieldAlias
-} from "./chunk-TBCLC2H2.js";
+} from "./chunk-SXYHFZF6.js";
 import {
   writeFileAtomically
 } from "./chunk-J6RVAHHL.js";
@@ -17,10 +17,10 @@ import {
   YAML_PARSE_OPTIONS,
   YAML_TO_JS_OPTIONS,
   decodeSystemFile
-} from "./chunk-56ZUMXYX.js";
+} from "./chunk-SJCXG7ZC.js";
 import {
   ENVIRONMENTS_KEY
-} from "./chunk-A77YVPWU.js";
+} from "./chunk-3XMSMDSQ.js";
 import {
   discoverSystemFiles,
   require_dist

@@ -4,7 +4,7 @@ import {
 } from "./chunk-P36K5HFT.js";
 import {
   MAX_SYSTEM_FILE_BYTES
-} from "./chunk-56ZUMXYX.js";
+} from "./chunk-SJCXG7ZC.js";
 import {
   toRepoPath
 } from "./chunk-HXE227S6.js";

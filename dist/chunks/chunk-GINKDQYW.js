@@ -9,22 +9,22 @@ import process from "node:process";
 module.enableCompileCache?.();
 var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
-  init: () => import("./init-WWVNCMNG.js"),
-  new: () => import("./new-ZLJU5HTN.js"),
-  fmt: () => import("./fmt-SVDV4C3Z.js"),
-  validate: () => import("./validate-BC33V7QB.js"),
-  plan: () => import("./plan-F6P4KX7P.js"),
-  apply: () => import("./apply-OG3BEYYN.js"),
-  drift: () => import("./drift-VLJIPK2Y.js"),
-  import: () => import("./import-NNGWBZSL.js"),
-  catalogue: () => import("./catalogue-AOG3DQBN.js"),
-  schema: () => import("./schema-SXBNWNJP.js"),
-  emulator: () => import("./emulator-SKXADWY7.js"),
+  init: () => import("./init-T6ALQ2A3.js"),
+  new: () => import("./new-LDTAEU4Q.js"),
+  fmt: () => import("./fmt-TGBEQD7Q.js"),
+  validate: () => import("./validate-DZBJCJAW.js"),
+  plan: () => import("./plan-NCK4BXPD.js"),
+  apply: () => import("./apply-6NMDUQ57.js"),
+  drift: () => import("./drift-GXGKICEN.js"),
+  import: () => import("./import-RYR6HIWQ.js"),
+  catalogue: () => import("./catalogue-BTYOKWZA.js"),
+  schema: () => import("./schema-I2L3CY4N.js"),
+  emulator: () => import("./emulator-6NML6NVM.js"),
   version: () => import("./version-T542CVZ2.js")
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
-    return () => import("./validate-online-5UTU5W6X.js");
+    return () => import("./validate-online-MJGCQFKP.js");
   }
   return COMMANDS[verb];
 }

@@ -10,7 +10,7 @@ import {
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
-} from "./chunk-A77YVPWU.js";
+} from "./chunk-3XMSMDSQ.js";
 import {
   require_dist
 } from "./chunk-HXE227S6.js";

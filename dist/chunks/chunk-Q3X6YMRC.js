@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   FIELD_RULES
-} from "./chunk-A77YVPWU.js";
+} from "./chunk-3XMSMDSQ.js";
 
 // src/altinn/read-live-state.ts
 async function readLiveState(client, options) {

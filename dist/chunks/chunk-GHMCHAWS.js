@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   validateSystems
-} from "./chunk-C3IIPVB4.js";
+} from "./chunk-DK7K7JXS.js";
 import {
   loadCatalogueSnapshots
 } from "./chunk-DXGZLJ22.js";
@@ -10,7 +10,7 @@ import {
 } from "./chunk-G7IWAAZC.js";
 import {
   loadSystemFiles
-} from "./chunk-56ZUMXYX.js";
+} from "./chunk-SJCXG7ZC.js";
 import {
   discoverSystemFiles,
   sortDiagnostics

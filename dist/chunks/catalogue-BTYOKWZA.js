@@ -2,7 +2,7 @@ import { createRequire as __sysregCreateRequire } from 'node:module'; const requ
 import {
   collectCatalogueReferences,
   pullCatalogue
-} from "./chunk-OCDZLKXP.js";
+} from "./chunk-54MHHTIO.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -24,13 +24,13 @@ import {
   renderCatalogueSnapshot,
   snapshotPath
 } from "./chunk-DXGZLJ22.js";
-import "./chunk-5FXT3LDW.js";
+import "./chunk-NNSO6N7S.js";
 import "./chunk-YZ5APLDT.js";
 import "./chunk-3VVXVFR3.js";
 import {
   loadSystemFiles
-} from "./chunk-56ZUMXYX.js";
-import "./chunk-A77YVPWU.js";
+} from "./chunk-SJCXG7ZC.js";
+import "./chunk-3XMSMDSQ.js";
 import {
   discoverSystemFiles
 } from "./chunk-HXE227S6.js";

@@ -3,7 +3,7 @@ import {
   ENVIRONMENT_NAME_PATTERN,
   SYSTEM_SCHEMA_PATH,
   renderSystemSchema
-} from "./chunk-H26AVYNU.js";
+} from "./chunk-EZFGH2VG.js";
 import {
   ACTION_PIN
 } from "./chunk-WEIKV5NT.js";
@@ -15,12 +15,12 @@ import {
 } from "./chunk-DNXHSLXV.js";
 import {
   resolveSystemIdentity
-} from "./chunk-DDUJ5JLK.js";
+} from "./chunk-QY36SPKM.js";
 import {
   describeFileError
 } from "./chunk-P36K5HFT.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-A77YVPWU.js";
+import "./chunk-3XMSMDSQ.js";
 import {
   SYSTEMS_DIRECTORY
 } from "./chunk-HXE227S6.js";

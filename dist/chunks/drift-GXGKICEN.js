@@ -10,7 +10,7 @@ import {
   renderDriftJson,
   renderDriftText,
   wantsColor
-} from "./chunk-AXMDQNHA.js";
+} from "./chunk-MOTX5F5P.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -18,8 +18,8 @@ import {
   listChangedViews,
   specFromLive,
   writeFileSet
-} from "./chunk-P24QXOPQ.js";
-import "./chunk-M336GNSU.js";
+} from "./chunk-PKEF56XV.js";
+import "./chunk-Q3X6YMRC.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -31,23 +31,23 @@ import {
 import "./chunk-J4AC4VHV.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-DNXHSLXV.js";
-import "./chunk-TBCLC2H2.js";
+import "./chunk-SXYHFZF6.js";
 import "./chunk-J6RVAHHL.js";
 import "./chunk-P36K5HFT.js";
-import "./chunk-C3IIPVB4.js";
+import "./chunk-DK7K7JXS.js";
 import {
   environmentsOf,
   isOverridden,
   resolveEnvironment
-} from "./chunk-5FXT3LDW.js";
+} from "./chunk-NNSO6N7S.js";
 import "./chunk-G7IWAAZC.js";
 import "./chunk-YZ5APLDT.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-56ZUMXYX.js";
+import "./chunk-SJCXG7ZC.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULE_BY_KEY
-} from "./chunk-A77YVPWU.js";
+} from "./chunk-3XMSMDSQ.js";
 import "./chunk-HXE227S6.js";
 import "./chunk-I5XTK7A4.js";
 import {

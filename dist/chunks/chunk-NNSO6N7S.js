@@ -7,11 +7,11 @@ import {
 } from "./chunk-3VVXVFR3.js";
 import {
   suggestName
-} from "./chunk-56ZUMXYX.js";
+} from "./chunk-SJCXG7ZC.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
-} from "./chunk-A77YVPWU.js";
+} from "./chunk-3XMSMDSQ.js";
 
 // src/systems/environments.ts
 function environmentsOf(document) {

@@ -7,11 +7,11 @@ import {
   parsePlanJson,
   renderPlanText,
   wantsColor
-} from "./chunk-AXMDQNHA.js";
+} from "./chunk-MOTX5F5P.js";
 import {
   readLiveState,
   stringifyCanonicalJson
-} from "./chunk-M336GNSU.js";
+} from "./chunk-Q3X6YMRC.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -28,11 +28,11 @@ import {
 } from "./chunk-J4AC4VHV.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-DNXHSLXV.js";
-import "./chunk-C3IIPVB4.js";
+import "./chunk-DK7K7JXS.js";
 import {
   SYSTEM_RULES,
   indexCatalogue
-} from "./chunk-5FXT3LDW.js";
+} from "./chunk-NNSO6N7S.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-G7IWAAZC.js";
@@ -40,8 +40,8 @@ import "./chunk-YZ5APLDT.js";
 import "./chunk-3VVXVFR3.js";
 import {
   describePath
-} from "./chunk-56ZUMXYX.js";
-import "./chunk-A77YVPWU.js";
+} from "./chunk-SJCXG7ZC.js";
+import "./chunk-3XMSMDSQ.js";
 import "./chunk-HXE227S6.js";
 import "./chunk-I5XTK7A4.js";
 import "./chunk-2T7HBBNE.js";

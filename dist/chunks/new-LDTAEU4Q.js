@@ -1,11 +1,11 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   resolveSystemsFolder
-} from "./chunk-L6FWC5JN.js";
+} from "./chunk-N737Y7NG.js";
 import {
   renderSystemSkeleton,
   resolveSystemIdentity
-} from "./chunk-DDUJ5JLK.js";
+} from "./chunk-QY36SPKM.js";
 import {
   writeFileAtomically
 } from "./chunk-J6RVAHHL.js";
@@ -13,8 +13,8 @@ import {
   describeFileError
 } from "./chunk-P36K5HFT.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-56ZUMXYX.js";
-import "./chunk-A77YVPWU.js";
+import "./chunk-SJCXG7ZC.js";
+import "./chunk-3XMSMDSQ.js";
 import {
   SYSTEMS_DIRECTORY,
   toRepoPath

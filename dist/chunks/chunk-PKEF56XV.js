@@ -3,12 +3,12 @@ import {
   canonicalFromLive,
   canonicalFromSpec,
   stringifyCanonicalJson
-} from "./chunk-M336GNSU.js";
+} from "./chunk-Q3X6YMRC.js";
 import {
   compareKeysCanonically,
   holdsFieldNames,
   resolveFieldAlias
-} from "./chunk-TBCLC2H2.js";
+} from "./chunk-SXYHFZF6.js";
 import {
   writeFileAtomically
 } from "./chunk-J6RVAHHL.js";
@@ -22,14 +22,14 @@ import {
 } from "./chunk-P36K5HFT.js";
 import {
   resolveSpec
-} from "./chunk-5FXT3LDW.js";
+} from "./chunk-NNSO6N7S.js";
 import {
   parseSystemFile
-} from "./chunk-56ZUMXYX.js";
+} from "./chunk-SJCXG7ZC.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
-} from "./chunk-A77YVPWU.js";
+} from "./chunk-3XMSMDSQ.js";
 import {
   require_dist
 } from "./chunk-HXE227S6.js";

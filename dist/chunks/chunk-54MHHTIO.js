@@ -3,7 +3,7 @@ import {
   RESOURCE_ATTRIBUTE_ID,
   environmentsOf,
   resolveSpec
-} from "./chunk-5FXT3LDW.js";
+} from "./chunk-NNSO6N7S.js";
 import {
   compareText
 } from "./chunk-HXE227S6.js";

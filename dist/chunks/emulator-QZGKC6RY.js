@@ -76,7 +76,7 @@ function replyAspNetValidationProblem(errors) {
     })
   };
 }
-function replyUnhandledError() {
+function replyUnhandledError(exception) {
   return {
     status: 500,
     headers: { "content-type": PROBLEM_TYPE },
@@ -84,6 +84,7 @@ function replyUnhandledError() {
       type: "https://tools.ietf.org/html/rfc9110#section-15.6.1",
       title: "An error occurred while processing your request.",
       status: 500,
+      ...exception === void 0 ? {} : { detail: exception },
       traceId: createTraceId()
     })
   };
@@ -321,7 +322,7 @@ var RegisterState = class _RegisterState {
    */
   insert(columns, internalId, author, changedData) {
     if (this.systems.has(columns.id)) return { ok: false, reason: "duplicateKey" };
-    const clientIds = columns.clientId.filter((c) => c !== "");
+    const clientIds = columns.clientId;
     if (new Set(clientIds).size !== clientIds.length || clientIds.some((c) => this.clientOwners.has(c))) {
       return { ok: false, reason: "duplicateKey" };
     }
@@ -345,18 +346,19 @@ var RegisterState = class _RegisterState {
     this.log(current.internalId, "update", author, changedData);
     return true;
   }
-  replaceRights(id, rights, author) {
+  /** `changedData`: the list as the changelog stores it (the service serialises it, §9). */
+  replaceRights(id, rights, author, changedData) {
     const current = this.systems.get(id);
     if (!current) return false;
     current.rights = structuredClone(rights);
-    this.log(current.internalId, "rightsupdate", author, rights);
+    this.log(current.internalId, "rightsupdate", author, changedData);
     return true;
   }
-  replaceAccessPackages(id, packages, author) {
+  replaceAccessPackages(id, packages, author, changedData) {
     const current = this.systems.get(id);
     if (!current) return false;
     current.accessPackages = structuredClone(packages);
-    this.log(current.internalId, "accesspackageupdate", author, packages);
+    this.log(current.internalId, "accesspackageupdate", author, changedData);
     return true;
   }
   /** §4.1: set is_deleted, delete the client rows, log `delete`; report row counts as the repository does. */
@@ -399,8 +401,7 @@ var RegisterState = class _RegisterState {
     this.systems.set(system.id, system);
     this.byInternalId.set(system.internalId, system);
     if (!system.isDeleted) {
-      for (const clientId of system.clientId)
-        if (clientId !== "") this.clientOwners.set(clientId, system.internalId);
+      for (const clientId of system.clientId) this.clientOwners.set(clientId, system.internalId);
     }
   }
   log(internalId, changeType, author, changedData) {
@@ -596,6 +597,9 @@ async function handleControlRequest(context, method, segments, body) {
       }
       return { reply: replyJson(200, { seeded: systems.length }), committed: true };
     }
+    case "DELETE systems":
+      context.state.clear();
+      return { reply: replyEmpty(204), committed: true };
     case "GET systems":
       return { reply: replyJson(200, context.state.all().map(renderLiveSystem)), committed: false };
     case "POST resources": {
@@ -1397,8 +1401,16 @@ function authorOf(caller, context) {
   }
   return { orgNumber, clientId: caller.clientId, time: context.now() };
 }
+function toJsonbOrder(value) {
+  if (Array.isArray(value)) return value.map(toJsonbOrder);
+  if (value === null || typeof value !== "object") return value;
+  const keys = Object.keys(value).sort(
+    (a, b) => Buffer.byteLength(a) - Buffer.byteLength(b) || Buffer.compare(Buffer.from(a), Buffer.from(b))
+  );
+  return Object.fromEntries(keys.map((key) => [key, toJsonbOrder(value[key])]));
+}
 function toChangedData(request) {
-  return {
+  return toJsonbOrder({
     Id: request.id,
     Vendor: { ID: request.vendorId },
     Name: request.name,
@@ -1408,7 +1420,7 @@ function toChangedData(request) {
     ClientId: request.clientId,
     IsVisible: request.isVisible,
     AllowedRedirectUrls: request.allowedRedirectUrls
-  };
+  });
 }
 function toChangedRights(rights) {
   return rights.map((r) => ({
@@ -1441,7 +1453,7 @@ function findStorageViolation(columns) {
     }
   }
   if (columns.allowedRedirectUrls.some((u) => !satisfiesUriDomain(u))) {
-    return '23514: value for domain business_application.uri violates check constraint "uri_check"';
+    return '23514: value for domain business_application.uri violates check constraint "uri_scheme_check"';
   }
   return void 0;
 }
@@ -1596,7 +1608,8 @@ function updateSystem(context, request, caller, id) {
   }
   if (errors.length > 0) return done(replyValidationProblem(errors));
   const columns = toColumns(body, stored.vendorOrgNumber);
-  if (findStorageViolation(columns)) return done(replyUnhandledError());
+  const violation = findStorageViolation(columns);
+  if (violation) return done(replyUnhandledError(`Npgsql.PostgresException (0x80004005): ${violation}`));
   context.state.update(id, columns, authorOf(caller, context), toChangedData(body));
   return done(replyJson(200, { succeeded: true }), true);
 }
@@ -1614,7 +1627,12 @@ function updateRights(context, request, caller, id) {
   if ("reply" in checked) return checked;
   const errors = validateRights(bound.value, context.catalogue);
   if (errors.length > 0) return done(replyValidationProblem(errors));
-  context.state.replaceRights(id, bound.value, authorOf(caller, context));
+  context.state.replaceRights(
+    id,
+    bound.value,
+    authorOf(caller, context),
+    toJsonbOrder(toChangedRights(bound.value))
+  );
   return done(replyJson(200, { succeeded: true }), true);
 }
 function updateAccessPackages(context, request, caller, id) {
@@ -1624,7 +1642,12 @@ function updateAccessPackages(context, request, caller, id) {
   if ("reply" in checked) return checked;
   const errors = validateAccessPackages(bound.value, checked.isVisible, context.catalogue);
   if (errors.length > 0) return done(replyValidationProblem(errors));
-  context.state.replaceAccessPackages(id, bound.value, authorOf(caller, context));
+  context.state.replaceAccessPackages(
+    id,
+    bound.value,
+    authorOf(caller, context),
+    toJsonbOrder(toChangedPackages(bound.value))
+  );
   return done(replyJson(200, { succeeded: true }), true);
 }
 function deleteSystem(context, caller, id) {
@@ -1650,19 +1673,25 @@ function getPortalSystem(context, id) {
 }
 function getPortalRights(context, request, id) {
   const rights = context.state.find(id)?.rights ?? [];
-  const oldFormat = request.query.get("useOldFormatForApp")?.toLowerCase() === "true";
+  const oldFormat = readQuery(request.query, "useOldFormatForApp")?.toLowerCase() === "true";
   const rendered = rights.map((right) => {
-    const resource = oldFormat ? right.resource.flatMap(splitAppResource) : right.resource;
+    const resource = oldFormat ? right.resource.flatMap(toOldAppFormat) : right.resource;
     return right.action === void 0 || right.action === null ? { resource } : { action: right.action, resource };
   });
   return done(replyJson(200, rendered));
 }
-function splitAppResource(pair) {
-  const match = pair.id === "urn:altinn:resource" ? /^app_([^_]+)_(.+)$/.exec(pair.value) : null;
-  if (!match) return [pair];
+function readQuery(query, name) {
+  for (const [key, value] of query) if (key.toLowerCase() === name.toLowerCase()) return value;
+  return void 0;
+}
+function toOldAppFormat(pair) {
+  if (pair.id !== "urn:altinn:resource") return [];
+  if (!pair.value.startsWith("app_")) return [pair];
+  const parts = pair.value.split("_");
+  if (parts.length !== 3 || parts[1] === "" || parts[2] === "") return [];
   return [
-    { id: "urn:altinn:org", value: match[1] ?? "" },
-    { id: "urn:altinn:app", value: match[2] ?? "" }
+    { id: "urn:altinn:org", value: parts[1] ?? "" },
+    { id: "urn:altinn:app", value: parts[2] ?? "" }
   ];
 }
 function getPortalAccessPackages(context, id) {
@@ -1696,7 +1725,7 @@ function toExternal(user, vendorOrgNumber) {
     userType: user.userType
   };
 }
-function readQuery(query, name) {
+function readQuery2(query, name) {
   for (const [key, value] of query) if (key.toLowerCase() === name.toLowerCase()) return value;
   return void 0;
 }
@@ -1720,7 +1749,7 @@ function handleSystemUsersRequest(context, request) {
       { "content-type": "application/problem+json; charset=utf-8" }
     );
   }
-  const token = readQuery(request.query, "token");
+  const token = readQuery2(request.query, "token");
   const from = token === void 0 ? 0 : decodeToken(token);
   if (from === void 0)
     return replyJson(400, { title: "The continuation token is not valid.", status: 400 });

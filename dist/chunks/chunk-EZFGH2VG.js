@@ -2,7 +2,7 @@ import { createRequire as __sysregCreateRequire } from 'node:module'; const requ
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
-} from "./chunk-A77YVPWU.js";
+} from "./chunk-3XMSMDSQ.js";
 
 // src/systems/schema.ts
 var SYSTEM_SCHEMA_PATH = ".sysreg/system.schema.json";
@@ -18,7 +18,7 @@ var FIELD_VALUE_SCHEMAS = {
   name: { $ref: "#/definitions/languageMap" },
   description: { $ref: "#/definitions/languageMap" },
   rights: { type: "array", items: { $ref: "#/definitions/right" } },
-  accessPackages: { type: "array", items: { $ref: "#/definitions/accessPackage" } },
+  accessPackages: { type: ["array", "null"], items: { $ref: "#/definitions/accessPackage" } },
   clientId: describeStringList("Maskinporten client ids."),
   allowedRedirectUrls: describeStringList("Absolute https URLs."),
   isVisible: { type: "boolean" },

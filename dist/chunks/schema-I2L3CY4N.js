@@ -1,8 +1,8 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   renderSystemSchema
-} from "./chunk-H26AVYNU.js";
-import "./chunk-A77YVPWU.js";
+} from "./chunk-EZFGH2VG.js";
+import "./chunk-3XMSMDSQ.js";
 import {
   UsageError
 } from "./chunk-RISSDVZM.js";

@@ -4,26 +4,26 @@ import {
   canonicalFromSpec,
   readLiveState,
   stringifyCanonicalJson
-} from "./chunk-M336GNSU.js";
+} from "./chunk-Q3X6YMRC.js";
 import {
   AltinnClientError,
   openAltinnConnection
 } from "./chunk-J4AC4VHV.js";
 import {
   validateSystems
-} from "./chunk-C3IIPVB4.js";
+} from "./chunk-DK7K7JXS.js";
 import {
   resolveEnvironment
-} from "./chunk-5FXT3LDW.js";
+} from "./chunk-NNSO6N7S.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-G7IWAAZC.js";
 import {
   loadSystemFiles
-} from "./chunk-56ZUMXYX.js";
+} from "./chunk-SJCXG7ZC.js";
 import {
   FIELD_RULES
-} from "./chunk-A77YVPWU.js";
+} from "./chunk-3XMSMDSQ.js";
 import {
   discoverSystemFiles,
   sortDiagnostics

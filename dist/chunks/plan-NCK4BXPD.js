@@ -9,8 +9,8 @@ import {
   renderPlanJson,
   renderPlanText,
   wantsColor
-} from "./chunk-AXMDQNHA.js";
-import "./chunk-M336GNSU.js";
+} from "./chunk-MOTX5F5P.js";
+import "./chunk-Q3X6YMRC.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -22,13 +22,13 @@ import {
 import "./chunk-J4AC4VHV.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-DNXHSLXV.js";
-import "./chunk-C3IIPVB4.js";
-import "./chunk-5FXT3LDW.js";
+import "./chunk-DK7K7JXS.js";
+import "./chunk-NNSO6N7S.js";
 import "./chunk-G7IWAAZC.js";
 import "./chunk-YZ5APLDT.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-56ZUMXYX.js";
-import "./chunk-A77YVPWU.js";
+import "./chunk-SJCXG7ZC.js";
+import "./chunk-3XMSMDSQ.js";
 import "./chunk-HXE227S6.js";
 import "./chunk-I5XTK7A4.js";
 import {

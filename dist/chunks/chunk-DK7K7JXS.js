@@ -7,7 +7,7 @@ import {
   indexCatalogue,
   locateSourcePath,
   resolveSpec
-} from "./chunk-5FXT3LDW.js";
+} from "./chunk-NNSO6N7S.js";
 import {
   sortDiagnostics
 } from "./chunk-HXE227S6.js";

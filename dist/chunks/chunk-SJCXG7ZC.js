@@ -2,7 +2,7 @@ import { createRequire as __sysregCreateRequire } from 'node:module'; const requ
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
-} from "./chunk-A77YVPWU.js";
+} from "./chunk-3XMSMDSQ.js";
 import {
   require_dist,
   sortDiagnostics
@@ -19,7 +19,7 @@ var import_yaml = __toESM(require_dist(), 1);
 
 // src/systems/schema-validator.ts
 var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Altinn system (sysreg)", "description": "One system in Altinn's system register, as `systems/<id>.yaml`. Generated from src/systems/fields.ts; do not edit.", "type": "object", "required": ["id", "vendor", "name", "description"], "properties": { "id": { "type": "string", "examples": ["912345678_my_system"], "description": "The system id: the vendor's organisation number, an underscore, then a name. Equals the file name. Never reusable once deleted." }, "vendor": { "$ref": "#/definitions/vendor", "description": 'The vendor, as `{ ID: "0192:<organisation number>" }`.' }, "name": { "$ref": "#/definitions/languageMap", "description": "Display name shown to customers, in nb, nn and en." }, "description": { "$ref": "#/definitions/languageMap", "description": "Description shown to customers, in nb, nn and en." }, "rights": { "type": "array", "items": { "$ref": "#/definitions/right" }, "description": "Resources the system needs delegated: `{ action?, resource: [{ id: urn:altinn:resource, value: <resource id> }] }`.", "default": [] }, "accessPackages": { "type": "array", "items": { "$ref": "#/definitions/accessPackage" }, "description": "Access packages the system needs: `{ urn: urn:altinn:accesspackage:<name> }`.", "default": [] }, "clientId": { "type": "array", "items": { "type": "string" }, "description": "Maskinporten client ids of the system. Each belongs to one active system across all vendors.", "default": [] }, "allowedRedirectUrls": { "type": "array", "items": { "type": "string" }, "description": "Absolute https URLs a system-user request may redirect to.", "default": [] }, "isVisible": { "type": "boolean", "description": "Whether customers can find the system in Altinn. Altinn defaults it to true, also on update.", "default": true }, "isDeleted": { "type": "boolean", "description": "Declares that the system is to be deleted. Irreversible in Altinn: the id is burned. Keep the file as a tombstone.", "default": false }, "Id": { "type": "string", "examples": ["912345678_my_system"], "description": "Accepted spelling of `id`; write `id`.", "deprecated": true, "deprecationMessage": "Write `id`." }, "ID": { "type": "string", "examples": ["912345678_my_system"], "description": "Accepted spelling of `id`; write `id`.", "deprecated": true, "deprecationMessage": "Write `id`." }, "systemId": { "type": "string", "examples": ["912345678_my_system"], "description": "Accepted spelling of `id`; write `id`.", "deprecated": true, "deprecationMessage": "Write `id`." }, "Vendor": { "$ref": "#/definitions/vendor", "description": "Accepted spelling of `vendor`; write `vendor`.", "deprecated": true, "deprecationMessage": "Write `vendor`." }, "Name": { "$ref": "#/definitions/languageMap", "description": "Accepted spelling of `name`; write `name`.", "deprecated": true, "deprecationMessage": "Write `name`." }, "Description": { "$ref": "#/definitions/languageMap", "description": "Accepted spelling of `description`; write `description`.", "deprecated": true, "deprecationMessage": "Write `description`." }, "Rights": { "type": "array", "items": { "$ref": "#/definitions/right" }, "description": "Accepted spelling of `rights`; write `rights`.", "deprecated": true, "deprecationMessage": "Write `rights`." }, "accesspackages": { "type": "array", "items": { "$ref": "#/definitions/accessPackage" }, "description": "Accepted spelling of `accessPackages`; write `accessPackages`.", "deprecated": true, "deprecationMessage": "Write `accessPackages`." }, "AccessPackages": { "type": "array", "items": { "$ref": "#/definitions/accessPackage" }, "description": "Accepted spelling of `accessPackages`; write `accessPackages`.", "deprecated": true, "deprecationMessage": "Write `accessPackages`." }, "clientid": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `clientId`; write `clientId`.", "deprecated": true, "deprecationMessage": "Write `clientId`." }, "ClientId": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `clientId`; write `clientId`.", "deprecated": true, "deprecationMessage": "Write `clientId`." }, "clientIds": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `clientId`; write `clientId`.", "deprecated": true, "deprecationMessage": "Write `clientId`." }, "allowedredirecturls": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `allowedRedirectUrls`; write `allowedRedirectUrls`.", "deprecated": true, "deprecationMessage": "Write `allowedRedirectUrls`." }, "AllowedRedirectUrls": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `allowedRedirectUrls`; write `allowedRedirectUrls`.", "deprecated": true, "deprecationMessage": "Write `allowedRedirectUrls`." }, "isvisible": { "type": "boolean", "description": "Accepted spelling of `isVisible`; write `isVisible`.", "deprecated": true, "deprecationMessage": "Write `isVisible`." }, "IsVisible": { "type": "boolean", "description": "Accepted spelling of `isVisible`; write `isVisible`.", "deprecated": true, "deprecationMessage": "Write `isVisible`." }, "isdeleted": { "type": "boolean", "description": "Accepted spelling of `isDeleted`; write `isDeleted`.", "deprecated": true, "deprecationMessage": "Write `isDeleted`." }, "IsDeleted": { "type": "boolean", "description": "Accepted spelling of `isDeleted`; write `isDeleted`.", "deprecated": true, "deprecationMessage": "Write `isDeleted`." }, "environments": { "type": "object", "description": "Per-environment overrides (e.g. tt02, prod). Each field given replaces the whole field in that environment.", "propertyNames": { "pattern": "^[a-z][a-z0-9-]{0,39}$" }, "additionalProperties": { "$ref": "#/definitions/environmentOverrides" }, "default": {} } }, "additionalProperties": false, "definitions": { "vendor": { "type": "object", "description": "The vendor organisation.", "required": ["ID"], "properties": { "ID": { "type": "string", "description": "`0192:` followed by the 9-digit organisation number.", "examples": ["0192:912345678"] }, "authority": { "type": "string", "description": "Ignored by Altinn (Altinn's docs show `iso6523-actorid-upis`); accepted so examples paste in." } }, "additionalProperties": false }, "languageMap": { "type": "object", "description": "Text per language code. The register requires nb, nn and en; other languages are stored too.", "properties": { "nb": { "type": "string", "description": "Norwegian Bokmål." }, "nn": { "type": "string", "description": "Norwegian Nynorsk." }, "en": { "type": "string", "description": "English." } }, "additionalProperties": { "type": "string" } }, "right": { "type": "object", "description": "A resource the system needs delegated.", "required": ["resource"], "properties": { "action": { "type": "string", "description": "Optional action; part of what makes two rights duplicates." }, "resource": { "type": "array", "items": { "$ref": "#/definitions/attributePair" } } }, "additionalProperties": false }, "attributePair": { "type": "object", "required": ["id", "value"], "properties": { "id": { "type": "string", "description": "Always `urn:altinn:resource`.", "examples": ["urn:altinn:resource"] }, "value": { "type": "string", "description": "The resource id in the Resource Registry of the environment." } }, "additionalProperties": false }, "accessPackage": { "type": "object", "required": ["urn"], "properties": { "urn": { "type": "string", "description": "urn:altinn:accesspackage:<name>", "examples": ["urn:altinn:accesspackage:skattegrunnlag"] } }, "additionalProperties": false }, "environmentOverrides": { "type": "object", "description": "Fields that replace the base values in one environment.", "properties": { "name": { "$ref": "#/definitions/languageMap", "description": "Display name shown to customers, in nb, nn and en." }, "description": { "$ref": "#/definitions/languageMap", "description": "Description shown to customers, in nb, nn and en." }, "rights": { "type": "array", "items": { "$ref": "#/definitions/right" }, "description": "Resources the system needs delegated: `{ action?, resource: [{ id: urn:altinn:resource, value: <resource id> }] }`.", "default": [] }, "accessPackages": { "type": "array", "items": { "$ref": "#/definitions/accessPackage" }, "description": "Access packages the system needs: `{ urn: urn:altinn:accesspackage:<name> }`.", "default": [] }, "clientId": { "type": "array", "items": { "type": "string" }, "description": "Maskinporten client ids of the system. Each belongs to one active system across all vendors.", "default": [] }, "allowedRedirectUrls": { "type": "array", "items": { "type": "string" }, "description": "Absolute https URLs a system-user request may redirect to.", "default": [] }, "isVisible": { "type": "boolean", "description": "Whether customers can find the system in Altinn. Altinn defaults it to true, also on update.", "default": true }, "Name": { "$ref": "#/definitions/languageMap", "description": "Accepted spelling of `name`; write `name`.", "deprecated": true, "deprecationMessage": "Write `name`." }, "Description": { "$ref": "#/definitions/languageMap", "description": "Accepted spelling of `description`; write `description`.", "deprecated": true, "deprecationMessage": "Write `description`." }, "Rights": { "type": "array", "items": { "$ref": "#/definitions/right" }, "description": "Accepted spelling of `rights`; write `rights`.", "deprecated": true, "deprecationMessage": "Write `rights`." }, "accesspackages": { "type": "array", "items": { "$ref": "#/definitions/accessPackage" }, "description": "Accepted spelling of `accessPackages`; write `accessPackages`.", "deprecated": true, "deprecationMessage": "Write `accessPackages`." }, "AccessPackages": { "type": "array", "items": { "$ref": "#/definitions/accessPackage" }, "description": "Accepted spelling of `accessPackages`; write `accessPackages`.", "deprecated": true, "deprecationMessage": "Write `accessPackages`." }, "clientid": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `clientId`; write `clientId`.", "deprecated": true, "deprecationMessage": "Write `clientId`." }, "ClientId": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `clientId`; write `clientId`.", "deprecated": true, "deprecationMessage": "Write `clientId`." }, "clientIds": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `clientId`; write `clientId`.", "deprecated": true, "deprecationMessage": "Write `clientId`." }, "allowedredirecturls": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `allowedRedirectUrls`; write `allowedRedirectUrls`.", "deprecated": true, "deprecationMessage": "Write `allowedRedirectUrls`." }, "AllowedRedirectUrls": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `allowedRedirectUrls`; write `allowedRedirectUrls`.", "deprecated": true, "deprecationMessage": "Write `allowedRedirectUrls`." }, "isvisible": { "type": "boolean", "description": "Accepted spelling of `isVisible`; write `isVisible`.", "deprecated": true, "deprecationMessage": "Write `isVisible`." }, "IsVisible": { "type": "boolean", "description": "Accepted spelling of `isVisible`; write `isVisible`.", "deprecated": true, "deprecationMessage": "Write `isVisible`." } }, "additionalProperties": false } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Altinn system (sysreg)", "description": "One system in Altinn's system register, as `systems/<id>.yaml`. Generated from src/systems/fields.ts; do not edit.", "type": "object", "required": ["id", "vendor", "name", "description"], "properties": { "id": { "type": "string", "examples": ["912345678_my_system"], "description": "The system id: the vendor's organisation number, an underscore, then a name. Equals the file name. Never reusable once deleted." }, "vendor": { "$ref": "#/definitions/vendor", "description": 'The vendor, as `{ ID: "0192:<organisation number>" }`.' }, "name": { "$ref": "#/definitions/languageMap", "description": "Display name shown to customers, in nb, nn and en." }, "description": { "$ref": "#/definitions/languageMap", "description": "Description shown to customers, in nb, nn and en." }, "rights": { "type": "array", "items": { "$ref": "#/definitions/right" }, "description": "Resources the system needs delegated: `{ action?, resource: [{ id: urn:altinn:resource, value: <resource id> }] }`.", "default": [] }, "accessPackages": { "type": ["array", "null"], "items": { "$ref": "#/definitions/accessPackage" }, "description": "Access packages the system needs: `{ urn: urn:altinn:accesspackage:<name> }`.", "default": [] }, "clientId": { "type": "array", "items": { "type": "string" }, "description": "Maskinporten client ids of the system. Each belongs to one active system across all vendors.", "default": [] }, "allowedRedirectUrls": { "type": "array", "items": { "type": "string" }, "description": "Absolute https URLs a system-user request may redirect to.", "default": [] }, "isVisible": { "type": "boolean", "description": "Whether customers can find the system in Altinn. Altinn defaults it to true, also on update.", "default": true }, "isDeleted": { "type": "boolean", "description": "Declares that the system is to be deleted. Irreversible in Altinn: the id is burned. Keep the file as a tombstone.", "default": false }, "Id": { "type": "string", "examples": ["912345678_my_system"], "description": "Accepted spelling of `id`; write `id`.", "deprecated": true, "deprecationMessage": "Write `id`." }, "ID": { "type": "string", "examples": ["912345678_my_system"], "description": "Accepted spelling of `id`; write `id`.", "deprecated": true, "deprecationMessage": "Write `id`." }, "Vendor": { "$ref": "#/definitions/vendor", "description": "Accepted spelling of `vendor`; write `vendor`.", "deprecated": true, "deprecationMessage": "Write `vendor`." }, "Name": { "$ref": "#/definitions/languageMap", "description": "Accepted spelling of `name`; write `name`.", "deprecated": true, "deprecationMessage": "Write `name`." }, "Description": { "$ref": "#/definitions/languageMap", "description": "Accepted spelling of `description`; write `description`.", "deprecated": true, "deprecationMessage": "Write `description`." }, "Rights": { "type": "array", "items": { "$ref": "#/definitions/right" }, "description": "Accepted spelling of `rights`; write `rights`.", "deprecated": true, "deprecationMessage": "Write `rights`." }, "accesspackages": { "type": ["array", "null"], "items": { "$ref": "#/definitions/accessPackage" }, "description": "Accepted spelling of `accessPackages`; write `accessPackages`.", "deprecated": true, "deprecationMessage": "Write `accessPackages`." }, "AccessPackages": { "type": ["array", "null"], "items": { "$ref": "#/definitions/accessPackage" }, "description": "Accepted spelling of `accessPackages`; write `accessPackages`.", "deprecated": true, "deprecationMessage": "Write `accessPackages`." }, "clientid": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `clientId`; write `clientId`.", "deprecated": true, "deprecationMessage": "Write `clientId`." }, "ClientId": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `clientId`; write `clientId`.", "deprecated": true, "deprecationMessage": "Write `clientId`." }, "allowedredirecturls": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `allowedRedirectUrls`; write `allowedRedirectUrls`.", "deprecated": true, "deprecationMessage": "Write `allowedRedirectUrls`." }, "AllowedRedirectUrls": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `allowedRedirectUrls`; write `allowedRedirectUrls`.", "deprecated": true, "deprecationMessage": "Write `allowedRedirectUrls`." }, "isvisible": { "type": "boolean", "description": "Accepted spelling of `isVisible`; write `isVisible`.", "deprecated": true, "deprecationMessage": "Write `isVisible`." }, "IsVisible": { "type": "boolean", "description": "Accepted spelling of `isVisible`; write `isVisible`.", "deprecated": true, "deprecationMessage": "Write `isVisible`." }, "isdeleted": { "type": "boolean", "description": "Accepted spelling of `isDeleted`; write `isDeleted`.", "deprecated": true, "deprecationMessage": "Write `isDeleted`." }, "IsDeleted": { "type": "boolean", "description": "Accepted spelling of `isDeleted`; write `isDeleted`.", "deprecated": true, "deprecationMessage": "Write `isDeleted`." }, "environments": { "type": "object", "description": "Per-environment overrides (e.g. tt02, prod). Each field given replaces the whole field in that environment.", "propertyNames": { "pattern": "^[a-z][a-z0-9-]{0,39}$" }, "additionalProperties": { "$ref": "#/definitions/environmentOverrides" }, "default": {} } }, "additionalProperties": false, "definitions": { "vendor": { "type": "object", "description": "The vendor organisation.", "required": ["ID"], "properties": { "ID": { "type": "string", "description": "`0192:` followed by the 9-digit organisation number.", "examples": ["0192:912345678"] }, "authority": { "type": "string", "description": "Ignored by Altinn (Altinn's docs show `iso6523-actorid-upis`); accepted so examples paste in." } }, "additionalProperties": false }, "languageMap": { "type": "object", "description": "Text per language code. The register requires nb, nn and en; other languages are stored too.", "properties": { "nb": { "type": "string", "description": "Norwegian Bokmål." }, "nn": { "type": "string", "description": "Norwegian Nynorsk." }, "en": { "type": "string", "description": "English." } }, "additionalProperties": { "type": "string" } }, "right": { "type": "object", "description": "A resource the system needs delegated.", "required": ["resource"], "properties": { "action": { "type": "string", "description": "Optional action; part of what makes two rights duplicates." }, "resource": { "type": "array", "items": { "$ref": "#/definitions/attributePair" } } }, "additionalProperties": false }, "attributePair": { "type": "object", "required": ["id", "value"], "properties": { "id": { "type": "string", "description": "Always `urn:altinn:resource`.", "examples": ["urn:altinn:resource"] }, "value": { "type": "string", "description": "The resource id in the Resource Registry of the environment." } }, "additionalProperties": false }, "accessPackage": { "type": "object", "required": ["urn"], "properties": { "urn": { "type": "string", "description": "urn:altinn:accesspackage:<name>", "examples": ["urn:altinn:accesspackage:skattegrunnlag"] } }, "additionalProperties": false }, "environmentOverrides": { "type": "object", "description": "Fields that replace the base values in one environment.", "properties": { "name": { "$ref": "#/definitions/languageMap", "description": "Display name shown to customers, in nb, nn and en." }, "description": { "$ref": "#/definitions/languageMap", "description": "Description shown to customers, in nb, nn and en." }, "rights": { "type": "array", "items": { "$ref": "#/definitions/right" }, "description": "Resources the system needs delegated: `{ action?, resource: [{ id: urn:altinn:resource, value: <resource id> }] }`.", "default": [] }, "accessPackages": { "type": ["array", "null"], "items": { "$ref": "#/definitions/accessPackage" }, "description": "Access packages the system needs: `{ urn: urn:altinn:accesspackage:<name> }`.", "default": [] }, "clientId": { "type": "array", "items": { "type": "string" }, "description": "Maskinporten client ids of the system. Each belongs to one active system across all vendors.", "default": [] }, "allowedRedirectUrls": { "type": "array", "items": { "type": "string" }, "description": "Absolute https URLs a system-user request may redirect to.", "default": [] }, "isVisible": { "type": "boolean", "description": "Whether customers can find the system in Altinn. Altinn defaults it to true, also on update.", "default": true }, "Name": { "$ref": "#/definitions/languageMap", "description": "Accepted spelling of `name`; write `name`.", "deprecated": true, "deprecationMessage": "Write `name`." }, "Description": { "$ref": "#/definitions/languageMap", "description": "Accepted spelling of `description`; write `description`.", "deprecated": true, "deprecationMessage": "Write `description`." }, "Rights": { "type": "array", "items": { "$ref": "#/definitions/right" }, "description": "Accepted spelling of `rights`; write `rights`.", "deprecated": true, "deprecationMessage": "Write `rights`." }, "accesspackages": { "type": ["array", "null"], "items": { "$ref": "#/definitions/accessPackage" }, "description": "Accepted spelling of `accessPackages`; write `accessPackages`.", "deprecated": true, "deprecationMessage": "Write `accessPackages`." }, "AccessPackages": { "type": ["array", "null"], "items": { "$ref": "#/definitions/accessPackage" }, "description": "Accepted spelling of `accessPackages`; write `accessPackages`.", "deprecated": true, "deprecationMessage": "Write `accessPackages`." }, "clientid": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `clientId`; write `clientId`.", "deprecated": true, "deprecationMessage": "Write `clientId`." }, "ClientId": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `clientId`; write `clientId`.", "deprecated": true, "deprecationMessage": "Write `clientId`." }, "allowedredirecturls": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `allowedRedirectUrls`; write `allowedRedirectUrls`.", "deprecated": true, "deprecationMessage": "Write `allowedRedirectUrls`." }, "AllowedRedirectUrls": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `allowedRedirectUrls`; write `allowedRedirectUrls`.", "deprecated": true, "deprecationMessage": "Write `allowedRedirectUrls`." }, "isvisible": { "type": "boolean", "description": "Accepted spelling of `isVisible`; write `isVisible`.", "deprecated": true, "deprecationMessage": "Write `isVisible`." }, "IsVisible": { "type": "boolean", "description": "Accepted spelling of `isVisible`; write `isVisible`.", "deprecated": true, "deprecationMessage": "Write `isVisible`." } }, "additionalProperties": false } } };
 var schema12 = { "type": "object", "description": "The vendor organisation.", "required": ["ID"], "properties": { "ID": { "type": "string", "description": "`0192:` followed by the 9-digit organisation number.", "examples": ["0192:912345678"] }, "authority": { "type": "string", "description": "Ignored by Altinn (Altinn's docs show `iso6523-actorid-upis`); accepted so examples paste in." } }, "additionalProperties": false };
 var schema13 = { "type": "object", "description": "Text per language code. The register requires nb, nn and en; other languages are stored too.", "properties": { "nb": { "type": "string", "description": "Norwegian Bokmål." }, "nn": { "type": "string", "description": "Norwegian Nynorsk." }, "en": { "type": "string", "description": "English." } }, "additionalProperties": { "type": "string" } };
 var schema17 = { "type": "object", "required": ["urn"], "properties": { "urn": { "type": "string", "description": "urn:altinn:accesspackage:<name>", "examples": ["urn:altinn:accesspackage:skattegrunnlag"] } }, "additionalProperties": false };
@@ -154,7 +154,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   validate11.errors = vErrors;
   return errors === 0;
 }
-var schema23 = { "type": "object", "description": "Fields that replace the base values in one environment.", "properties": { "name": { "$ref": "#/definitions/languageMap", "description": "Display name shown to customers, in nb, nn and en." }, "description": { "$ref": "#/definitions/languageMap", "description": "Description shown to customers, in nb, nn and en." }, "rights": { "type": "array", "items": { "$ref": "#/definitions/right" }, "description": "Resources the system needs delegated: `{ action?, resource: [{ id: urn:altinn:resource, value: <resource id> }] }`.", "default": [] }, "accessPackages": { "type": "array", "items": { "$ref": "#/definitions/accessPackage" }, "description": "Access packages the system needs: `{ urn: urn:altinn:accesspackage:<name> }`.", "default": [] }, "clientId": { "type": "array", "items": { "type": "string" }, "description": "Maskinporten client ids of the system. Each belongs to one active system across all vendors.", "default": [] }, "allowedRedirectUrls": { "type": "array", "items": { "type": "string" }, "description": "Absolute https URLs a system-user request may redirect to.", "default": [] }, "isVisible": { "type": "boolean", "description": "Whether customers can find the system in Altinn. Altinn defaults it to true, also on update.", "default": true }, "Name": { "$ref": "#/definitions/languageMap", "description": "Accepted spelling of `name`; write `name`.", "deprecated": true, "deprecationMessage": "Write `name`." }, "Description": { "$ref": "#/definitions/languageMap", "description": "Accepted spelling of `description`; write `description`.", "deprecated": true, "deprecationMessage": "Write `description`." }, "Rights": { "type": "array", "items": { "$ref": "#/definitions/right" }, "description": "Accepted spelling of `rights`; write `rights`.", "deprecated": true, "deprecationMessage": "Write `rights`." }, "accesspackages": { "type": "array", "items": { "$ref": "#/definitions/accessPackage" }, "description": "Accepted spelling of `accessPackages`; write `accessPackages`.", "deprecated": true, "deprecationMessage": "Write `accessPackages`." }, "AccessPackages": { "type": "array", "items": { "$ref": "#/definitions/accessPackage" }, "description": "Accepted spelling of `accessPackages`; write `accessPackages`.", "deprecated": true, "deprecationMessage": "Write `accessPackages`." }, "clientid": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `clientId`; write `clientId`.", "deprecated": true, "deprecationMessage": "Write `clientId`." }, "ClientId": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `clientId`; write `clientId`.", "deprecated": true, "deprecationMessage": "Write `clientId`." }, "clientIds": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `clientId`; write `clientId`.", "deprecated": true, "deprecationMessage": "Write `clientId`." }, "allowedredirecturls": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `allowedRedirectUrls`; write `allowedRedirectUrls`.", "deprecated": true, "deprecationMessage": "Write `allowedRedirectUrls`." }, "AllowedRedirectUrls": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `allowedRedirectUrls`; write `allowedRedirectUrls`.", "deprecated": true, "deprecationMessage": "Write `allowedRedirectUrls`." }, "isvisible": { "type": "boolean", "description": "Accepted spelling of `isVisible`; write `isVisible`.", "deprecated": true, "deprecationMessage": "Write `isVisible`." }, "IsVisible": { "type": "boolean", "description": "Accepted spelling of `isVisible`; write `isVisible`.", "deprecated": true, "deprecationMessage": "Write `isVisible`." } }, "additionalProperties": false };
+var schema23 = { "type": "object", "description": "Fields that replace the base values in one environment.", "properties": { "name": { "$ref": "#/definitions/languageMap", "description": "Display name shown to customers, in nb, nn and en." }, "description": { "$ref": "#/definitions/languageMap", "description": "Description shown to customers, in nb, nn and en." }, "rights": { "type": "array", "items": { "$ref": "#/definitions/right" }, "description": "Resources the system needs delegated: `{ action?, resource: [{ id: urn:altinn:resource, value: <resource id> }] }`.", "default": [] }, "accessPackages": { "type": ["array", "null"], "items": { "$ref": "#/definitions/accessPackage" }, "description": "Access packages the system needs: `{ urn: urn:altinn:accesspackage:<name> }`.", "default": [] }, "clientId": { "type": "array", "items": { "type": "string" }, "description": "Maskinporten client ids of the system. Each belongs to one active system across all vendors.", "default": [] }, "allowedRedirectUrls": { "type": "array", "items": { "type": "string" }, "description": "Absolute https URLs a system-user request may redirect to.", "default": [] }, "isVisible": { "type": "boolean", "description": "Whether customers can find the system in Altinn. Altinn defaults it to true, also on update.", "default": true }, "Name": { "$ref": "#/definitions/languageMap", "description": "Accepted spelling of `name`; write `name`.", "deprecated": true, "deprecationMessage": "Write `name`." }, "Description": { "$ref": "#/definitions/languageMap", "description": "Accepted spelling of `description`; write `description`.", "deprecated": true, "deprecationMessage": "Write `description`." }, "Rights": { "type": "array", "items": { "$ref": "#/definitions/right" }, "description": "Accepted spelling of `rights`; write `rights`.", "deprecated": true, "deprecationMessage": "Write `rights`." }, "accesspackages": { "type": ["array", "null"], "items": { "$ref": "#/definitions/accessPackage" }, "description": "Accepted spelling of `accessPackages`; write `accessPackages`.", "deprecated": true, "deprecationMessage": "Write `accessPackages`." }, "AccessPackages": { "type": ["array", "null"], "items": { "$ref": "#/definitions/accessPackage" }, "description": "Accepted spelling of `accessPackages`; write `accessPackages`.", "deprecated": true, "deprecationMessage": "Write `accessPackages`." }, "clientid": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `clientId`; write `clientId`.", "deprecated": true, "deprecationMessage": "Write `clientId`." }, "ClientId": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `clientId`; write `clientId`.", "deprecated": true, "deprecationMessage": "Write `clientId`." }, "allowedredirecturls": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `allowedRedirectUrls`; write `allowedRedirectUrls`.", "deprecated": true, "deprecationMessage": "Write `allowedRedirectUrls`." }, "AllowedRedirectUrls": { "type": "array", "items": { "type": "string" }, "description": "Accepted spelling of `allowedRedirectUrls`; write `allowedRedirectUrls`.", "deprecated": true, "deprecationMessage": "Write `allowedRedirectUrls`." }, "isvisible": { "type": "boolean", "description": "Accepted spelling of `isVisible`; write `isVisible`.", "deprecated": true, "deprecationMessage": "Write `isVisible`." }, "IsVisible": { "type": "boolean", "description": "Accepted spelling of `isVisible`; write `isVisible`.", "deprecated": true, "deprecationMessage": "Write `isVisible`." } }, "additionalProperties": false };
 function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -318,35 +318,32 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.accessPackages !== void 0) {
       let data12 = data.accessPackages;
+      if (!Array.isArray(data12) && data12 !== null) {
+        const err12 = { instancePath: instancePath + "/accessPackages", schemaPath: "#/properties/accessPackages/type", keyword: "type", params: { type: schema23.properties.accessPackages.type }, message: "must be array,null", schema: schema23.properties.accessPackages.type, parentSchema: schema23.properties.accessPackages, data: data12 };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
       if (Array.isArray(data12)) {
         const len1 = data12.length;
         for (let i1 = 0; i1 < len1; i1++) {
           let data13 = data12[i1];
           if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
             if (data13.urn === void 0) {
-              const err12 = { instancePath: instancePath + "/accessPackages/" + i1, schemaPath: "#/definitions/accessPackage/required", keyword: "required", params: { missingProperty: "urn" }, message: "must have required property 'urn'", schema: schema17.required, parentSchema: schema17, data: data13 };
+              const err13 = { instancePath: instancePath + "/accessPackages/" + i1, schemaPath: "#/definitions/accessPackage/required", keyword: "required", params: { missingProperty: "urn" }, message: "must have required property 'urn'", schema: schema17.required, parentSchema: schema17, data: data13 };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err13];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err13);
               }
               errors++;
             }
             for (const key3 in data13) {
               if (!(key3 === "urn")) {
-                const err13 = { instancePath: instancePath + "/accessPackages/" + i1, schemaPath: "#/definitions/accessPackage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data: data13 };
-                if (vErrors === null) {
-                  vErrors = [err13];
-                } else {
-                  vErrors.push(err13);
-                }
-                errors++;
-              }
-            }
-            if (data13.urn !== void 0) {
-              let data14 = data13.urn;
-              if (typeof data14 !== "string") {
-                const err14 = { instancePath: instancePath + "/accessPackages/" + i1 + "/urn", schemaPath: "#/definitions/accessPackage/properties/urn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.urn.type, parentSchema: schema17.properties.urn, data: data14 };
+                const err14 = { instancePath: instancePath + "/accessPackages/" + i1, schemaPath: "#/definitions/accessPackage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data: data13 };
                 if (vErrors === null) {
                   vErrors = [err14];
                 } else {
@@ -355,24 +352,28 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data13.urn !== void 0) {
+              let data14 = data13.urn;
+              if (typeof data14 !== "string") {
+                const err15 = { instancePath: instancePath + "/accessPackages/" + i1 + "/urn", schemaPath: "#/definitions/accessPackage/properties/urn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.urn.type, parentSchema: schema17.properties.urn, data: data14 };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err15 = { instancePath: instancePath + "/accessPackages/" + i1, schemaPath: "#/definitions/accessPackage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data: data13 };
+            const err16 = { instancePath: instancePath + "/accessPackages/" + i1, schemaPath: "#/definitions/accessPackage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data: data13 };
             if (vErrors === null) {
-              vErrors = [err15];
+              vErrors = [err16];
             } else {
-              vErrors.push(err15);
+              vErrors.push(err16);
             }
             errors++;
           }
         }
-      } else {
-        const err16 = { instancePath: instancePath + "/accessPackages", schemaPath: "#/properties/accessPackages/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema23.properties.accessPackages.type, parentSchema: schema23.properties.accessPackages, data: data12 };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
       }
     }
     if (data.clientId !== void 0) {
@@ -587,35 +588,32 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.accesspackages !== void 0) {
       let data32 = data.accesspackages;
+      if (!Array.isArray(data32) && data32 !== null) {
+        const err33 = { instancePath: instancePath + "/accesspackages", schemaPath: "#/properties/accesspackages/type", keyword: "type", params: { type: schema23.properties.accesspackages.type }, message: "must be array,null", schema: schema23.properties.accesspackages.type, parentSchema: schema23.properties.accesspackages, data: data32 };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
       if (Array.isArray(data32)) {
         const len5 = data32.length;
         for (let i5 = 0; i5 < len5; i5++) {
           let data33 = data32[i5];
           if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
             if (data33.urn === void 0) {
-              const err33 = { instancePath: instancePath + "/accesspackages/" + i5, schemaPath: "#/definitions/accessPackage/required", keyword: "required", params: { missingProperty: "urn" }, message: "must have required property 'urn'", schema: schema17.required, parentSchema: schema17, data: data33 };
+              const err34 = { instancePath: instancePath + "/accesspackages/" + i5, schemaPath: "#/definitions/accessPackage/required", keyword: "required", params: { missingProperty: "urn" }, message: "must have required property 'urn'", schema: schema17.required, parentSchema: schema17, data: data33 };
               if (vErrors === null) {
-                vErrors = [err33];
+                vErrors = [err34];
               } else {
-                vErrors.push(err33);
+                vErrors.push(err34);
               }
               errors++;
             }
             for (const key6 in data33) {
               if (!(key6 === "urn")) {
-                const err34 = { instancePath: instancePath + "/accesspackages/" + i5, schemaPath: "#/definitions/accessPackage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data: data33 };
-                if (vErrors === null) {
-                  vErrors = [err34];
-                } else {
-                  vErrors.push(err34);
-                }
-                errors++;
-              }
-            }
-            if (data33.urn !== void 0) {
-              let data34 = data33.urn;
-              if (typeof data34 !== "string") {
-                const err35 = { instancePath: instancePath + "/accesspackages/" + i5 + "/urn", schemaPath: "#/definitions/accessPackage/properties/urn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.urn.type, parentSchema: schema17.properties.urn, data: data34 };
+                const err35 = { instancePath: instancePath + "/accesspackages/" + i5, schemaPath: "#/definitions/accessPackage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data: data33 };
                 if (vErrors === null) {
                   vErrors = [err35];
                 } else {
@@ -624,57 +622,58 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data33.urn !== void 0) {
+              let data34 = data33.urn;
+              if (typeof data34 !== "string") {
+                const err36 = { instancePath: instancePath + "/accesspackages/" + i5 + "/urn", schemaPath: "#/definitions/accessPackage/properties/urn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.urn.type, parentSchema: schema17.properties.urn, data: data34 };
+                if (vErrors === null) {
+                  vErrors = [err36];
+                } else {
+                  vErrors.push(err36);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err36 = { instancePath: instancePath + "/accesspackages/" + i5, schemaPath: "#/definitions/accessPackage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data: data33 };
+            const err37 = { instancePath: instancePath + "/accesspackages/" + i5, schemaPath: "#/definitions/accessPackage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data: data33 };
             if (vErrors === null) {
-              vErrors = [err36];
+              vErrors = [err37];
             } else {
-              vErrors.push(err36);
+              vErrors.push(err37);
             }
             errors++;
           }
         }
-      } else {
-        const err37 = { instancePath: instancePath + "/accesspackages", schemaPath: "#/properties/accesspackages/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema23.properties.accesspackages.type, parentSchema: schema23.properties.accesspackages, data: data32 };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
       }
     }
     if (data.AccessPackages !== void 0) {
       let data35 = data.AccessPackages;
+      if (!Array.isArray(data35) && data35 !== null) {
+        const err38 = { instancePath: instancePath + "/AccessPackages", schemaPath: "#/properties/AccessPackages/type", keyword: "type", params: { type: schema23.properties.AccessPackages.type }, message: "must be array,null", schema: schema23.properties.AccessPackages.type, parentSchema: schema23.properties.AccessPackages, data: data35 };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
       if (Array.isArray(data35)) {
         const len6 = data35.length;
         for (let i6 = 0; i6 < len6; i6++) {
           let data36 = data35[i6];
           if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
             if (data36.urn === void 0) {
-              const err38 = { instancePath: instancePath + "/AccessPackages/" + i6, schemaPath: "#/definitions/accessPackage/required", keyword: "required", params: { missingProperty: "urn" }, message: "must have required property 'urn'", schema: schema17.required, parentSchema: schema17, data: data36 };
+              const err39 = { instancePath: instancePath + "/AccessPackages/" + i6, schemaPath: "#/definitions/accessPackage/required", keyword: "required", params: { missingProperty: "urn" }, message: "must have required property 'urn'", schema: schema17.required, parentSchema: schema17, data: data36 };
               if (vErrors === null) {
-                vErrors = [err38];
+                vErrors = [err39];
               } else {
-                vErrors.push(err38);
+                vErrors.push(err39);
               }
               errors++;
             }
             for (const key7 in data36) {
               if (!(key7 === "urn")) {
-                const err39 = { instancePath: instancePath + "/AccessPackages/" + i6, schemaPath: "#/definitions/accessPackage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data: data36 };
-                if (vErrors === null) {
-                  vErrors = [err39];
-                } else {
-                  vErrors.push(err39);
-                }
-                errors++;
-              }
-            }
-            if (data36.urn !== void 0) {
-              let data37 = data36.urn;
-              if (typeof data37 !== "string") {
-                const err40 = { instancePath: instancePath + "/AccessPackages/" + i6 + "/urn", schemaPath: "#/definitions/accessPackage/properties/urn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.urn.type, parentSchema: schema17.properties.urn, data: data37 };
+                const err40 = { instancePath: instancePath + "/AccessPackages/" + i6, schemaPath: "#/definitions/accessPackage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data: data36 };
                 if (vErrors === null) {
                   vErrors = [err40];
                 } else {
@@ -683,24 +682,28 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data36.urn !== void 0) {
+              let data37 = data36.urn;
+              if (typeof data37 !== "string") {
+                const err41 = { instancePath: instancePath + "/AccessPackages/" + i6 + "/urn", schemaPath: "#/definitions/accessPackage/properties/urn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.urn.type, parentSchema: schema17.properties.urn, data: data37 };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err41 = { instancePath: instancePath + "/AccessPackages/" + i6, schemaPath: "#/definitions/accessPackage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data: data36 };
+            const err42 = { instancePath: instancePath + "/AccessPackages/" + i6, schemaPath: "#/definitions/accessPackage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data: data36 };
             if (vErrors === null) {
-              vErrors = [err41];
+              vErrors = [err42];
             } else {
-              vErrors.push(err41);
+              vErrors.push(err42);
             }
             errors++;
           }
         }
-      } else {
-        const err42 = { instancePath: instancePath + "/AccessPackages", schemaPath: "#/properties/AccessPackages/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema23.properties.AccessPackages.type, parentSchema: schema23.properties.AccessPackages, data: data35 };
-        if (vErrors === null) {
-          vErrors = [err42];
-        } else {
-          vErrors.push(err42);
-        }
-        errors++;
       }
     }
     if (data.clientid !== void 0) {
@@ -755,14 +758,14 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.clientIds !== void 0) {
-      let data42 = data.clientIds;
+    if (data.allowedredirecturls !== void 0) {
+      let data42 = data.allowedredirecturls;
       if (Array.isArray(data42)) {
         const len9 = data42.length;
         for (let i9 = 0; i9 < len9; i9++) {
           let data43 = data42[i9];
           if (typeof data43 !== "string") {
-            const err47 = { instancePath: instancePath + "/clientIds/" + i9, schemaPath: "#/properties/clientIds/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema23.properties.clientIds.items.type, parentSchema: schema23.properties.clientIds.items, data: data43 };
+            const err47 = { instancePath: instancePath + "/allowedredirecturls/" + i9, schemaPath: "#/properties/allowedredirecturls/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema23.properties.allowedredirecturls.items.type, parentSchema: schema23.properties.allowedredirecturls.items, data: data43 };
             if (vErrors === null) {
               vErrors = [err47];
             } else {
@@ -772,7 +775,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err48 = { instancePath: instancePath + "/clientIds", schemaPath: "#/properties/clientIds/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema23.properties.clientIds.type, parentSchema: schema23.properties.clientIds, data: data42 };
+        const err48 = { instancePath: instancePath + "/allowedredirecturls", schemaPath: "#/properties/allowedredirecturls/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema23.properties.allowedredirecturls.type, parentSchema: schema23.properties.allowedredirecturls, data: data42 };
         if (vErrors === null) {
           vErrors = [err48];
         } else {
@@ -781,14 +784,14 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.allowedredirecturls !== void 0) {
-      let data44 = data.allowedredirecturls;
+    if (data.AllowedRedirectUrls !== void 0) {
+      let data44 = data.AllowedRedirectUrls;
       if (Array.isArray(data44)) {
         const len10 = data44.length;
         for (let i10 = 0; i10 < len10; i10++) {
           let data45 = data44[i10];
           if (typeof data45 !== "string") {
-            const err49 = { instancePath: instancePath + "/allowedredirecturls/" + i10, schemaPath: "#/properties/allowedredirecturls/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema23.properties.allowedredirecturls.items.type, parentSchema: schema23.properties.allowedredirecturls.items, data: data45 };
+            const err49 = { instancePath: instancePath + "/AllowedRedirectUrls/" + i10, schemaPath: "#/properties/AllowedRedirectUrls/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema23.properties.AllowedRedirectUrls.items.type, parentSchema: schema23.properties.AllowedRedirectUrls.items, data: data45 };
             if (vErrors === null) {
               vErrors = [err49];
             } else {
@@ -798,7 +801,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err50 = { instancePath: instancePath + "/allowedredirecturls", schemaPath: "#/properties/allowedredirecturls/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema23.properties.allowedredirecturls.type, parentSchema: schema23.properties.allowedredirecturls, data: data44 };
+        const err50 = { instancePath: instancePath + "/AllowedRedirectUrls", schemaPath: "#/properties/AllowedRedirectUrls/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema23.properties.AllowedRedirectUrls.type, parentSchema: schema23.properties.AllowedRedirectUrls, data: data44 };
         if (vErrors === null) {
           vErrors = [err50];
         } else {
@@ -807,24 +810,22 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.AllowedRedirectUrls !== void 0) {
-      let data46 = data.AllowedRedirectUrls;
-      if (Array.isArray(data46)) {
-        const len11 = data46.length;
-        for (let i11 = 0; i11 < len11; i11++) {
-          let data47 = data46[i11];
-          if (typeof data47 !== "string") {
-            const err51 = { instancePath: instancePath + "/AllowedRedirectUrls/" + i11, schemaPath: "#/properties/AllowedRedirectUrls/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema23.properties.AllowedRedirectUrls.items.type, parentSchema: schema23.properties.AllowedRedirectUrls.items, data: data47 };
-            if (vErrors === null) {
-              vErrors = [err51];
-            } else {
-              vErrors.push(err51);
-            }
-            errors++;
-          }
+    if (data.isvisible !== void 0) {
+      let data46 = data.isvisible;
+      if (typeof data46 !== "boolean") {
+        const err51 = { instancePath: instancePath + "/isvisible", schemaPath: "#/properties/isvisible/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema23.properties.isvisible.type, parentSchema: schema23.properties.isvisible, data: data46 };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
         }
-      } else {
-        const err52 = { instancePath: instancePath + "/AllowedRedirectUrls", schemaPath: "#/properties/AllowedRedirectUrls/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema23.properties.AllowedRedirectUrls.type, parentSchema: schema23.properties.AllowedRedirectUrls, data: data46 };
+        errors++;
+      }
+    }
+    if (data.IsVisible !== void 0) {
+      let data47 = data.IsVisible;
+      if (typeof data47 !== "boolean") {
+        const err52 = { instancePath: instancePath + "/IsVisible", schemaPath: "#/properties/IsVisible/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema23.properties.IsVisible.type, parentSchema: schema23.properties.IsVisible, data: data47 };
         if (vErrors === null) {
           vErrors = [err52];
         } else {
@@ -833,36 +834,12 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.isvisible !== void 0) {
-      let data48 = data.isvisible;
-      if (typeof data48 !== "boolean") {
-        const err53 = { instancePath: instancePath + "/isvisible", schemaPath: "#/properties/isvisible/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema23.properties.isvisible.type, parentSchema: schema23.properties.isvisible, data: data48 };
-        if (vErrors === null) {
-          vErrors = [err53];
-        } else {
-          vErrors.push(err53);
-        }
-        errors++;
-      }
-    }
-    if (data.IsVisible !== void 0) {
-      let data49 = data.IsVisible;
-      if (typeof data49 !== "boolean") {
-        const err54 = { instancePath: instancePath + "/IsVisible", schemaPath: "#/properties/IsVisible/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema23.properties.IsVisible.type, parentSchema: schema23.properties.IsVisible, data: data49 };
-        if (vErrors === null) {
-          vErrors = [err54];
-        } else {
-          vErrors.push(err54);
-        }
-        errors++;
-      }
-    }
   } else {
-    const err55 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema23.type, parentSchema: schema23, data };
+    const err53 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema23.type, parentSchema: schema23, data };
     if (vErrors === null) {
-      vErrors = [err55];
+      vErrors = [err53];
     } else {
-      vErrors.push(err55);
+      vErrors.push(err53);
     }
     errors++;
   }
@@ -1138,35 +1115,32 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.accessPackages !== void 0) {
       let data16 = data.accessPackages;
+      if (!Array.isArray(data16) && data16 !== null) {
+        const err22 = { instancePath: instancePath + "/accessPackages", schemaPath: "#/properties/accessPackages/type", keyword: "type", params: { type: schema11.properties.accessPackages.type }, message: "must be array,null", schema: schema11.properties.accessPackages.type, parentSchema: schema11.properties.accessPackages, data: data16 };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
       if (Array.isArray(data16)) {
         const len1 = data16.length;
         for (let i1 = 0; i1 < len1; i1++) {
           let data17 = data16[i1];
           if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
             if (data17.urn === void 0) {
-              const err22 = { instancePath: instancePath + "/accessPackages/" + i1, schemaPath: "#/definitions/accessPackage/required", keyword: "required", params: { missingProperty: "urn" }, message: "must have required property 'urn'", schema: schema17.required, parentSchema: schema17, data: data17 };
+              const err23 = { instancePath: instancePath + "/accessPackages/" + i1, schemaPath: "#/definitions/accessPackage/required", keyword: "required", params: { missingProperty: "urn" }, message: "must have required property 'urn'", schema: schema17.required, parentSchema: schema17, data: data17 };
               if (vErrors === null) {
-                vErrors = [err22];
+                vErrors = [err23];
               } else {
-                vErrors.push(err22);
+                vErrors.push(err23);
               }
               errors++;
             }
             for (const key4 in data17) {
               if (!(key4 === "urn")) {
-                const err23 = { instancePath: instancePath + "/accessPackages/" + i1, schemaPath: "#/definitions/accessPackage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data: data17 };
-                if (vErrors === null) {
-                  vErrors = [err23];
-                } else {
-                  vErrors.push(err23);
-                }
-                errors++;
-              }
-            }
-            if (data17.urn !== void 0) {
-              let data18 = data17.urn;
-              if (typeof data18 !== "string") {
-                const err24 = { instancePath: instancePath + "/accessPackages/" + i1 + "/urn", schemaPath: "#/definitions/accessPackage/properties/urn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.urn.type, parentSchema: schema17.properties.urn, data: data18 };
+                const err24 = { instancePath: instancePath + "/accessPackages/" + i1, schemaPath: "#/definitions/accessPackage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data: data17 };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -1175,24 +1149,28 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data17.urn !== void 0) {
+              let data18 = data17.urn;
+              if (typeof data18 !== "string") {
+                const err25 = { instancePath: instancePath + "/accessPackages/" + i1 + "/urn", schemaPath: "#/definitions/accessPackage/properties/urn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.urn.type, parentSchema: schema17.properties.urn, data: data18 };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err25 = { instancePath: instancePath + "/accessPackages/" + i1, schemaPath: "#/definitions/accessPackage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data: data17 };
+            const err26 = { instancePath: instancePath + "/accessPackages/" + i1, schemaPath: "#/definitions/accessPackage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data: data17 };
             if (vErrors === null) {
-              vErrors = [err25];
+              vErrors = [err26];
             } else {
-              vErrors.push(err25);
+              vErrors.push(err26);
             }
             errors++;
           }
         }
-      } else {
-        const err26 = { instancePath: instancePath + "/accessPackages", schemaPath: "#/properties/accessPackages/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.accessPackages.type, parentSchema: schema11.properties.accessPackages, data: data16 };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
       }
     }
     if (data.clientId !== void 0) {
@@ -1295,33 +1273,33 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.systemId !== void 0) {
-      let data27 = data.systemId;
-      if (typeof data27 !== "string") {
-        const err35 = { instancePath: instancePath + "/systemId", schemaPath: "#/properties/systemId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.systemId.type, parentSchema: schema11.properties.systemId, data: data27 };
-        if (vErrors === null) {
-          vErrors = [err35];
-        } else {
-          vErrors.push(err35);
-        }
-        errors++;
-      }
-    }
     if (data.Vendor !== void 0) {
-      let data28 = data.Vendor;
-      if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
-        if (data28.ID === void 0) {
-          const err36 = { instancePath: instancePath + "/Vendor", schemaPath: "#/definitions/vendor/required", keyword: "required", params: { missingProperty: "ID" }, message: "must have required property 'ID'", schema: schema12.required, parentSchema: schema12, data: data28 };
+      let data27 = data.Vendor;
+      if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+        if (data27.ID === void 0) {
+          const err35 = { instancePath: instancePath + "/Vendor", schemaPath: "#/definitions/vendor/required", keyword: "required", params: { missingProperty: "ID" }, message: "must have required property 'ID'", schema: schema12.required, parentSchema: schema12, data: data27 };
           if (vErrors === null) {
-            vErrors = [err36];
+            vErrors = [err35];
           } else {
-            vErrors.push(err36);
+            vErrors.push(err35);
           }
           errors++;
         }
-        for (const key5 in data28) {
+        for (const key5 in data27) {
           if (!(key5 === "ID" || key5 === "authority")) {
-            const err37 = { instancePath: instancePath + "/Vendor", schemaPath: "#/definitions/vendor/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data28 };
+            const err36 = { instancePath: instancePath + "/Vendor", schemaPath: "#/definitions/vendor/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data27 };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data27.ID !== void 0) {
+          let data28 = data27.ID;
+          if (typeof data28 !== "string") {
+            const err37 = { instancePath: instancePath + "/Vendor/ID", schemaPath: "#/definitions/vendor/properties/ID/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.ID.type, parentSchema: schema12.properties.ID, data: data28 };
             if (vErrors === null) {
               vErrors = [err37];
             } else {
@@ -1330,10 +1308,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data28.ID !== void 0) {
-          let data29 = data28.ID;
+        if (data27.authority !== void 0) {
+          let data29 = data27.authority;
           if (typeof data29 !== "string") {
-            const err38 = { instancePath: instancePath + "/Vendor/ID", schemaPath: "#/definitions/vendor/properties/ID/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.ID.type, parentSchema: schema12.properties.ID, data: data29 };
+            const err38 = { instancePath: instancePath + "/Vendor/authority", schemaPath: "#/definitions/vendor/properties/authority/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.authority.type, parentSchema: schema12.properties.authority, data: data29 };
             if (vErrors === null) {
               vErrors = [err38];
             } else {
@@ -1342,49 +1320,49 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data28.authority !== void 0) {
-          let data30 = data28.authority;
-          if (typeof data30 !== "string") {
-            const err39 = { instancePath: instancePath + "/Vendor/authority", schemaPath: "#/definitions/vendor/properties/authority/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.authority.type, parentSchema: schema12.properties.authority, data: data30 };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
-        }
       } else {
-        const err40 = { instancePath: instancePath + "/Vendor", schemaPath: "#/definitions/vendor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data: data28 };
+        const err39 = { instancePath: instancePath + "/Vendor", schemaPath: "#/definitions/vendor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data: data27 };
         if (vErrors === null) {
-          vErrors = [err40];
+          vErrors = [err39];
         } else {
-          vErrors.push(err40);
+          vErrors.push(err39);
         }
         errors++;
       }
     }
     if (data.Name !== void 0) {
-      let data31 = data.Name;
-      if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
-        for (const key6 in data31) {
+      let data30 = data.Name;
+      if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+        for (const key6 in data30) {
           if (!(key6 === "nb" || key6 === "nn" || key6 === "en")) {
-            let data32 = data31[key6];
-            if (typeof data32 !== "string") {
-              const err41 = { instancePath: instancePath + "/Name/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/languageMap/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.additionalProperties.type, parentSchema: schema13.additionalProperties, data: data32 };
+            let data31 = data30[key6];
+            if (typeof data31 !== "string") {
+              const err40 = { instancePath: instancePath + "/Name/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/languageMap/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.additionalProperties.type, parentSchema: schema13.additionalProperties, data: data31 };
               if (vErrors === null) {
-                vErrors = [err41];
+                vErrors = [err40];
               } else {
-                vErrors.push(err41);
+                vErrors.push(err40);
               }
               errors++;
             }
           }
         }
-        if (data31.nb !== void 0) {
-          let data33 = data31.nb;
+        if (data30.nb !== void 0) {
+          let data32 = data30.nb;
+          if (typeof data32 !== "string") {
+            const err41 = { instancePath: instancePath + "/Name/nb", schemaPath: "#/definitions/languageMap/properties/nb/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.nb.type, parentSchema: schema13.properties.nb, data: data32 };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data30.nn !== void 0) {
+          let data33 = data30.nn;
           if (typeof data33 !== "string") {
-            const err42 = { instancePath: instancePath + "/Name/nb", schemaPath: "#/definitions/languageMap/properties/nb/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.nb.type, parentSchema: schema13.properties.nb, data: data33 };
+            const err42 = { instancePath: instancePath + "/Name/nn", schemaPath: "#/definitions/languageMap/properties/nn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.nn.type, parentSchema: schema13.properties.nn, data: data33 };
             if (vErrors === null) {
               vErrors = [err42];
             } else {
@@ -1393,10 +1371,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data31.nn !== void 0) {
-          let data34 = data31.nn;
+        if (data30.en !== void 0) {
+          let data34 = data30.en;
           if (typeof data34 !== "string") {
-            const err43 = { instancePath: instancePath + "/Name/nn", schemaPath: "#/definitions/languageMap/properties/nn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.nn.type, parentSchema: schema13.properties.nn, data: data34 };
+            const err43 = { instancePath: instancePath + "/Name/en", schemaPath: "#/definitions/languageMap/properties/en/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.en.type, parentSchema: schema13.properties.en, data: data34 };
             if (vErrors === null) {
               vErrors = [err43];
             } else {
@@ -1405,49 +1383,49 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data31.en !== void 0) {
-          let data35 = data31.en;
-          if (typeof data35 !== "string") {
-            const err44 = { instancePath: instancePath + "/Name/en", schemaPath: "#/definitions/languageMap/properties/en/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.en.type, parentSchema: schema13.properties.en, data: data35 };
-            if (vErrors === null) {
-              vErrors = [err44];
-            } else {
-              vErrors.push(err44);
-            }
-            errors++;
-          }
-        }
       } else {
-        const err45 = { instancePath: instancePath + "/Name", schemaPath: "#/definitions/languageMap/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.type, parentSchema: schema13, data: data31 };
+        const err44 = { instancePath: instancePath + "/Name", schemaPath: "#/definitions/languageMap/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.type, parentSchema: schema13, data: data30 };
         if (vErrors === null) {
-          vErrors = [err45];
+          vErrors = [err44];
         } else {
-          vErrors.push(err45);
+          vErrors.push(err44);
         }
         errors++;
       }
     }
     if (data.Description !== void 0) {
-      let data36 = data.Description;
-      if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
-        for (const key7 in data36) {
+      let data35 = data.Description;
+      if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+        for (const key7 in data35) {
           if (!(key7 === "nb" || key7 === "nn" || key7 === "en")) {
-            let data37 = data36[key7];
-            if (typeof data37 !== "string") {
-              const err46 = { instancePath: instancePath + "/Description/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/languageMap/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.additionalProperties.type, parentSchema: schema13.additionalProperties, data: data37 };
+            let data36 = data35[key7];
+            if (typeof data36 !== "string") {
+              const err45 = { instancePath: instancePath + "/Description/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/languageMap/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.additionalProperties.type, parentSchema: schema13.additionalProperties, data: data36 };
               if (vErrors === null) {
-                vErrors = [err46];
+                vErrors = [err45];
               } else {
-                vErrors.push(err46);
+                vErrors.push(err45);
               }
               errors++;
             }
           }
         }
-        if (data36.nb !== void 0) {
-          let data38 = data36.nb;
+        if (data35.nb !== void 0) {
+          let data37 = data35.nb;
+          if (typeof data37 !== "string") {
+            const err46 = { instancePath: instancePath + "/Description/nb", schemaPath: "#/definitions/languageMap/properties/nb/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.nb.type, parentSchema: schema13.properties.nb, data: data37 };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+        }
+        if (data35.nn !== void 0) {
+          let data38 = data35.nn;
           if (typeof data38 !== "string") {
-            const err47 = { instancePath: instancePath + "/Description/nb", schemaPath: "#/definitions/languageMap/properties/nb/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.nb.type, parentSchema: schema13.properties.nb, data: data38 };
+            const err47 = { instancePath: instancePath + "/Description/nn", schemaPath: "#/definitions/languageMap/properties/nn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.nn.type, parentSchema: schema13.properties.nn, data: data38 };
             if (vErrors === null) {
               vErrors = [err47];
             } else {
@@ -1456,10 +1434,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data36.nn !== void 0) {
-          let data39 = data36.nn;
+        if (data35.en !== void 0) {
+          let data39 = data35.en;
           if (typeof data39 !== "string") {
-            const err48 = { instancePath: instancePath + "/Description/nn", schemaPath: "#/definitions/languageMap/properties/nn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.nn.type, parentSchema: schema13.properties.nn, data: data39 };
+            const err48 = { instancePath: instancePath + "/Description/en", schemaPath: "#/definitions/languageMap/properties/en/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.en.type, parentSchema: schema13.properties.en, data: data39 };
             if (vErrors === null) {
               vErrors = [err48];
             } else {
@@ -1468,20 +1446,28 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data36.en !== void 0) {
-          let data40 = data36.en;
-          if (typeof data40 !== "string") {
-            const err49 = { instancePath: instancePath + "/Description/en", schemaPath: "#/definitions/languageMap/properties/en/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.en.type, parentSchema: schema13.properties.en, data: data40 };
-            if (vErrors === null) {
-              vErrors = [err49];
-            } else {
-              vErrors.push(err49);
-            }
-            errors++;
+      } else {
+        const err49 = { instancePath: instancePath + "/Description", schemaPath: "#/definitions/languageMap/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.type, parentSchema: schema13, data: data35 };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.Rights !== void 0) {
+      let data40 = data.Rights;
+      if (Array.isArray(data40)) {
+        const len4 = data40.length;
+        for (let i4 = 0; i4 < len4; i4++) {
+          if (!validate11(data40[i4], { instancePath: instancePath + "/Rights/" + i4, parentData: data40, parentDataProperty: i4, rootData })) {
+            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+            errors = vErrors.length;
           }
         }
       } else {
-        const err50 = { instancePath: instancePath + "/Description", schemaPath: "#/definitions/languageMap/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.type, parentSchema: schema13, data: data36 };
+        const err50 = { instancePath: instancePath + "/Rights", schemaPath: "#/properties/Rights/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.Rights.type, parentSchema: schema11.properties.Rights, data: data40 };
         if (vErrors === null) {
           vErrors = [err50];
         } else {
@@ -1490,18 +1476,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.Rights !== void 0) {
-      let data41 = data.Rights;
-      if (Array.isArray(data41)) {
-        const len4 = data41.length;
-        for (let i4 = 0; i4 < len4; i4++) {
-          if (!validate11(data41[i4], { instancePath: instancePath + "/Rights/" + i4, parentData: data41, parentDataProperty: i4, rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err51 = { instancePath: instancePath + "/Rights", schemaPath: "#/properties/Rights/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.Rights.type, parentSchema: schema11.properties.Rights, data: data41 };
+    if (data.accesspackages !== void 0) {
+      let data42 = data.accesspackages;
+      if (!Array.isArray(data42) && data42 !== null) {
+        const err51 = { instancePath: instancePath + "/accesspackages", schemaPath: "#/properties/accesspackages/type", keyword: "type", params: { type: schema11.properties.accesspackages.type }, message: "must be array,null", schema: schema11.properties.accesspackages.type, parentSchema: schema11.properties.accesspackages, data: data42 };
         if (vErrors === null) {
           vErrors = [err51];
         } else {
@@ -1509,16 +1487,13 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.accesspackages !== void 0) {
-      let data43 = data.accesspackages;
-      if (Array.isArray(data43)) {
-        const len5 = data43.length;
+      if (Array.isArray(data42)) {
+        const len5 = data42.length;
         for (let i5 = 0; i5 < len5; i5++) {
-          let data44 = data43[i5];
-          if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
-            if (data44.urn === void 0) {
-              const err52 = { instancePath: instancePath + "/accesspackages/" + i5, schemaPath: "#/definitions/accessPackage/required", keyword: "required", params: { missingProperty: "urn" }, message: "must have required property 'urn'", schema: schema17.required, parentSchema: schema17, data: data44 };
+          let data43 = data42[i5];
+          if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
+            if (data43.urn === void 0) {
+              const err52 = { instancePath: instancePath + "/accesspackages/" + i5, schemaPath: "#/definitions/accessPackage/required", keyword: "required", params: { missingProperty: "urn" }, message: "must have required property 'urn'", schema: schema17.required, parentSchema: schema17, data: data43 };
               if (vErrors === null) {
                 vErrors = [err52];
               } else {
@@ -1526,9 +1501,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key8 in data44) {
+            for (const key8 in data43) {
               if (!(key8 === "urn")) {
-                const err53 = { instancePath: instancePath + "/accesspackages/" + i5, schemaPath: "#/definitions/accessPackage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data: data44 };
+                const err53 = { instancePath: instancePath + "/accesspackages/" + i5, schemaPath: "#/definitions/accessPackage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data: data43 };
                 if (vErrors === null) {
                   vErrors = [err53];
                 } else {
@@ -1537,10 +1512,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data44.urn !== void 0) {
-              let data45 = data44.urn;
-              if (typeof data45 !== "string") {
-                const err54 = { instancePath: instancePath + "/accesspackages/" + i5 + "/urn", schemaPath: "#/definitions/accessPackage/properties/urn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.urn.type, parentSchema: schema17.properties.urn, data: data45 };
+            if (data43.urn !== void 0) {
+              let data44 = data43.urn;
+              if (typeof data44 !== "string") {
+                const err54 = { instancePath: instancePath + "/accesspackages/" + i5 + "/urn", schemaPath: "#/definitions/accessPackage/properties/urn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.urn.type, parentSchema: schema17.properties.urn, data: data44 };
                 if (vErrors === null) {
                   vErrors = [err54];
                 } else {
@@ -1550,7 +1525,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err55 = { instancePath: instancePath + "/accesspackages/" + i5, schemaPath: "#/definitions/accessPackage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data: data44 };
+            const err55 = { instancePath: instancePath + "/accesspackages/" + i5, schemaPath: "#/definitions/accessPackage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data: data43 };
             if (vErrors === null) {
               vErrors = [err55];
             } else {
@@ -1559,8 +1534,12 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-      } else {
-        const err56 = { instancePath: instancePath + "/accesspackages", schemaPath: "#/properties/accesspackages/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.accesspackages.type, parentSchema: schema11.properties.accesspackages, data: data43 };
+      }
+    }
+    if (data.AccessPackages !== void 0) {
+      let data45 = data.AccessPackages;
+      if (!Array.isArray(data45) && data45 !== null) {
+        const err56 = { instancePath: instancePath + "/AccessPackages", schemaPath: "#/properties/AccessPackages/type", keyword: "type", params: { type: schema11.properties.AccessPackages.type }, message: "must be array,null", schema: schema11.properties.AccessPackages.type, parentSchema: schema11.properties.AccessPackages, data: data45 };
         if (vErrors === null) {
           vErrors = [err56];
         } else {
@@ -1568,16 +1547,13 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.AccessPackages !== void 0) {
-      let data46 = data.AccessPackages;
-      if (Array.isArray(data46)) {
-        const len6 = data46.length;
+      if (Array.isArray(data45)) {
+        const len6 = data45.length;
         for (let i6 = 0; i6 < len6; i6++) {
-          let data47 = data46[i6];
-          if (data47 && typeof data47 == "object" && !Array.isArray(data47)) {
-            if (data47.urn === void 0) {
-              const err57 = { instancePath: instancePath + "/AccessPackages/" + i6, schemaPath: "#/definitions/accessPackage/required", keyword: "required", params: { missingProperty: "urn" }, message: "must have required property 'urn'", schema: schema17.required, parentSchema: schema17, data: data47 };
+          let data46 = data45[i6];
+          if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
+            if (data46.urn === void 0) {
+              const err57 = { instancePath: instancePath + "/AccessPackages/" + i6, schemaPath: "#/definitions/accessPackage/required", keyword: "required", params: { missingProperty: "urn" }, message: "must have required property 'urn'", schema: schema17.required, parentSchema: schema17, data: data46 };
               if (vErrors === null) {
                 vErrors = [err57];
               } else {
@@ -1585,9 +1561,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key9 in data47) {
+            for (const key9 in data46) {
               if (!(key9 === "urn")) {
-                const err58 = { instancePath: instancePath + "/AccessPackages/" + i6, schemaPath: "#/definitions/accessPackage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data: data47 };
+                const err58 = { instancePath: instancePath + "/AccessPackages/" + i6, schemaPath: "#/definitions/accessPackage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data: data46 };
                 if (vErrors === null) {
                   vErrors = [err58];
                 } else {
@@ -1596,10 +1572,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data47.urn !== void 0) {
-              let data48 = data47.urn;
-              if (typeof data48 !== "string") {
-                const err59 = { instancePath: instancePath + "/AccessPackages/" + i6 + "/urn", schemaPath: "#/definitions/accessPackage/properties/urn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.urn.type, parentSchema: schema17.properties.urn, data: data48 };
+            if (data46.urn !== void 0) {
+              let data47 = data46.urn;
+              if (typeof data47 !== "string") {
+                const err59 = { instancePath: instancePath + "/AccessPackages/" + i6 + "/urn", schemaPath: "#/definitions/accessPackage/properties/urn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.urn.type, parentSchema: schema17.properties.urn, data: data47 };
                 if (vErrors === null) {
                   vErrors = [err59];
                 } else {
@@ -1609,7 +1585,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err60 = { instancePath: instancePath + "/AccessPackages/" + i6, schemaPath: "#/definitions/accessPackage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data: data47 };
+            const err60 = { instancePath: instancePath + "/AccessPackages/" + i6, schemaPath: "#/definitions/accessPackage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data: data46 };
             if (vErrors === null) {
               vErrors = [err60];
             } else {
@@ -1618,112 +1594,116 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-      } else {
-        const err61 = { instancePath: instancePath + "/AccessPackages", schemaPath: "#/properties/AccessPackages/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.AccessPackages.type, parentSchema: schema11.properties.AccessPackages, data: data46 };
-        if (vErrors === null) {
-          vErrors = [err61];
-        } else {
-          vErrors.push(err61);
-        }
-        errors++;
       }
     }
     if (data.clientid !== void 0) {
-      let data49 = data.clientid;
-      if (Array.isArray(data49)) {
-        const len7 = data49.length;
+      let data48 = data.clientid;
+      if (Array.isArray(data48)) {
+        const len7 = data48.length;
         for (let i7 = 0; i7 < len7; i7++) {
-          let data50 = data49[i7];
-          if (typeof data50 !== "string") {
-            const err62 = { instancePath: instancePath + "/clientid/" + i7, schemaPath: "#/properties/clientid/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.clientid.items.type, parentSchema: schema11.properties.clientid.items, data: data50 };
+          let data49 = data48[i7];
+          if (typeof data49 !== "string") {
+            const err61 = { instancePath: instancePath + "/clientid/" + i7, schemaPath: "#/properties/clientid/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.clientid.items.type, parentSchema: schema11.properties.clientid.items, data: data49 };
             if (vErrors === null) {
-              vErrors = [err62];
+              vErrors = [err61];
             } else {
-              vErrors.push(err62);
+              vErrors.push(err61);
             }
             errors++;
           }
         }
       } else {
-        const err63 = { instancePath: instancePath + "/clientid", schemaPath: "#/properties/clientid/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.clientid.type, parentSchema: schema11.properties.clientid, data: data49 };
+        const err62 = { instancePath: instancePath + "/clientid", schemaPath: "#/properties/clientid/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.clientid.type, parentSchema: schema11.properties.clientid, data: data48 };
         if (vErrors === null) {
-          vErrors = [err63];
+          vErrors = [err62];
         } else {
-          vErrors.push(err63);
+          vErrors.push(err62);
         }
         errors++;
       }
     }
     if (data.ClientId !== void 0) {
-      let data51 = data.ClientId;
-      if (Array.isArray(data51)) {
-        const len8 = data51.length;
+      let data50 = data.ClientId;
+      if (Array.isArray(data50)) {
+        const len8 = data50.length;
         for (let i8 = 0; i8 < len8; i8++) {
-          let data52 = data51[i8];
-          if (typeof data52 !== "string") {
-            const err64 = { instancePath: instancePath + "/ClientId/" + i8, schemaPath: "#/properties/ClientId/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.ClientId.items.type, parentSchema: schema11.properties.ClientId.items, data: data52 };
+          let data51 = data50[i8];
+          if (typeof data51 !== "string") {
+            const err63 = { instancePath: instancePath + "/ClientId/" + i8, schemaPath: "#/properties/ClientId/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.ClientId.items.type, parentSchema: schema11.properties.ClientId.items, data: data51 };
             if (vErrors === null) {
-              vErrors = [err64];
+              vErrors = [err63];
             } else {
-              vErrors.push(err64);
+              vErrors.push(err63);
             }
             errors++;
           }
         }
       } else {
-        const err65 = { instancePath: instancePath + "/ClientId", schemaPath: "#/properties/ClientId/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.ClientId.type, parentSchema: schema11.properties.ClientId, data: data51 };
+        const err64 = { instancePath: instancePath + "/ClientId", schemaPath: "#/properties/ClientId/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.ClientId.type, parentSchema: schema11.properties.ClientId, data: data50 };
         if (vErrors === null) {
-          vErrors = [err65];
+          vErrors = [err64];
         } else {
-          vErrors.push(err65);
-        }
-        errors++;
-      }
-    }
-    if (data.clientIds !== void 0) {
-      let data53 = data.clientIds;
-      if (Array.isArray(data53)) {
-        const len9 = data53.length;
-        for (let i9 = 0; i9 < len9; i9++) {
-          let data54 = data53[i9];
-          if (typeof data54 !== "string") {
-            const err66 = { instancePath: instancePath + "/clientIds/" + i9, schemaPath: "#/properties/clientIds/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.clientIds.items.type, parentSchema: schema11.properties.clientIds.items, data: data54 };
-            if (vErrors === null) {
-              vErrors = [err66];
-            } else {
-              vErrors.push(err66);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err67 = { instancePath: instancePath + "/clientIds", schemaPath: "#/properties/clientIds/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.clientIds.type, parentSchema: schema11.properties.clientIds, data: data53 };
-        if (vErrors === null) {
-          vErrors = [err67];
-        } else {
-          vErrors.push(err67);
+          vErrors.push(err64);
         }
         errors++;
       }
     }
     if (data.allowedredirecturls !== void 0) {
-      let data55 = data.allowedredirecturls;
-      if (Array.isArray(data55)) {
-        const len10 = data55.length;
-        for (let i10 = 0; i10 < len10; i10++) {
-          let data56 = data55[i10];
-          if (typeof data56 !== "string") {
-            const err68 = { instancePath: instancePath + "/allowedredirecturls/" + i10, schemaPath: "#/properties/allowedredirecturls/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.allowedredirecturls.items.type, parentSchema: schema11.properties.allowedredirecturls.items, data: data56 };
+      let data52 = data.allowedredirecturls;
+      if (Array.isArray(data52)) {
+        const len9 = data52.length;
+        for (let i9 = 0; i9 < len9; i9++) {
+          let data53 = data52[i9];
+          if (typeof data53 !== "string") {
+            const err65 = { instancePath: instancePath + "/allowedredirecturls/" + i9, schemaPath: "#/properties/allowedredirecturls/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.allowedredirecturls.items.type, parentSchema: schema11.properties.allowedredirecturls.items, data: data53 };
             if (vErrors === null) {
-              vErrors = [err68];
+              vErrors = [err65];
             } else {
-              vErrors.push(err68);
+              vErrors.push(err65);
             }
             errors++;
           }
         }
       } else {
-        const err69 = { instancePath: instancePath + "/allowedredirecturls", schemaPath: "#/properties/allowedredirecturls/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.allowedredirecturls.type, parentSchema: schema11.properties.allowedredirecturls, data: data55 };
+        const err66 = { instancePath: instancePath + "/allowedredirecturls", schemaPath: "#/properties/allowedredirecturls/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.allowedredirecturls.type, parentSchema: schema11.properties.allowedredirecturls, data: data52 };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
+        }
+        errors++;
+      }
+    }
+    if (data.AllowedRedirectUrls !== void 0) {
+      let data54 = data.AllowedRedirectUrls;
+      if (Array.isArray(data54)) {
+        const len10 = data54.length;
+        for (let i10 = 0; i10 < len10; i10++) {
+          let data55 = data54[i10];
+          if (typeof data55 !== "string") {
+            const err67 = { instancePath: instancePath + "/AllowedRedirectUrls/" + i10, schemaPath: "#/properties/AllowedRedirectUrls/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.AllowedRedirectUrls.items.type, parentSchema: schema11.properties.AllowedRedirectUrls.items, data: data55 };
+            if (vErrors === null) {
+              vErrors = [err67];
+            } else {
+              vErrors.push(err67);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err68 = { instancePath: instancePath + "/AllowedRedirectUrls", schemaPath: "#/properties/AllowedRedirectUrls/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.AllowedRedirectUrls.type, parentSchema: schema11.properties.AllowedRedirectUrls, data: data54 };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+    }
+    if (data.isvisible !== void 0) {
+      let data56 = data.isvisible;
+      if (typeof data56 !== "boolean") {
+        const err69 = { instancePath: instancePath + "/isvisible", schemaPath: "#/properties/isvisible/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.isvisible.type, parentSchema: schema11.properties.isvisible, data: data56 };
         if (vErrors === null) {
           vErrors = [err69];
         } else {
@@ -1732,24 +1712,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.AllowedRedirectUrls !== void 0) {
-      let data57 = data.AllowedRedirectUrls;
-      if (Array.isArray(data57)) {
-        const len11 = data57.length;
-        for (let i11 = 0; i11 < len11; i11++) {
-          let data58 = data57[i11];
-          if (typeof data58 !== "string") {
-            const err70 = { instancePath: instancePath + "/AllowedRedirectUrls/" + i11, schemaPath: "#/properties/AllowedRedirectUrls/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.AllowedRedirectUrls.items.type, parentSchema: schema11.properties.AllowedRedirectUrls.items, data: data58 };
-            if (vErrors === null) {
-              vErrors = [err70];
-            } else {
-              vErrors.push(err70);
-            }
-            errors++;
-          }
+    if (data.IsVisible !== void 0) {
+      let data57 = data.IsVisible;
+      if (typeof data57 !== "boolean") {
+        const err70 = { instancePath: instancePath + "/IsVisible", schemaPath: "#/properties/IsVisible/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.IsVisible.type, parentSchema: schema11.properties.IsVisible, data: data57 };
+        if (vErrors === null) {
+          vErrors = [err70];
+        } else {
+          vErrors.push(err70);
         }
-      } else {
-        const err71 = { instancePath: instancePath + "/AllowedRedirectUrls", schemaPath: "#/properties/AllowedRedirectUrls/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.AllowedRedirectUrls.type, parentSchema: schema11.properties.AllowedRedirectUrls, data: data57 };
+        errors++;
+      }
+    }
+    if (data.isdeleted !== void 0) {
+      let data58 = data.isdeleted;
+      if (typeof data58 !== "boolean") {
+        const err71 = { instancePath: instancePath + "/isdeleted", schemaPath: "#/properties/isdeleted/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.isdeleted.type, parentSchema: schema11.properties.isdeleted, data: data58 };
         if (vErrors === null) {
           vErrors = [err71];
         } else {
@@ -1758,10 +1736,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.isvisible !== void 0) {
-      let data59 = data.isvisible;
+    if (data.IsDeleted !== void 0) {
+      let data59 = data.IsDeleted;
       if (typeof data59 !== "boolean") {
-        const err72 = { instancePath: instancePath + "/isvisible", schemaPath: "#/properties/isvisible/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.isvisible.type, parentSchema: schema11.properties.isvisible, data: data59 };
+        const err72 = { instancePath: instancePath + "/IsDeleted", schemaPath: "#/properties/IsDeleted/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.IsDeleted.type, parentSchema: schema11.properties.IsDeleted, data: data59 };
         if (vErrors === null) {
           vErrors = [err72];
         } else {
@@ -1770,34 +1748,41 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.IsVisible !== void 0) {
-      let data60 = data.IsVisible;
-      if (typeof data60 !== "boolean") {
-        const err73 = { instancePath: instancePath + "/IsVisible", schemaPath: "#/properties/IsVisible/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.IsVisible.type, parentSchema: schema11.properties.IsVisible, data: data60 };
-        if (vErrors === null) {
-          vErrors = [err73];
-        } else {
-          vErrors.push(err73);
+    if (data.environments !== void 0) {
+      let data60 = data.environments;
+      if (data60 && typeof data60 == "object" && !Array.isArray(data60)) {
+        for (const key10 in data60) {
+          const _errs140 = errors;
+          if (typeof key10 === "string") {
+            if (!pattern0.test(key10)) {
+              const err73 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,39}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,39}$"', schema: "^[a-z][a-z0-9-]{0,39}$", parentSchema: schema11.properties.environments.propertyNames, data: key10, propertyName: key10 };
+              if (vErrors === null) {
+                vErrors = [err73];
+              } else {
+                vErrors.push(err73);
+              }
+              errors++;
+            }
+          }
+          var valid45 = _errs140 === errors;
+          if (!valid45) {
+            const err74 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/propertyNames", keyword: "propertyNames", params: { propertyName: key10 }, message: "property name must be valid", schema: schema11.properties.environments.propertyNames, parentSchema: schema11.properties.environments, data: data60 };
+            if (vErrors === null) {
+              vErrors = [err74];
+            } else {
+              vErrors.push(err74);
+            }
+            errors++;
+          }
         }
-        errors++;
-      }
-    }
-    if (data.isdeleted !== void 0) {
-      let data61 = data.isdeleted;
-      if (typeof data61 !== "boolean") {
-        const err74 = { instancePath: instancePath + "/isdeleted", schemaPath: "#/properties/isdeleted/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.isdeleted.type, parentSchema: schema11.properties.isdeleted, data: data61 };
-        if (vErrors === null) {
-          vErrors = [err74];
-        } else {
-          vErrors.push(err74);
+        for (const key11 in data60) {
+          if (!validate14(data60[key11], { instancePath: instancePath + "/environments/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data60, parentDataProperty: key11, rootData })) {
+            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+            errors = vErrors.length;
+          }
         }
-        errors++;
-      }
-    }
-    if (data.IsDeleted !== void 0) {
-      let data62 = data.IsDeleted;
-      if (typeof data62 !== "boolean") {
-        const err75 = { instancePath: instancePath + "/IsDeleted", schemaPath: "#/properties/IsDeleted/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.IsDeleted.type, parentSchema: schema11.properties.IsDeleted, data: data62 };
+      } else {
+        const err75 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.environments.type, parentSchema: schema11.properties.environments, data: data60 };
         if (vErrors === null) {
           vErrors = [err75];
         } else {
@@ -1806,55 +1791,12 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.environments !== void 0) {
-      let data63 = data.environments;
-      if (data63 && typeof data63 == "object" && !Array.isArray(data63)) {
-        for (const key10 in data63) {
-          const _errs146 = errors;
-          if (typeof key10 === "string") {
-            if (!pattern0.test(key10)) {
-              const err76 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,39}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,39}$"', schema: "^[a-z][a-z0-9-]{0,39}$", parentSchema: schema11.properties.environments.propertyNames, data: key10, propertyName: key10 };
-              if (vErrors === null) {
-                vErrors = [err76];
-              } else {
-                vErrors.push(err76);
-              }
-              errors++;
-            }
-          }
-          var valid47 = _errs146 === errors;
-          if (!valid47) {
-            const err77 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/propertyNames", keyword: "propertyNames", params: { propertyName: key10 }, message: "property name must be valid", schema: schema11.properties.environments.propertyNames, parentSchema: schema11.properties.environments, data: data63 };
-            if (vErrors === null) {
-              vErrors = [err77];
-            } else {
-              vErrors.push(err77);
-            }
-            errors++;
-          }
-        }
-        for (const key11 in data63) {
-          if (!validate14(data63[key11], { instancePath: instancePath + "/environments/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data63, parentDataProperty: key11, rootData })) {
-            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err78 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.environments.type, parentSchema: schema11.properties.environments, data: data63 };
-        if (vErrors === null) {
-          vErrors = [err78];
-        } else {
-          vErrors.push(err78);
-        }
-        errors++;
-      }
-    }
   } else {
-    const err79 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err76 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-      vErrors = [err79];
+      vErrors = [err76];
     } else {
-      vErrors.push(err79);
+      vErrors.push(err76);
     }
     errors++;
   }
@@ -2265,11 +2207,15 @@ function editDistance(a, b) {
   }
   return rows[a.length][b.length];
 }
+function readField(rule, fields) {
+  const given = rule.key in fields && !(rule.nullable && fields[rule.key] === null);
+  return given ? fields[rule.key] : structuredClone(rule.defaultValue);
+}
 function fillDefaults(fields, keys) {
   const filled = {};
   for (const rule of FIELD_RULES) {
     if (!keys.includes(rule.key)) continue;
-    filled[rule.key] = rule.key in fields ? fields[rule.key] : structuredClone(rule.defaultValue);
+    filled[rule.key] = readField(rule, fields);
   }
   return filled;
 }
@@ -2283,7 +2229,9 @@ function buildDocument(value) {
   for (const [name, overrides] of Object.entries(value[ENVIRONMENTS_KEY] ?? {})) {
     const given = overrides;
     const picked = {};
-    for (const key of OVERRIDABLE_KEYS) if (key in given) picked[key] = given[key];
+    for (const rule of FIELD_RULES) {
+      if (rule.overridable && rule.key in given) picked[rule.key] = readField(rule, given);
+    }
     environments[name] = picked;
   }
   return { ...spec, vendor: { ID: vendor.ID }, environments };

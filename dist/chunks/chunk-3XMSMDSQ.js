@@ -6,7 +6,8 @@ var FIELD_RULES = [
     key: "id",
     comparison: "scalar",
     required: true,
-    aliases: ["Id", "ID", "systemId"],
+    // Not `systemId`: Altinn has no such member; a body with it and no `id` is a 400 (§9).
+    aliases: ["Id", "ID"],
     overridable: false,
     updatable: false,
     description: "The system id: the vendor's organisation number, an underscore, then a name. Equals the file name. Never reusable once deleted."
@@ -53,6 +54,8 @@ var FIELD_RULES = [
     comparison: "set",
     required: false,
     defaultValue: [],
+    // Altinn accepts `accessPackages: null` (stored as NULL, read back as no packages); `rights: null` is a 500.
+    nullable: true,
     aliases: ["accesspackages", "AccessPackages"],
     overridable: true,
     updatable: true,
@@ -63,7 +66,7 @@ var FIELD_RULES = [
     comparison: "set",
     required: false,
     defaultValue: [],
-    aliases: ["clientid", "ClientId", "clientIds"],
+    aliases: ["clientid", "ClientId"],
     overridable: true,
     updatable: true,
     description: "Maskinporten client ids of the system. Each belongs to one active system across all vendors."

@@ -4,7 +4,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-YBO26K3A.js";
+} from "./chunk-GINKDQYW.js";
 import "./chunk-FRJ7O6UR.js";
 import "./chunk-DNXHSLXV.js";
 import "./chunk-HXE227S6.js";
