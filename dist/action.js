@@ -1,10 +1,10 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-GINKDQYW.js";
-import "./chunks/chunk-FRJ7O6UR.js";
-import "./chunks/chunk-DNXHSLXV.js";
-import "./chunks/chunk-HXE227S6.js";
+} from "./chunks/chunk-J76QWOLZ.js";
+import "./chunks/chunk-3T32HAJJ.js";
+import "./chunks/chunk-BWGYRILG.js";
+import "./chunks/chunk-KBDEQPMX.js";
 import {
   __commonJS,
   __require,

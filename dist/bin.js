@@ -22,7 +22,7 @@ if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
 `);
   process.exitCode = 1;
 } else {
-  const { runFromProcess } = await import("./chunks/cli-6ZJRI3K3.js");
+  const { runFromProcess } = await import("./chunks/cli-TX266R6Z.js");
   await runFromProcess();
 }
 export {

@@ -5,7 +5,7 @@
  */
 import module from 'node:module';
 import process from 'node:process';
-import type { Command, CommandContext } from './commands/command.ts';
+import type { Command, CommandContext } from './model/command.ts';
 import { findRepositoryRoot } from './config/repository-root.ts';
 
 // Node caches compiled (and type-stripped) modules across runs: most of a short command's start-up.

@@ -5,7 +5,7 @@
  * Altinn defines far more packages than these, so a package missing here is only a warning; the
  * environment itself (a snapshot of it, or `validate --env`) is the authority.
  */
-import type { AccessPackageRecord, ResourceRecord } from '../altinn/wire.ts';
+import type { AccessPackageRecord, ResourceRecord } from '../model/wire.ts';
 
 export interface Catalogue {
   resources: ResourceRecord[];

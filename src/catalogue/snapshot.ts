@@ -7,8 +7,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { AccessPackageRecord, ResourceRecord } from '../altinn/wire.ts';
-import type { Diagnostic } from '../systems/diagnostic.ts';
+import type { AccessPackageRecord, ResourceRecord } from '../model/wire.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import { compareText } from '../systems/sort-diagnostics.ts';
 import type { Catalogue } from './default-catalogue.ts';
 

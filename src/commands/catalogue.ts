@@ -19,7 +19,7 @@ import { collectCatalogueReferences } from '../systems/catalogue-references.ts';
 import { discoverSystemFiles } from '../systems/discover.ts';
 import { loadSystemFiles } from '../systems/load.ts';
 import { writeFileAtomically } from '../systems/write-file-atomically.ts';
-import { UsageError, type Command, type CommandContext } from './command.ts';
+import { UsageError, type Command, type CommandContext } from '../model/command.ts';
 import { openAltinnConnection } from './shared/altinn-connection.ts';
 import {
   ALTINN_OPTION_USAGE,

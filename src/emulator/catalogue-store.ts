@@ -3,7 +3,7 @@
  * (shared/altinn-system-register.md §3.3), seeded from a `Catalogue` and extendable via `/_emulator/`.
  */
 import { createHash } from 'node:crypto';
-import type { AccessPackageRecord, ResourceRecord } from '../altinn/wire.ts';
+import type { AccessPackageRecord, ResourceRecord } from '../model/wire.ts';
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
 import type { HttpReply } from './http-reply.ts';
 import { replyEmpty, replyJson } from './http-reply.ts';

@@ -13,7 +13,7 @@ import {
   ACCESS_PACKAGE_EXPORT_PATH,
   SYSTEM_REGISTER_PATH,
   SYSTEM_USERS_BY_SYSTEM_PATH,
-} from '../altinn/wire.ts';
+} from '../model/wire.ts';
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
 import { DEFAULT_CATALOGUE } from '../catalogue/default-catalogue.ts';
 import { CatalogueStore } from './catalogue-store.ts';

@@ -3,8 +3,8 @@
  * `GET /authentication/api/v1/systemuser/vendor/bysystem/{systemId}`, paginated as Altinn's
  * `Paginated<T>` (`{ links: { next }, data }`), with an opaque continuation token in `next`.
  */
-import { SCOPE_ADMIN, SCOPE_WRITE, SYSTEM_USERS_BY_SYSTEM_PATH } from '../altinn/wire.ts';
-import type { SystemUserRecord } from '../altinn/wire.ts';
+import { SCOPE_ADMIN, SCOPE_WRITE, SYSTEM_USERS_BY_SYSTEM_PATH } from '../model/wire.ts';
+import type { SystemUserRecord } from '../model/wire.ts';
 import type { HttpReply } from './http-reply.ts';
 import { replyEmpty, replyJson } from './http-reply.ts';
 import type { Caller } from './register-service.ts';

@@ -2,7 +2,7 @@
  * One sentence about whose integration a delete breaks (§8.3), for the text and Markdown plans. Plain
  * text: each renderer escapes it for its medium.
  */
-import type { PlannedChange } from './plan.ts';
+import type { PlannedChange } from './plan-types.ts';
 
 /** `undefined` when the plan carries nothing about the delete's system users. */
 export function describeDeleteCost(change: PlannedChange): string | undefined {

@@ -15,7 +15,7 @@ import {
   HISTORY_ONLY_SYSREG,
   HISTORY_UNREADABLE,
 } from './describe-drift-history.ts';
-import type { ChangeAction, Plan, PlannedChange } from './plan.ts';
+import type { ChangeAction, Plan, PlannedChange } from './plan-types.ts';
 
 export interface MarkdownRenderOptions {
   /** Longest output allowed; GitHub refuses comments over 65,536 characters. */

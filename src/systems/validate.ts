@@ -3,21 +3,20 @@
  * names, then the rules across files. Pure; the catalogue comes in as data.
  */
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
-import type { Diagnostic, Severity } from './diagnostic.ts';
+import type { Diagnostic, Severity } from '../model/diagnostic.ts';
 import { environmentsOf, resolveSpec, locateSourcePath, type ParsedSystem } from './environments.ts';
-import type { ParsedSystemFile, SourcePath } from './parse.ts';
+import type { ParsedSystemFile, SourcePath } from './parsed-file.ts';
 import { sortDiagnostics } from './sort-diagnostics.ts';
+import { REPOSITORY_RULES, SYSTEM_RULES } from './rules.ts';
+import { accessPackageKnown } from './rules-rights-packages.ts';
 import {
-  ACCESS_PACKAGE_KNOWN,
   indexCatalogue,
-  REPOSITORY_RULES,
-  SYSTEM_RULES,
   type CatalogueIndex,
   type CatalogueSource,
   type RepositoryRule,
   type ResolvedSystem,
   type SystemRule,
-} from './rules.ts';
+} from './rules-model.ts';
 
 export { sortDiagnostics } from './sort-diagnostics.ts';
 
@@ -71,7 +70,7 @@ export function validateSystems(files: readonly ParsedSystemFile[], options: Val
       for (const rule of SYSTEM_RULES) {
         if (rule.needsResources && !view.checkResources) continue;
         // With snapshots, each environment's own catalogue judges its packages; the short list does not.
-        if (rule === ACCESS_PACKAGE_KNOWN && environment === undefined && snapshots.size > 0) continue;
+        if (rule === accessPackageKnown && environment === undefined && snapshots.size > 0) continue;
         for (const finding of rule.check(system.spec, context)) {
           diagnostics.push(
             toDiagnostic(

@@ -7,7 +7,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderCatalogueSnapshot } from '../../src/catalogue/snapshot.ts';
-import type { Plan } from '../../src/plan/plan.ts';
+import type { Plan } from '../../src/plan/plan-types.ts';
 import { startAdoptAltinn, type AdoptAltinn } from '../adopt/adopt-fixture.ts';
 import { VENDOR_ORG } from '../support/emulator-harness.ts';
 import { createScratchRepo, type ScratchRepo } from '../support/scratch-repo.ts';

@@ -3,7 +3,7 @@
  * Altinn's pages, and says how many customers lose their integration and which.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Plan } from '../../src/plan/plan.ts';
+import type { Plan } from '../../src/plan/plan-types.ts';
 import { startAdoptAltinn, type AdoptAltinn } from '../adopt/adopt-fixture.ts';
 import { OTHER_ORG, VENDOR_ORG } from '../support/emulator-harness.ts';
 import { createScratchRepo, type ScratchRepo } from '../support/scratch-repo.ts';

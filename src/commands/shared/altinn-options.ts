@@ -2,7 +2,7 @@
  * Flags shared by every command that talks to Altinn, parsed the same way everywhere.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from '../command.ts';
+import { UsageError } from '../../model/command.ts';
 
 export const ALTINN_OPTION_USAGE = `  --env <name>          Environment: tt02, prod, local, or one from sysreg.config.yaml (required).
   --altinn-url <url>    Base URL of the local Altinn for --env local (default: $SYSREG_ALTINN_URL

@@ -8,11 +8,12 @@ import type { AltinnConnection } from '../../altinn/connect.ts';
 import { AltinnClientError } from '../../altinn/errors.ts';
 import { readLiveState } from '../../altinn/read-live-state.ts';
 import type { SysregConfig } from '../../config/config.ts';
-import { createPlan, type Plan } from '../../plan/plan.ts';
-import type { ChangelogLookup, LiveState, SystemUsersLookup } from '../../plan/live-state.ts';
+import { createPlan } from '../../plan/plan.ts';
+import type { Plan } from '../../plan/plan-types.ts';
+import type { ChangelogLookup, LiveState, SystemUsersLookup } from '../../model/live-state.ts';
 import { createDriftReport, type DriftInput, type DriftReport } from '../../plan/drift.ts';
 import { renderDiagnosticsText } from '../../systems/render-diagnostics.ts';
-import { UsageError, type CommandContext } from '../command.ts';
+import { UsageError, type CommandContext } from '../../model/command.ts';
 import { openAltinnConnection, type AltinnConnectionOptions } from './altinn-connection.ts';
 import { loadDesiredState, type DesiredState } from './desired-state.ts';
 

@@ -1,0 +1,74 @@
+/** The yaml library's errors as diagnostics: a rule id, a position and a message a vendor can act on. */
+import { visit, type Document, type LineCounter, type YAMLError } from 'yaml';
+import type { Diagnostic, SourceSpan } from '../model/diagnostic.ts';
+
+const YAML_RULE_BY_CODE: Record<string, string> = {
+  DUPLICATE_KEY: 'yaml-duplicate-key',
+  TAB_AS_INDENT: 'yaml-tab-indentation',
+};
+
+export function locateYamlError(error: YAMLError, lineCounter: LineCounter): Omit<SourceSpan, 'file'> {
+  const start = lineCounter.linePos(error.pos[0]);
+  const end = lineCounter.linePos(Math.max(error.pos[1], error.pos[0] + 1));
+  return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+}
+
+/**
+ * Every duplicate key (each is its own mistake) when they are the only errors; otherwise only the
+ * first other error, tab indentation first: after one syntax error the parser's further complaints,
+ * duplicate keys included, are mostly echoes of it.
+ */
+export function diagnoseYamlErrors(
+  errors: YAMLError[],
+  lineCounter: LineCounter,
+): Omit<Diagnostic, 'file'>[] {
+  const byPosition = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  const tabs = byPosition.filter((error) => error.code === 'TAB_AS_INDENT');
+  const others = byPosition.filter((error) => error.code !== 'DUPLICATE_KEY');
+  const chosen = tabs.length > 0 ? tabs.slice(0, 1) : others.length > 0 ? others.slice(0, 1) : byPosition;
+  return chosen.map((error) => {
+    const ruleId = YAML_RULE_BY_CODE[error.code] ?? 'yaml-syntax';
+    const base = { ...locateYamlError(error, lineCounter), ruleId, severity: 'error' as const };
+    if (error.code === 'DUPLICATE_KEY') {
+      return {
+        ...base,
+        message: 'this key is already set earlier in the same map; YAML keys must be unique.',
+      };
+    }
+    if (error.code === 'TAB_AS_INDENT') {
+      const more = tabs.length - 1;
+      return {
+        ...base,
+        message: `tabs are not allowed as indentation in YAML${more > 0 ? ` (${more} more line${more === 1 ? '' : 's'} after this one)` : ''}.`,
+        hint: 'Indent with spaces.',
+      };
+    }
+    if (error.code === 'RESOURCE_EXHAUSTION') {
+      return {
+        ...base,
+        message: 'the YAML is nested too deeply to read.',
+        hint: 'A system file needs a few levels.',
+      };
+    }
+    return { ...base, message: `invalid YAML: ${takeFirstLine(error.message)} (${error.code}).` };
+  });
+}
+
+function takeFirstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+export function findFirstAliasSpan(
+  yamlDocument: Document,
+  lineCounter: LineCounter,
+): Omit<SourceSpan, 'file'> {
+  let offset = 0;
+  visit(yamlDocument, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
