@@ -36,7 +36,7 @@ import "./chunk-J6RVAHHL.js";
 import "./chunk-7OQQWF46.js";
 import {
   validateSystems
-} from "./chunk-LDOCDSSZ.js";
+} from "./chunk-RIHMXBDH.js";
 import {
   environmentsOf,
   resolveSpec

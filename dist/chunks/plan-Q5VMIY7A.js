@@ -9,7 +9,7 @@ import {
   renderPlanJson,
   renderPlanText,
   wantsColor
-} from "./chunk-4RWPY255.js";
+} from "./chunk-I6XTXAND.js";
 import "./chunk-I35IINJB.js";
 import {
   ALTINN_OPTION_USAGE,
@@ -22,7 +22,7 @@ import {
 import "./chunk-T2KUCHFB.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-BWGYRILG.js";
-import "./chunk-LDOCDSSZ.js";
+import "./chunk-RIHMXBDH.js";
 import "./chunk-BC4NG3AC.js";
 import "./chunk-G7IWAAZC.js";
 import "./chunk-47EHJWBS.js";

@@ -12,8 +12,8 @@ import {
   VALIDATE_USAGE,
   parseValidateArguments,
   runValidation
-} from "./chunk-KV4MX63K.js";
-import "./chunk-LDOCDSSZ.js";
+} from "./chunk-UTULEVQD.js";
+import "./chunk-RIHMXBDH.js";
 import "./chunk-OURIPAYX.js";
 import "./chunk-BC4NG3AC.js";
 import "./chunk-G7IWAAZC.js";

@@ -4,7 +4,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-J76QWOLZ.js";
+} from "./chunk-MZAQJTAW.js";
 import "./chunk-3T32HAJJ.js";
 import "./chunk-BWGYRILG.js";
 import "./chunk-KBDEQPMX.js";

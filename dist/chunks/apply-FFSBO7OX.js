@@ -7,7 +7,7 @@ import {
   parsePlanJson,
   renderPlanText,
   wantsColor
-} from "./chunk-4RWPY255.js";
+} from "./chunk-I6XTXAND.js";
 import {
   readLiveState,
   stringifyCanonicalJson
@@ -30,7 +30,7 @@ import "./chunk-GXJ3DS7S.js";
 import "./chunk-BWGYRILG.js";
 import {
   SYSTEM_RULES
-} from "./chunk-LDOCDSSZ.js";
+} from "./chunk-RIHMXBDH.js";
 import {
   indexCatalogue
 } from "./chunk-BC4NG3AC.js";

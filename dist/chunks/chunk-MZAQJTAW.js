@@ -12,11 +12,11 @@ var COMMANDS = {
   init: () => import("./init-S5FXGXVM.js"),
   new: () => import("./new-MUGBOEF3.js"),
   fmt: () => import("./fmt-C6L7IUTG.js"),
-  validate: () => import("./validate-G5NWT3QG.js"),
-  plan: () => import("./plan-E3ZN4VSI.js"),
-  apply: () => import("./apply-YGUX5VC7.js"),
-  drift: () => import("./drift-I2IKXIBQ.js"),
-  import: () => import("./import-GCW7NZZO.js"),
+  validate: () => import("./validate-ASKNUVXL.js"),
+  plan: () => import("./plan-Q5VMIY7A.js"),
+  apply: () => import("./apply-FFSBO7OX.js"),
+  drift: () => import("./drift-FUKKCBYA.js"),
+  import: () => import("./import-IFG6IPHT.js"),
   catalogue: () => import("./catalogue-RZILN2JE.js"),
   schema: () => import("./schema-E447QIJG.js"),
   emulator: () => import("./emulator-CKLHITEM.js"),
@@ -24,7 +24,7 @@ var COMMANDS = {
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
-    return () => import("./validate-online-O5AMR7HD.js");
+    return () => import("./validate-online-LK5WOQKY.js");
   }
   return COMMANDS[verb];
 }

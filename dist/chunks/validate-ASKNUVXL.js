@@ -4,8 +4,8 @@ import {
   command,
   parseValidateArguments,
   runValidation
-} from "./chunk-KV4MX63K.js";
-import "./chunk-LDOCDSSZ.js";
+} from "./chunk-UTULEVQD.js";
+import "./chunk-RIHMXBDH.js";
 import "./chunk-OURIPAYX.js";
 import "./chunk-BC4NG3AC.js";
 import "./chunk-G7IWAAZC.js";

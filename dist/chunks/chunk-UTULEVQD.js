@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   validateSystems
-} from "./chunk-LDOCDSSZ.js";
+} from "./chunk-RIHMXBDH.js";
 import {
   loadCatalogueSnapshots
 } from "./chunk-OURIPAYX.js";

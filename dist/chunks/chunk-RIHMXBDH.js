@@ -90,7 +90,10 @@ var resourceKnown = {
         });
         continue;
       }
-      findings.push({ path: at, message: `resource \`${value}\` is not in the Resource Registry${didYouMean}` });
+      findings.push({
+        path: at,
+        message: `resource \`${value}\` is not in the Resource Registry${didYouMean}`
+      });
     }
     return findings;
   }
@@ -542,7 +545,15 @@ function validateSystems(files, options) {
         if (rule === accessPackageKnown && environment === void 0 && snapshots.size > 0) continue;
         for (const finding of rule.check(system.spec, context)) {
           diagnostics.push(
-            toDiagnostic(rule, system, finding.path, finding.message, finding.hint, environment, finding.severity)
+            toDiagnostic(
+              rule,
+              system,
+              finding.path,
+              finding.message,
+              finding.hint,
+              environment,
+              finding.severity
+            )
           );
         }
       }

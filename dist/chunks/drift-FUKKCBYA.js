@@ -10,7 +10,7 @@ import {
   renderDriftJson,
   renderDriftText,
   wantsColor
-} from "./chunk-4RWPY255.js";
+} from "./chunk-I6XTXAND.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -34,7 +34,7 @@ import "./chunk-BWGYRILG.js";
 import "./chunk-KGLXNZ3B.js";
 import "./chunk-J6RVAHHL.js";
 import "./chunk-7OQQWF46.js";
-import "./chunk-LDOCDSSZ.js";
+import "./chunk-RIHMXBDH.js";
 import {
   environmentsOf,
   isOverridden,

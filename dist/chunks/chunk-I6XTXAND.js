@@ -11,7 +11,7 @@ import {
 } from "./chunk-T2KUCHFB.js";
 import {
   validateSystems
-} from "./chunk-LDOCDSSZ.js";
+} from "./chunk-RIHMXBDH.js";
 import {
   resolveEnvironment
 } from "./chunk-BC4NG3AC.js";
