@@ -1,10 +1,10 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-MZAQJTAW.js";
-import "./chunks/chunk-3T32HAJJ.js";
-import "./chunks/chunk-BWGYRILG.js";
-import "./chunks/chunk-KBDEQPMX.js";
+} from "./chunks/chunk-QAU4KMNI.js";
+import "./chunks/chunk-IALPLWMB.js";
+import "./chunks/chunk-XNHMOAUS.js";
+import "./chunks/chunk-VDKDWPEL.js";
 import {
   __commonJS,
   __require,

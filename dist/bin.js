@@ -22,7 +22,7 @@ if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
 `);
   process.exitCode = 1;
 } else {
-  const { runFromProcess } = await import("./chunks/cli-2QSGT6GZ.js");
+  const { runFromProcess } = await import("./chunks/cli-K6F32AHU.js");
   await runFromProcess();
 }
 export {

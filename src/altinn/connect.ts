@@ -22,6 +22,8 @@ export interface ConnectOptions {
   now?: Clock;
   transport?: TransportOptions;
   tokenMode?: 'direct' | 'exchange' | 'auto';
+  /** Told every access token as it arrives (see TokenProviderOptions.onToken). */
+  onToken?: (value: string) => void;
 }
 
 export interface AltinnConnection {
@@ -51,6 +53,7 @@ export async function connectToAltinn(options: ConnectOptions): Promise<AltinnCo
     transport,
     ...(options.now ? { now: options.now } : {}),
     ...(options.tokenMode ? { mode: options.tokenMode } : {}),
+    ...(options.onToken ? { onToken: options.onToken } : {}),
   });
   const client = new SystemRegisterClient({ environment, transport, tokens });
   return { client, environment, tokens, close: () => transport.close() };

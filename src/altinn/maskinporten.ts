@@ -39,6 +39,8 @@ export interface TokenProviderOptions {
   mode?: 'direct' | 'exchange' | 'auto';
   /** Attempts at the token endpoint (a fresh grant each time); default the transport's retry policy. */
   maxGrantAttempts?: number;
+  /** Told every token the moment it arrives, before any use (to mask it in a CI log). */
+  onToken?: (value: string) => void;
 }
 
 export class MaskinportenTokenProvider {
@@ -100,7 +102,9 @@ export class MaskinportenTokenProvider {
 
   async #fetch(signal?: AbortSignal): Promise<AccessToken> {
     const token = await this.#grant(signal);
+    this.#options.onToken?.(token.value);
     this.#cached = this.#exchange ? await this.#exchangeToken(token, signal) : token;
+    if (this.#cached !== token) this.#options.onToken?.(this.#cached.value);
     return this.#cached;
   }
 

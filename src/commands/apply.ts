@@ -9,6 +9,7 @@ import process from 'node:process';
 import { isAbsolute, join } from 'node:path';
 import { createProgressPrinter, renderApplyRunJson, renderApplyRunText } from '../apply/render-apply-run.ts';
 import { runApply } from '../apply/apply-run.ts';
+import { combineReviewedPlans } from '../apply/combine-reviewed-plans.ts';
 import type { ApplyRun } from '../apply/apply-run.ts';
 import { DEFAULT_CONCURRENCY } from '../altinn/transport.ts';
 import type { TransportOptions } from '../altinn/transport.ts';
@@ -49,7 +50,9 @@ finishes what a failed or interrupted run left and changes nothing that is alrea
 Options:
 ${ALTINN_OPTION_USAGE}
   --plan <file>         The reviewed plan (from plan --out). Apply only if the fresh plan is the
-                        same for every system it covers; otherwise apply nothing.
+                        same for every system it covers; otherwise apply nothing. Give it once
+                        per merged pull request, in merge order, to apply several: each system
+                        is held to the plan of the last one that changed it.
   --allow-delete        Carry out deletes (a deleted id can never be used again). Without it, a
                         plan that deletes is refused as a whole.
   --force               Apply a plan above the safety threshold.
@@ -156,6 +159,16 @@ export async function readReviewedPlan(cwd: string, file: string): Promise<Plan>
   return parsed.plan;
 }
 
+/** Several reviewed plans, in merge order, as one; all must be for one environment. */
+export async function readReviewedPlans(cwd: string, files: readonly string[]): Promise<Plan> {
+  const plans = await Promise.all(files.map((file) => readReviewedPlan(cwd, file)));
+  const environments = [...new Set(plans.map((plan) => plan.environment))];
+  if (environments.length > 1) {
+    throw new UsageError(`the reviewed plans are for different environments: ${environments.join(', ')}.`);
+  }
+  return combineReviewedPlans(plans);
+}
+
 function readPositiveInteger(value: string | undefined, flag: string, max: number): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
@@ -182,7 +195,7 @@ export const command: Command = {
     const { values, positionals } = parseCommandArguments(
       context.argv,
       {
-        plan: { type: 'string' },
+        plan: { type: 'string', multiple: true },
         'allow-delete': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         format: { type: 'string', default: 'text' },
@@ -200,8 +213,11 @@ export const command: Command = {
     // Loaded only when asked for; the target is checked before anything is written.
     const github = values.report === undefined ? undefined : await import('../github/report-command.ts');
     github?.parseReportTarget(values.report);
-    const reviewedPlan = values.plan
-      ? await readReviewedPlan(context.cwd, resolveFileArgument(context, values.plan))
+    const reviewedPlan = values.plan?.length
+      ? await readReviewedPlans(
+          context.cwd,
+          values.plan.map((file) => resolveFileArgument(context, file)),
+        )
       : undefined;
     // In Actions, printed names must not act as workflow commands; JSON stays byte-exact.
     const log = github && format === 'text' ? github.createInertLogOutput(context.stdout) : context.stdout;

@@ -96,9 +96,10 @@ export const command: Command = {
       '',
       'Next:',
       `  1. sysreg new <id> --vendor ${vendor ?? '<organisation number>'}, then sysreg validate.`,
-      `  2. In GitHub (Settings → Environments) create ${environments.join(', ')}, each with the secrets`,
-      '     MASKINPORTEN_CLIENT_ID, MASKINPORTEN_KID and MASKINPORTEN_PRIVATE_KEY.',
-      '  3. Commit and push.',
+      `  2. In GitHub (Settings → Environments) create ${[...environments, ...environments.map((name) => `${name}-apply`)].join(', ')},`,
+      '     each with the secrets MASKINPORTEN_CLIENT_ID, MASKINPORTEN_KID and MASKINPORTEN_PRIVATE_KEY',
+      '     and deployments from main only; required reviewers, if any, on the -apply ones.',
+      '  3. Commit and push; require the checks validate and plan (<env>) on main.',
     );
     stdout.write(`${lines.join('\n')}\n`);
     return 0;

@@ -17,7 +17,14 @@ import {
   requireEnvironmentName,
 } from './shared/altinn-options.ts';
 import { compareWithAltinn, planComparisonWithDeleteCosts, wantsColor } from './shared/live-comparison.ts';
+import type { LiveComparison } from './shared/live-comparison.ts';
 import { writeOutputFile } from './shared/output-file.ts';
+import { fetchCatalogue } from '../altinn/catalogue-client.ts';
+import { collectCatalogueReferences } from '../systems/catalogue-references.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { renderDiagnosticsText } from '../systems/render-diagnostics.ts';
+import { sortDiagnostics, validateSystems } from '../systems/validate.ts';
+import { restrictToEnvironment } from './validate-online.ts';
 
 const PLAN_FORMATS = ['text', 'markdown', 'json'] as const;
 type PlanFormat = (typeof PLAN_FORMATS)[number];
@@ -40,8 +47,13 @@ ${ALTINN_OPTION_USAGE}
 
 ${CREDENTIALS_USAGE}
 
-Exit status: 0 no changes, 1 error or unsafe plan, 2 changes (with --detailed-exitcode).
-Unmanaged systems are reported but are not changes.
+The resources and access packages the files name are looked up in the environment, as
+validate --env does: one Altinn does not know is an error on its YAML line, so a plan that apply
+would fail on fails here, before merge.
+
+Exit status: 0 no changes, 2 changes (with --detailed-exitcode); 1 on an error, an unsafe plan, a
+blocked system (apply would not carry it out), or a resource or access package unknown to the
+environment. Unmanaged systems are reported but are not changes.
 `;
 
 export function renderPlan(
@@ -80,8 +92,10 @@ export const command: Command = {
     const github = values.report === undefined ? undefined : await import('../github/report-command.ts');
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values['altinn-url'] });
+    let unknownReferences: Diagnostic[];
     let plan: Plan;
     try {
+      unknownReferences = await checkCatalogueOnline(comparison);
       plan = await planComparisonWithDeleteCosts(comparison);
     } finally {
       await comparison.connection.close();
@@ -94,8 +108,31 @@ export const command: Command = {
     // Reported before the safety verdict: reviewers must see an unsafe plan too.
     await github?.reportPlanToGitHub(github.withWorkflowCommandsBeside(context, format), plan, {
       planFile: values.out,
+      diagnostics: unknownReferences,
     });
 
+    if (unknownReferences.length > 0) {
+      context.stderr.write(
+        renderDiagnosticsText({
+          diagnostics: unknownReferences,
+          fileCount: comparison.desiredState.files.length,
+          sources: comparison.desiredState.sources,
+        }),
+      );
+      context.stderr.write(
+        `sysreg plan: ${environment} does not know ${unknownReferences.length} resource(s) or access ` +
+          'package(s) the files name; apply would fail on them. Fix the files above.\n',
+      );
+      return 1;
+    }
+    if (plan.counts.blocked > 0) {
+      const blocked = plan.changes.filter((change) => change.action === 'blocked');
+      context.stderr.write(
+        `sysreg plan: ${blocked.length} system(s) blocked, which apply will not carry out: ` +
+          `${blocked.map((change) => `${change.systemId} (${change.blocked?.reason ?? 'blocked'})`).join('; ')}.\n`,
+      );
+      return 1;
+    }
     if (!plan.safety.safe && !values.force) {
       context.stderr.write(
         `sysreg plan: the plan is unsafe: ${plan.safety.reasons.join('; ')}. ` +
@@ -106,3 +143,18 @@ export const command: Command = {
     return decidePlanExitCode(plan, { detailedExitCode: values['detailed-exitcode'] });
   },
 };
+
+/**
+ * The resources and access packages the files name, looked up in the environment (as `validate
+ * --env` does) over the open connection: the errors the rules find with the live records, at the
+ * files' positions. Offline rules already passed, so what is left is what the environment lacks.
+ */
+async function checkCatalogueOnline(comparison: LiveComparison): Promise<Diagnostic[]> {
+  const files = comparison.desiredState.files.map((file) =>
+    restrictToEnvironment(file, comparison.environment),
+  );
+  const catalogue = await fetchCatalogue(comparison.connection.client, collectCatalogueReferences(files));
+  return sortDiagnostics(validateSystems(files, { catalogue, checkResources: true })).filter(
+    (diagnostic) => diagnostic.severity === 'error',
+  );
+}

@@ -35,6 +35,11 @@ export interface ActionsContext {
   pullRequest: PullRequestRef | undefined;
   /** From the payload's `repository.default_branch`, when the event carries one. */
   defaultBranch: string | undefined;
+  /**
+   * `SYSREG_COMMENT_AUTHOR`: the login the token posts as, when sysreg cannot learn it (a GitHub App
+   * token posts as `<app-slug>[bot]`); otherwise it is asked from GitHub.
+   */
+  commentAuthor: string | undefined;
 }
 
 /** Variables the runner always sets; a missing one means sysreg is not running in Actions. */
@@ -98,6 +103,7 @@ export async function readActionsContext(
     outputPath: value('GITHUB_OUTPUT'),
     pullRequest: readPullRequest(eventName, event, eventPath),
     defaultBranch: readDefaultBranch(event),
+    commentAuthor: env.SYSREG_COMMENT_AUTHOR || undefined,
   };
 }
 

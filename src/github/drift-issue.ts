@@ -21,6 +21,8 @@ export interface SyncDriftIssueInput {
   body: string;
   /** Link to the run, cited in the body and the closing comment. */
   runUrl: string;
+  /** The login the token acts as: only an issue it opened is sysreg's. */
+  author: string;
   token?: string;
 }
 
@@ -39,7 +41,8 @@ export async function syncDriftIssue(input: SyncDriftIssueInput): Promise<DriftI
   const secrets = [input.token];
   const marker = renderStickyMarker('drift', environment);
   const where = `${owner}/${repo}`;
-  let open: { number: number; body?: string | null; html_url: string } | undefined;
+  let open:
+    { number: number; body?: string | null; html_url: string; user?: { login: string } | null } | undefined;
   try {
     const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
       owner,
@@ -48,7 +51,12 @@ export async function syncDriftIssue(input: SyncDriftIssueInput): Promise<DriftI
       labels: DRIFT_LABEL,
       per_page: 100,
     });
-    open = issues.find((issue) => !issue.pull_request && issue.body?.includes(marker));
+    // Only sysreg's own issue: anyone can open one quoting the marker, a triager can label it.
+    const author = input.author.toLowerCase();
+    open = issues.find(
+      (issue) =>
+        !issue.pull_request && issue.body?.startsWith(marker) && issue.user?.login.toLowerCase() === author,
+    );
   } catch (error) {
     throw toGitHubReportError(error, `list the open ${DRIFT_LABEL} issues in ${where}`, secrets);
   }

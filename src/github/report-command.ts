@@ -14,6 +14,8 @@ import type { ApplyAccount } from './apply-report.ts';
 import { buildApplyReport, describeApplyRun } from './apply-report.ts';
 import type { DriftIssueResult } from './drift-issue.ts';
 import { buildPlanReport } from './plan-report.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { formatDiagnosticAnnotation } from './annotations.ts';
 import type { ApplyReportResult, GitHubReporter, PlanReportResult } from './report.ts';
 import { createGitHubReporterFromEnvironment } from './report.ts';
 
@@ -44,9 +46,14 @@ function openReporter(context: ReportContext): Promise<GitHubReporter> {
 export async function reportPlanToGitHub(
   context: ReportContext,
   plan: Plan,
-  options: { planFile?: string | undefined } = {},
+  options: {
+    planFile?: string | undefined;
+    /** Errors found against the environment (unknown resources), annotated on their lines. */
+    diagnostics?: readonly Diagnostic[];
+  } = {},
 ): Promise<PlanReportResult> {
   const reporter = await openReporter(context);
+  context.stdout.write((options.diagnostics ?? []).map(formatDiagnosticAnnotation).join(''));
   const report = buildPlanReport(plan, {
     commit: reporter.context.pullRequest?.headSha,
     planFile: options.planFile,

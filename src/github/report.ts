@@ -21,7 +21,12 @@ import { writeOutputs } from './outputs.ts';
 import type { RepositoryTarget } from './pull-requests.ts';
 import { findPullRequestsForCommit, listChangedFiles } from './pull-requests.ts';
 import type { StickyCommentResult } from './sticky-comment.ts';
-import { MAX_COMMENT_LENGTH, renderStickyMarker, upsertStickyComment } from './sticky-comment.ts';
+import {
+  MAX_COMMENT_LENGTH,
+  renderStickyMarker,
+  resolveActingLogin,
+  upsertStickyComment,
+} from './sticky-comment.ts';
 
 export interface ReportedCounts {
   creates: number;
@@ -126,6 +131,10 @@ export function createGitHubReporter(options: CreateGitHubReporterOptions): GitH
     return { octokit: client, owner: context.owner, repo: context.repo, token };
   };
   const runLink = `[job summary](${context.runUrl})`;
+  // Asked once per run, and only when sysreg is about to look for a comment or issue of its own.
+  let acting: Promise<string> | undefined;
+  const actingLogin = (repository: RepositoryTarget): Promise<string> =>
+    (acting ??= resolveActingLogin(repository.octokit, context.commentAuthor, repository.token));
 
   return {
     context,
@@ -187,6 +196,7 @@ export function createGitHubReporter(options: CreateGitHubReporterOptions): GitH
         : full;
       const comment = await upsertStickyComment({
         ...repository,
+        author: await actingLogin(repository),
         issueNumber: pullRequest.number,
         marker: renderStickyMarker('plan', report.environment),
         body,
@@ -225,6 +235,7 @@ export function createGitHubReporter(options: CreateGitHubReporterOptions): GitH
         comments.push(
           await upsertStickyComment({
             ...repository,
+            author: await actingLogin(repository),
             issueNumber: number,
             // One comment per merge commit and environment: a re-run of the same apply edits it.
             marker: renderStickyMarker('apply', `${environment}:${context.sha}`),
@@ -242,8 +253,10 @@ export function createGitHubReporter(options: CreateGitHubReporterOptions): GitH
         ? `${title}\n\n${report.markdown.trimEnd()}\n`
         : `${title}\n\nNo drift: live Altinn matches git.\n`;
       await appendJobSummary(context.stepSummaryPath, text);
+      const repository = target();
       const result = await syncDriftIssue({
-        ...target(),
+        ...repository,
+        author: await actingLogin(repository),
         environment: report.environment,
         hasDrift: report.hasDrift,
         body: text,

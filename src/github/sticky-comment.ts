@@ -1,6 +1,8 @@
 /**
  * One comment per pull request and purpose, kept current: found again by a hidden HTML marker across
- * every page of comments, edited in place, never posted twice (as changesets/action does).
+ * every page of comments, edited in place, never posted twice (as changesets/action does). A comment
+ * counts as sysreg's only when it starts with the marker AND its author is the identity the token
+ * acts as: anyone can quote a marker, and another user's comment is never edited or deleted.
  */
 import type { Octokit } from './octokit.ts';
 import { GitHubReportError, toGitHubReportError } from './github-report-error.ts';
@@ -21,6 +23,8 @@ export interface UpsertStickyCommentInput {
   issueNumber: number;
   /** The hidden marker, e.g. from `renderStickyMarker('plan', 'tt02')`. */
   marker: string;
+  /** The login the token acts as (see `resolveActingLogin`): only its comments are edited. */
+  author: string;
   body: string;
   /** Markdown appended when the last guard has to cut the body, e.g. a link to the job summary. */
   overflowPointer?: string;
@@ -56,7 +60,10 @@ export async function upsertStickyComment(input: UpsertStickyCommentInput): Prom
       issue_number: issueNumber,
       per_page: 100,
     });
-    found = comments.filter((comment) => comment.body?.includes(marker));
+    const author = input.author.toLowerCase();
+    found = comments.filter(
+      (comment) => comment.body?.startsWith(marker) && comment.user?.login.toLowerCase() === author,
+    );
   } catch (error) {
     throw toGitHubReportError(error, `list the comments of #${issueNumber} in ${owner}/${repo}`, secrets);
   }
@@ -96,6 +103,33 @@ export async function upsertStickyComment(input: UpsertStickyCommentInput): Prom
   } catch (error) {
     const verb = existing ? `update comment ${existing.id} on` : 'comment on';
     throw toGitHubReportError(error, `${verb} #${issueNumber} in ${owner}/${repo}`, secrets);
+  }
+}
+
+/** The app user every `GITHUB_TOKEN` of GitHub Actions acts as. */
+export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+
+/**
+ * The login the token acts as, which GitHub records as the author of every comment it posts.
+ * `configured` (the `SYSREG_COMMENT_AUTHOR` setting, e.g. `my-app[bot]` for a GitHub App token) wins.
+ * A personal or user token answers `GET /user` with its login. An installation token (the Actions
+ * `GITHUB_TOKEN`, or an app's) is refused there, so it is taken to be the Actions app user: for
+ * another app's token that only means sysreg finds no comment of its own and posts a new one, never
+ * that it edits someone else's.
+ */
+export async function resolveActingLogin(
+  octokit: Octokit,
+  configured: string | undefined,
+  token?: string,
+): Promise<string> {
+  if (configured?.trim()) return configured.trim();
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    return data.login;
+  } catch (error) {
+    const status = (error as { status?: unknown }).status;
+    if (status === 403 || status === 404) return ACTIONS_BOT_LOGIN;
+    throw toGitHubReportError(error, 'find out which user the token acts as (GET /user)', [token]);
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * The GitHub workflows `sysreg init` writes into a vendor's repository: the one place they are
- * defined. Each calls the sysreg action pinned by a full commit SHA, so what runs beside the
+ * defined (the scripts in them are in workflow-scripts.ts). They keep the threat model in the README:
+ * no job with credentials runs on pull_request or runs code from the checkout. Each calls the sysreg action pinned by a full commit SHA, so what runs beside the
  * Maskinporten keys is exactly the reviewed release; no step installs anything from a registry
  * (no `npm ci`, `npm install` or `npx`). Permissions start at none and each job asks only for what it
  * uses. Pure: the caller decides where the text goes.
@@ -21,20 +22,34 @@ export interface WorkflowOptions {
   action: ActionPin;
 }
 
+import {
+  DECIDE_PLAN_SCRIPT,
+  FIND_REVIEWED_PLANS_SCRIPT,
+  USE_PULL_REQUEST_SYSTEMS_SCRIPT,
+} from './workflow-scripts.ts';
+
 export interface WorkflowFile {
   /** Repository-relative path. */
   path: string;
   text: string;
 }
 
-/** Third-party actions the workflows use, pinned by commit like the sysreg action. */
-const CHECKOUT = 'actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0';
-const UPLOAD_ARTIFACT = 'actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02 # v4.6.2';
+/** Third-party actions the workflows use, pinned by commit (node24 releases) like the sysreg action. */
+export const CHECKOUT = 'actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1';
+export const UPLOAD_ARTIFACT = 'actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f # v7.0.0';
 
-const usesAction = (pin: ActionPin) => `${pin.repository}@${pin.commit} # ${pin.tag}`;
+export const usesAction = (pin: ActionPin) => `${pin.repository}@${pin.commit} # ${pin.tag}`;
 
 /** A YAML flow list of plain environment names (they match [a-z][a-z0-9-]*, so need no quoting). */
 const environmentList = (environments: readonly string[]) => `[${environments.join(', ')}]`;
+
+/** A script as the body of a `run: |` block of a step. */
+const runBlock = (script: string) =>
+  script
+    .trimEnd()
+    .split('\n')
+    .map((line) => (line === '' ? '' : `          ${line}`))
+    .join('\n');
 
 const checkoutStep = `      - uses: ${CHECKOUT}
         with:
@@ -44,27 +59,27 @@ const credentialsEnv = `          MASKINPORTEN_CLIENT_ID: \${{ secrets.MASKINPOR
           MASKINPORTEN_KID: \${{ secrets.MASKINPORTEN_KID }}
           MASKINPORTEN_PRIVATE_KEY: \${{ secrets.MASKINPORTEN_PRIVATE_KEY }}`;
 
-function pullRequestWorkflow({ environments, action }: WorkflowOptions): string {
-  return `# sysreg on pull requests, in two tiers:
-# 1. validate: offline, no secrets, read-only token; every pull request, forks included.
-# 2. plan: the live diff against Altinn per environment, with that environment's Maskinporten
-#    secrets; only for branches of this repository, never a fork's. \`pull_request\`, never
-#    \`pull_request_target\`. An unsafe plan fails until a reviewer adds the sysreg:force label.
+function pullRequestWorkflow({ action }: WorkflowOptions): string {
+  return `# sysreg on pull requests, first tier: offline validation with no secrets and a read-only token,
+# on every pull request (forks and Dependabot included) and in the merge queue. The live plan is
+# sysreg-plan.yml: it holds Maskinporten credentials, so it never runs from this workflow.
 # Written by \`sysreg init\`.
 name: sysreg pull request
 
 on:
   pull_request:
-    types: [opened, synchronize, reopened, labeled, unlabeled]
+    branches: [main]
+  merge_group:
 
 permissions: {}
 
 concurrency:
-  group: sysreg-pr-\${{ github.event.pull_request.number }}
+  group: sysreg-pr-\${{ github.event.pull_request.number || github.ref }}
   cancel-in-progress: true
 
 jobs:
   validate:
+    name: validate
     runs-on: ubuntu-latest
     timeout-minutes: 10
     permissions:
@@ -74,46 +89,101 @@ ${checkoutStep}
       - uses: ${usesAction(action)}
         with:
           command: validate
+`;
+}
 
+function planWorkflow({ environments, action }: WorkflowOptions): string {
+  return `# sysreg on pull requests, second tier: the live plan per environment, with that environment's
+# Maskinporten credentials. pull_request_target: this file and sysreg.config.yaml come from the
+# default branch; the pull request's systems/ is checked out beside them as data and read by the
+# pinned sysreg action, never executed. The check \`plan (<env>)\` reports on every pull request; a
+# fork's fails with an explanation unless the repository variable SYSREG_FORK_PLANS is \`true\`.
+# An unsafe plan fails until the sysreg:force label is added.
+# Written by \`sysreg init\`.
+name: sysreg plan
+
+on:
+  pull_request_target:
+    branches: [main]
+    types: [opened, synchronize, reopened, labeled, unlabeled]
+  merge_group:
+
+permissions: {}
+
+concurrency:
+  group: sysreg-plan-\${{ github.event.pull_request.number || github.ref }}
+  cancel-in-progress: true
+
+jobs:
   plan:
     name: plan (\${{ matrix.environment }})
-    needs: validate
-    if: github.event.pull_request.head.repo.full_name == github.repository
     runs-on: ubuntu-latest
     timeout-minutes: 15
     strategy:
       fail-fast: false
       matrix:
         environment: ${environmentList(environments)}
-    environment: \${{ matrix.environment }}
+    environment: \${{ github.event_name == 'merge_group' && 'sysreg-merge-queue' || matrix.environment }}
     permissions:
       contents: read
       # The sticky plan comment, and the pull request's changed files.
       pull-requests: write
     steps:
-${checkoutStep}
-      - uses: ${usesAction(action)}
+      - name: Decide
+        id: decide
+        env:
+          EVENT_NAME: \${{ github.event_name }}
+          HEAD_REPOSITORY: \${{ github.event.pull_request.head.repo.full_name }}
+          REPOSITORY: \${{ github.repository }}
+          FORK_PLANS: \${{ vars.SYSREG_FORK_PLANS }}
+        run: |
+${runBlock(DECIDE_PLAN_SCRIPT)}
+      - if: steps.decide.outputs.live == 'true'
+        uses: ${CHECKOUT}
+        with:
+          persist-credentials: false
+      - name: Check out the pull request's systems/ as data
+        if: steps.decide.outputs.live == 'true'
+        uses: ${CHECKOUT}
+        with:
+          repository: \${{ github.event.pull_request.head.repo.full_name }}
+          ref: \${{ github.event.pull_request.head.sha }}
+          path: .sysreg-pull-request
+          sparse-checkout: systems
+          persist-credentials: false
+          allow-unsafe-pr-checkout: \${{ vars.SYSREG_FORK_PLANS == 'true' }}
+      - name: Plan the pull request's systems/, nothing else of it
+        if: steps.decide.outputs.live == 'true'
+        run: |
+${runBlock(USE_PULL_REQUEST_SYSTEMS_SCRIPT)}
+      - name: sysreg plan
+        if: steps.decide.outputs.live == 'true'
+        uses: ${usesAction(action)}
         with:
           command: plan
           environment: \${{ matrix.environment }}
           args: --out sysreg-plan-\${{ matrix.environment }}.json\${{ contains(github.event.pull_request.labels.*.name, 'sysreg:force') && ' --force' || '' }}
         env:
 ${credentialsEnv}
-      - name: Keep the plan file
-        if: always()
+      - name: Keep the reviewed plan
+        if: always() && steps.decide.outputs.live == 'true'
         uses: ${UPLOAD_ARTIFACT}
         with:
-          name: sysreg-plan-\${{ matrix.environment }}
+          name: sysreg-plan-\${{ matrix.environment }}-pr\${{ github.event.pull_request.number }}-\${{ github.event.pull_request.head.sha }}
           path: sysreg-plan-\${{ matrix.environment }}.json
           if-no-files-found: ignore
           retention-days: 30
+          overwrite: true
 `;
 }
 
 function syncWorkflow({ environments, action }: WorkflowOptions): string {
-  return `# sysreg sync: on every push to main, apply git to each environment in turn (${environments.join(', then ')}).
-# Runs are serialised per environment and never cancelled half way. Deletes and plans above the
-# safety share are refused unless a person runs this workflow by hand with allow-delete or force.
+  return `# sysreg sync: on every push to main, apply to each environment in turn (${environments.join(', then ')})
+# every pull request merged since the last successful sync there, each checked against the plan
+# reviewed on it. Runs are serialised per environment and never cancelled half way; one GitHub
+# cancels while it waits loses nothing. Deletes and unsafe plans need the sysreg:allow-delete or
+# sysreg:force label, added before the merge by a maintainer or admin, or a manual run by one.
+# Apply runs in the environment <env>-apply, which can require reviewers without gating plans.
 # Written by \`sysreg init\`.
 name: sysreg sync
 
@@ -122,12 +192,16 @@ on:
     branches: [main]
   workflow_dispatch:
     inputs:
+      apply-unreviewed:
+        description: Apply the current main without a reviewed plan (re-plans against live Altinn).
+        type: boolean
+        default: false
       allow-delete:
-        description: Carry out deletes (a deleted id can never be used again).
+        description: Carry out deletes (a deleted id can never be used again). Maintainers and admins only.
         type: boolean
         default: false
       force:
-        description: Apply a plan above the safety threshold.
+        description: Apply a plan above the safety threshold. Maintainers and admins only.
         type: boolean
         default: false
 
@@ -144,21 +218,46 @@ jobs:
       fail-fast: true
       matrix:
         environment: ${environmentList(environments)}
-    environment: \${{ matrix.environment }}
+    environment: \${{ matrix.environment }}-apply
     concurrency:
       group: sysreg-apply-\${{ matrix.environment }}
       cancel-in-progress: false
     permissions:
       contents: read
-      # The apply result as a comment on the merged pull request.
+      # The plan workflow's runs and artifacts: the reviewed plans.
+      actions: read
+      # Where the last successful sync left off: the newest successful deployment to <env>-apply.
+      deployments: read
+      # The merged pull requests and their label events, and the apply result as a comment.
       pull-requests: write
     steps:
-${checkoutStep}
-      - uses: ${usesAction(action)}
+      - uses: ${CHECKOUT}
+        with:
+          persist-credentials: false
+          fetch-depth: 0
+      - name: Find the reviewed plans
+        id: reviewed
+        env:
+          GH_TOKEN: \${{ github.token }}
+          REPOSITORY: \${{ github.repository }}
+          SHA: \${{ github.sha }}
+          ACTOR: \${{ github.triggering_actor }}
+          ENVIRONMENT: \${{ matrix.environment }}
+          APPLY_ENVIRONMENT: \${{ matrix.environment }}-apply
+          PLAN_WORKFLOW: sysreg-plan.yml
+          APPLY_UNREVIEWED: \${{ inputs.apply-unreviewed == true }}
+          INPUT_ALLOW_DELETE: \${{ inputs.allow-delete == true }}
+          INPUT_FORCE: \${{ inputs.force == true }}
+          PULLS_ATTEMPTS: 6
+          PULLS_DELAY_SECONDS: 5
+        run: |
+${runBlock(FIND_REVIEWED_PLANS_SCRIPT)}
+      - name: sysreg apply
+        uses: ${usesAction(action)}
         with:
           command: apply
           environment: \${{ matrix.environment }}
-          args: \${{ inputs.allow-delete && '--allow-delete' || '' }} \${{ inputs.force && '--force' || '' }}
+          args: \${{ steps.reviewed.outputs.args }}
         env:
 ${credentialsEnv}
 `;
@@ -209,6 +308,7 @@ ${credentialsEnv}
 export function renderWorkflows(options: WorkflowOptions): WorkflowFile[] {
   return [
     { path: '.github/workflows/sysreg-pull-request.yml', text: pullRequestWorkflow(options) },
+    { path: '.github/workflows/sysreg-plan.yml', text: planWorkflow(options) },
     { path: '.github/workflows/sysreg-sync.yml', text: syncWorkflow(options) },
     { path: '.github/workflows/sysreg-drift.yml', text: driftWorkflow(options) },
   ];

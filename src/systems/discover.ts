@@ -24,6 +24,15 @@ export const SYSTEMS_DIRECTORY = 'systems';
 
 const SYSTEM_FILE_PATTERN = /\.ya?ml$/i;
 
+/**
+ * Characters no folder or file name of a system file may hold. A path is quoted into pull request
+ * comments, annotations and logs: with these refused it cannot carry HTML or a comment marker (`<`,
+ * `>`, `&`), Markdown that escapes a code span or a table (`` ` ``, `|`, `[`, `]`, `\\`), quotes, a
+ * workflow command (`::`, `##[`) or a line break, whatever later quotes it. Spaces and `!` stay
+ * allowed, so that the id rules can still name such an id's file.
+ */
+const UNSAFE_PATH_CHARACTER = /[\u0000-\u001f\u007f<>&`|[\]\\:#"']/u;
+
 /** Repository-relative path with forward slashes, as diagnostics and plans name files. */
 export function toRepoPath(root: string, absolutePath: string): string {
   return path.relative(root, absolutePath).split(path.sep).join('/');
@@ -53,7 +62,25 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
 
   const addFile = (absolutePath: string) => {
     const repoPath = toRepoPath(rootPath, absolutePath);
-    if (!found.has(repoPath)) found.set(repoPath, { path: repoPath, absolutePath });
+    if (found.has(repoPath)) return;
+    if (UNSAFE_PATH_CHARACTER.test(repoPath)) {
+      // Shown escaped: the raw name is exactly what must not reach a comment or a log.
+      const shown = repoPath.replace(
+        /[^A-Za-z0-9_./-]/gu,
+        (character) => `\\u{${character.codePointAt(0)?.toString(16) ?? ''}}`,
+      );
+      if (!diagnostics.some((d) => d.file === shown))
+        diagnostics.push(
+          createPathDiagnostic(
+            shown,
+            'path-unsafe-characters',
+            `the path '${shown}' holds a character that could act as markup, a comment marker or a workflow command (one of < > & \` | [ ] \\ : # " ' or a control character); it is not read.`,
+            'Name the file systems/<id>.yaml, where <id> is the system id.',
+          ),
+        );
+      return;
+    }
+    found.set(repoPath, { path: repoPath, absolutePath });
   };
 
   /** Resolves a symlink; returns its real target when it stays inside the repo, else records why not. */

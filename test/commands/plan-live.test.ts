@@ -163,7 +163,8 @@ describe('seeded drift', () => {
 
   it('plan shows exactly the seeded differences', async () => {
     const run = await sysreg(client, ['plan', '--env', 'local', '--format', 'json']);
-    expect(run.code).toBe(0);
+    // The burned id is blocked: apply would not carry it out, so the check fails.
+    expect(run.code).toBe(1);
     const plan = parsePlanOutput(run);
     expect(
       plan.changes.map((change) => [
@@ -222,14 +223,14 @@ describe('seeded drift', () => {
     });
   });
 
-  it('exit codes: 0 without --detailed-exitcode, 2 with it, for plan and drift', async () => {
-    expect((await sysreg(client, ['plan', '--env', 'local'])).code).toBe(0);
-    expect((await sysreg(client, ['plan', '--env', 'local', '--detailed-exitcode'])).code).toBe(2);
+  it('exit codes: plan 1 while a system is blocked, with or without --detailed-exitcode; drift 0 or 2', async () => {
+    expect((await sysreg(client, ['plan', '--env', 'local'])).code).toBe(1);
+    expect((await sysreg(client, ['plan', '--env', 'local', '--detailed-exitcode'])).code).toBe(1);
     expect((await sysreg(client, ['drift', '--env', 'local'])).code).toBe(0);
     expect((await sysreg(client, ['drift', '--env', 'local', '--detailed-exitcode'])).code).toBe(2);
   });
 
-  it('as a child process too: exit 2 with --detailed-exitcode and the same JSON plan', async () => {
+  it('as a child process too: exit 1 (blocked) with --detailed-exitcode and the same JSON plan', async () => {
     const inProcess = await sysreg(client, ['plan', '--env', 'local', '--format', 'json']);
     const child = await runCli(
       ['plan', '--env', 'local', '--format', 'json', '--detailed-exitcode'],
@@ -237,8 +238,10 @@ describe('seeded drift', () => {
       undefined,
       client.env,
     );
-    expect(child.code).toBe(2);
-    expect(child.stderr).toBe('');
+    expect(child.code).toBe(1);
+    expect(child.stderr).toBe(
+      'sysreg plan: 1 system(s) blocked, which apply will not carry out: 314159268_fjordsoft_integrasjon (id-burned).\n',
+    );
     expect(child.stdout).toBe(inProcess.stdout);
     expect(scanForSecrets(child.stdout + child.stderr)).toEqual([]);
     const drift = await runCli(
@@ -256,7 +259,7 @@ describe('seeded drift', () => {
     for (const verb of ['plan', 'drift']) {
       await clearRequestLog(altinn.url);
       const run = await sysreg(client, [verb, '--env', 'local', '--format', 'json']);
-      expect(run.code).toBe(0);
+      expect(run.code).toBe(verb === 'plan' ? 1 : 0);
       const log = await readRequestLog(altinn.url);
       const registerReads = log.filter((entry) =>
         entry.path.startsWith('/authentication/api/v1/systemregister'),
@@ -274,7 +277,7 @@ describe('seeded drift', () => {
   it('--out writes the JSON plan that --format json prints, and apply can read it back', async () => {
     const json = await sysreg(client, ['plan', '--env', 'local', '--format', 'json']);
     const text = await sysreg(client, ['plan', '--env', 'local', '--out', 'out/plan.json']);
-    expect(text.code).toBe(0);
+    expect(text.code).toBe(1);
     const written = await readFile(path.join(repo.root, 'out', 'plan.json'), 'utf8');
     expect(written).toBe(json.stdout);
     const parsed = parsePlanJson(written);

@@ -31,6 +31,22 @@ describe('drift: one rolling issue per environment', () => {
     }
   }
 
+  it('leaves alone an issue someone else opened with the marker and the label', async () => {
+    const planted = github.addIssue({
+      title: 'planted',
+      body: '<!-- sysreg:drift:tt02 -->\nnot sysreg',
+      labels: [DRIFT_LABEL],
+      user: 'mallory',
+    });
+    const gone = await reportDrift({ environment: 'tt02', hasDrift: false, markdown: '' }, '1');
+    expect(gone.result.action).toBe('none');
+    const opened = await reportDrift({ environment: 'tt02', hasDrift: true, markdown: 'drifted' }, '2');
+    expect(opened.result.action).toBe('opened');
+    expect(opened.result.issueNumber).not.toBe(planted.number);
+    expect(planted).toMatchObject({ state: 'open', body: '<!-- sysreg:drift:tt02 -->\nnot sysreg' });
+    expect(github.writes().some((r) => r.path.endsWith(`/issues/${planted.number}`))).toBe(false);
+  });
+
   it('opens, updates and then closes one issue', async () => {
     const none = await reportDrift({ environment: 'tt02', hasDrift: false, markdown: '' }, '1');
     expect(none.result.action).toBe('none');

@@ -14,6 +14,7 @@ describe('the GitHub client stays bounded', () => {
 
   const post = (maxRateLimitWaitSeconds: number) =>
     upsertStickyComment({
+      author: 'github-actions[bot]',
       octokit: createOctokit({
         apiUrl: github.url,
         token: github.token,

@@ -54,6 +54,7 @@ describe('a plan longer than a comment may be', () => {
       timing: { writeIntervalMs: 0 },
     });
     const result = await upsertStickyComment({
+      author: 'github-actions[bot]',
       octokit,
       owner: 'acme',
       repo: 'systems',

@@ -14,6 +14,7 @@ describe('sticky comment', () => {
 
   const upsert = (body: string, marker = renderStickyMarker('plan', 'tt02')) =>
     upsertStickyComment({
+      author: 'github-actions[bot]',
       octokit: createOctokit({ apiUrl: github.url, token: github.token, timing: { writeIntervalMs: 0 } }),
       owner: 'acme',
       repo: 'systems',

@@ -20,6 +20,10 @@
  *   GET/POST   /issues                     PATCH /issues/{n}          (GET filters state, labels)
  *   GET        /labels/{name}              POST  /labels
  *   GET        /pulls/{n}/files            GET   /commits/{sha}/pulls
+ *   GET        /user (403, as for an installation token, unless `tokenUser` is set)
+ *   GET        /issues/{n}/events          GET   /collaborators/{login}/permission
+ *   GET        /deployments                GET   /deployments/{id}/statuses
+ *   GET        /actions/artifacts?name=    GET   /actions/runs/{id}
  * Anything else answers 404. A request without `Authorization: token|bearer <token>` answers 401.
  * `pageSize` (default 30) caps `per_page`, so tests reach the second page with few records.
  */
@@ -51,6 +55,7 @@ export interface FakeIssue {
   state: 'open' | 'closed';
   stateReason: string | null;
   labels: string[];
+  user: string;
 }
 
 export interface FakeLabel {
@@ -65,7 +70,30 @@ export interface FakePullRequest {
   baseRef: string;
   state: 'open' | 'closed';
   merged: boolean;
+  mergedAt: string | null;
+  mergeCommitSha: string | null;
+  labels: string[];
   files: { filename: string; status: string; previous_filename?: string }[];
+}
+
+/** A label added to or removed from an issue or pull request, as `GET /issues/{n}/events` lists it. */
+export interface FakeIssueEvent {
+  issueNumber: number;
+  event: 'labeled' | 'unlabeled';
+  label: string;
+  actor: string;
+  createdAt: string;
+}
+
+/** A workflow run and the artifacts it uploaded (file name → content). */
+export interface FakeWorkflowRun {
+  id: number;
+  /** e.g. `.github/workflows/pull-request.yml` */
+  path: string;
+  event: string;
+  conclusion: string | null;
+  headSha: string;
+  artifacts: { id: number; name: string; expired: boolean; files: Record<string, string> }[];
 }
 
 export interface FailureRule {
@@ -86,6 +114,12 @@ export interface FakeGitHubOptions {
   token?: string;
   /** Largest page size served; default 30 (GitHub's default per_page). */
   pageSize?: number;
+  /**
+   * The user the token belongs to (a personal token): `GET /user` answers with it and it authors what
+   * the token posts. Unset, the token is an installation token like the Actions `GITHUB_TOKEN`:
+   * `GET /user` is refused (403) and posts are by `github-actions[bot]`.
+   */
+  tokenUser?: string;
 }
 
 export interface FakeGitHub {
@@ -101,13 +135,33 @@ export interface FakeGitHub {
     files?: (string | { filename: string; status?: string; previous_filename?: string })[];
     state?: 'open' | 'closed';
     merged?: boolean;
+    labels?: string[];
   }): FakePullRequest;
   /** Sets the files a pull request changes (as a new push to it would). */
   setPullRequestFiles(number: number, files: string[]): void;
-  /** Merges (and so closes) a pull request, as the merge button does. */
-  mergePullRequest(number: number): void;
-  linkCommit(sha: string, pullNumbers: number[]): void;
+  /** Merges (and so closes) a pull request, as the merge button does; the time is the fake clock's. */
+  mergePullRequest(number: number, mergeCommitSha?: string): void;
+  /**
+   * `GET /commits/{sha}/pulls` → these pull requests; with `after`, only from that many requests on
+   * (GitHub fills the link in after a delay, and answers `[]` until then).
+   */
+  linkCommit(sha: string, pullNumbers: number[], options?: { after?: number }): void;
+  /** Adds (or removes) a label as `actor`, at the fake clock's next tick. */
+  label(issueNumber: number, label: string, actor: string, action?: 'labeled' | 'unlabeled'): void;
+  /** The role `GET /collaborators/{login}/permission` answers (default `read`). */
+  setRole(login: string, role: 'read' | 'triage' | 'write' | 'maintain' | 'admin'): void;
+  addWorkflowRun(
+    run: Omit<FakeWorkflowRun, 'artifacts'> & { artifacts?: FakeWorkflowRun['artifacts'] },
+  ): void;
+  /** A deployment to `environment` at `sha` with the given final status (newest listed first). */
+  addDeployment(
+    environment: string,
+    sha: string,
+    state: 'success' | 'failure' | 'error' | 'in_progress',
+  ): void;
   addComment(issueNumber: number, body: string, user?: string): FakeComment;
+  /** Seeds an issue opened by `user` (default 'someone'); its labels are created as needed. */
+  addIssue(issue: { title: string; body: string; labels?: string[]; user?: string }): FakeIssue;
   comments(issueNumber: number): FakeComment[];
   issues(): FakeIssue[];
   labels(): FakeLabel[];
@@ -122,12 +176,17 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const repo = options.repo ?? 'systems';
   const token = options.token ?? 'ghs_fake_token_for_tests';
   const pageSize = options.pageSize ?? 30;
+  const poster = options.tokenUser ?? 'github-actions[bot]';
   const requests: RecordedRequest[] = [];
   const comments: FakeComment[] = [];
   const issues: FakeIssue[] = [];
   const labels: FakeLabel[] = [];
   const pulls: FakePullRequest[] = [];
-  const commitPulls = new Map<string, number[]>();
+  const commitPulls = new Map<string, { numbers: number[]; after: number; asked: number }>();
+  const issueEvents: FakeIssueEvent[] = [];
+  const roles = new Map<string, string>();
+  const runs: FakeWorkflowRun[] = [];
+  const deployments: { id: number; environment: string; sha: string; state: string }[] = [];
   const failures: (FailureRule & { remaining: number })[] = [];
   let nextCommentId = 1000;
   let clock = Date.parse('2026-01-01T00:00:00Z');
@@ -170,13 +229,15 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       labelJson(labels.find((l) => l.name === name) ?? { name, color: '', description: '' }),
     ),
     html_url: `${htmlBase}/issues/${i.number}`,
-    user: userJson('github-actions[bot]'),
+    user: userJson(i.user),
   });
   const pullJson = (p: FakePullRequest) => ({
     id: p.number,
     number: p.number,
     state: p.state,
-    merged_at: p.merged ? '2026-01-01T12:00:00Z' : null,
+    merged_at: p.merged ? (p.mergedAt ?? '2026-01-01T12:00:00Z') : null,
+    merge_commit_sha: p.mergeCommitSha,
+    labels: p.labels.map((name) => ({ name })),
     html_url: `${htmlBase}/pull/${p.number}`,
     head: { sha: p.headSha, ref: `branch-${p.number}` },
     base: { ref: p.baseRef },
@@ -244,6 +305,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           links.length ? { link: links.join(', ') } : {},
         );
       };
+      if (path === '/user' && method === 'GET') {
+        if (options.tokenUser) return send(200, userJson(options.tokenUser));
+        return send(403, { message: 'Resource not accessible by integration', status: '403' });
+      }
       const prefix = `/repos/${owner}/${repo}`;
       if (!path.startsWith(`${prefix}/`)) return send(404, { message: 'Not Found' });
       const route = path.slice(prefix.length);
@@ -266,7 +331,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
             id: nextCommentId++,
             issueNumber,
             body: input.body,
-            user: 'github-actions[bot]',
+            user: poster,
             createdAt: at,
             updatedAt: at,
           };
@@ -314,6 +379,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           state: 'open',
           stateReason: null,
           labels: names,
+          user: poster,
         };
         issues.push(issue);
         return send(201, issueJson(issue));
@@ -355,8 +421,76 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         );
       }
       if ((match = route.match(/^\/commits\/([^/]+)\/pulls$/)) && method === 'GET') {
-        const numbers = commitPulls.get(match[1] ?? '') ?? [];
+        const link = commitPulls.get(match[1] ?? '');
+        if (link) link.asked += 1;
+        const numbers = link && link.asked > link.after ? link.numbers : [];
         return paginate(numbers.flatMap((n) => pulls.filter((p) => p.number === n)).map(pullJson));
+      }
+      if ((match = route.match(/^\/issues\/(\d+)\/events$/)) && method === 'GET') {
+        return paginate(
+          issueEvents
+            .filter((e) => e.issueNumber === Number(match?.[1]))
+            .map((e, index) => ({
+              id: index + 1,
+              event: e.event,
+              label: { name: e.label },
+              actor: userJson(e.actor),
+              created_at: e.createdAt,
+            })),
+        );
+      }
+      if ((match = route.match(/^\/collaborators\/([^/]+)\/permission$/)) && method === 'GET') {
+        const role = roles.get(match[1] ?? '') ?? 'read';
+        const permission =
+          role === 'maintain' || role === 'triage' ? (role === 'maintain' ? 'write' : 'read') : role;
+        return send(200, { permission, role_name: role, user: userJson(match[1] ?? '') });
+      }
+      if (route === '/deployments' && method === 'GET') {
+        const environment = url.searchParams.get('environment');
+        return paginate(
+          deployments
+            .filter((d) => !environment || d.environment === environment)
+            .toReversed()
+            .map((d) => ({ id: d.id, sha: d.sha, environment: d.environment })),
+        );
+      }
+      if ((match = route.match(/^\/deployments\/(\d+)\/statuses$/)) && method === 'GET') {
+        const deployment = deployments.find((d) => d.id === Number(match?.[1]));
+        if (!deployment) return send(404, { message: 'Not Found' });
+        return paginate([{ id: deployment.id * 10, state: deployment.state }]);
+      }
+      if (route === '/actions/artifacts' && method === 'GET') {
+        const name = url.searchParams.get('name');
+        const artifacts = runs
+          .flatMap((run) => run.artifacts.map((artifact) => ({ run, artifact })))
+          .filter(({ artifact }) => !name || artifact.name === name)
+          .toReversed()
+          .map(({ run, artifact }) => ({
+            id: artifact.id,
+            name: artifact.name,
+            expired: artifact.expired,
+            expires_at: '2026-02-01T00:00:00Z',
+            workflow_run: { id: run.id, head_sha: run.headSha },
+          }));
+        return send(200, { total_count: artifacts.length, artifacts });
+      }
+      if ((match = route.match(/^\/actions\/runs\/(\d+)$/)) && method === 'GET') {
+        const run = runs.find((r) => r.id === Number(match?.[1]));
+        if (!run) return send(404, { message: 'Not Found' });
+        return send(200, {
+          id: run.id,
+          path: run.path,
+          event: run.event,
+          conclusion: run.conclusion,
+          head_sha: run.headSha,
+        });
+      }
+      // Not GitHub's: the files of an artifact, for the stand-in gh's `run download`.
+      if ((match = route.match(/^\/actions\/runs\/(\d+)\/artifact-files\/(.+)$/)) && method === 'GET') {
+        const run = runs.find((r) => r.id === Number(match?.[1]));
+        const artifact = run?.artifacts.find((a) => a.name === match?.[2] && !a.expired);
+        if (!artifact) return send(404, { message: 'no valid artifacts found to download' });
+        return send(200, artifact.files);
       }
       return send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
     });
@@ -382,6 +516,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         baseRef: pull.baseRef ?? 'main',
         state: pull.state ?? (pull.merged ? 'closed' : 'open'),
         merged: pull.merged ?? false,
+        mergedAt: null,
+        mergeCommitSha: null,
+        labels: pull.labels ?? [],
         files: toFiles(pull.files ?? []),
       };
       pulls.push(record);
@@ -392,20 +529,55 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       if (!pull) throw new Error(`no pull request #${number}`);
       pull.files = toFiles(files);
     },
-    mergePullRequest(number) {
+    mergePullRequest(number, mergeCommitSha) {
       const pull = pulls.find((p) => p.number === number);
       if (!pull) throw new Error(`no pull request #${number}`);
       pull.merged = true;
       pull.state = 'closed';
+      pull.mergedAt = now();
+      pull.mergeCommitSha = mergeCommitSha ?? null;
     },
-    linkCommit(sha, pullNumbers) {
-      commitPulls.set(sha, pullNumbers);
+    linkCommit(sha, pullNumbers, linkOptions = {}) {
+      commitPulls.set(sha, { numbers: pullNumbers, after: linkOptions.after ?? 0, asked: 0 });
+    },
+    label(issueNumber, name, actor, action = 'labeled') {
+      issueEvents.push({ issueNumber, event: action, label: name, actor, createdAt: now() });
+      const pull = pulls.find((p) => p.number === issueNumber);
+      if (pull) {
+        pull.labels = pull.labels.filter((l) => l !== name);
+        if (action === 'labeled') pull.labels.push(name);
+      }
+    },
+    setRole(login, role) {
+      roles.set(login, role);
+    },
+    addWorkflowRun(run) {
+      runs.push({ ...run, artifacts: run.artifacts ?? [] });
+    },
+    addDeployment(environment, sha, state) {
+      deployments.push({ id: deployments.length + 1, environment, sha, state });
     },
     addComment(issueNumber, body, user = 'someone') {
       const at = now();
       const comment = { id: nextCommentId++, issueNumber, body, user, createdAt: at, updatedAt: at };
       comments.push(comment);
       return comment;
+    },
+    addIssue({ title, body, labels: names = [], user = 'someone' }) {
+      for (const name of names) {
+        if (!labels.some((l) => l.name === name)) labels.push({ name, color: 'ededed', description: '' });
+      }
+      const issue: FakeIssue = {
+        number: nextIssueNumber(),
+        title,
+        body,
+        state: 'open',
+        stateReason: null,
+        labels: names,
+        user,
+      };
+      issues.push(issue);
+      return issue;
     },
     comments: (issueNumber) => comments.filter((c) => c.issueNumber === issueNumber),
     issues: () => issues,

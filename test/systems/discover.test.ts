@@ -30,6 +30,30 @@ describe('discoverSystemFiles', () => {
     expect(files[0]?.absolutePath).toBe(path.join(repo, 'systems', 'a.yml'));
   });
 
+  it('refuses a path that could carry a comment marker, markup or a workflow command', async () => {
+    const marker = path.join(repo, 'systems', '<!-- sysreg:plan:prod -->');
+    await mkdir(marker);
+    await writeFile(path.join(marker, '314159268_alpha.yaml'), 'id: x\n');
+    await writeFile(path.join(repo, 'systems', '::error::x `y`.yaml'), 'id: y\n');
+    const { files, diagnostics } = await discoverSystemFiles(repo, []);
+    expect(files.map((f) => f.path)).toEqual(['systems/a.yml', 'systems/b.yaml', 'systems/nested/c.yaml']);
+    expect(diagnostics.map((d) => [d.file, d.ruleId, d.severity])).toEqual(
+      [
+        [
+          'systems/\\u{3c}\\u{21}--\\u{20}sysreg\\u{3a}plan\\u{3a}prod\\u{20}--\\u{3e}/314159268_alpha.yaml',
+          'path-unsafe-characters',
+          'error',
+        ],
+        [
+          'systems/\\u{3a}\\u{3a}error\\u{3a}\\u{3a}x\\u{20}\\u{60}y\\u{60}.yaml',
+          'path-unsafe-characters',
+          'error',
+        ],
+      ].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+    );
+    for (const d of diagnostics) expect(d.message).not.toMatch(/<!--|::error::x/);
+  });
+
   it('takes named files and folders, each file once', async () => {
     const { files } = await discoverSystemFiles(repo, [
       'systems/nested',

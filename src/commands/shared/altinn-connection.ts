@@ -21,14 +21,22 @@ export interface OpenedAltinnConnection {
 }
 
 export async function openAltinnConnection(
-  context: Pick<CommandContext, 'cwd' | 'env'>,
+  context: Pick<CommandContext, 'cwd' | 'env'> & Partial<Pick<CommandContext, 'stderr'>>,
   options: AltinnConnectionOptions,
 ): Promise<OpenedAltinnConnection> {
   const config = await loadSysregConfig(context.cwd);
+  const { stderr } = context;
+  // In Actions, the runner masks each token in the log from here on, whatever prints it later. On
+  // stderr, which the runner reads commands from too, so `--format json` keeps stdout clean.
+  const onToken =
+    context.env.GITHUB_ACTIONS === 'true' && stderr
+      ? (value: string) => void stderr.write(`::add-mask::${value}\n`)
+      : undefined;
   const connection = await connectToAltinn({
     environment: options.environment,
     env: context.env,
     config,
+    ...(onToken ? { onToken } : {}),
     ...(options.altinnUrl ? { altinnUrl: options.altinnUrl } : {}),
     ...(options.transport ? { transport: options.transport } : {}),
   });

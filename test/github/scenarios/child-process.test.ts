@@ -50,7 +50,10 @@ describe('sysreg plan --report github as a child process', () => {
         scenario.repo.root,
         { ...scenario.client.env, ...run.env },
       );
-      expect(result.stderr).toBe('sysreg plan: plan comment created on #7.\n');
+      // The access token is masked first (in Actions), then the one line about the comment.
+      expect(result.stderr).toMatch(
+        /^::add-mask::[\w-]+\.[\w-]+\.[\w-]+\nsysreg plan: plan comment created on #7\.\n$/,
+      );
       expect(result.code).toBe(0);
       expect(result.stdout).toContain(
         `::notice file=${systemFile('alpha')},line=1,col=1,title=sysreg plan%3A create in local::`,
