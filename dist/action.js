@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-RTMMFLLY.js";
+} from "./chunks/chunk-PR6CZC6M.js";
 import "./chunks/chunk-JFDNQY3D.js";
 import "./chunks/chunk-Y7HMJB2Q.js";
 import "./chunks/chunk-W36C3WO5.js";

@@ -49,7 +49,7 @@ const PACKAGES = [
   'lonn',
   'ansettelsesforhold',
   'sykefravaer',
-  'post-og-arkiv',
+  'ordinaer-post-til-virksomheten',
 ];
 const RESOURCES = [
   'app_ttd_endring-av-navn-v2',

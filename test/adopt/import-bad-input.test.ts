@@ -99,9 +99,8 @@ describe('sysreg import refuses bad input and writes nothing', () => {
 
   it('writes what live has even when it does not validate, and says so', async () => {
     await seedSystems(altinn.url, [
-      makeLiveSystem(VENDOR_ORG, 'oddpackage', {
-        accessPackages: [{ urn: 'urn:altinn:accesspackage:not-in-the-catalogue' }],
-      }),
+      // PUT accepts http:// (§3.4), so live can hold what create, and validate, refuse.
+      makeLiveSystem(VENDOR_ORG, 'oddpackage', { allowedRedirectUrls: ['http://insecure.example/'] }),
     ]);
     try {
       const result = await altinn.run(['import', '--env', 'local', '--only', id('oddpackage')], repo.root);
@@ -109,7 +108,7 @@ describe('sysreg import refuses bad input and writes nothing', () => {
       expect(result.stdout).toContain(`created   systems/${id('oddpackage')}.yaml`);
       expect(result.stderr).toContain("do not pass 'sysreg validate'; plan refuses to run until they do");
       expect(result.stderr).toMatch(
-        new RegExp(`systems/${id('oddpackage')}\\.yaml:\\d+:\\d+  error  access-package-known`),
+        new RegExp(`systems/${id('oddpackage')}\\.yaml:\\d+:\\d+  error  redirect-url-https`),
       );
     } finally {
       await removeSeeded(altinn, [id('oddpackage')]);

@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
+import {
+  COMMANDS,
+  main,
+  runFromProcess
+} from "./chunk-PR6CZC6M.js";
+import "./chunk-JFDNQY3D.js";
+import "./chunk-Y7HMJB2Q.js";
+import "./chunk-W36C3WO5.js";
+import "./chunk-JL2D3Q3I.js";
+import "./chunk-PFLRPMBQ.js";
+export {
+  COMMANDS,
+  main,
+  runFromProcess
+};
