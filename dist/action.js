@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-PR6CZC6M.js";
+} from "./chunks/chunk-J4AWZ553.js";
 import "./chunks/chunk-JFDNQY3D.js";
 import "./chunks/chunk-Y7HMJB2Q.js";
 import "./chunks/chunk-W36C3WO5.js";

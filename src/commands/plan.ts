@@ -154,7 +154,7 @@ async function checkCatalogueOnline(comparison: LiveComparison): Promise<Diagnos
     restrictToEnvironment(file, comparison.environment),
   );
   const catalogue = await fetchCatalogue(comparison.connection.client, collectCatalogueReferences(files));
-  return sortDiagnostics(validateSystems(files, { catalogue, checkResources: true })).filter(
-    (diagnostic) => diagnostic.severity === 'error',
-  );
+  return sortDiagnostics(
+    validateSystems(files, { catalogue, catalogueSource: 'live', checkResources: true }),
+  ).filter((diagnostic) => diagnostic.severity === 'error');
 }

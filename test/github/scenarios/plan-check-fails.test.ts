@@ -72,7 +72,7 @@ describe('the pull request’s plan check fails when apply could not succeed', (
       ),
     );
     const step = await planOnPullRequest();
-    // The built-in list already refuses it (the validate job annotates it); plan stops on the line.
+    // Offline it is only a warning (the built-in list is short); the environment's catalogue refuses it on the line.
     expect(step.code, step.stderr).toBe(1);
     expect(step.stderr).toMatch(
       /systems\/314159268_alpha\.yaml:\d+:\d+ +error +access-package-known \(AUTH\.VLD-00008\)/,

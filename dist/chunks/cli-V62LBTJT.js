@@ -4,7 +4,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-PR6CZC6M.js";
+} from "./chunk-J4AWZ553.js";
 import "./chunk-JFDNQY3D.js";
 import "./chunk-Y7HMJB2Q.js";
 import "./chunk-W36C3WO5.js";

@@ -164,9 +164,9 @@ async function checkCatalogueOnline(comparison) {
     (file) => restrictToEnvironment(file, comparison.environment)
   );
   const catalogue = await fetchCatalogue(comparison.connection.client, collectCatalogueReferences(files));
-  return sortDiagnostics(validateSystems(files, { catalogue, checkResources: true })).filter(
-    (diagnostic) => diagnostic.severity === "error"
-  );
+  return sortDiagnostics(
+    validateSystems(files, { catalogue, catalogueSource: "live", checkResources: true })
+  ).filter((diagnostic) => diagnostic.severity === "error");
 }
 export {
   command,
