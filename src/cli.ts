@@ -6,6 +6,7 @@
 import module from 'node:module';
 import process from 'node:process';
 import type { Command, CommandContext } from './commands/command.ts';
+import { Interrupted, watchInterruptions } from './commands/interruption.ts';
 
 // Node caches compiled (and type-stripped) modules across runs: most of a short command's start-up.
 module.enableCompileCache?.();
@@ -70,6 +71,12 @@ export async function main(context: Omit<CommandContext, 'argv'> & { argv: strin
   try {
     return await command.run({ ...context, argv: rest });
   } catch (error) {
+    // Whatever a cancelled request threw, the cause is the signal: say so, not "internal error".
+    const interrupted = context.signal?.aborted ? context.signal.reason : undefined;
+    if (interrupted instanceof Interrupted) {
+      context.stderr.write(`sysreg ${verb}: ${interrupted.message} before it finished; nothing was written.\n`);
+      return interrupted.exitCode;
+    }
     if (error instanceof Error && 'exitCode' in error && typeof error.exitCode === 'number') {
       context.stderr.write(`sysreg ${verb}: ${error.message}\n`);
       return error.exitCode;
@@ -82,12 +89,19 @@ export async function main(context: Omit<CommandContext, 'argv'> & { argv: strin
 }
 
 if (import.meta.main) {
-  const exitCode = await main({
-    argv: process.argv.slice(2),
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: process.env,
-    cwd: process.cwd(),
-  });
-  process.exitCode = exitCode;
+  const argv = process.argv.slice(2);
+  const interruptions = watchInterruptions({ verb: argv[0] ?? '', stderr: process.stderr });
+  try {
+    process.exitCode = await main({
+      argv,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      stdin: process.stdin,
+      env: process.env,
+      cwd: process.cwd(),
+      signal: interruptions.signal,
+    });
+  } finally {
+    interruptions.dispose();
+  }
 }

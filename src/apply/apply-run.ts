@@ -48,8 +48,10 @@ export interface ApplyRun {
   refusal: string[];
   report: ApplyReport | null;
   verification: ApplyVerification | null;
-  /** Set when the verification read itself failed. */
+  /** Set when the verification read itself failed, or was not made. */
   verificationError: string | null;
+  /** Why the run stopped before the end (the abort reason, e.g. `interrupted by SIGINT`), or null. */
+  interruption: string | null;
 }
 
 export interface ApplyEdges {
@@ -97,6 +99,7 @@ export async function runApply(edges: ApplyEdges, options: ApplyRunOptions): Pro
     report: null,
     verification: null,
     verificationError: null,
+    interruption: null,
   };
 
   let only: Set<string> | undefined;
@@ -132,7 +135,8 @@ export async function runApply(edges: ApplyEdges, options: ApplyRunOptions): Pro
 
   let verification: ApplyVerification | null = null;
   let verificationError: string | null = null;
-  if (options.signal?.aborted) {
+  const interruption = options.signal?.aborted ? describeAbortReason(options.signal.reason) : null;
+  if (interruption) {
     verificationError = 'Apply was stopped before the end, so nothing is verified; run it again to finish.';
   } else if (wrote) {
     try {
@@ -167,7 +171,12 @@ export async function runApply(edges: ApplyEdges, options: ApplyRunOptions): Pro
     report,
     verification,
     verificationError,
+    interruption,
   };
+}
+
+function describeAbortReason(reason: unknown): string {
+  return reason instanceof Error ? reason.message : 'stopped';
 }
 
 /** The run for machines: the plan by checksum, counts and safety, not in full (`plan --out` has it). */

@@ -5,7 +5,6 @@
  * finishes what a failed or killed run left, and changes nothing that is already right.
  */
 import { readFile } from 'node:fs/promises';
-import process from 'node:process';
 import { isAbsolute, join } from 'node:path';
 import { createProgressPrinter, renderApplyRunJson, renderApplyRunText } from '../apply/render-apply-run.ts';
 import { runApply } from '../apply/apply-run.ts';
@@ -16,6 +15,7 @@ import { parsePlanJson } from '../plan/render-json.ts';
 import type { Plan } from '../plan/plan.ts';
 import { renderPlanText } from '../plan/render-text.ts';
 import { UsageError } from './command.ts';
+import { interruptedExitCode } from './interruption.ts';
 import type { Command, CommandContext, Output } from './command.ts';
 import {
   ALTINN_OPTION_USAGE,
@@ -208,52 +208,52 @@ export const command: Command = {
       ? (run: ApplyRun) =>
           github.reportApplyRunToGitHub(github.withWorkflowCommandsBeside(context, format), run)
       : undefined;
-    // Ctrl-C or a cancelled CI job: start nothing new, let the answers in flight come back, report.
-    // A second signal ends the process at once; the next run reads what happened and finishes.
-    const stop = new AbortController();
-    const onSignal = (signal: NodeJS.Signals): void => {
-      if (stop.signal.aborted) process.exit(130);
-      context.stderr.write(`\nsysreg apply: ${signal}: stopping after the changes in flight.\n`);
-      stop.abort(new Error(`stopped by ${signal}`));
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    try {
-      return await applyAndReport(
-        context,
-        format,
-        stop.signal,
-        { log, ...(report ? { report } : {}) },
-        {
-          environment,
-          altinnUrl: values['altinn-url'],
-          ...(reviewedPlan ? { reviewedPlan } : {}),
-          allowDelete: values['allow-delete'],
-          force: values.force,
-          concurrency: concurrency ?? DEFAULT_CONCURRENCY,
-          ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
-          // The JSON report owns stdout; people read the plan and progress on stderr then.
-          planOutput: format === 'json' ? progress : log,
-          progressOutput: progress,
-        },
-      );
-    } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    }
+    // Ctrl-C, a cancelled CI job or a closed terminal (src/commands/interruption.ts): the reads stop
+    // at once, no change starts after it, and the run reports what it did.
+    return applyAndReport(
+      context,
+      format,
+      { log, ...(report ? { report } : {}) },
+      {
+        environment,
+        altinnUrl: values['altinn-url'],
+        ...(reviewedPlan ? { reviewedPlan } : {}),
+        allowDelete: values['allow-delete'],
+        force: values.force,
+        concurrency: concurrency ?? DEFAULT_CONCURRENCY,
+        ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+        // The JSON report owns stdout; people read the plan and progress on stderr then.
+        planOutput: format === 'json' ? progress : log,
+        progressOutput: progress,
+        ...(context.signal ? { signal: context.signal } : {}),
+      },
+    );
   },
 };
 
 async function applyAndReport(
   context: CommandContext,
   format: ApplyFormat,
-  signal: AbortSignal,
   output: { log: Output; report?: (run: ApplyRun) => Promise<unknown> },
-  options: Omit<ApplyCommandOptions, 'signal'>,
+  options: ApplyCommandOptions,
 ): Promise<number> {
-  const run = await executeApply(context, { ...options, signal });
+  let run: ApplyRun;
+  try {
+    run = await executeApply(context, options);
+  } catch (error) {
+    const interrupted = interruptedExitCode(options.signal);
+    if (interrupted === undefined) throw error;
+    context.stderr.write(
+      `sysreg apply: ${describeInterruption(options.signal)} while reading Altinn, before anything was planned; 0 applied, nothing started.\n`,
+    );
+    return interrupted;
+  }
   output.log.write(format === 'json' ? renderApplyRunJson(run) : renderApplyRunText(run));
   // After the run is printed: a report that fails fails the command, the log still shows the run.
   await output.report?.(run);
-  return run.exitCode;
+  return interruptedExitCode(options.signal) ?? run.exitCode;
+}
+
+function describeInterruption(signal: AbortSignal | undefined): string {
+  return signal?.reason instanceof Error ? signal.reason.message : 'interrupted';
 }

@@ -132,10 +132,16 @@ describe('apply interrupted with SIGINT', () => {
     const deadline = Date.now() + 20_000;
     while ((await bench.writes()).length < 4 && Date.now() < deadline) await sleep(5);
     child.kill('SIGINT');
-    expect(await exited).toBe(1);
-    expect(stderr).toContain('SIGINT: stopping after the changes in flight');
-    expect(stdout).toMatch(/skipped (create|update) of 314159268_\w+: stopped\./);
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('sysreg apply: SIGINT: stopping');
+    expect(stdout).toMatch(
+      /^sysreg apply in local: interrupted by SIGINT; \d+ applied, 0 failed, \d+ not started of 26 planned/m,
+    );
+    expect(stdout).toMatch(/not started: (create|update) of 314159268_\w+$/m);
     expect(stdout).toContain('Apply was stopped before the end, so nothing is verified');
+    // Nothing failed, so nothing tells the user to fix a failure.
+    expect(stdout).not.toContain('after fixing what failed');
+    expect(stdout).toContain('Not done: run apply again to finish');
     // Every write it started came back: none was cut off mid-flight.
     await sleep(100);
     const writes = await bench.writes();

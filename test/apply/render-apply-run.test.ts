@@ -61,6 +61,7 @@ function buildRun(): ApplyRun {
       remaining: [{ systemId: '991825827_b', action: 'update (clientId)', why: 'Its update failed.' }],
     },
     verificationError: null,
+    interruption: null,
   };
 }
 

@@ -44,6 +44,7 @@ export async function compareWithAltinn(
   try {
     const live = await readLiveState(connection.client, {
       environment: options.environment,
+      ...(context.signal ? { signal: context.signal } : {}),
       repoIds: loading.then((state) =>
         state.invalid
           ? Promise.reject(new Error('invalid files'))
