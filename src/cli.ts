@@ -74,7 +74,9 @@ export async function main(context: Omit<CommandContext, 'argv'> & { argv: strin
     // Whatever a cancelled request threw, the cause is the signal: say so, not "internal error".
     const interrupted = context.signal?.aborted ? context.signal.reason : undefined;
     if (interrupted instanceof Interrupted) {
-      context.stderr.write(`sysreg ${verb}: ${interrupted.message} before it finished; nothing was written.\n`);
+      context.stderr.write(
+        `sysreg ${verb}: ${interrupted.message} before it finished; nothing was written.\n`,
+      );
       return interrupted.exitCode;
     }
     if (error instanceof Error && 'exitCode' in error && typeof error.exitCode === 'number') {

@@ -29,7 +29,9 @@ export type ApplyRunStatus =
   /** The plan deletes without --allow-delete, or is unsafe without --force: nothing applied. */
   | 'refused'
   /** The fresh plan differs from the reviewed one: nothing applied. */
-  | 'stale-plan';
+  | 'stale-plan'
+  /** The person asked (`confirm`) did not answer yes: nothing applied. */
+  | 'cancelled';
 
 export interface ApplyRun {
   formatVersion: typeof APPLY_RUN_FORMAT_VERSION;
@@ -74,6 +76,11 @@ export interface ApplyRunOptions {
   signal?: AbortSignal;
   /** The fresh plan, before anything is written (to show it). */
   onPlan?: (plan: Plan) => void;
+  /**
+   * Asked once the plan is allowed and has changes, before the first write; anything but true
+   * applies nothing. Absent: the caller's flags (`--yes`, CI, a reviewed plan) were the decision.
+   */
+  confirm?: (plan: Plan) => Promise<boolean>;
   onProgress?: (progress: ApplyProgress) => void;
 }
 
@@ -120,6 +127,13 @@ export async function runApply(edges: ApplyEdges, options: ApplyRunOptions): Pro
     { allowDelete: options.allowDelete, force: options.force },
   );
   if (refusal.length > 0) return { ...run, status: 'refused', refusal };
+  if (
+    options.confirm &&
+    inScope.some((change) => change.action !== 'blocked') &&
+    !(await options.confirm(plan))
+  ) {
+    return { ...run, status: 'cancelled' };
+  }
 
   const report = await applyPlan(plan, {
     client: edges.client,

@@ -70,6 +70,8 @@ export function renderApplyRunText(run: ApplyRun): string {
       );
       for (const reason of run.refusal) lines.push(`  ${reason}`);
       return `${lines.join('\n')}\n`;
+    case 'cancelled':
+      return `sysreg apply: cancelled; nothing applied in ${environment}.\n`;
     default:
       break;
   }

@@ -25,6 +25,7 @@ import {
   requireDefaultSystemsFolder,
   requireEnvironmentName,
 } from './shared/altinn-options.ts';
+import { askToApply, decideApplyConsent } from './shared/confirm.ts';
 import { compareWithAltinn, wantsColor } from './shared/live-comparison.ts';
 
 const APPLY_FORMATS = ['text', 'json'] as const;
@@ -53,6 +54,9 @@ ${ALTINN_OPTION_USAGE}
   --allow-delete        Carry out deletes (a deleted id can never be used again). Without it, a
                         plan that deletes is refused as a whole.
   --force               Apply a plan above the safety threshold.
+  -y, --yes             Apply without asking. On a terminal apply shows the plan and asks first;
+                        where no one can answer (not a terminal, --format json) it needs --yes,
+                        except in CI (CI=true) and with a reviewed --plan.
   --format <fmt>        text (default) or json (the run report, for machines).
   --concurrency <n>     Requests in flight at once (default ${DEFAULT_CONCURRENCY}, at most ${MAX_CONCURRENCY}).
   --request-timeout <sec>
@@ -79,6 +83,8 @@ export interface ApplyCommandOptions {
   /** Where to show progress, if anywhere: a counter when it is a terminal, else a line per system. */
   progressOutput?: Output;
   signal?: AbortSignal;
+  /** Asked after the plan is shown and before the first write (a terminal without --yes). */
+  confirm?: (plan: Plan) => Promise<boolean>;
 }
 
 /**
@@ -118,6 +124,7 @@ export async function executeApply(context: CommandContext, options: ApplyComman
         concurrency: options.concurrency,
         ...(options.reviewedPlan ? { reviewedPlan: options.reviewedPlan } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.confirm ? { confirm: options.confirm } : {}),
         ...(planOutput
           ? {
               onPlan: (plan: Plan) => {
@@ -189,17 +196,25 @@ export const command: Command = {
         concurrency: { type: 'string' },
         'request-timeout': { type: 'string' },
         report: { type: 'string' },
+        yes: { type: 'boolean', short: 'y', default: false },
       },
       USAGE,
     );
     requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format: ApplyFormat = pickFormat(values.format, APPLY_FORMATS);
+    const consent = decideApplyConsent(context, {
+      yes: values.yes,
+      reviewedPlan: values.plan !== undefined,
+      format,
+    });
     const concurrency = readPositiveInteger(values.concurrency, '--concurrency', MAX_CONCURRENCY);
     const requestTimeoutMs = readSeconds(values['request-timeout'], '--request-timeout');
     // Loaded only when asked for; the target is checked before anything is written.
     const github = values.report === undefined ? undefined : await import('../github/report-command.ts');
     github?.parseReportTarget(values.report);
+    // The report comes after the writes; a job that cannot take it must fail before them.
+    await github?.requireApplyReportEnvironment(context.env);
     const reviewedPlan = values.plan ? await readReviewedPlan(context.cwd, values.plan) : undefined;
     // In Actions, printed names must not act as workflow commands; JSON stays byte-exact.
     const log = github && format === 'text' ? github.createInertLogOutput(context.stdout) : context.stdout;
@@ -226,6 +241,15 @@ export const command: Command = {
         planOutput: format === 'json' ? progress : log,
         progressOutput: progress,
         ...(context.signal ? { signal: context.signal } : {}),
+        ...(consent === 'ask'
+          ? {
+              confirm: () =>
+                askToApply(
+                  context,
+                  `Apply the changes above to ${environment}? Nothing is written otherwise.`,
+                ),
+            }
+          : {}),
       },
     );
   },
@@ -244,7 +268,7 @@ async function applyAndReport(
     const interrupted = interruptedExitCode(options.signal);
     if (interrupted === undefined) throw error;
     context.stderr.write(
-      `sysreg apply: ${describeInterruption(options.signal)} while reading Altinn, before anything was planned; 0 applied, nothing started.\n`,
+      `sysreg apply: ${describeInterruption(options.signal)} before anything was applied; 0 applied, nothing started.\n`,
     );
     return interrupted;
   }

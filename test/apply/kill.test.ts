@@ -50,7 +50,7 @@ async function setUpRepo(bench: ApplyBench): Promise<SystemSpec[]> {
 async function applyAndKill(bench: ApplyBench, killAfterWrites: number): Promise<NodeJS.Signals | null> {
   const child = spawn(process.execPath, [CLI, 'apply', '--env', 'local', '--concurrency', '3'], {
     cwd: bench.repo.root,
-    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...bench.client.env },
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', CI: 'true', ...bench.client.env },
     stdio: 'ignore',
   });
   const exited = new Promise<NodeJS.Signals | null>((resolve) =>
@@ -121,7 +121,7 @@ describe('apply interrupted with SIGINT', () => {
     await setFaults(bench.altinn.url, { latencyMs: 40 });
     const child = spawn(process.execPath, [CLI, 'apply', '--env', 'local', '--concurrency', '2'], {
       cwd: bench.repo.root,
-      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...bench.client.env },
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', CI: 'true', ...bench.client.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -100,7 +100,7 @@ describe('a signal while reading Altinn', () => {
       expect(run.signal).toBeNull();
       expect(run.code).toBe(EXIT_CODES[signal]);
       expect(run.stderr).toContain(
-        `sysreg apply: interrupted by ${signal} while reading Altinn, before anything was planned; 0 applied, nothing started.`,
+        `sysreg apply: interrupted by ${signal} before anything was applied; 0 applied, nothing started.`,
       );
       expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
       expect(await bench.writes()).toEqual([]);
