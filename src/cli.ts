@@ -7,6 +7,7 @@ import module from 'node:module';
 import process from 'node:process';
 import type { Command, CommandContext } from './commands/command.ts';
 import { Interrupted, watchInterruptions } from './commands/interruption.ts';
+import { findClosest } from './commands/shared/arguments.ts';
 
 // Node caches compiled (and type-stripped) modules across runs: most of a short command's start-up.
 module.enableCompileCache?.();
@@ -45,13 +46,15 @@ function renderHelp(commands: Command[]): string {
     'Commands:',
     ...lines,
     '',
-    'Run `sysreg <command> --help` for the options of one command.',
+    'Run `sysreg help <command>` (or `sysreg <command> --help`) for the options of one command.',
     '',
   ].join('\n');
 }
 
 export async function main(context: Omit<CommandContext, 'argv'> & { argv: string[] }): Promise<number> {
   const [verb, ...rest] = context.argv;
+  // `sysreg help plan` is `sysreg plan --help`.
+  if (verb === 'help' && rest.length > 0) return main({ ...context, argv: [rest[0]!, '--help'] });
   if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
     const loaded = await Promise.all(Object.values(COMMANDS).map(async (load) => (await load()).command));
     context.stdout.write(renderHelp(loaded));
@@ -60,7 +63,11 @@ export async function main(context: Omit<CommandContext, 'argv'> & { argv: strin
   if (verb === '--version') return main({ ...context, argv: ['version'] });
   const load = pickLoader(verb, rest);
   if (!load) {
-    context.stderr.write(`sysreg: unknown command '${verb}'. Run 'sysreg --help' for the list.\n`);
+    const meant = findClosest(verb, Object.keys(COMMANDS));
+    const suggestion = meant ? `; did you mean '${meant}'?` : '.';
+    context.stderr.write(
+      `sysreg: unknown command '${verb}'${suggestion} Run 'sysreg --help' for the list.\n`,
+    );
     return 1;
   }
   const { command } = await load();

@@ -3,9 +3,8 @@
  * With `--check`, lists the files that would change and exits 1, for CI.
  */
 import { readFile, realpath } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { parseArguments } from './shared/arguments.ts';
 import type { Command } from './command.ts';
-import { UsageError } from './command.ts';
 import { discoverSystemFiles } from '../systems/discover.ts';
 import type { DiscoveredFile } from '../systems/discover.ts';
 import { decodeSystemFile } from '../systems/load.ts';
@@ -29,12 +28,7 @@ export const command: Command = {
   summary: 'Rewrite system files into the canonical form (or --check that they are).',
   usage: USAGE,
   async run({ argv, stdout, stderr, cwd }) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: argv, options: { check: { type: 'boolean' } }, allowPositionals: true });
-    } catch (error) {
-      throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    }
+    const parsed = parseArguments(argv, { check: { type: 'boolean' } }, USAGE);
     const check = parsed.values.check === true;
     const { files, diagnostics } = await discoverSystemFiles(cwd, parsed.positionals);
     let failures = 0;

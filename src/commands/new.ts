@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolveSystemsFolder } from '../adopt/systems-folder.ts';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArguments } from './shared/arguments.ts';
 import type { Command } from './command.ts';
 import { UsageError } from './command.ts';
 import { describeFileError } from './describe-file-error.ts';
@@ -34,16 +34,7 @@ export const command: Command = {
   summary: 'Write a commented skeleton for a new system.',
   usage: USAGE,
   async run({ argv, stdout, cwd }) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        options: { vendor: { type: 'string' }, dir: { type: 'string' } },
-        allowPositionals: true,
-      });
-    } catch (error) {
-      throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    }
+    const parsed = parseArguments(argv, { vendor: { type: 'string' }, dir: { type: 'string' } }, USAGE);
     const [id, ...extra] = parsed.positionals;
     if (id === undefined || extra.length > 0) throw new UsageError(`give exactly one system id\n\n${USAGE}`);
     if (parsed.values.vendor === undefined) throw new UsageError(`--vendor is required\n\n${USAGE}`);

@@ -4,7 +4,6 @@
  * Loads no HTTP or GitHub code, so it starts fast in every pull request. `validate --env NAME` is
  * the same run against one environment's live catalogue; the CLI routes it to validate-online.ts.
  */
-import { parseArgs } from 'node:util';
 import { DEFAULT_CATALOGUE, type Catalogue } from '../catalogue/default-catalogue.ts';
 import { discoverSystemFiles } from '../systems/discover.ts';
 import { loadSystemFiles } from '../systems/load.ts';
@@ -17,6 +16,7 @@ import {
 import type { ParsedSystemFile } from '../systems/parse.ts';
 import { sortDiagnostics, validateSystems } from '../systems/validate.ts';
 import { UsageError, type Command, type CommandContext } from './command.ts';
+import { parseArguments } from './shared/arguments.ts';
 
 export const VALIDATE_USAGE = `Usage: sysreg validate [paths…] [--format text|json|github] [--env NAME]
                        [--report github]
@@ -71,22 +71,16 @@ const OFFLINE_CATALOGUE: CatalogueSource = (files) =>
   Promise.resolve({ files, catalogue: DEFAULT_CATALOGUE, checkResources: false });
 
 export function parseValidateArguments(argv: string[]): ValidateArguments {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        format: { type: 'string', default: 'text' },
-        env: { type: 'string' },
-        'altinn-url': { type: 'string' },
-        report: { type: 'string' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${VALIDATE_USAGE}`);
-  }
+  const parsed = parseArguments(
+    argv,
+    {
+      format: { type: 'string', default: 'text' },
+      env: { type: 'string' },
+      'altinn-url': { type: 'string' },
+      report: { type: 'string' },
+    },
+    VALIDATE_USAGE,
+  );
   const format = parsed.values.format;
   if (!(DIAGNOSTICS_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format '${format}'; use one of ${DIAGNOSTICS_FORMATS.join(', ')}.`);

@@ -1,0 +1,36 @@
+/**
+ * Working files stay out of commits: the names the README and workflows give `--out` files are
+ * ignored by the repository's .gitignore, and the committed catalogue snapshots are not.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './support/run-cli.ts';
+
+function isIgnored(file: string): boolean {
+  try {
+    execFileSync('git', ['check-ignore', '--quiet', '--no-index', file], { cwd: REPO_ROOT });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('working files', () => {
+  it('ignores every --out file the README and the workflows name, and keeps catalogue snapshots', async () => {
+    const sources = [
+      await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8'),
+      await readFile(path.join(REPO_ROOT, '.github', 'workflows', 'pull-request.yml'), 'utf8'),
+    ].join('\n');
+    const named = [...sources.matchAll(/--out "?([\w.$-]+\.json)/g)].map((match) =>
+      match[1]!.replace(/\$\w+/g, 'tt02'),
+    );
+    expect(named.length).toBeGreaterThanOrEqual(3);
+    for (const file of [...named, 'sysreg-plan.json', 'sysreg-drift-prod.json']) {
+      expect(isIgnored(file), file).toBe(true);
+    }
+    expect(isIgnored('.sysreg/catalogue-tt02.json')).toBe(false);
+    expect(isIgnored('systems/991825827_x.yaml')).toBe(false);
+  });
+});
