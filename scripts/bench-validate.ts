@@ -61,7 +61,7 @@ const RESOURCES = [
 function renderSystem(index: number): { id: string; text: string } {
   const id = `314159268_bench_${String(index).padStart(5, '0')}`;
   const lines = [
-    '# yaml-language-server: $schema=../src/systems/system.schema.json',
+    '# yaml-language-server: $schema=../.sysreg/system.schema.json',
     `id: ${id}`,
     'vendor:',
     '  ID: "0192:314159268"',

@@ -32,7 +32,7 @@ const HAND_MADE = `${DEMO_ORG_NUMBER}_portal_test`;
 const RETIRED = `${DEMO_ORG_NUMBER}_fjordsoft_timeliste`;
 
 /** A retired system: the file stays as a tombstone, and apply deletes the live system. */
-const TOMBSTONE = `# yaml-language-server: $schema=../src/systems/system.schema.json
+const TOMBSTONE = `# yaml-language-server: $schema=../.sysreg/system.schema.json
 # Retired in 2026: the file stays as a tombstone, so the id is never reused by mistake.
 id: ${RETIRED}
 vendor:

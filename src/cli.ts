@@ -8,13 +8,15 @@ import process from 'node:process';
 import type { Command, CommandContext } from './commands/command.ts';
 import { Interrupted, watchInterruptions } from './commands/interruption.ts';
 import { findClosest } from './commands/shared/arguments.ts';
+import { findRepositoryRoot } from './config/repository-root.ts';
 
 // Node caches compiled (and type-stripped) modules across runs: most of a short command's start-up.
 module.enableCompileCache?.();
 
 /** Verbs are loaded lazily so that `sysreg validate` never pays for the HTTP or GitHub stacks. */
 export const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
-  // In the order of the loop: author, check, compare, change, adopt; then the tools around it.
+  // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
+  init: () => import('./commands/init.ts'),
   new: () => import('./commands/new.ts'),
   fmt: () => import('./commands/fmt.ts'),
   validate: () => import('./commands/validate.ts'),
@@ -97,7 +99,9 @@ export async function main(context: Omit<CommandContext, 'argv'> & { argv: strin
   }
 }
 
-if (import.meta.main) {
+/** Runs the command line of this process, from the repository root found upwards of where it started. */
+export async function runFromProcess(): Promise<void> {
+  const workingDirectory = process.cwd();
   const argv = process.argv.slice(2);
   const interruptions = watchInterruptions({ verb: argv[0] ?? '', stderr: process.stderr });
   try {
@@ -107,10 +111,13 @@ if (import.meta.main) {
       stderr: process.stderr,
       stdin: process.stdin,
       env: process.env,
-      cwd: process.cwd(),
+      cwd: findRepositoryRoot(workingDirectory),
+      workingDirectory,
       signal: interruptions.signal,
     });
   } finally {
     interruptions.dispose();
   }
 }
+
+if (import.meta.main) await runFromProcess();

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { IGNORED_WORKING_FILES } from '../src/init/init-files.ts';
 import { REPO_ROOT } from './support/run-cli.ts';
 
 function isIgnored(file: string): boolean {
@@ -30,6 +31,9 @@ describe('working files', () => {
     for (const file of [...named, 'sysreg-plan.json', 'sysreg-drift-prod.json']) {
       expect(isIgnored(file), file).toBe(true);
     }
+    // What `sysreg init` writes into a vendor's .gitignore is what this repository ignores.
+    const gitignore = await readFile(path.join(REPO_ROOT, '.gitignore'), 'utf8');
+    for (const pattern of IGNORED_WORKING_FILES) expect(gitignore.split('\n')).toContain(pattern);
     expect(isIgnored('.sysreg/catalogue-tt02.json')).toBe(false);
     expect(isIgnored('systems/991825827_x.yaml')).toBe(false);
   });

@@ -14,7 +14,7 @@ import type { TransportOptions } from '../altinn/transport.ts';
 import { parsePlanJson } from '../plan/render-json.ts';
 import type { Plan } from '../plan/plan.ts';
 import { renderPlanText } from '../plan/render-text.ts';
-import { UsageError } from './command.ts';
+import { UsageError, resolveFileArgument } from './command.ts';
 import { interruptedExitCode } from './interruption.ts';
 import type { Command, CommandContext, Output } from './command.ts';
 import {
@@ -215,7 +215,9 @@ export const command: Command = {
     github?.parseReportTarget(values.report);
     // The report comes after the writes; a job that cannot take it must fail before them.
     await github?.requireApplyReportEnvironment(context.env);
-    const reviewedPlan = values.plan ? await readReviewedPlan(context.cwd, values.plan) : undefined;
+    const reviewedPlan = values.plan
+      ? await readReviewedPlan(context.cwd, resolveFileArgument(context, values.plan))
+      : undefined;
     // In Actions, printed names must not act as workflow commands; JSON stays byte-exact.
     const log = github && format === 'text' ? github.createInertLogOutput(context.stdout) : context.stdout;
     const progress = github ? github.createInertLogOutput(context.stderr) : context.stderr;

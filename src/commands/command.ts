@@ -3,6 +3,8 @@
  * command touches (streams, environment, working directory) come in through `CommandContext`, so
  * tests run the real command in-process or as a child process alike.
  */
+import path from 'node:path';
+
 export interface Output {
   write(text: string): unknown;
   /** True when it is an interactive terminal (colour and progress are allowed). */
@@ -26,6 +28,8 @@ export interface CommandContext {
   cwd: string;
   /** Aborted by Ctrl-C, SIGTERM or SIGHUP (src/commands/interruption.ts); reads stop at once. */
   signal?: AbortSignal;
+  /** Where the command was started, when not at the root: file arguments are relative to it. */
+  workingDirectory?: string;
 }
 
 export interface Command {
@@ -49,4 +53,14 @@ export class UsageError extends Error {
     this.name = 'UsageError';
     this.exitCode = exitCode;
   }
+}
+
+/** A file argument as the user gave it (relative to where they stand), relative to the repository root. */
+export function resolveFileArgument(
+  context: Pick<CommandContext, 'cwd' | 'workingDirectory'>,
+  given: string,
+): string {
+  if (context.workingDirectory === undefined || path.isAbsolute(given)) return given;
+  const relative = path.relative(context.cwd, path.resolve(context.workingDirectory, given));
+  return relative === '' ? '.' : relative.split(path.sep).join('/');
 }

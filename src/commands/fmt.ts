@@ -5,6 +5,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { parseArguments } from './shared/arguments.ts';
 import type { Command } from './command.ts';
+import { resolveFileArgument } from './command.ts';
 import { discoverSystemFiles } from '../systems/discover.ts';
 import type { DiscoveredFile } from '../systems/discover.ts';
 import { decodeSystemFile } from '../systems/load.ts';
@@ -27,10 +28,14 @@ export const command: Command = {
   name: 'fmt',
   summary: 'Rewrite system files into the canonical form (or --check that they are).',
   usage: USAGE,
-  async run({ argv, stdout, stderr, cwd }) {
+  async run(context) {
+    const { argv, stdout, stderr, cwd } = context;
     const parsed = parseArguments(argv, { check: { type: 'boolean' } }, USAGE);
     const check = parsed.values.check === true;
-    const { files, diagnostics } = await discoverSystemFiles(cwd, parsed.positionals);
+    const { files, diagnostics } = await discoverSystemFiles(
+      cwd,
+      parsed.positionals.map((given) => resolveFileArgument(context, given)),
+    );
     let failures = 0;
     for (const diagnostic of diagnostics) {
       stderr.write(`${diagnostic.file}: ${diagnostic.message}\n`);

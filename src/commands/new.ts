@@ -43,10 +43,10 @@ export const command: Command = {
 
     // Inside the repository only: the schema line the skeleton carries is relative to it.
     const directory = await resolveSystemsFolder(cwd, parsed.values.dir ?? SYSTEMS_DIRECTORY);
-    const target = path.join(directory, `${identity.id}.yaml`);
+    const target = path.join(cwd, directory, `${identity.id}.yaml`);
     const shown = toRepoPath(cwd, target);
     try {
-      await mkdir(directory, { recursive: true });
+      await mkdir(path.dirname(target), { recursive: true });
       await writeFileAtomically(target, renderSystemSkeleton(identity), { exclusive: true });
     } catch (error) {
       const reason = describeFileError(error);

@@ -1,4 +1,4 @@
-/** `sysreg schema`: prints the JSON Schema of a system file (the committed src/systems/system.schema.json). */
+/** `sysreg schema`: prints the JSON Schema of a system file (the committed .sysreg/system.schema.json). */
 import { renderSystemSchema } from '../systems/schema.ts';
 import { UsageError, type Command } from './command.ts';
 
@@ -7,9 +7,9 @@ export const command: Command = {
   summary: 'Print the JSON Schema of a system file.',
   usage: `Usage: sysreg schema
 
-Prints the JSON Schema that system files follow, as committed in src/systems/system.schema.json.
+Prints the JSON Schema that system files follow, as committed in .sysreg/system.schema.json.
 Editors use it through the first line of each file:
-  # yaml-language-server: $schema=../src/systems/system.schema.json
+  # yaml-language-server: $schema=../.sysreg/system.schema.json
 
 Exit status: 0; 1 when given any argument.
 `,

@@ -15,7 +15,7 @@ import {
 } from '../systems/render-diagnostics.ts';
 import type { ParsedSystemFile } from '../systems/parse.ts';
 import { sortDiagnostics, validateSystems } from '../systems/validate.ts';
-import { UsageError, type Command, type CommandContext } from './command.ts';
+import { UsageError, resolveFileArgument, type Command, type CommandContext } from './command.ts';
 import { parseArguments } from './shared/arguments.ts';
 
 export const VALIDATE_USAGE = `Usage: sysreg validate [paths…] [--format text|json|github] [--env NAME]
@@ -100,14 +100,17 @@ export function parseValidateArguments(argv: string[]): ValidateArguments {
 
 /** Discovers, loads and checks the files against the catalogue `source` gives; prints; returns the exit code. */
 export async function runValidation(
-  context: Pick<CommandContext, 'stdout' | 'cwd' | 'env'>,
+  context: Pick<CommandContext, 'stdout' | 'cwd' | 'env' | 'workingDirectory'>,
   options: Pick<ValidateArguments, 'paths' | 'format'> & { report?: string | undefined },
   source: CatalogueSource = OFFLINE_CATALOGUE,
 ): Promise<number> {
   // Loaded only when asked for (and holding no API client), so a plain validate stays lean.
   const github = options.report === undefined ? undefined : await import('../github/report-validation.ts');
   const reportTarget = github?.parseReportTarget(options.report);
-  const discovered = await discoverSystemFiles(context.cwd, options.paths);
+  const discovered = await discoverSystemFiles(
+    context.cwd,
+    options.paths.map((given) => resolveFileArgument(context, given)),
+  );
   const loaded = await loadSystemFiles(discovered.files);
   const { files, catalogue, checkResources } = await source(loaded);
   const diagnostics = sortDiagnostics([

@@ -1,21 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { SYSREG_VERSION } from '../release.ts';
 import type { Command } from './command.ts';
-
-const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-  version: string;
-};
 
 export const command: Command = {
   name: 'version',
   summary: 'Print the sysreg version.',
   usage: `Usage: sysreg version   (or: sysreg --version)
 
-Prints 'sysreg <version>' from package.json.
+Prints 'sysreg <version>'.
 
 Exit status: 0.
 `,
   async run({ stdout }) {
-    stdout.write(`sysreg ${packageJson.version}\n`);
+    stdout.write(`sysreg ${SYSREG_VERSION}\n`);
     return 0;
   },
 };

@@ -4,7 +4,7 @@
  * (types, required and unknown fields, alias spellings) come from the JSON Schema via ajv, and each
  * ajv `instancePath` is mapped back to a line and column through the parsed YAML nodes.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import {
   isAlias,
   isCollection,
@@ -25,7 +25,7 @@ import {
 import type { Diagnostic, SourceSpan } from './diagnostic.ts';
 import { ENVIRONMENTS_KEY, FIELD_RULES } from './fields.ts';
 import type { EnvironmentOverrides, SystemDocument } from './model.ts';
-import { buildSystemSchema } from './schema.ts';
+import { systemSchemaValidator } from './schema-validator.ts';
 import { sortDiagnostics } from './sort-diagnostics.ts';
 
 /** Rule ids of the problems parsing reports (the register's rules are in rules.ts). */
@@ -99,18 +99,6 @@ const READABLE_DESPITE: ReadonlySet<string> = new Set([
   'environment-name',
   'environment-override-not-allowed',
 ]);
-
-let compiledSchema: ValidateFunction | undefined;
-
-/** Compiled once per process, on first use. */
-function systemSchemaValidator(): ValidateFunction {
-  if (!compiledSchema) {
-    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
-    ajv.addKeyword('deprecationMessage');
-    compiledSchema = ajv.compile(buildSystemSchema());
-  }
-  return compiledSchema;
-}
 
 /** Parses one file. Never throws on any input. */
 export function parseSystemFile(file: string, text: string): ParsedSystemFile {

@@ -1,7 +1,7 @@
 /**
  * The JSON Schema of a system file, generated from FIELD_RULES and the model. It is the one source of
  * structural checks (parse.ts compiles it with ajv) and the file editors read through the
- * `# yaml-language-server: $schema=…` line. `src/systems/system.schema.json` is its committed copy; a
+ * `# yaml-language-server: $schema=…` line. `.sysreg/system.schema.json` is its committed copy; a
  * test fails when that copy is stale, and `sysreg schema` prints it.
  */
 import { ENVIRONMENTS_KEY, FIELD_RULES, type FieldRule } from './fields.ts';
@@ -10,7 +10,7 @@ import type { SystemSpec } from './model.ts';
 export type JsonSchema = { [keyword: string]: unknown };
 
 /** Where the committed copy lives, relative to the repository root. */
-export const SYSTEM_SCHEMA_PATH = 'src/systems/system.schema.json';
+export const SYSTEM_SCHEMA_PATH = '.sysreg/system.schema.json';
 
 /** Environment names as `environments:` keys and `--env` take them. */
 export const ENVIRONMENT_NAME_PATTERN = '^[a-z][a-z0-9-]{0,39}$';

@@ -5,7 +5,7 @@
 import { Schema, isCollection, isPair, isScalar, visit } from 'yaml';
 import type { Document, ToStringOptions } from 'yaml';
 
-export const SCHEMA_MODELINE = ' yaml-language-server: $schema=../src/systems/system.schema.json';
+export const SCHEMA_MODELINE = ' yaml-language-server: $schema=../.sysreg/system.schema.json';
 export const MODELINE_PATTERN = /^\s*yaml-language-server:/;
 
 export const YAML_OUTPUT_OPTIONS: ToStringOptions = {

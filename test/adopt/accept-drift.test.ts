@@ -13,7 +13,7 @@ const GOLDEN = path.join(import.meta.dirname, 'golden');
 const id = (name: string) => `${VENDOR_ORG}_${name}`;
 
 /** A file as a vendor writes it: comments, a trailing comment, its own order of sections. */
-const PAYROLL = `# yaml-language-server: $schema=../src/systems/system.schema.json
+const PAYROLL = `# yaml-language-server: $schema=../.sysreg/system.schema.json
 # Payroll: our main product.
 id: ${id('payroll')}
 vendor:

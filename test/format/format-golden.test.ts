@@ -42,7 +42,7 @@ describe('formatSystemYaml goldens', () => {
         .map((line) => line.slice(line.indexOf('#')).trim())
         .sort();
     expect(comments(output)).toEqual(
-      [...comments(input), '# yaml-language-server: $schema=../src/systems/system.schema.json'].sort(),
+      [...comments(input), '# yaml-language-server: $schema=../.sysreg/system.schema.json'].sort(),
     );
     const lines = output.split('\n');
     expect(lines[lines.indexOf('# One client per environment; see environments below.') + 1]).toBe(

@@ -40,7 +40,7 @@ describe('system skeleton', () => {
   });
 
   it('starts with the schema modeline and explains every field in a comment', () => {
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../src/systems/system.schema.json');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../.sysreg/system.schema.json');
     for (const rule of FIELD_RULES)
       expect(text).toContain(`# ${rule.key === 'isDeleted' ? 'isDeleted: ' : ''}${rule.description}`);
     expect(text).toContain('# environments:');

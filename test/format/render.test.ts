@@ -68,9 +68,7 @@ describe('renderSystemYaml', () => {
     ]) {
       expect(text).not.toContain(`${key}:`);
     }
-    expect(text.startsWith('# yaml-language-server: $schema=../src/systems/system.schema.json\nid: ')).toBe(
-      true,
-    );
+    expect(text.startsWith('# yaml-language-server: $schema=../.sysreg/system.schema.json\nid: ')).toBe(true);
   });
 
   it('writes isDeleted only when true', () => {

@@ -4,15 +4,15 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError, type CommandContext } from '../command.ts';
+import { UsageError, resolveFileArgument, type CommandContext } from '../command.ts';
 
-/** Writes `text` to `file` (relative to the repository root); returns the absolute path. */
+/** Writes `text` to `file` (relative to where the command was started); returns the absolute path. */
 export async function writeOutputFile(
-  context: Pick<CommandContext, 'cwd'>,
+  context: Pick<CommandContext, 'cwd' | 'workingDirectory'>,
   file: string,
   text: string,
 ): Promise<string> {
-  const target = path.resolve(context.cwd, file);
+  const target = path.resolve(context.cwd, resolveFileArgument(context, file));
   try {
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, text);

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
+import {
+  MINIMUM_NODE_VERSION
+} from "./chunks/chunk-WEIKV5NT.js";
+import "./chunks/chunk-PFLRPMBQ.js";
+
+// src/bin.ts
+import process from "node:process";
+function isNodeVersionSupported(actual, minimum) {
+  const have = actual.split(".").map(Number);
+  const need = minimum.split(".").map(Number);
+  for (let index = 0; index < need.length; index += 1) {
+    const a = have[index] ?? 0;
+    const b = need[index] ?? 0;
+    if (a !== b) return a > b;
+  }
+  return true;
+}
+if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
+  process.stderr.write(`sysreg needs Node >= ${MINIMUM_NODE_VERSION}; this is ${process.versions.node}.
+`);
+  process.exitCode = 1;
+} else {
+  const { runFromProcess } = await import("./chunks/cli-MVOGAMDW.js");
+  await runFromProcess();
+}
+export {
+  isNodeVersionSupported
+};

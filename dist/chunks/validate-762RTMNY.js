@@ -1,0 +1,25 @@
+import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
+import {
+  VALIDATE_USAGE,
+  command,
+  parseValidateArguments,
+  runValidation
+} from "./chunk-MY72UCGB.js";
+import "./chunk-J5B36IBJ.js";
+import "./chunk-PNURGIQ4.js";
+import "./chunk-TSA53NLN.js";
+import "./chunk-3VVXVFR3.js";
+import "./chunk-56ZUMXYX.js";
+import "./chunk-A77YVPWU.js";
+import "./chunk-HXE227S6.js";
+import "./chunk-O6KUALBQ.js";
+import "./chunk-I5XTK7A4.js";
+import "./chunk-3YG4WO5P.js";
+import "./chunk-RISSDVZM.js";
+import "./chunk-PFLRPMBQ.js";
+export {
+  VALIDATE_USAGE,
+  command,
+  parseValidateArguments,
+  runValidation
+};

@@ -1,0 +1,25 @@
+import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
+import {
+  SYSREG_VERSION
+} from "./chunk-WEIKV5NT.js";
+import "./chunk-PFLRPMBQ.js";
+
+// src/commands/version.ts
+var command = {
+  name: "version",
+  summary: "Print the sysreg version.",
+  usage: `Usage: sysreg version   (or: sysreg --version)
+
+Prints 'sysreg <version>'.
+
+Exit status: 0.
+`,
+  async run({ stdout }) {
+    stdout.write(`sysreg ${SYSREG_VERSION}
+`);
+    return 0;
+  }
+};
+export {
+  command
+};

@@ -1,0 +1,140 @@
+/**
+ * Builds sysreg's JavaScript from src/ with esbuild, in one go for both consumers:
+ * - dist/bin.js: the npm package's `sysreg` (package.json `bin`), a Node-version guard in front of the CLI;
+ * - dist/action.js: the GitHub Action's entry (action.yml `runs.main`).
+ * Everything is bundled (no node_modules at run time); code that only some commands need sits in
+ * chunks under dist/chunks/, loaded when used, so `validate` never parses the HTTP or GitHub stacks.
+ * The output is deterministic (no timestamps; chunk names are content hashes), so the committed dist/
+ * can be checked against a fresh build:
+ *
+ *   npm run build            rebuild dist/
+ *   npm run build -- --check build into a temporary folder and fail when dist/ differs (CI runs this)
+ */
+import { build, type Plugin } from 'esbuild';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as SchemaValidatorModule from '../src/systems/schema-validator.ts';
+import { parseArgs } from 'node:util';
+
+const REPO = path.resolve(import.meta.dirname, '..');
+export const DIST_DIRECTORY = 'dist';
+
+/** The oldest Node the bundle's syntax must run on: the engines floor (src/release.ts). */
+const TARGET = 'node22';
+
+/** Bundled CommonJS dependencies call `require` for Node built-ins; ESM has none, so give them one. */
+const REQUIRE_SHIM =
+  "import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);";
+
+const SCHEMA_VALIDATOR_MODULE = /[\\/]src[\\/]systems[\\/]schema-validator\.ts$/;
+
+/**
+ * The system schema's check as ajv standalone code, with the same options src/systems/schema-validator.ts
+ * compiles it with at run time, so the bundle starts without compiling. Read from `root`'s sources.
+ */
+export async function renderStandaloneSchemaValidator(root: string): Promise<string> {
+  const source = (await import(
+    pathToFileURL(path.join(root, 'src', 'systems', 'schema-validator.ts')).href
+  )) as typeof SchemaValidatorModule;
+  const { ajv, validate } = source.compileSystemSchema({
+    ...source.SYSTEM_SCHEMA_AJV_OPTIONS,
+    code: { source: true, esm: true },
+  });
+  return `${standaloneCode.default(ajv, validate)}\nexport function systemSchemaValidator() {\n  return validate;\n}\n`;
+}
+
+function precompiledSchemaPlugin(root: string): Plugin {
+  return {
+    name: 'sysreg-precompiled-schema',
+    setup(build) {
+      build.onLoad({ filter: SCHEMA_VALIDATOR_MODULE }, async () => ({
+        contents: await renderStandaloneSchemaValidator(root),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** Builds `root`'s src/ into `outdir` (emptied first). `root` must hold node_modules (a link will do). */
+export async function buildBundles(root: string, outdir: string): Promise<void> {
+  await rm(outdir, { recursive: true, force: true });
+  await build({
+    absWorkingDir: root,
+    entryPoints: { bin: 'src/bin.ts', action: 'src/action.ts' },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: TARGET,
+    chunkNames: 'chunks/[name]-[hash]',
+    banner: { js: REQUIRE_SHIM },
+    // src/cli.ts runs itself when it is the entry (`node src/cli.ts`); bundled, the entries call it.
+    define: { 'import.meta.main': 'false' },
+    // Paths in the output's comments stay relative to `root`, also when node_modules is a link.
+    preserveSymlinks: true,
+    legalComments: 'eof',
+    charset: 'utf8',
+    logLevel: 'warning',
+    plugins: [precompiledSchemaPlugin(root)],
+  });
+}
+
+async function listFiles(folder: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(path.join(folder, prefix), { withFileTypes: true }).catch(() => []);
+  const files: string[] = [];
+  for (const entry of entries) {
+    const relative = path.posix.join(prefix, entry.name);
+    if (entry.isDirectory()) files.push(...(await listFiles(folder, relative)));
+    else files.push(relative);
+  }
+  return files.sort();
+}
+
+/** Files that differ between two build folders: missing on one side, or with other bytes. */
+export async function compareBuilds(expected: string, actual: string): Promise<string[]> {
+  const [want, have] = await Promise.all([listFiles(expected), listFiles(actual)]);
+  const names = [...new Set([...want, ...have])].sort();
+  const differing: string[] = [];
+  for (const name of names) {
+    const [a, b] = await Promise.all([
+      readFile(path.join(expected, name)).catch(() => undefined),
+      readFile(path.join(actual, name)).catch(() => undefined),
+    ]);
+    if (!a || !b || !a.equals(b)) differing.push(name);
+  }
+  return differing;
+}
+
+/** Builds `root` afresh and compares it with `committed`; returns the differing files. */
+export async function checkCommittedBuild(root: string, committed: string): Promise<string[]> {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'sysreg-build-'));
+  try {
+    await buildBundles(root, scratch);
+    return await compareBuilds(scratch, committed);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
+  const dist = path.join(REPO, DIST_DIRECTORY);
+  if (values.check) {
+    const differing = await checkCommittedBuild(REPO, dist);
+    if (differing.length > 0) {
+      process.stderr.write(
+        `dist/ is not what src/ builds (run 'npm run build' and commit dist/):\n${differing.map((file) => `  dist/${file}`).join('\n')}\n`,
+      );
+      process.exitCode = 1;
+    } else {
+      process.stdout.write('dist/ is what src/ builds.\n');
+    }
+  } else {
+    await buildBundles(REPO, dist);
+    process.stdout.write(`built ${DIST_DIRECTORY}/ (${(await listFiles(dist)).length} files)\n`);
+  }
+}
