@@ -2,6 +2,7 @@
  * An apply run for people (text) and machines (canonical JSON), and the progress lines shown while
  * it runs: a counter rewritten in place on a terminal, one quiet line per system in CI.
  */
+import { findValidationCodeHelp } from '../altinn/error-codes.ts';
 import { stringifyCanonicalJson } from '../plan/canonical-json.ts';
 import { escapeTerminalText } from '../plan/render-text.ts';
 import type { ApplyProgress, SystemApplyResult } from './apply-plan.ts';
@@ -93,7 +94,10 @@ export function renderApplyRunText(run: ApplyRun): string {
   lines.push(
     `sysreg apply in ${environment}: ${headline}${tally} of ${counts.total} planned, in ${seconds} s.`,
   );
-  for (const result of report.results) lines.push(`  ${describeResult(result)}`);
+  for (const result of report.results) {
+    lines.push(`  ${describeResult(result)}`);
+    if (result.outcome === 'failed') lines.push(...explainCodes(result.codes ?? []));
+  }
   if (run.verificationError) lines.push(escapeTerminalText(run.verificationError));
   else if (run.verification) {
     if (run.verification.clean) {
@@ -113,6 +117,14 @@ export function renderApplyRunText(run: ApplyRun): string {
   }
   lines.push(closingLine(run, counts.failed));
   return `${lines.join('\n')}\n`;
+}
+
+/** What each AUTH.VLD code means and how to fix it, as the README's troubleshooting says. */
+function explainCodes(codes: readonly string[]): string[] {
+  return [...new Set(codes)].flatMap((code) => {
+    const help = findValidationCodeHelp(code);
+    return help ? [`      ${code}: ${help.meaning} Fix: ${help.fix}`] : [];
+  });
 }
 
 /** What to do next, naming the real cause: a failure, an interruption, or changes left skipped. */

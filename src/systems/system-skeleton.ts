@@ -34,6 +34,13 @@ export function resolveSystemIdentity(id: string, vendor: string): SystemIdentit
     };
   }
   const prefix = `${organisationNumber}_`;
+  // An id that starts with another organisation number is a typo or the wrong vendor, not a name.
+  const otherOrganisation = /^(\d{9})_/.exec(id)?.[1];
+  if (otherOrganisation !== undefined && otherOrganisation !== organisationNumber) {
+    return {
+      problem: `the id '${id}' starts with organisation number ${otherOrganisation}, but --vendor is ${organisationNumber}; an id starts with its vendor's number: give '${prefix}${id.slice(10)}', or just the name '${id.slice(10)}'`,
+    };
+  }
   const fullId = id.startsWith(prefix) ? id : `${prefix}${id}`;
   const name = fullId.slice(prefix.length);
   if (name === '') return { problem: `the id needs a name after '${prefix}'` };

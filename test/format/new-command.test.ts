@@ -47,6 +47,17 @@ describe('system skeleton', () => {
   });
 });
 
+describe('sysreg new, as a vendor meets it', () => {
+  it('refuses an id that starts with another organisation number instead of prefixing it', async () => {
+    const result = await runCli(['new', '123456785_x', '--vendor', '991825827'], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      "sysreg new: the id '123456785_x' starts with organisation number 123456785, but --vendor is 991825827; an id starts with its vendor's number: give '991825827_x', or just the name 'x'\n",
+    );
+    expect(existsSync(path.join(root, 'systems'))).toBe(false);
+  });
+});
+
 describe('resolveSystemIdentity', () => {
   it.each([
     ['payroll', '991825827', '991825827_payroll'],

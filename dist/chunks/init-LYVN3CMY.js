@@ -15,7 +15,7 @@ import {
 } from "./chunk-DNXHSLXV.js";
 import {
   resolveSystemIdentity
-} from "./chunk-DDUJ5JLK.js";
+} from "./chunk-H6EDZLBD.js";
 import {
   describeFileError
 } from "./chunk-P36K5HFT.js";

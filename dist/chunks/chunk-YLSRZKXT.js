@@ -16,12 +16,12 @@ import process from "node:process";
 module.enableCompileCache?.();
 var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
-  init: () => import("./init-IFWVQ4PV.js"),
-  new: () => import("./new-W4IPXN4R.js"),
+  init: () => import("./init-LYVN3CMY.js"),
+  new: () => import("./new-KJH5EBN3.js"),
   fmt: () => import("./fmt-INKENA7Y.js"),
   validate: () => import("./validate-762RTMNY.js"),
   plan: () => import("./plan-CO3RTOVB.js"),
-  apply: () => import("./apply-OVFS6AIM.js"),
+  apply: () => import("./apply-QESGPDDD.js"),
   drift: () => import("./drift-XGWCPNA7.js"),
   import: () => import("./import-QUXF4GMK.js"),
   schema: () => import("./schema-SXBNWNJP.js"),

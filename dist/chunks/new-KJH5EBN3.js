@@ -5,7 +5,7 @@ import {
 import {
   renderSystemSkeleton,
   resolveSystemIdentity
-} from "./chunk-DDUJ5JLK.js";
+} from "./chunk-H6EDZLBD.js";
 import {
   writeFileAtomically
 } from "./chunk-J6RVAHHL.js";

@@ -33,6 +33,12 @@ function resolveSystemIdentity(id, vendor) {
     };
   }
   const prefix = `${organisationNumber}_`;
+  const otherOrganisation = /^(\d{9})_/.exec(id)?.[1];
+  if (otherOrganisation !== void 0 && otherOrganisation !== organisationNumber) {
+    return {
+      problem: `the id '${id}' starts with organisation number ${otherOrganisation}, but --vendor is ${organisationNumber}; an id starts with its vendor's number: give '${prefix}${id.slice(10)}', or just the name '${id.slice(10)}'`
+    };
+  }
   const fullId = id.startsWith(prefix) ? id : `${prefix}${id}`;
   const name = fullId.slice(prefix.length);
   if (name === "") return { problem: `the id needs a name after '${prefix}'` };
