@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-YLSRZKXT.js";
+} from "./chunks/chunk-KINC7723.js";
 import "./chunks/chunk-NQ6FXIXM.js";
 import "./chunks/chunk-FRJ7O6UR.js";
 import "./chunks/chunk-DNXHSLXV.js";

@@ -26,7 +26,8 @@ import {
   requireEnvironmentName,
 } from './shared/altinn-options.ts';
 import { askToApply, decideApplyConsent } from './shared/confirm.ts';
-import { compareWithAltinn, wantsColor } from './shared/live-comparison.ts';
+import { compareWithAltinn } from './shared/live-comparison.ts';
+import { wantsColor } from './shared/color.ts';
 
 const APPLY_FORMATS = ['text', 'json'] as const;
 type ApplyFormat = (typeof APPLY_FORMATS)[number];
@@ -132,6 +133,7 @@ export async function executeApply(context: CommandContext, options: ApplyComman
                   planOutput.write(
                     renderPlanText(plan, {
                       color: wantsColor(context),
+                      uncommittedChanges: comparison.uncommitted,
                       permissions: { allowDelete: options.allowDelete, force: options.force },
                     }),
                   );

@@ -17,7 +17,8 @@ import {
   requireDefaultSystemsFolder,
   requireEnvironmentName,
 } from './shared/altinn-options.ts';
-import { compareWithAltinn, wantsColor } from './shared/live-comparison.ts';
+import { compareWithAltinn } from './shared/live-comparison.ts';
+import { wantsColor } from './shared/color.ts';
 import { writeOutputFile } from './shared/output-file.ts';
 
 const DRIFT_FORMATS = ['text', 'markdown', 'json'] as const;
@@ -107,7 +108,10 @@ export const command: Command = {
         ? renderDriftJson(report)
         : format === 'markdown'
           ? renderDriftMarkdown(report, values.out ? { fullPlanHint: `the report file ${values.out}` } : {})
-          : renderDriftText(report, { color: wantsColor(context) });
+          : renderDriftText(report, {
+              color: wantsColor(context),
+              uncommittedChanges: comparison.uncommitted,
+            });
     if (values.out) await writeOutputFile(context, values.out, renderDriftJson(report));
     // In Actions, printed names must not act as workflow commands; JSON stays byte-exact.
     const log = github && format !== 'json' ? github.createInertLogOutput(context.stdout) : context.stdout;

@@ -74,7 +74,7 @@ export const command: Command = {
     const plan = planImport(input);
     if (plan.problems.length > 0) {
       context.stderr.write(renderProblems(plan.problems));
-      context.stderr.write(`Nothing was written.\n`);
+      context.stderr.write(`sysreg import: nothing was written.\n`);
       return 1;
     }
     await writeFileSet(context.cwd, plan.writes);
@@ -131,7 +131,7 @@ async function readImportSources(
 
 function renderProblems(problems: readonly ImportProblem[]): string {
   return problems
-    .map((problem) => `error: ${problem.message}\n${problem.hint ? `  hint: ${problem.hint}\n` : ''}`)
+    .map((problem) => `sysreg import: ${problem.message}\n${problem.hint ? `  hint: ${problem.hint}\n` : ''}`)
     .join('');
 }
 

@@ -17,6 +17,7 @@ import type { ParsedSystemFile } from '../systems/parse.ts';
 import { sortDiagnostics, validateSystems } from '../systems/validate.ts';
 import { UsageError, resolveFileArgument, type Command, type CommandContext } from './command.ts';
 import { parseArguments } from './shared/arguments.ts';
+import { wantsColor } from './shared/color.ts';
 
 export const VALIDATE_USAGE = `Usage: sysreg validate [paths…] [--format text|json|github] [--env NAME]
                        [--report github]
@@ -124,7 +125,9 @@ export async function runValidation(
     // In Actions, quoted YAML lines must not act as workflow commands; JSON stays byte-exact.
     const log =
       github && options.format === 'text' ? github.createInertLogOutput(context.stdout) : context.stdout;
-    log.write(renderDiagnostics(options.format, { diagnostics, fileCount, sources }));
+    log.write(
+      renderDiagnostics(options.format, { diagnostics, fileCount, sources, color: wantsColor(context) }),
+    );
   }
   if (github && reportTarget === 'github') {
     await github.reportValidationToGitHub(context, { diagnostics, fileCount });

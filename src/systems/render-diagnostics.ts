@@ -3,6 +3,7 @@
  * workflow annotations for pull requests. Pure: sources come in as a map from file to text.
  */
 import { escapeAnnotationData, formatDiagnosticAnnotation } from '../github/annotations.ts';
+import { createPaint } from '../plan/paint.ts';
 import type { Diagnostic } from './diagnostic.ts';
 
 export const DIAGNOSTICS_FORMATS = ['text', 'json', 'github'] as const;
@@ -14,6 +15,8 @@ export interface DiagnosticsReport {
   fileCount: number;
   /** File text by repository-relative path, for source lines under text diagnostics. */
   sources?: ReadonlyMap<string, string>;
+  /** Text only: colour as plan does (the caller decides: a terminal, and no NO_COLOR). */
+  color?: boolean;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
@@ -78,25 +81,32 @@ function renderSourceExcerpt(diagnostic: Diagnostic, text: string | undefined): 
 }
 
 /** `file:line:col  severity  rule-id (AUTH code)  message`, source line, caret, hint; then a summary. */
-export function renderDiagnosticsText({ diagnostics, fileCount, sources }: DiagnosticsReport): string {
+export function renderDiagnosticsText({
+  diagnostics,
+  fileCount,
+  sources,
+  color = false,
+}: DiagnosticsReport): string {
+  const paint = createPaint(color);
   const out: string[] = [];
   for (const diagnostic of diagnostics) {
+    const severity = paint(diagnostic.severity === 'error' ? 'red' : 'yellow', diagnostic.severity);
     out.push(
-      `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${describeRule(diagnostic)}  ${prefixEnvironment(diagnostic)}`,
+      `${paint('bold', `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`)}  ${severity}  ${paint('dim', describeRule(diagnostic))}  ${prefixEnvironment(diagnostic)}`,
     );
     out.push(...renderSourceExcerpt(diagnostic, sources?.get(diagnostic.file)));
     if (diagnostic.hint) out.push(`   = hint: ${diagnostic.hint}`);
     out.push('');
   }
-  out.push(summarizeDiagnostics(diagnostics, fileCount));
+  out.push(paint('bold', summarizeDiagnostics(diagnostics, fileCount)));
   return `${out.join('\n')}\n`;
 }
 
-/** A stable JSON document: `{ version, valid, summary, diagnostics }`. */
+/** A stable JSON document: `{ formatVersion, valid, summary, diagnostics }`, versioned like plan's. */
 export function renderDiagnosticsJson({ diagnostics, fileCount }: DiagnosticsReport): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const body = {
-    version: 1,
+    formatVersion: 1,
     valid: errors === 0,
     summary: { files: fileCount, errors, warnings: diagnostics.length - errors },
     diagnostics: diagnostics.map((d) => ({

@@ -1,5 +1,8 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
+  wantsColor
+} from "./chunk-FTFKRZ4A.js";
+import {
   validateSystems
 } from "./chunk-J5B36IBJ.js";
 import {
@@ -19,7 +22,7 @@ import {
   DIAGNOSTICS_FORMATS,
   hasErrors,
   renderDiagnostics
-} from "./chunk-I5XTK7A4.js";
+} from "./chunk-CCCN3KXY.js";
 import {
   UsageError,
   resolveFileArgument
@@ -85,7 +88,7 @@ ${VALIDATE_USAGE}`);
   };
 }
 async function runValidation(context, options, source = OFFLINE_CATALOGUE) {
-  const github = options.report === void 0 ? void 0 : await import("./report-validation-S3O3KJKW.js");
+  const github = options.report === void 0 ? void 0 : await import("./report-validation-I5NOPQDH.js");
   const reportTarget = github?.parseReportTarget(options.report);
   const discovered = await discoverSystemFiles(
     context.cwd,
@@ -101,7 +104,9 @@ async function runValidation(context, options, source = OFFLINE_CATALOGUE) {
   const fileCount = discovered.files.length + discovered.diagnostics.length;
   if (!(reportTarget === "github" && options.format === "github")) {
     const log = github && options.format === "text" ? github.createInertLogOutput(context.stdout) : context.stdout;
-    log.write(renderDiagnostics(options.format, { diagnostics, fileCount, sources }));
+    log.write(
+      renderDiagnostics(options.format, { diagnostics, fileCount, sources, color: wantsColor(context) })
+    );
   }
   if (github && reportTarget === "github") {
     await github.reportValidationToGitHub(context, { diagnostics, fileCount });

@@ -7,9 +7,8 @@ import {
   decidePlanExitCode,
   planComparison,
   renderPlanJson,
-  renderPlanText,
-  wantsColor
-} from "./chunk-LEWT54MJ.js";
+  renderPlanText
+} from "./chunk-ZUXT2OLB.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -21,6 +20,9 @@ import {
 import "./chunk-6Y3AHIPT.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-DNXHSLXV.js";
+import {
+  wantsColor
+} from "./chunk-FTFKRZ4A.js";
 import "./chunk-J5B36IBJ.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-TSA53NLN.js";
@@ -29,7 +31,7 @@ import "./chunk-56ZUMXYX.js";
 import "./chunk-A77YVPWU.js";
 import "./chunk-HXE227S6.js";
 import "./chunk-O6KUALBQ.js";
-import "./chunk-I5XTK7A4.js";
+import "./chunk-CCCN3KXY.js";
 import {
   renderPlanMarkdown
 } from "./chunk-FIPSCOSG.js";
@@ -61,12 +63,12 @@ ${CREDENTIALS_USAGE}
 Exit status: 0 no changes, 1 error or unsafe plan, 2 changes (with --detailed-exitcode).
 Unmanaged systems are reported but are not changes.
 `;
-function renderPlan(plan, format, context, outFile) {
+function renderPlan(plan, format, context, outFile, uncommittedChanges = false) {
   if (format === "json") return renderPlanJson(plan);
   if (format === "markdown") {
     return renderPlanMarkdown(plan, outFile ? { fullPlanHint: `the plan file ${outFile}` } : {});
   }
-  return renderPlanText(plan, { color: wantsColor(context) });
+  return renderPlanText(plan, { color: wantsColor(context), uncommittedChanges });
 }
 var command = {
   name: "plan",
@@ -94,13 +96,14 @@ var command = {
     const plan = planComparison(comparison);
     if (values.out) await writeOutputFile(context, values.out, renderPlanJson(plan));
     const log = github && format !== "json" ? github.createInertLogOutput(context.stdout) : context.stdout;
-    log.write(renderPlan(plan, format, context, values.out));
+    log.write(renderPlan(plan, format, context, values.out, comparison.uncommitted));
     await github?.reportPlanToGitHub(github.withWorkflowCommandsBeside(context, format), plan, {
       planFile: values.out
     });
     if (!plan.safety.safe && !values.force) {
       context.stderr.write(
-        `sysreg plan: the plan is unsafe: ${plan.safety.reasons.join("; ")}. Review it, then run apply with --force to go ahead.
+        // Each reason is a sentence; joined into one, their own full stops would double up.
+        `sysreg plan: the plan is unsafe: ${plan.safety.reasons.map((reason) => reason.replace(/\.$/, "")).join("; ")}. Review it, then run apply with --force to go ahead.
 `
       );
       return 1;

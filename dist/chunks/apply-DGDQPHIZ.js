@@ -5,9 +5,8 @@ import {
   createPlan,
   escapeTerminalText,
   parsePlanJson,
-  renderPlanText,
-  wantsColor
-} from "./chunk-LEWT54MJ.js";
+  renderPlanText
+} from "./chunk-ZUXT2OLB.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -30,6 +29,9 @@ import {
 } from "./chunk-NQ6FXIXM.js";
 import "./chunk-DNXHSLXV.js";
 import {
+  wantsColor
+} from "./chunk-FTFKRZ4A.js";
+import {
   SYSTEM_RULES,
   indexCatalogue
 } from "./chunk-J5B36IBJ.js";
@@ -44,7 +46,7 @@ import {
 import "./chunk-A77YVPWU.js";
 import "./chunk-HXE227S6.js";
 import "./chunk-O6KUALBQ.js";
-import "./chunk-I5XTK7A4.js";
+import "./chunk-CCCN3KXY.js";
 import "./chunk-JL4PHI74.js";
 import "./chunk-3YG4WO5P.js";
 import {
@@ -866,6 +868,7 @@ async function executeApply(context, options) {
               planOutput.write(
                 renderPlanText(plan, {
                   color: wantsColor(context),
+                  uncommittedChanges: comparison.uncommitted,
                   permissions: { allowDelete: options.allowDelete, force: options.force }
                 })
               );

@@ -3,7 +3,7 @@ import {
   describeRule,
   hasErrors,
   summarizeDiagnostics
-} from "./chunk-I5XTK7A4.js";
+} from "./chunk-CCCN3KXY.js";
 import {
   appendJobSummary,
   createInertLogOutput,

@@ -9,9 +9,8 @@ import {
   diffCanonicalSystems,
   listUnmanagedSystems,
   renderDriftJson,
-  renderDriftText,
-  wantsColor
-} from "./chunk-LEWT54MJ.js";
+  renderDriftText
+} from "./chunk-ZUXT2OLB.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -38,6 +37,9 @@ import "./chunk-TBCLC2H2.js";
 import "./chunk-J6RVAHHL.js";
 import "./chunk-P36K5HFT.js";
 import {
+  wantsColor
+} from "./chunk-FTFKRZ4A.js";
+import {
   environmentsOf,
   isOverridden,
   resolveEnvironment,
@@ -53,7 +55,7 @@ import {
 } from "./chunk-A77YVPWU.js";
 import "./chunk-HXE227S6.js";
 import "./chunk-O6KUALBQ.js";
-import "./chunk-I5XTK7A4.js";
+import "./chunk-CCCN3KXY.js";
 import {
   renderDriftMarkdown
 } from "./chunk-FIPSCOSG.js";
@@ -405,7 +407,10 @@ ${USAGE}`);
       environment,
       ...comparison.commit ? { commit: comparison.commit } : {}
     });
-    const rendered = format === "json" ? renderDriftJson(report) : format === "markdown" ? renderDriftMarkdown(report, values.out ? { fullPlanHint: `the report file ${values.out}` } : {}) : renderDriftText(report, { color: wantsColor(context) });
+    const rendered = format === "json" ? renderDriftJson(report) : format === "markdown" ? renderDriftMarkdown(report, values.out ? { fullPlanHint: `the report file ${values.out}` } : {}) : renderDriftText(report, {
+      color: wantsColor(context),
+      uncommittedChanges: comparison.uncommitted
+    });
     if (values.out) await writeOutputFile(context, values.out, renderDriftJson(report));
     const log = github && format !== "json" ? github.createInertLogOutput(context.stdout) : context.stdout;
     log.write(rendered);

@@ -4,7 +4,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-YLSRZKXT.js";
+} from "./chunk-KINC7723.js";
 import "./chunk-NQ6FXIXM.js";
 import "./chunk-FRJ7O6UR.js";
 import "./chunk-DNXHSLXV.js";

@@ -4,6 +4,20 @@ import {
   formatDiagnosticAnnotation
 } from "./chunk-3YG4WO5P.js";
 
+// src/plan/paint.ts
+var ANSI = {
+  bold: "1",
+  dim: "2",
+  green: "32",
+  yellow: "33",
+  red: "31",
+  magenta: "35",
+  cyan: "36"
+};
+function createPaint(color) {
+  return color ? (style, text) => `\x1B[${ANSI[style]}m${text}\x1B[0m` : (_style, text) => text;
+}
+
 // src/systems/render-diagnostics.ts
 var DIAGNOSTICS_FORMATS = ["text", "json", "github"];
 function hasErrors(diagnostics) {
@@ -50,24 +64,31 @@ function renderSourceExcerpt(diagnostic, text) {
   const lead = source.slice(0, Math.max(0, column - 1)).replace(/[^\t]/g, " ");
   return [` ${gutter} | ${source}`, ` ${pad} | ${lead}${"^".repeat(caretWidth)}`];
 }
-function renderDiagnosticsText({ diagnostics, fileCount, sources }) {
+function renderDiagnosticsText({
+  diagnostics,
+  fileCount,
+  sources,
+  color = false
+}) {
+  const paint = createPaint(color);
   const out = [];
   for (const diagnostic of diagnostics) {
+    const severity = paint(diagnostic.severity === "error" ? "red" : "yellow", diagnostic.severity);
     out.push(
-      `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${describeRule(diagnostic)}  ${prefixEnvironment(diagnostic)}`
+      `${paint("bold", `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`)}  ${severity}  ${paint("dim", describeRule(diagnostic))}  ${prefixEnvironment(diagnostic)}`
     );
     out.push(...renderSourceExcerpt(diagnostic, sources?.get(diagnostic.file)));
     if (diagnostic.hint) out.push(`   = hint: ${diagnostic.hint}`);
     out.push("");
   }
-  out.push(summarizeDiagnostics(diagnostics, fileCount));
+  out.push(paint("bold", summarizeDiagnostics(diagnostics, fileCount)));
   return `${out.join("\n")}
 `;
 }
 function renderDiagnosticsJson({ diagnostics, fileCount }) {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const body = {
-    version: 1,
+    formatVersion: 1,
     valid: errors === 0,
     summary: { files: fileCount, errors, warnings: diagnostics.length - errors },
     diagnostics: diagnostics.map((d) => ({
@@ -106,6 +127,7 @@ function renderDiagnostics(format, report) {
 }
 
 export {
+  createPaint,
   DIAGNOSTICS_FORMATS,
   hasErrors,
   summarizeDiagnostics,

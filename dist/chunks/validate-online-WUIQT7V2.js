@@ -8,7 +8,8 @@ import {
   VALIDATE_USAGE,
   parseValidateArguments,
   runValidation
-} from "./chunk-MY72UCGB.js";
+} from "./chunk-EO4GM2IZ.js";
+import "./chunk-FTFKRZ4A.js";
 import {
   RESOURCE_ATTRIBUTE_ID,
   environmentsOf,
@@ -23,7 +24,7 @@ import {
   compareText
 } from "./chunk-HXE227S6.js";
 import "./chunk-O6KUALBQ.js";
-import "./chunk-I5XTK7A4.js";
+import "./chunk-CCCN3KXY.js";
 import "./chunk-3YG4WO5P.js";
 import "./chunk-RISSDVZM.js";
 import "./chunk-PFLRPMBQ.js";

@@ -56,7 +56,7 @@ import "./chunk-O6KUALBQ.js";
 import {
   hasErrors,
   renderDiagnosticsText
-} from "./chunk-I5XTK7A4.js";
+} from "./chunk-CCCN3KXY.js";
 import "./chunk-3YG4WO5P.js";
 import {
   UsageError
@@ -385,7 +385,7 @@ ${USAGE}`);
     const plan = planImport(input);
     if (plan.problems.length > 0) {
       context.stderr.write(renderProblems(plan.problems));
-      context.stderr.write(`Nothing was written.
+      context.stderr.write(`sysreg import: nothing was written.
 `);
       return 1;
     }
@@ -439,7 +439,7 @@ async function readImportSources(context, options) {
   }
 }
 function renderProblems(problems) {
-  return problems.map((problem) => `error: ${problem.message}
+  return problems.map((problem) => `sysreg import: ${problem.message}
 ${problem.hint ? `  hint: ${problem.hint}
 ` : ""}`).join("");
 }

@@ -4,7 +4,8 @@ import {
   command,
   parseValidateArguments,
   runValidation
-} from "./chunk-MY72UCGB.js";
+} from "./chunk-EO4GM2IZ.js";
+import "./chunk-FTFKRZ4A.js";
 import "./chunk-J5B36IBJ.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-TSA53NLN.js";
@@ -13,7 +14,7 @@ import "./chunk-56ZUMXYX.js";
 import "./chunk-A77YVPWU.js";
 import "./chunk-HXE227S6.js";
 import "./chunk-O6KUALBQ.js";
-import "./chunk-I5XTK7A4.js";
+import "./chunk-CCCN3KXY.js";
 import "./chunk-3YG4WO5P.js";
 import "./chunk-RISSDVZM.js";
 import "./chunk-PFLRPMBQ.js";

@@ -26,9 +26,10 @@ import {
   sortDiagnostics
 } from "./chunk-HXE227S6.js";
 import {
+  createPaint,
   hasErrors,
   renderDiagnosticsText
-} from "./chunk-I5XTK7A4.js";
+} from "./chunk-CCCN3KXY.js";
 import {
   describeFieldChange,
   formatValue,
@@ -523,18 +524,6 @@ function parsePlanJson(text) {
 }
 
 // src/plan/render-text.ts
-var ANSI = {
-  bold: "1",
-  dim: "2",
-  green: "32",
-  yellow: "33",
-  red: "31",
-  magenta: "35",
-  cyan: "36"
-};
-function createPaint(color) {
-  return color ? (style, text) => `\x1B[${ANSI[style]}m${text}\x1B[0m` : (_style, text) => text;
-}
 var ACTION_LOOK = {
   create: { symbol: "+", style: "green" },
   update: { symbol: "~", style: "yellow" },
@@ -546,9 +535,14 @@ var DELETE_COST = "Deleting burns the id forever (it can never be created again)
 function renderPlanText(plan, options) {
   const paint = createPaint(options.color);
   const lines = [];
-  const commit = plan.commit ? ` at ${escapeTerminalText(plan.commit)}` : "";
+  const commit = describeCommit(plan.commit, options);
   lines.push(paint("bold", `sysreg plan for ${escapeTerminalText(plan.environment)}${commit}`));
   lines.push(summarisePlanCounts(plan));
+  if (plan.counts.update > 0) {
+    lines.push(
+      paint("dim", "Updates read Altinn → git: left or - is Altinn now, right or + is what apply writes.")
+    );
+  }
   lines.push("");
   for (const change of plan.changes) lines.push(...renderChange(change, paint), "");
   for (const system of plan.unmanaged) {
@@ -623,7 +617,7 @@ var DRIFT_LOOK = {
 };
 function renderDriftText(report, options) {
   const paint = createPaint(options.color);
-  const commit = report.commit ? ` at ${escapeTerminalText(report.commit)}` : "";
+  const commit = describeCommit(report.commit, options);
   const lines = [paint("bold", `sysreg drift for ${escapeTerminalText(report.environment)}${commit}`)];
   lines.push(summariseDriftCounts(report));
   if (report.counts.total > 0)
@@ -642,6 +636,10 @@ function renderDriftText(report, options) {
   lines.push(paint("dim", `Checksum ${report.checksum}`));
   return `${lines.join("\n")}
 `;
+}
+function describeCommit(commit, options) {
+  if (!commit) return options.uncommittedChanges ? " (uncommitted changes)" : "";
+  return ` at ${escapeTerminalText(commit)}${options.uncommittedChanges ? " + uncommitted changes" : ""}`;
 }
 function summariseDriftCounts(report) {
   const { counts } = report;
@@ -691,8 +689,8 @@ async function compareWithAltinn(context, options) {
       )
     });
     const desiredState = await loading;
-    const commit = await commitReading;
-    return { environment: options.environment, commit, config, desiredState, live, connection };
+    const { commit, uncommitted } = await commitReading;
+    return { environment: options.environment, commit, uncommitted, config, desiredState, live, connection };
   } catch (error) {
     await connection.close();
     const desiredState = await loading.catch(() => void 0);
@@ -721,19 +719,17 @@ function planComparison(comparison) {
   });
 }
 async function readCommit(context) {
-  if (context.env.GITHUB_SHA) return context.env.GITHUB_SHA;
+  if (context.env.GITHUB_SHA) return { commit: context.env.GITHUB_SHA, uncommitted: false };
+  const git = (args) => promisify(execFile)("git", args, { cwd: context.cwd, timeout: 5e3 }).then(({ stdout }) => stdout);
   try {
-    const { stdout } = await promisify(execFile)("git", ["rev-parse", "HEAD"], {
-      cwd: context.cwd,
-      timeout: 5e3
-    });
-    return stdout.trim() || void 0;
+    const [head, status] = await Promise.all([
+      git(["rev-parse", "HEAD"]),
+      git(["status", "--porcelain", "--", "systems", "sysreg.config.yaml"]).catch(() => "")
+    ]);
+    return { commit: head.trim() || void 0, uncommitted: status.trim() !== "" };
   } catch {
-    return void 0;
+    return { commit: void 0, uncommitted: false };
   }
-}
-function wantsColor(context) {
-  return Boolean(context.stdout.isTTY) && !context.env.NO_COLOR;
 }
 
 export {
@@ -751,6 +747,5 @@ export {
   renderDriftText,
   escapeTerminalText,
   compareWithAltinn,
-  planComparison,
-  wantsColor
+  planComparison
 };

@@ -19,18 +19,18 @@ var COMMANDS = {
   init: () => import("./init-LYVN3CMY.js"),
   new: () => import("./new-KJH5EBN3.js"),
   fmt: () => import("./fmt-INKENA7Y.js"),
-  validate: () => import("./validate-762RTMNY.js"),
-  plan: () => import("./plan-CO3RTOVB.js"),
-  apply: () => import("./apply-QESGPDDD.js"),
-  drift: () => import("./drift-XGWCPNA7.js"),
-  import: () => import("./import-QUXF4GMK.js"),
+  validate: () => import("./validate-MSCW3TUW.js"),
+  plan: () => import("./plan-DEVFSGTG.js"),
+  apply: () => import("./apply-DGDQPHIZ.js"),
+  drift: () => import("./drift-UHMA5A7K.js"),
+  import: () => import("./import-B4KSSY5E.js"),
   schema: () => import("./schema-SXBNWNJP.js"),
   emulator: () => import("./emulator-L7HKXKOE.js"),
   version: () => import("./version-T542CVZ2.js")
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
-    return () => import("./validate-online-JIECGVA7.js");
+    return () => import("./validate-online-WUIQT7V2.js");
   }
   return COMMANDS[verb];
 }
