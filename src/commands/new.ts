@@ -15,8 +15,9 @@ import { writeFileAtomically } from '../systems/write-file-atomically.ts';
 
 const USAGE = `Usage: sysreg new <id> --vendor <org> [--dir systems]
 
-Writes <dir>/<id>.yaml: a system that passes 'sysreg validate' as it stands, with a comment above each
-field saying what it is. Fill in the name, description and what the system needs, then open a PR.
+Writes <dir>/<id>.yaml with a comment above each field saying what it is. 'sysreg validate' refuses
+it until the placeholder description is replaced (rule placeholder-text). Fill in the name,
+description and what the system needs, then open a PR.
 
 Arguments:
   <id>            The system id, '<org>_<name>', or just '<name>' (the '<org>_' prefix is added).

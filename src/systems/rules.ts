@@ -13,6 +13,7 @@ import type { Catalogue } from '../catalogue/default-catalogue.ts';
 import type { Severity } from './diagnostic.ts';
 import type { SystemSpec } from './model.ts';
 import { isValidOrganisationNumber } from './organisation-number.ts';
+import { nameFromId, placeholderDescription } from './placeholders.ts';
 import type { ParsedSystem } from './environments.ts';
 import { suggestName, type SourcePath } from './parse.ts';
 
@@ -163,7 +164,9 @@ const idVendorPrefix: SystemRule = {
   summary: "id starts with the vendor's organisation number and `_`, followed by a name.",
   check(spec) {
     const organisationNumber = extractOrganisationNumber(spec);
-    if (organisationNumber === undefined) return [];
+    // An invalid number is reported by the vendor rules; telling the user to rename the id after a
+    // typo in vendor.ID would lead them to copy the typo.
+    if (organisationNumber === undefined || !isValidOrganisationNumber(organisationNumber)) return [];
     const prefix = `${organisationNumber}_`;
     if (spec.id.startsWith(prefix) && spec.id.length > prefix.length) return [];
     return [
@@ -522,6 +525,23 @@ const clientIdNotBlank: SystemRule = {
 };
 
 /** In canonical order: vendor, id, texts, URLs, rights, packages, client ids. */
+const placeholderText: SystemRule = {
+  ruleId: 'placeholder-text',
+  severity: 'error',
+  summary: 'The description is not the placeholder `sysreg new` writes to be replaced ("Describe … here.").',
+  check(spec) {
+    // The name is left alone: the skeleton's (the id's name) can be a real name too.
+    const placeholder = placeholderDescription(nameFromId(spec.id));
+    return (['nb', 'nn', 'en'] as const)
+      .filter((language) => spec.description[language] === placeholder[language])
+      .map((language) => ({
+        path: ['description', language],
+        message: `description.${language} is still the skeleton's placeholder, \`${placeholder[language]}\`.`,
+        hint: 'Say what the system does and what it needs access to: users read it when they approve it.',
+      }));
+  },
+};
+
 export const SYSTEM_RULES: readonly SystemRule[] = [
   vendorOrgIdentifier,
   vendorOrgNumberFormat,
@@ -532,6 +552,7 @@ export const SYSTEM_RULES: readonly SystemRule[] = [
   idLength,
   idMatchesFileName,
   requiredLanguages,
+  placeholderText,
   redirectUrlHttps,
   redirectUrlUnique,
   rightAttributeId,

@@ -2,6 +2,7 @@
  * The file `sysreg new` writes: every field with a comment above it from FIELD_RULES, values that pass
  * validation as they stand, and the optional parts as commented examples. Pure.
  */
+import { placeholderDescription } from './placeholders.ts';
 import { Document, isMap, isScalar } from 'yaml';
 import { ENVIRONMENTS_KEY, FIELD_RULES } from './fields.ts';
 import type { SystemSpec } from './model.ts';
@@ -67,11 +68,7 @@ export function renderSystemSkeleton(identity: SystemIdentity): string {
     id: identity.id,
     vendor: { ID: `0192:${identity.organisationNumber}` },
     name: { nb: name, nn: name, en: name },
-    description: {
-      nb: `Beskriv ${name} her.`,
-      nn: `Beskriv ${name} her.`,
-      en: `Describe ${name} here.`,
-    },
+    description: placeholderDescription(name),
     rights: [],
     accessPackages: [],
     clientId: [],

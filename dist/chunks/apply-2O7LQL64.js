@@ -6,7 +6,7 @@ import {
   escapeTerminalText,
   parsePlanJson,
   renderPlanText
-} from "./chunk-ZUXT2OLB.js";
+} from "./chunk-MK5C5MEW.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -34,12 +34,12 @@ import {
 import {
   SYSTEM_RULES,
   indexCatalogue
-} from "./chunk-J5B36IBJ.js";
+} from "./chunk-TDC5WB3H.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
 import "./chunk-TSA53NLN.js";
-import "./chunk-3VVXVFR3.js";
+import "./chunk-5D3DEEUL.js";
 import {
   describePath
 } from "./chunk-56ZUMXYX.js";

@@ -4,12 +4,12 @@ import {
   command,
   parseValidateArguments,
   runValidation
-} from "./chunk-EO4GM2IZ.js";
+} from "./chunk-SXFIWPF3.js";
 import "./chunk-FTFKRZ4A.js";
-import "./chunk-J5B36IBJ.js";
+import "./chunk-TDC5WB3H.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-TSA53NLN.js";
-import "./chunk-3VVXVFR3.js";
+import "./chunk-5D3DEEUL.js";
 import "./chunk-56ZUMXYX.js";
 import "./chunk-A77YVPWU.js";
 import "./chunk-HXE227S6.js";

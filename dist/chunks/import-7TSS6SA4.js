@@ -7,7 +7,7 @@ import {
   renderSystemYaml,
   specFromLive,
   writeFileSet
-} from "./chunk-BUWHQAY4.js";
+} from "./chunk-PVVK6V6L.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -36,12 +36,12 @@ import {
   environmentsOf,
   resolveSpec,
   validateSystems
-} from "./chunk-J5B36IBJ.js";
+} from "./chunk-TDC5WB3H.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
 import "./chunk-TSA53NLN.js";
-import "./chunk-3VVXVFR3.js";
+import "./chunk-5D3DEEUL.js";
 import {
   parseSystemFile
 } from "./chunk-56ZUMXYX.js";

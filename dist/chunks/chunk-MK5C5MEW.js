@@ -11,7 +11,7 @@ import {
 import {
   resolveEnvironment,
   validateSystems
-} from "./chunk-J5B36IBJ.js";
+} from "./chunk-TDC5WB3H.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";

@@ -15,11 +15,11 @@ import {
 } from "./chunk-DNXHSLXV.js";
 import {
   resolveSystemIdentity
-} from "./chunk-H6EDZLBD.js";
+} from "./chunk-YHLODQGA.js";
 import {
   describeFileError
 } from "./chunk-P36K5HFT.js";
-import "./chunk-3VVXVFR3.js";
+import "./chunk-5D3DEEUL.js";
 import "./chunk-A77YVPWU.js";
 import {
   SYSTEMS_DIRECTORY

@@ -1,5 +1,13 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 
+// src/systems/placeholders.ts
+function placeholderDescription(name) {
+  return { nb: `Beskriv ${name} her.`, nn: `Beskriv ${name} her.`, en: `Describe ${name} here.` };
+}
+function nameFromId(id) {
+  return id.slice(id.indexOf("_") + 1);
+}
+
 // src/systems/organisation-number.ts
 var WEIGHTS = [3, 2, 7, 6, 5, 4, 3, 2];
 function computeOrganisationNumberCheckDigit(firstEight) {
@@ -17,5 +25,7 @@ function isValidOrganisationNumber(organisationNumber) {
 }
 
 export {
+  placeholderDescription,
+  nameFromId,
   isValidOrganisationNumber
 };

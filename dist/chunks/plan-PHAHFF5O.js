@@ -8,7 +8,7 @@ import {
   planComparison,
   renderPlanJson,
   renderPlanText
-} from "./chunk-ZUXT2OLB.js";
+} from "./chunk-MK5C5MEW.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -23,10 +23,10 @@ import "./chunk-DNXHSLXV.js";
 import {
   wantsColor
 } from "./chunk-FTFKRZ4A.js";
-import "./chunk-J5B36IBJ.js";
+import "./chunk-TDC5WB3H.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-TSA53NLN.js";
-import "./chunk-3VVXVFR3.js";
+import "./chunk-5D3DEEUL.js";
 import "./chunk-56ZUMXYX.js";
 import "./chunk-A77YVPWU.js";
 import "./chunk-HXE227S6.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-FTFKRZ4A.js";
 import {
   validateSystems
-} from "./chunk-J5B36IBJ.js";
+} from "./chunk-TDC5WB3H.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";

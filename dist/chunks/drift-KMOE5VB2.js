@@ -10,7 +10,7 @@ import {
   listUnmanagedSystems,
   renderDriftJson,
   renderDriftText
-} from "./chunk-ZUXT2OLB.js";
+} from "./chunk-MK5C5MEW.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -18,7 +18,7 @@ import {
   listChangedViews,
   specFromLive,
   writeFileSet
-} from "./chunk-BUWHQAY4.js";
+} from "./chunk-PVVK6V6L.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -44,10 +44,10 @@ import {
   isOverridden,
   resolveEnvironment,
   resolveSpec
-} from "./chunk-J5B36IBJ.js";
+} from "./chunk-TDC5WB3H.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-TSA53NLN.js";
-import "./chunk-3VVXVFR3.js";
+import "./chunk-5D3DEEUL.js";
 import "./chunk-56ZUMXYX.js";
 import {
   ENVIRONMENTS_KEY,

@@ -5,8 +5,9 @@ import {
   renderDocument
 } from "./chunk-P36K5HFT.js";
 import {
-  isValidOrganisationNumber
-} from "./chunk-3VVXVFR3.js";
+  isValidOrganisationNumber,
+  placeholderDescription
+} from "./chunk-5D3DEEUL.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
@@ -63,11 +64,7 @@ function renderSystemSkeleton(identity) {
     id: identity.id,
     vendor: { ID: `0192:${identity.organisationNumber}` },
     name: { nb: name, nn: name, en: name },
-    description: {
-      nb: `Beskriv ${name} her.`,
-      nn: `Beskriv ${name} her.`,
-      en: `Describe ${name} here.`
-    },
+    description: placeholderDescription(name),
     rights: [],
     accessPackages: [],
     clientId: [],

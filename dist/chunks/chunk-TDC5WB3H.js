@@ -3,8 +3,10 @@ import {
   DELEGABLE_RESOURCE_TYPES
 } from "./chunk-TSA53NLN.js";
 import {
-  isValidOrganisationNumber
-} from "./chunk-3VVXVFR3.js";
+  isValidOrganisationNumber,
+  nameFromId,
+  placeholderDescription
+} from "./chunk-5D3DEEUL.js";
 import {
   suggestName
 } from "./chunk-56ZUMXYX.js";
@@ -132,7 +134,7 @@ var idVendorPrefix = {
   summary: "id starts with the vendor's organisation number and `_`, followed by a name.",
   check(spec) {
     const organisationNumber = extractOrganisationNumber(spec);
-    if (organisationNumber === void 0) return [];
+    if (organisationNumber === void 0 || !isValidOrganisationNumber(organisationNumber)) return [];
     const prefix = `${organisationNumber}_`;
     if (spec.id.startsWith(prefix) && spec.id.length > prefix.length) return [];
     return [
@@ -449,6 +451,19 @@ var clientIdNotBlank = {
     return findings;
   }
 };
+var placeholderText = {
+  ruleId: "placeholder-text",
+  severity: "error",
+  summary: 'The description is not the placeholder `sysreg new` writes to be replaced ("Describe … here.").',
+  check(spec) {
+    const placeholder = placeholderDescription(nameFromId(spec.id));
+    return ["nb", "nn", "en"].filter((language) => spec.description[language] === placeholder[language]).map((language) => ({
+      path: ["description", language],
+      message: `description.${language} is still the skeleton's placeholder, \`${placeholder[language]}\`.`,
+      hint: "Say what the system does and what it needs access to: users read it when they approve it."
+    }));
+  }
+};
 var SYSTEM_RULES = [
   vendorOrgIdentifier,
   vendorOrgNumberFormat,
@@ -459,6 +474,7 @@ var SYSTEM_RULES = [
   idLength,
   idMatchesFileName,
   requiredLanguages,
+  placeholderText,
   redirectUrlHttps,
   redirectUrlUnique,
   rightAttributeId,

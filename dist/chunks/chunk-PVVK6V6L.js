@@ -22,7 +22,7 @@ import {
 } from "./chunk-P36K5HFT.js";
 import {
   resolveSpec
-} from "./chunk-J5B36IBJ.js";
+} from "./chunk-TDC5WB3H.js";
 import {
   parseSystemFile
 } from "./chunk-56ZUMXYX.js";

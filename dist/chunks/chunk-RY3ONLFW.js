@@ -16,21 +16,21 @@ import process from "node:process";
 module.enableCompileCache?.();
 var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
-  init: () => import("./init-LYVN3CMY.js"),
-  new: () => import("./new-KJH5EBN3.js"),
+  init: () => import("./init-WPJABGYG.js"),
+  new: () => import("./new-P2QNPNPJ.js"),
   fmt: () => import("./fmt-INKENA7Y.js"),
-  validate: () => import("./validate-MSCW3TUW.js"),
-  plan: () => import("./plan-DEVFSGTG.js"),
-  apply: () => import("./apply-DGDQPHIZ.js"),
-  drift: () => import("./drift-UHMA5A7K.js"),
-  import: () => import("./import-B4KSSY5E.js"),
+  validate: () => import("./validate-GYGY67UD.js"),
+  plan: () => import("./plan-PHAHFF5O.js"),
+  apply: () => import("./apply-2O7LQL64.js"),
+  drift: () => import("./drift-KMOE5VB2.js"),
+  import: () => import("./import-7TSS6SA4.js"),
   schema: () => import("./schema-SXBNWNJP.js"),
   emulator: () => import("./emulator-L7HKXKOE.js"),
   version: () => import("./version-T542CVZ2.js")
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
-    return () => import("./validate-online-WUIQT7V2.js");
+    return () => import("./validate-online-CA6WFITL.js");
   }
   return COMMANDS[verb];
 }

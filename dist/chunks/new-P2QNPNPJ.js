@@ -5,14 +5,14 @@ import {
 import {
   renderSystemSkeleton,
   resolveSystemIdentity
-} from "./chunk-H6EDZLBD.js";
+} from "./chunk-YHLODQGA.js";
 import {
   writeFileAtomically
 } from "./chunk-J6RVAHHL.js";
 import {
   describeFileError
 } from "./chunk-P36K5HFT.js";
-import "./chunk-3VVXVFR3.js";
+import "./chunk-5D3DEEUL.js";
 import "./chunk-56ZUMXYX.js";
 import "./chunk-A77YVPWU.js";
 import {
@@ -32,8 +32,9 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 var USAGE = `Usage: sysreg new <id> --vendor <org> [--dir systems]
 
-Writes <dir>/<id>.yaml: a system that passes 'sysreg validate' as it stands, with a comment above each
-field saying what it is. Fill in the name, description and what the system needs, then open a PR.
+Writes <dir>/<id>.yaml with a comment above each field saying what it is. 'sysreg validate' refuses
+it until the placeholder description is replaced (rule placeholder-text). Fill in the name,
+description and what the system needs, then open a PR.
 
 Arguments:
   <id>            The system id, '<org>_<name>', or just '<name>' (the '<org>_' prefix is added).
