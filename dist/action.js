@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-RY3ONLFW.js";
+} from "./chunks/chunk-457PVMVA.js";
 import "./chunks/chunk-NQ6FXIXM.js";
 import "./chunks/chunk-FRJ7O6UR.js";
 import "./chunks/chunk-DNXHSLXV.js";

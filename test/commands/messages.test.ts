@@ -42,4 +42,33 @@ describe('validate messages', () => {
     expect(result.stdout).not.toContain('991825828_');
     expect(result.stdout).toContain('1 error in 1 of 1 file.');
   });
+
+  it('points a mis-indented line at itself, with a hint, not at the line before it', async () => {
+    const text = SYSTEM('991825827').replace(
+      'name: { nb: Lønn, nn: Løn, en: Payroll }',
+      'name:\n  nb: Lønn\n   nn: Løn\n  en: Payroll',
+    );
+    writeFileSync(path.join(root, 'systems', '991825827_lonn.yaml'), text);
+    const result = await runCli(['validate'], root);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'systems/991825827_lonn.yaml:5:4  error  yaml-syntax  this line is indented deeper than `nb:` on line 4',
+    );
+    expect(result.stdout).toContain(
+      'hint: If it is the next key of the same map, start it in column 3, like line 4.',
+    );
+  });
+
+  it('names the line a duplicate key was first set on', async () => {
+    const text = SYSTEM('991825827').replace(
+      'clientId: [lonn-client]',
+      'clientId: [lonn-client]\nclientId: [other]',
+    );
+    writeFileSync(path.join(root, 'systems', '991825827_lonn.yaml'), text);
+    const result = await runCli(['validate'], root);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'systems/991825827_lonn.yaml:12:1  error  yaml-duplicate-key  `clientId` is already set on line 11 in the same map',
+    );
+  });
 });

@@ -17,7 +17,7 @@ import {
   YAML_PARSE_OPTIONS,
   YAML_TO_JS_OPTIONS,
   decodeSystemFile
-} from "./chunk-56ZUMXYX.js";
+} from "./chunk-AINIVONT.js";
 import {
   ENVIRONMENTS_KEY
 } from "./chunk-A77YVPWU.js";

@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   resolveSystemsFolder
-} from "./chunk-L6FWC5JN.js";
+} from "./chunk-5JKHKSRT.js";
 import {
   renderSystemSkeleton,
   resolveSystemIdentity
@@ -13,7 +13,7 @@ import {
   describeFileError
 } from "./chunk-P36K5HFT.js";
 import "./chunk-5D3DEEUL.js";
-import "./chunk-56ZUMXYX.js";
+import "./chunk-AINIVONT.js";
 import "./chunk-A77YVPWU.js";
 import {
   SYSTEMS_DIRECTORY,

@@ -10,7 +10,7 @@ import {
   listUnmanagedSystems,
   renderDriftJson,
   renderDriftText
-} from "./chunk-MK5C5MEW.js";
+} from "./chunk-VDUJMG7K.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -18,7 +18,7 @@ import {
   listChangedViews,
   specFromLive,
   writeFileSet
-} from "./chunk-PVVK6V6L.js";
+} from "./chunk-FGXPNYIG.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -44,11 +44,11 @@ import {
   isOverridden,
   resolveEnvironment,
   resolveSpec
-} from "./chunk-TDC5WB3H.js";
+} from "./chunk-EY6K7S3J.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-TSA53NLN.js";
 import "./chunk-5D3DEEUL.js";
-import "./chunk-56ZUMXYX.js";
+import "./chunk-AINIVONT.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULE_BY_KEY

@@ -4,7 +4,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-RY3ONLFW.js";
+} from "./chunk-457PVMVA.js";
 import "./chunk-NQ6FXIXM.js";
 import "./chunk-FRJ7O6UR.js";
 import "./chunk-DNXHSLXV.js";

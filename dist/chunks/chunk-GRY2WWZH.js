@@ -4,13 +4,13 @@ import {
 } from "./chunk-FTFKRZ4A.js";
 import {
   validateSystems
-} from "./chunk-TDC5WB3H.js";
+} from "./chunk-EY6K7S3J.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
 import {
   loadSystemFiles
-} from "./chunk-56ZUMXYX.js";
+} from "./chunk-AINIVONT.js";
 import {
   discoverSystemFiles,
   sortDiagnostics

@@ -11,13 +11,13 @@ import {
 import {
   resolveEnvironment,
   validateSystems
-} from "./chunk-TDC5WB3H.js";
+} from "./chunk-EY6K7S3J.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
 import {
   loadSystemFiles
-} from "./chunk-56ZUMXYX.js";
+} from "./chunk-AINIVONT.js";
 import {
   FIELD_RULES
 } from "./chunk-A77YVPWU.js";

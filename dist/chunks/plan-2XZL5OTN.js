@@ -8,7 +8,7 @@ import {
   planComparison,
   renderPlanJson,
   renderPlanText
-} from "./chunk-MK5C5MEW.js";
+} from "./chunk-VDUJMG7K.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -23,11 +23,11 @@ import "./chunk-DNXHSLXV.js";
 import {
   wantsColor
 } from "./chunk-FTFKRZ4A.js";
-import "./chunk-TDC5WB3H.js";
+import "./chunk-EY6K7S3J.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-TSA53NLN.js";
 import "./chunk-5D3DEEUL.js";
-import "./chunk-56ZUMXYX.js";
+import "./chunk-AINIVONT.js";
 import "./chunk-A77YVPWU.js";
 import "./chunk-HXE227S6.js";
 import "./chunk-O6KUALBQ.js";

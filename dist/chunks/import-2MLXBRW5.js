@@ -7,7 +7,7 @@ import {
   renderSystemYaml,
   specFromLive,
   writeFileSet
-} from "./chunk-PVVK6V6L.js";
+} from "./chunk-FGXPNYIG.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -28,7 +28,7 @@ import "./chunk-DNXHSLXV.js";
 import {
   readSystemsFolder,
   resolveSystemsFolder
-} from "./chunk-L6FWC5JN.js";
+} from "./chunk-5JKHKSRT.js";
 import "./chunk-TBCLC2H2.js";
 import "./chunk-J6RVAHHL.js";
 import "./chunk-P36K5HFT.js";
@@ -36,7 +36,7 @@ import {
   environmentsOf,
   resolveSpec,
   validateSystems
-} from "./chunk-TDC5WB3H.js";
+} from "./chunk-EY6K7S3J.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
@@ -44,7 +44,7 @@ import "./chunk-TSA53NLN.js";
 import "./chunk-5D3DEEUL.js";
 import {
   parseSystemFile
-} from "./chunk-56ZUMXYX.js";
+} from "./chunk-AINIVONT.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES

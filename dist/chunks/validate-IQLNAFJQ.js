@@ -4,13 +4,13 @@ import {
   command,
   parseValidateArguments,
   runValidation
-} from "./chunk-SXFIWPF3.js";
+} from "./chunk-GRY2WWZH.js";
 import "./chunk-FTFKRZ4A.js";
-import "./chunk-TDC5WB3H.js";
+import "./chunk-EY6K7S3J.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-TSA53NLN.js";
 import "./chunk-5D3DEEUL.js";
-import "./chunk-56ZUMXYX.js";
+import "./chunk-AINIVONT.js";
 import "./chunk-A77YVPWU.js";
 import "./chunk-HXE227S6.js";
 import "./chunk-O6KUALBQ.js";

@@ -17,20 +17,20 @@ module.enableCompileCache?.();
 var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
   init: () => import("./init-WPJABGYG.js"),
-  new: () => import("./new-P2QNPNPJ.js"),
-  fmt: () => import("./fmt-INKENA7Y.js"),
-  validate: () => import("./validate-GYGY67UD.js"),
-  plan: () => import("./plan-PHAHFF5O.js"),
-  apply: () => import("./apply-2O7LQL64.js"),
-  drift: () => import("./drift-KMOE5VB2.js"),
-  import: () => import("./import-7TSS6SA4.js"),
+  new: () => import("./new-TT3FUMH5.js"),
+  fmt: () => import("./fmt-A4UVWHTB.js"),
+  validate: () => import("./validate-IQLNAFJQ.js"),
+  plan: () => import("./plan-2XZL5OTN.js"),
+  apply: () => import("./apply-QJY7TXHA.js"),
+  drift: () => import("./drift-RVD4GLUB.js"),
+  import: () => import("./import-2MLXBRW5.js"),
   schema: () => import("./schema-SXBNWNJP.js"),
   emulator: () => import("./emulator-L7HKXKOE.js"),
   version: () => import("./version-T542CVZ2.js")
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
-    return () => import("./validate-online-CA6WFITL.js");
+    return () => import("./validate-online-E3A4SDRD.js");
   }
   return COMMANDS[verb];
 }

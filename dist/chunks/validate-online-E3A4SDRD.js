@@ -8,17 +8,17 @@ import {
   VALIDATE_USAGE,
   parseValidateArguments,
   runValidation
-} from "./chunk-SXFIWPF3.js";
+} from "./chunk-GRY2WWZH.js";
 import "./chunk-FTFKRZ4A.js";
 import {
   RESOURCE_ATTRIBUTE_ID,
   environmentsOf,
   resolveSpec
-} from "./chunk-TDC5WB3H.js";
+} from "./chunk-EY6K7S3J.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-TSA53NLN.js";
 import "./chunk-5D3DEEUL.js";
-import "./chunk-56ZUMXYX.js";
+import "./chunk-AINIVONT.js";
 import "./chunk-A77YVPWU.js";
 import {
   compareText

@@ -6,7 +6,7 @@ import {
   escapeTerminalText,
   parsePlanJson,
   renderPlanText
-} from "./chunk-MK5C5MEW.js";
+} from "./chunk-VDUJMG7K.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -34,7 +34,7 @@ import {
 import {
   SYSTEM_RULES,
   indexCatalogue
-} from "./chunk-TDC5WB3H.js";
+} from "./chunk-EY6K7S3J.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
@@ -42,7 +42,7 @@ import "./chunk-TSA53NLN.js";
 import "./chunk-5D3DEEUL.js";
 import {
   describePath
-} from "./chunk-56ZUMXYX.js";
+} from "./chunk-AINIVONT.js";
 import "./chunk-A77YVPWU.js";
 import "./chunk-HXE227S6.js";
 import "./chunk-O6KUALBQ.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-P36K5HFT.js";
 import {
   MAX_SYSTEM_FILE_BYTES
-} from "./chunk-56ZUMXYX.js";
+} from "./chunk-AINIVONT.js";
 import {
   toRepoPath
 } from "./chunk-HXE227S6.js";

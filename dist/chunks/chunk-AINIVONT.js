@@ -1899,7 +1899,7 @@ function parseSystemFile(file, text) {
   const result = { file, text, diagnostics: [], positionOf: locator, isWritten };
   const report = (diagnostic) => result.diagnostics.push({ file, ...diagnostic });
   if (yamlDocument.errors.length > 0) {
-    for (const diagnostic of diagnoseYamlErrors(yamlDocument.errors, lineCounter)) report(diagnostic);
+    for (const diagnostic of diagnoseYamlErrors(yamlDocument.errors, lineCounter, text)) report(diagnostic);
     return result;
   }
   for (const warning of yamlDocument.warnings) {
@@ -1986,7 +1986,8 @@ function locateYamlError(error, lineCounter) {
   const end = lineCounter.linePos(Math.max(error.pos[1], error.pos[0] + 1));
   return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
 }
-function diagnoseYamlErrors(errors, lineCounter) {
+function diagnoseYamlErrors(errors, lineCounter, text) {
+  const lines = text.split(/\r?\n/);
   const byPosition = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
   const tabs = byPosition.filter((error) => error.code === "TAB_AS_INDENT");
   const others = byPosition.filter((error) => error.code !== "DUPLICATE_KEY");
@@ -1995,10 +1996,24 @@ function diagnoseYamlErrors(errors, lineCounter) {
     const ruleId = YAML_RULE_BY_CODE[error.code] ?? "yaml-syntax";
     const base = { ...locateYamlError(error, lineCounter), ruleId, severity: "error" };
     if (error.code === "DUPLICATE_KEY") {
+      const first = findFirstOccurrence(lines, base.line);
       return {
         ...base,
-        message: "this key is already set earlier in the same map; YAML keys must be unique."
+        message: first ? `\`${first.key}\` is already set on line ${first.line} in the same map; YAML keys must be unique.` : "this key is already set earlier in the same map; YAML keys must be unique."
       };
+    }
+    if (error.code === "BLOCK_AS_IMPLICIT_KEY" || error.code === "MULTILINE_IMPLICIT_KEY") {
+      const deeper = findOverIndentedLine(lines, base.line);
+      if (deeper) {
+        return {
+          line: deeper.line,
+          column: deeper.column,
+          ruleId,
+          severity: "error",
+          message: `this line is indented deeper than \`${deeper.above}\` on line ${base.line}, so YAML cannot read it as the next key, nor as part of that value.`,
+          hint: `If it is the next key of the same map, start it in column ${deeper.aboveColumn}, like line ${base.line}.`
+        };
+      }
     }
     if (error.code === "TAB_AS_INDENT") {
       const more = tabs.length - 1;
@@ -2017,6 +2032,35 @@ function diagnoseYamlErrors(errors, lineCounter) {
     }
     return { ...base, message: `invalid YAML: ${takeFirstLine(error.message)} (${error.code}).` };
   });
+}
+var KEY_LINE = /^(\s*)(?:- )?([^\s#:][^:#]*?):(?:\s|$)/;
+function findFirstOccurrence(lines, line) {
+  const match = KEY_LINE.exec(lines[line - 1] ?? "");
+  if (!match) return void 0;
+  const indent = (match[1] ?? "").length;
+  const key = match[2] ?? "";
+  for (let index = line - 2; index >= 0; index -= 1) {
+    const text = lines[index] ?? "";
+    if (text.trim() === "" || text.trim().startsWith("#")) continue;
+    const other = KEY_LINE.exec(text);
+    const otherIndent = text.length - text.trimStart().length;
+    if (otherIndent < indent) return void 0;
+    if (other && (other[1] ?? "").length === indent && other[2] === key) return { key, line: index + 1 };
+  }
+  return void 0;
+}
+function findOverIndentedLine(lines, line) {
+  const match = KEY_LINE.exec(lines[line - 1] ?? "");
+  if (!match) return void 0;
+  const indent = (match[1] ?? "").length;
+  for (let index = line; index < lines.length; index += 1) {
+    const text = lines[index] ?? "";
+    if (text.trim() === "" || text.trim().startsWith("#")) continue;
+    const next = text.length - text.trimStart().length;
+    if (next <= indent) return void 0;
+    return { line: index + 1, column: next + 1, above: `${match[2]}:`, aboveColumn: indent + 1 };
+  }
+  return void 0;
 }
 function takeFirstLine(message) {
   return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");

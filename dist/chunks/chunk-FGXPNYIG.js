@@ -22,10 +22,10 @@ import {
 } from "./chunk-P36K5HFT.js";
 import {
   resolveSpec
-} from "./chunk-TDC5WB3H.js";
+} from "./chunk-EY6K7S3J.js";
 import {
   parseSystemFile
-} from "./chunk-56ZUMXYX.js";
+} from "./chunk-AINIVONT.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES

@@ -9,7 +9,7 @@ import {
 } from "./chunk-5D3DEEUL.js";
 import {
   suggestName
-} from "./chunk-56ZUMXYX.js";
+} from "./chunk-AINIVONT.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
