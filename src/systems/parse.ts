@@ -279,7 +279,10 @@ function diagnoseYamlErrors(
 const KEY_LINE = /^(\s*)(?:- )?([^\s#:][^:#]*?):(?:\s|$)/;
 
 /** The key on `line` (1-based) and where the same key first appears in the same map above it. */
-function findFirstOccurrence(lines: readonly string[], line: number): { key: string; line: number } | undefined {
+function findFirstOccurrence(
+  lines: readonly string[],
+  line: number,
+): { key: string; line: number } | undefined {
   const match = KEY_LINE.exec(lines[line - 1] ?? '');
   if (!match) return undefined;
   const indent = (match[1] ?? '').length;
