@@ -10,6 +10,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // `import { type A }` keeps a side-effect import under verbatimModuleSyntax; the bundle differs with it.
+      '@typescript-eslint/no-import-type-side-effects': 'error',
       'no-control-regex': 'off',
     },
   },

@@ -1,13 +1,13 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-457PVMVA.js";
+} from "./chunks/chunk-XIASYOPJ.js";
 import "./chunks/chunk-NQ6FXIXM.js";
-import "./chunks/chunk-FRJ7O6UR.js";
-import "./chunks/chunk-DNXHSLXV.js";
-import "./chunks/chunk-HXE227S6.js";
-import "./chunks/chunk-O6KUALBQ.js";
-import "./chunks/chunk-RISSDVZM.js";
+import "./chunks/chunk-3T32HAJJ.js";
+import "./chunks/chunk-BWGYRILG.js";
+import "./chunks/chunk-KBDEQPMX.js";
+import "./chunks/chunk-ES5KJZ65.js";
+import "./chunks/chunk-DFEVOAXM.js";
 import {
   __commonJS,
   __require,

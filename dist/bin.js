@@ -22,7 +22,7 @@ if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
 `);
   process.exitCode = 1;
 } else {
-  const { runFromProcess } = await import("./chunks/cli-7FMF4CJ5.js");
+  const { runFromProcess } = await import("./chunks/cli-5JDLGW7K.js");
   await runFromProcess();
 }
 export {

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { applyFieldEdits } from '../src/systems/edit-system-yaml.ts';
 import { formatSystemYaml } from '../src/systems/format.ts';
-import { YAML_PARSE_OPTIONS } from '../src/systems/parse.ts';
+import { YAML_PARSE_OPTIONS } from '../src/systems/yaml-options.ts';
 import { renderSystemYaml } from '../src/systems/write-system-yaml.ts';
 import { systemDocument } from '../test/support/system-arbitraries.ts';
 import { writeBenchmarkResult, type BenchmarkFigure } from './bench-result.ts';

@@ -17,7 +17,7 @@ import { main } from '../src/cli.ts';
 import { connectToAltinn } from '../src/altinn/connect.ts';
 import { readLiveState } from '../src/altinn/read-live-state.ts';
 import { DEFAULT_CONCURRENCY } from '../src/altinn/transport.ts';
-import type { Plan } from '../src/plan/plan.ts';
+import type { Plan } from '../src/plan/plan-types.ts';
 import { listStoredSystems, seedSystems, setFaults } from '../test/support/local-altinn.ts';
 import { resetLocalAltinn, writeLocalConfig, writePlanThroughApi } from '../test/support/live-repo.ts';
 import { createScratchRepo, renderValidSystem } from '../test/support/scratch-repo.ts';

@@ -5,9 +5,10 @@
  * Run: npx node scripts/bench-plan.ts → scripts/results/plan.json
  */
 import { performance } from 'node:perf_hooks';
-import type { LiveLookup } from '../src/plan/live-state.ts';
-import { createPlan, DEFAULT_PLAN_SETTINGS } from '../src/plan/plan.ts';
-import type { PlanInput } from '../src/plan/plan.ts';
+import type { LiveLookup } from '../src/model/live-state.ts';
+import { createPlan } from '../src/plan/plan.ts';
+import { DEFAULT_PLAN_SETTINGS } from '../src/plan/plan-types.ts';
+import type { PlanInput } from '../src/plan/plan-types.ts';
 import { renderPlanJson } from '../src/plan/render-json.ts';
 import { renderPlanMarkdown } from '../src/plan/render-markdown.ts';
 import { renderPlanText } from '../src/plan/render-text.ts';

@@ -15,11 +15,11 @@ import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { parseArgs } from 'node:util';
-import type { LiveSystem } from '../src/altinn/wire.ts';
+import type { LiveSystem } from '../src/model/wire.ts';
 import { loadDesiredState } from '../src/commands/shared/desired-state.ts';
 import { DEMO_ORG_NUMBER, registerDemoClient } from '../src/emulator/demo-client.ts';
 import { startEmulator } from '../src/emulator/index.ts';
-import type { SystemSpec } from '../src/systems/model.ts';
+import type { SystemSpec } from '../src/model/system.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(REPO, 'src', 'cli.ts');

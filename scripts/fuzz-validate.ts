@@ -17,11 +17,12 @@ import process from 'node:process';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { DEFAULT_CATALOGUE } from '../src/catalogue/default-catalogue.ts';
-import type { Diagnostic } from '../src/systems/diagnostic.ts';
+import type { Diagnostic } from '../src/model/diagnostic.ts';
 import { environmentsOf, resolveEnvironment, type ParsedSystem } from '../src/systems/environments.ts';
 import { decodeSystemFile } from '../src/systems/load.ts';
-import { createUnreadableFile, parseSystemFile, type ParsedSystemFile } from '../src/systems/parse.ts';
-import { DIAGNOSTICS_FORMATS, renderDiagnostics } from '../src/systems/render-diagnostics.ts';
+import { createUnreadableFile, parseSystemFile } from '../src/systems/parse.ts';
+import type { ParsedSystemFile } from '../src/systems/parsed-file.ts';
+import { DIAGNOSTICS_FORMATS, renderDiagnostics } from '../src/commands/shared/diagnostics-format.ts';
 import { validateSystems } from '../src/systems/validate.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');

@@ -5,7 +5,7 @@
  */
 import module from 'node:module';
 import process from 'node:process';
-import type { Command, CommandContext } from './commands/command.ts';
+import type { Command, CommandContext } from './model/command.ts';
 import { Interrupted, watchInterruptions } from './commands/interruption.ts';
 import { findClosest } from './commands/shared/arguments.ts';
 import { findRepositoryRoot } from './config/repository-root.ts';

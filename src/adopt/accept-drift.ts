@@ -7,17 +7,18 @@
  * Drift of other kinds is not written, with the reason: a system missing in Altinn, deleted there,
  * or unmanaged needs a decision a field edit cannot make (delete a file, burn an id, adopt a system).
  */
-import type { LiveSystem } from '../altinn/wire.ts';
+import type { LiveSystem } from '../model/wire.ts';
 import { createDriftReport } from '../plan/drift.ts';
 import type { DriftItem, DriftKind } from '../plan/drift.ts';
-import type { LiveState } from '../plan/live-state.ts';
-import { applyFieldEdits, SystemYamlEditError } from '../systems/edit-system-yaml.ts';
 import { isDeepStrictEqual } from 'node:util';
-import type { FieldEdit } from '../systems/edit-system-yaml.ts';
+import type { LiveState } from '../model/live-state.ts';
+import { applyFieldEdits } from '../systems/edit-system-yaml.ts';
+import { SystemYamlEditError } from '../systems/field-edit.ts';
+import type { FieldEdit } from '../systems/field-edit.ts';
 import { environmentsOf, isOverridden, resolveEnvironment, resolveSpec } from '../systems/environments.ts';
 import type { ParsedSystem } from '../systems/environments.ts';
 import { ENVIRONMENTS_KEY, FIELD_RULE_BY_KEY } from '../systems/fields.ts';
-import type { SystemSpec } from '../systems/model.ts';
+import type { SystemSpec } from '../model/system.ts';
 import { findReadBackMismatch, listChangedViews } from './check-written-system.ts';
 import { specFromLive } from './spec-from-live.ts';
 import type { FileWrite } from './write-file-set.ts';

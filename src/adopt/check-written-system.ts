@@ -3,11 +3,11 @@
  * reads back as live says for the environment, and the views it must not touch are as they were.
  * Pure.
  */
-import type { LiveSystem } from '../altinn/wire.ts';
+import type { LiveSystem } from '../model/wire.ts';
 import { canonicalFromLive, canonicalFromSpec } from '../plan/canonical.ts';
 import { stringifyCanonicalJson } from '../plan/canonical-json.ts';
 import { resolveSpec } from '../systems/environments.ts';
-import type { SystemDocument, SystemSpec } from '../systems/model.ts';
+import type { SystemDocument, SystemSpec } from '../model/system.ts';
 import { parseSystemFile } from '../systems/parse.ts';
 
 /** Why `text` does not resolve, in `environment`, to what live says; `undefined` when it does. */

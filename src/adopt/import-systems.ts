@@ -10,17 +10,18 @@
  *   unless `overwrite` asks for the file to be replaced.
  */
 import path from 'node:path';
-import type { LiveSystem } from '../altinn/wire.ts';
+import type { LiveSystem } from '../model/wire.ts';
 import { canonicalFromSpec } from '../plan/canonical.ts';
 import { stringifyCanonicalJson } from '../plan/canonical-json.ts';
-import type { LiveLookup } from '../plan/live-state.ts';
-import { applyFieldEdits, SystemYamlEditError } from '../systems/edit-system-yaml.ts';
-import type { FieldEdit } from '../systems/edit-system-yaml.ts';
+import type { LiveLookup } from '../model/live-state.ts';
+import { applyFieldEdits } from '../systems/edit-system-yaml.ts';
+import { SystemYamlEditError } from '../systems/field-edit.ts';
+import type { FieldEdit } from '../systems/field-edit.ts';
 import { environmentsOf, resolveSpec } from '../systems/environments.ts';
 import { ENVIRONMENTS_KEY, FIELD_RULES } from '../systems/fields.ts';
-import type { EnvironmentOverrides, OverridableField, SystemDocument, SystemSpec } from '../systems/model.ts';
+import type { EnvironmentOverrides, OverridableField, SystemDocument, SystemSpec } from '../model/system.ts';
 import { DEFAULT_CATALOGUE } from '../catalogue/default-catalogue.ts';
-import type { Diagnostic } from '../systems/diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import { parseSystemFile } from '../systems/parse.ts';
 import { validateSystems } from '../systems/validate.ts';
 import { ENVIRONMENT_NAME_PATTERN } from '../systems/schema.ts';

@@ -3,8 +3,8 @@
  * `[]`, a null right action and anything Altinn adds beyond the model are left out. Values stay as
  * Altinn stores them (URLs normalised by it), in its order. Pure.
  */
-import type { LiveSystem } from '../altinn/wire.ts';
-import type { SystemSpec } from '../systems/model.ts';
+import type { LiveSystem } from '../model/wire.ts';
+import type { SystemSpec } from '../model/system.ts';
 
 export function specFromLive(live: LiveSystem): SystemSpec {
   return {

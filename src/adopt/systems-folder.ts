@@ -4,8 +4,8 @@
  */
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from '../commands/command.ts';
-import { describeFileError } from '../commands/describe-file-error.ts';
+import { UsageError } from '../model/command.ts';
+import { describeFileError } from '../model/describe-file-error.ts';
 import { toRepoPath } from '../systems/discover.ts';
 import { MAX_SYSTEM_FILE_BYTES } from '../systems/load.ts';
 import type { FolderFile } from './import-systems.ts';

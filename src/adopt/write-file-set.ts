@@ -5,7 +5,7 @@
  */
 import { lstat, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { describeFileError } from '../commands/describe-file-error.ts';
+import { describeFileError } from '../model/describe-file-error.ts';
 import { writeFileAtomically } from '../systems/write-file-atomically.ts';
 
 export interface FileWrite {

@@ -4,7 +4,7 @@
  * offline rules against it. What does not exist is left out, and the rules report it as missing.
  */
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
-import type { AccessPackageRecord, ResourceRecord } from './wire.ts';
+import type { AccessPackageRecord, ResourceRecord } from '../model/wire.ts';
 import type { CallOptions, SystemRegisterClient } from './register-client.ts';
 
 export interface FetchCatalogueOptions extends CallOptions {

@@ -3,7 +3,7 @@
  * tt02, prod and the local Altinn; the repo config adds environments or overrides URLs.
  */
 import type { SysregConfig } from '../config/config.ts';
-import { SCOPE_WRITE } from './wire.ts';
+import { SCOPE_WRITE } from '../model/wire.ts';
 
 export interface AltinnEnvironment {
   name: string;

@@ -1,9 +1,9 @@
 /**
- * Reads what Altinn says into a `LiveState` (src/plan/live-state.ts): the vendor's list, then a
+ * Reads what Altinn says into a `LiveState` (src/model/live-state.ts): the vendor's list, then a
  * full read of every listed id and every id the repository names (so burned ids are seen),
  * concurrently within the transport's limit.
  */
-import type { LiveLookup, LiveState } from '../plan/live-state.ts';
+import type { LiveLookup, LiveState } from '../model/live-state.ts';
 import type { CallOptions, SystemRegisterClient } from './register-client.ts';
 
 export interface ReadLiveStateOptions extends CallOptions {

@@ -2,13 +2,13 @@
  * The system register (§1) and the catalogue look-ups, over the retrying transport with a
  * Maskinporten token. Each method maps the register's quirks (§4.1, §3.1) to one clear outcome.
  */
-import type { LiveLookup } from '../plan/live-state.ts';
+import type { LiveLookup } from '../model/live-state.ts';
 import type { AltinnEnvironment } from './environments.ts';
 import { AltinnClientError, AltinnError, AltinnNetworkError } from './errors.ts';
 import type { AccessToken, MaskinportenTokenProvider } from './maskinporten.ts';
 import { parseRetryAfter } from './transport.ts';
 import type { HttpRequest, HttpResponse, Transport } from './transport.ts';
-import { SYSTEM_REGISTER_PATH } from './wire.ts';
+import { SYSTEM_REGISTER_PATH } from '../model/wire.ts';
 import type {
   AccessPackageRecord,
   LiveSystem,
@@ -16,7 +16,7 @@ import type {
   RegisteredSystemDTO,
   ResourceRecord,
   SystemChangeLogEntry,
-} from './wire.ts';
+} from '../model/wire.ts';
 
 export interface SystemRegisterClientOptions {
   environment: AltinnEnvironment;

@@ -8,10 +8,10 @@
 import { AltinnClientError, AltinnError } from '../altinn/errors.ts';
 import type { CallOptions, CreateResult } from '../altinn/register-client.ts';
 import { DEFAULT_CONCURRENCY } from '../altinn/transport.ts';
-import type { RegisterSystemRequest } from '../altinn/wire.ts';
+import type { RegisterSystemRequest } from '../model/wire.ts';
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
 import { DEFAULT_CATALOGUE } from '../catalogue/default-catalogue.ts';
-import type { ChangeAction, ChangePhase, Plan, PlannedChange } from '../plan/plan.ts';
+import type { ChangeAction, ChangePhase, Plan, PlannedChange } from '../plan/plan-types.ts';
 import { checkApplyAllowed } from '../plan/safety.ts';
 import { checkWriteRequest } from './check-write-request.ts';
 

@@ -6,12 +6,12 @@
  */
 import { readLiveState } from '../altinn/read-live-state.ts';
 import type { SystemRegisterClient } from '../altinn/register-client.ts';
-import type { LiveState } from '../plan/live-state.ts';
+import type { LiveState } from '../model/live-state.ts';
 import { createPlan } from '../plan/plan.ts';
-import type { Plan, PlanCounts, PlanSettings } from '../plan/plan.ts';
+import type { Plan, PlanCounts, PlanSettings } from '../plan/plan-types.ts';
 import { checkApplyAllowed } from '../plan/safety.ts';
 import type { PlanSafety } from '../plan/safety.ts';
-import type { DesiredSystem } from '../systems/model.ts';
+import type { DesiredSystem } from '../model/system.ts';
 import { applyPlan } from './apply-plan.ts';
 import type { ApplyProgress, ApplyReport } from './apply-plan.ts';
 import { compareWithReviewedPlan } from './compare-reviewed-plan.ts';

@@ -4,11 +4,12 @@
  * https-only URLs, no id or vendor format, missing languages end in a 500), so apply checks every
  * write the way create would. Pure: the catalogue comes in as data.
  */
-import type { RegisterSystemRequest } from '../altinn/wire.ts';
+import type { RegisterSystemRequest } from '../model/wire.ts';
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
-import { describePath } from '../systems/parse.ts';
-import { indexCatalogue, SYSTEM_RULES } from '../systems/rules.ts';
-import type { SystemSpec } from '../systems/model.ts';
+import { describePath } from '../systems/parsed-file.ts';
+import { SYSTEM_RULES } from '../systems/rules.ts';
+import { indexCatalogue } from '../systems/rules-model.ts';
+import type { SystemSpec } from '../model/system.ts';
 
 /** One create rule the body breaks. */
 export interface WriteRequestProblem {

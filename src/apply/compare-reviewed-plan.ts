@@ -8,8 +8,8 @@
  */
 import { isSameContent } from '../altinn/register-client.ts';
 import { stringifyCanonicalJson } from '../plan/canonical-json.ts';
-import type { LiveState } from '../plan/live-state.ts';
-import type { Plan, PlannedChange } from '../plan/plan.ts';
+import type { LiveState } from '../model/live-state.ts';
+import type { Plan, PlannedChange } from '../plan/plan-types.ts';
 
 export interface ReviewDifference {
   systemId: string;

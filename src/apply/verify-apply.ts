@@ -2,7 +2,7 @@
  * After apply: a fresh plan, made from a new read of Altinn, must be empty for every system apply
  * touched. Where it is not, the verification says why, one system at a time. Pure.
  */
-import type { Plan } from '../plan/plan.ts';
+import type { Plan } from '../plan/plan-types.ts';
 import type { ApplyReport } from './apply-plan.ts';
 
 export interface RemainingChange {

@@ -3,7 +3,7 @@
  * test fixtures name them (shared/altinn-system-register.md §3.3). Used for offline validation and
  * as the local Altinn's default catalogue. Online checks (`validate --env`) ask the environment itself.
  */
-import type { AccessPackageRecord, ResourceRecord } from '../altinn/wire.ts';
+import type { AccessPackageRecord, ResourceRecord } from '../model/wire.ts';
 
 export interface Catalogue {
   resources: ResourceRecord[];

@@ -12,11 +12,11 @@ import type { ApplyRun } from '../apply/apply-run.ts';
 import { DEFAULT_CONCURRENCY } from '../altinn/transport.ts';
 import type { TransportOptions } from '../altinn/transport.ts';
 import { parsePlanJson } from '../plan/render-json.ts';
-import type { Plan } from '../plan/plan.ts';
+import type { Plan } from '../plan/plan-types.ts';
 import { renderPlanText } from '../plan/render-text.ts';
-import { UsageError, resolveFileArgument } from './command.ts';
+import { UsageError, resolveFileArgument } from '../model/command.ts';
 import { interruptedExitCode } from './interruption.ts';
-import type { Command, CommandContext, Output } from './command.ts';
+import type { Command, CommandContext, Output } from '../model/command.ts';
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,

@@ -6,9 +6,9 @@ import { createDriftReport, decideDriftExitCode } from '../plan/drift.ts';
 import { renderDriftJson } from '../plan/render-json.ts';
 import { renderDriftMarkdown } from '../plan/render-markdown.ts';
 import { renderDriftText } from '../plan/render-text.ts';
-import { runAcceptDrift } from '../adopt/run-accept-drift.ts';
-import type { Command } from './command.ts';
-import { UsageError } from './command.ts';
+import { runAcceptDrift } from './shared/run-accept-drift.ts';
+import type { Command } from '../model/command.ts';
+import { UsageError } from '../model/command.ts';
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,

@@ -1,7 +1,7 @@
 import { parseArguments } from './shared/arguments.ts';
 import process from 'node:process';
-import type { Command } from './command.ts';
-import { UsageError } from './command.ts';
+import type { Command } from '../model/command.ts';
+import { UsageError } from '../model/command.ts';
 import {
   DEMO_ORG_NUMBER,
   registerDemoClient,

@@ -4,14 +4,14 @@
  */
 import { readFile, realpath } from 'node:fs/promises';
 import { parseArguments } from './shared/arguments.ts';
-import type { Command } from './command.ts';
-import { resolveFileArgument } from './command.ts';
+import type { Command } from '../model/command.ts';
+import { resolveFileArgument } from '../model/command.ts';
 import { discoverSystemFiles } from '../systems/discover.ts';
 import type { DiscoveredFile } from '../systems/discover.ts';
 import { decodeSystemFile } from '../systems/load.ts';
 import { formatSystemYaml } from '../systems/format.ts';
 import { writeFileAtomically } from '../systems/write-file-atomically.ts';
-import { describeFileError } from './describe-file-error.ts';
+import { describeFileError } from '../model/describe-file-error.ts';
 
 const USAGE = `Usage: sysreg fmt [--check] [paths…]
 

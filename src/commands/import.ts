@@ -10,8 +10,8 @@ import { readSystemsFolder, resolveSystemsFolder } from '../adopt/systems-folder
 import { writeFileSet } from '../adopt/write-file-set.ts';
 import { SYSTEMS_DIRECTORY } from '../systems/discover.ts';
 import { hasErrors, renderDiagnosticsText } from '../systems/render-diagnostics.ts';
-import type { Command, CommandContext } from './command.ts';
-import { UsageError } from './command.ts';
+import type { Command, CommandContext } from '../model/command.ts';
+import { UsageError } from '../model/command.ts';
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,

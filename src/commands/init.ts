@@ -10,8 +10,8 @@ import { checkEnvironmentNames, IGNORED_WORKING_FILES, renderInitFiles } from '.
 import { ACTION_PIN } from '../release.ts';
 import { SYSTEMS_DIRECTORY } from '../systems/discover.ts';
 import { resolveSystemIdentity } from '../systems/system-skeleton.ts';
-import { describeFileError } from './describe-file-error.ts';
-import { UsageError, type Command } from './command.ts';
+import { describeFileError } from '../model/describe-file-error.ts';
+import { UsageError, type Command } from '../model/command.ts';
 import { parseArguments } from './shared/arguments.ts';
 
 const USAGE = `Usage: sysreg init [--vendor ORG] [--environments tt02,prod]

@@ -6,7 +6,7 @@
  * process at once: a run cut off mid-write is finished by the next apply, which reads what landed.
  */
 import process from 'node:process';
-import type { Output } from './command.ts';
+import type { Output } from '../model/command.ts';
 
 export const INTERRUPT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export type InterruptSignal = (typeof INTERRUPT_SIGNALS)[number];

@@ -2,11 +2,12 @@
  * `sysreg plan --env NAME`: what applying git to Altinn would change, per system and field. A dry
  * run by construction: it only reads.
  */
-import { decidePlanExitCode, type Plan } from '../plan/plan.ts';
+import { decidePlanExitCode } from '../plan/plan.ts';
+import type { Plan } from '../plan/plan-types.ts';
 import { renderPlanJson } from '../plan/render-json.ts';
 import { renderPlanMarkdown } from '../plan/render-markdown.ts';
 import { renderPlanText } from '../plan/render-text.ts';
-import type { Command, CommandContext } from './command.ts';
+import type { Command, CommandContext } from '../model/command.ts';
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,

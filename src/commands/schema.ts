@@ -1,6 +1,6 @@
 /** `sysreg schema`: prints the JSON Schema of a system file (the committed .sysreg/system.schema.json). */
 import { renderSystemSchema } from '../systems/schema.ts';
-import { UsageError, type Command } from './command.ts';
+import { UsageError, type Command } from '../model/command.ts';
 
 export const command: Command = {
   name: 'schema',

@@ -8,9 +8,9 @@
 import { fetchCatalogue } from '../altinn/catalogue-client.ts';
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
 import { collectCatalogueReferences, type CatalogueReferences } from '../systems/catalogue-references.ts';
-import type { SystemDocument } from '../systems/model.ts';
-import type { ParsedSystemFile } from '../systems/parse.ts';
-import type { Command, CommandContext } from './command.ts';
+import type { SystemDocument } from '../model/system.ts';
+import type { ParsedSystemFile } from '../systems/parsed-file.ts';
+import type { Command, CommandContext } from '../model/command.ts';
 import { openAltinnConnection } from './shared/altinn-connection.ts';
 import { parseValidateArguments, runValidation, VALIDATE_USAGE } from './validate.ts';
 

@@ -7,15 +7,15 @@
 import { DEFAULT_CATALOGUE, type Catalogue } from '../catalogue/default-catalogue.ts';
 import { discoverSystemFiles } from '../systems/discover.ts';
 import { loadSystemFiles } from '../systems/load.ts';
+import { hasErrors } from '../systems/render-diagnostics.ts';
 import {
   DIAGNOSTICS_FORMATS,
-  hasErrors,
   renderDiagnostics,
   type DiagnosticsFormat,
-} from '../systems/render-diagnostics.ts';
-import type { ParsedSystemFile } from '../systems/parse.ts';
+} from './shared/diagnostics-format.ts';
+import type { ParsedSystemFile } from '../systems/parsed-file.ts';
 import { sortDiagnostics, validateSystems } from '../systems/validate.ts';
-import { UsageError, resolveFileArgument, type Command, type CommandContext } from './command.ts';
+import { UsageError, resolveFileArgument, type Command, type CommandContext } from '../model/command.ts';
 import { parseArguments } from './shared/arguments.ts';
 import { wantsColor } from './shared/color.ts';
 

@@ -1,5 +1,5 @@
 import { SYSREG_VERSION } from '../release.ts';
-import type { Command } from './command.ts';
+import type { Command } from '../model/command.ts';
 
 export const command: Command = {
   name: 'version',

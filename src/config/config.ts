@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
-import type { Diagnostic } from '../systems/diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 
 export const CONFIG_FILE_NAME = 'sysreg.config.yaml';
 

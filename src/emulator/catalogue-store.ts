@@ -2,7 +2,7 @@
  * The resource registry and access-package metadata that the register looks up while validating
  * (shared/altinn-system-register.md §3.3), seeded from a `Catalogue` and extendable via `/_emulator/`.
  */
-import type { AccessPackageRecord, ResourceRecord } from '../altinn/wire.ts';
+import type { AccessPackageRecord, ResourceRecord } from '../model/wire.ts';
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
 
 export class CatalogueStore {

@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { JWK } from 'jose';
-import type { AccessPackageRecord, LiveSystem, ResourceRecord } from '../altinn/wire.ts';
-import { SYSTEM_REGISTER_PATH } from '../altinn/wire.ts';
-import type { AccessPackage, Right } from '../systems/model.ts';
+import type { AccessPackageRecord, LiveSystem, ResourceRecord } from '../model/wire.ts';
+import { SYSTEM_REGISTER_PATH } from '../model/wire.ts';
+import type { AccessPackage, Right } from '../model/system.ts';
 import type { CatalogueStore } from './catalogue-store.ts';
 import type { FaultInjector } from './fault-injector.ts';
 import { parseFaultSettings } from './fault-injector.ts';

@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { exportJWK, exportPKCS8, generateKeyPair } from 'jose';
-import { SCOPE_WRITE } from '../altinn/wire.ts';
+import { SCOPE_WRITE } from '../model/wire.ts';
 
 /** Fjordsoft AS, the fictional vendor of the example systems in `systems/`. */
 export const DEMO_ORG_NUMBER = '314159268';

@@ -3,7 +3,7 @@
  * three a client of the register must handle (shared/altinn-system-register.md §4.4).
  */
 import { randomBytes } from 'node:crypto';
-import type { AltinnValidationError } from '../altinn/wire.ts';
+import type { AltinnValidationError } from '../model/wire.ts';
 
 export interface HttpReply {
   status: number;

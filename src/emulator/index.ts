@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SYSTEM_REGISTER_PATH } from '../altinn/wire.ts';
+import { SYSTEM_REGISTER_PATH } from '../model/wire.ts';
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
 import { DEFAULT_CATALOGUE } from '../catalogue/default-catalogue.ts';
 import { CatalogueStore } from './catalogue-store.ts';

@@ -4,7 +4,7 @@
  * ignored, then MVC's implicit [Required] on non-nullable properties. A failure becomes the `[ApiController]`
  * automatic 400 `ValidationProblemDetails`, with no AUTH codes.
  */
-import type { AccessPackage, AttributePair, LanguageMap, Right } from '../systems/model.ts';
+import type { AccessPackage, AttributePair, LanguageMap, Right } from '../model/system.ts';
 
 /** What the body binds to: `RegisterSystemRequest` with model defaults applied. */
 export interface BoundSystemRequest {

@@ -3,9 +3,9 @@
  * (shared/altinn-system-register.md §1, §3.3–3.5, §4), quirks included. It turns a routed request and
  * an authenticated caller into an `HttpReply`, reading and writing a `RegisterState`.
  */
-import { SCOPE_ADMIN, SCOPE_PORTAL, SCOPE_WRITE } from '../altinn/wire.ts';
-import type { AltinnValidationError } from '../altinn/wire.ts';
-import type { AccessPackage, Right } from '../systems/model.ts';
+import { SCOPE_ADMIN, SCOPE_PORTAL, SCOPE_WRITE } from '../model/wire.ts';
+import type { AltinnValidationError } from '../model/wire.ts';
+import type { AccessPackage, Right } from '../model/system.ts';
 import type { CatalogueStore } from './catalogue-store.ts';
 import type { HttpReply } from './http-reply.ts';
 import {
@@ -25,7 +25,7 @@ import {
   createValidationError,
   findTranslatedTextViolation,
   isHttpsAbsoluteUrl,
-  normaliseRedirectUrl,
+  storeRedirectUrlAsDotNet,
   satisfiesUriDomain,
   validateAccessPackages,
   validateRights,
@@ -138,7 +138,7 @@ function toColumns(request: BoundSystemRequest, vendorOrgNumber: string): System
     rights: request.rights,
     accessPackages: request.accessPackages,
     clientId: request.clientId,
-    allowedRedirectUrls: request.allowedRedirectUrls.map(normaliseRedirectUrl),
+    allowedRedirectUrls: request.allowedRedirectUrls.map(storeRedirectUrlAsDotNet),
     isVisible: request.isVisible,
   };
 }

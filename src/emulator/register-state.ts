@@ -4,8 +4,8 @@
  * No HTTP, no clock and no randomness of its own: callers pass the time and the new internal id.
  * Operations return results as values; the service layer (register-service.ts) decides statuses.
  */
-import type { AccessPackage, LanguageMap, Right } from '../systems/model.ts';
-import type { LiveSystem, RegisteredSystemDTO, SystemChangeLogEntry } from '../altinn/wire.ts';
+import type { AccessPackage, LanguageMap, Right } from '../model/system.ts';
+import type { LiveSystem, RegisteredSystemDTO, SystemChangeLogEntry } from '../model/wire.ts';
 
 /** One row of `system_register`. `rights`/`accessPackages` are null when stored as DB NULL. */
 export interface StoredSystem {
@@ -51,7 +51,7 @@ export interface RegisterSnapshot {
   changelog: ChangeLogRecord[];
 }
 
-export type CreateResult = { ok: true; internalId: string } | { ok: false; reason: 'duplicateKey' };
+export type StoredCreateResult = { ok: true; internalId: string } | { ok: false; reason: 'duplicateKey' };
 export type DeleteResult = { systemRowsChanged: number; clientRowsDeleted: number };
 export type SeedResult =
   { ok: true } | { ok: false; reason: 'clientIdTaken'; clientId: string; systemId: string };
@@ -117,7 +117,7 @@ export class RegisterState {
     internalId: string,
     author: ChangeAuthor,
     changedData: unknown,
-  ): CreateResult {
+  ): StoredCreateResult {
     if (this.systems.has(columns.id)) return { ok: false, reason: 'duplicateKey' };
     const clientIds = columns.clientId.filter((c) => c !== '');
     if (new Set(clientIds).size !== clientIds.length || clientIds.some((c) => this.clientOwners.has(c))) {

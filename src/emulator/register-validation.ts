@@ -3,9 +3,9 @@
  * (shared/altinn-system-register.md §3.1–3.5). These are Altinn's checks, not sysreg's stricter rules
  * (src/systems/rules.ts): the emulator must accept what Altinn accepts and refuse what it refuses.
  */
-import type { AltinnValidationError } from '../altinn/wire.ts';
-import { DELEGABLE_RESOURCE_TYPES } from '../altinn/wire.ts';
-import type { AccessPackage, Right } from '../systems/model.ts';
+import type { AltinnValidationError } from '../model/wire.ts';
+import { DELEGABLE_RESOURCE_TYPES } from '../model/wire.ts';
+import type { AccessPackage, Right } from '../model/system.ts';
 import type { CatalogueStore } from './catalogue-store.ts';
 
 /** Descriptor titles from the service's `ValidationErrors.cs`. */
@@ -140,7 +140,7 @@ export function validateAccessPackages(
  * What .NET `Uri.ToString()` stores for a redirect URL: WHATWG `href` (host lowercased, default port
  * dropped, `/` for an empty path), un-escaped as .NET does. Values that do not parse are kept as sent.
  */
-export function normaliseRedirectUrl(url: string): string {
+export function storeRedirectUrlAsDotNet(url: string): string {
   if (!URL.canParse(url)) return url;
   const href = new URL(url).href;
   try {

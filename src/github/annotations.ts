@@ -3,7 +3,8 @@
  * a pull request's diff. Escaping is exactly @actions/core's, so a message cannot end the command
  * early or inject a second one.
  */
-import type { Diagnostic } from '../systems/diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { summarizeDiagnostics, type DiagnosticsReport } from '../systems/render-diagnostics.ts';
 
 export type AnnotationLevel = 'notice' | 'warning' | 'error';
 
@@ -68,4 +69,13 @@ export function toDiagnosticAnnotation(diagnostic: Diagnostic): Annotation {
 
 export function formatDiagnosticAnnotation(diagnostic: Diagnostic): string {
   return formatAnnotation(toDiagnosticAnnotation(diagnostic));
+}
+
+/** One annotation per diagnostic, then the summary as a notice. */
+export function renderDiagnosticsGithub({ diagnostics, fileCount }: DiagnosticsReport): string {
+  const lines = diagnostics.map((diagnostic) => formatDiagnosticAnnotation(diagnostic).trimEnd());
+  lines.push(
+    `::notice title=sysreg validate::${escapeAnnotationData(summarizeDiagnostics(diagnostics, fileCount))}`,
+  );
+  return `${lines.join('\n')}\n`;
 }

@@ -6,10 +6,10 @@
 import type { SkipReason, SystemApplyResult } from '../apply/apply-plan.ts';
 import type { ApplyRun } from '../apply/apply-run.ts';
 import { pickDisplayName } from '../plan/describe-field-change.ts';
-import type { ChangeAction } from '../plan/plan.ts';
+import type { ChangeAction } from '../plan/plan-types.ts';
 import { escapeHtmlText, escapeMarkdownText } from '../plan/render-markdown.ts';
-import type { LanguageMap } from '../systems/model.ts';
-import type { ApplyReport, PlanCounts } from './report.ts';
+import type { LanguageMap } from '../model/system.ts';
+import type { ApplyCommentReport, ReportedCounts } from './report.ts';
 
 export type AppliedSystemStatus = 'applied' | 'skipped' | 'failed';
 
@@ -48,7 +48,7 @@ const STATUS_LABEL: Record<AppliedSystemStatus, string> = {
 
 const STATUS_ORDER: Record<AppliedSystemStatus, number> = { failed: 0, skipped: 1, applied: 2 };
 
-export function buildApplyReport(outcome: ApplyAccount): ApplyReport {
+export function buildApplyReport(outcome: ApplyAccount): ApplyCommentReport {
   return {
     environment: outcome.environment,
     markdown: renderApplyMarkdown(outcome),
@@ -87,7 +87,7 @@ export function renderApplyMarkdown(outcome: ApplyAccount): string {
 }
 
 /** What was written: applied changes by action. Blocked changes are never written. */
-export function countAppliedSystems(changes: readonly AppliedSystem[]): PlanCounts {
+export function countAppliedSystems(changes: readonly AppliedSystem[]): ReportedCounts {
   const applied = (action: ChangeAction) =>
     changes.filter((c) => c.action === action && c.status === 'applied').length;
   const creates = applied('create');

@@ -21,7 +21,7 @@ export class GitHubReportError extends Error {
 }
 
 /** Replaces every occurrence of each secret in `text`; short strings are left alone to avoid noise. */
-export function redactSecrets(text: string, secrets: readonly (string | undefined)[]): string {
+export function redactKnownSecrets(text: string, secrets: readonly (string | undefined)[]): string {
   let redacted = text;
   for (const secret of secrets) {
     if (secret && secret.length >= 8) redacted = redacted.split(secret).join('[REDACTED]');
@@ -46,5 +46,5 @@ export function toGitHubReportError(
       : undefined;
   const detail = error instanceof Error ? error.message : String(error);
   const message = `GitHub API: could not ${action}${status === undefined ? '' : ` (HTTP ${status})`}: ${detail}`;
-  return new GitHubReportError('api-failed', redactSecrets(message, secrets), status);
+  return new GitHubReportError('api-failed', redactKnownSecrets(message, secrets), status);
 }

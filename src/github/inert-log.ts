@@ -6,7 +6,7 @@
  * fence early.
  */
 import { randomUUID } from 'node:crypto';
-import type { Output } from '../commands/command.ts';
+import type { Output } from '../model/command.ts';
 
 export function createInertLogOutput(output: Output, createToken: () => string = randomUUID): Output {
   return {

@@ -3,10 +3,10 @@
  * cut-down summary, the counts, the files behind each change and the annotations on the YAML lines
  * that cause them. Pure: the plan already holds every position.
  */
-import type { Plan } from '../plan/plan.ts';
+import type { Plan } from '../plan/plan-types.ts';
 import { renderPlanMarkdown, renderPlanSummaryMarkdown } from '../plan/render-markdown.ts';
 import type { Annotation } from './annotations.ts';
-import type { PlanCounts, PlannedSystemFile, PlanReport } from './report.ts';
+import type { ReportedCounts, PlannedSystemFile, PlanReport } from './report.ts';
 
 /** The summary must leave room for the comment's header and the unrelated-change warning. */
 const SUMMARY_MAX_LENGTH = 40_000;
@@ -82,7 +82,7 @@ export function renderDecisionLabelsNote(plan: Plan): string {
 }
 
 /** The facade's counts: `changes` is what apply writes (creates, updates, deletes), blocked apart. */
-export function countPlanForGitHub(plan: Plan): PlanCounts {
+export function countPlanForGitHub(plan: Plan): ReportedCounts {
   const { counts } = plan;
   return {
     creates: counts.create,

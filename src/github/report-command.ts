@@ -5,9 +5,9 @@
  * its stderr. Any failure is a GitHubReportError (exit 1, token redacted), so a plan that could not
  * be posted fails the job.
  */
-import type { CommandContext } from '../commands/command.ts';
+import type { CommandContext } from '../model/command.ts';
 import type { DriftReport } from '../plan/drift.ts';
-import type { Plan } from '../plan/plan.ts';
+import type { Plan } from '../plan/plan-types.ts';
 import { renderDriftMarkdown } from '../plan/render-markdown.ts';
 import type { ApplyRun } from '../apply/apply-run.ts';
 import type { ApplyAccount } from './apply-report.ts';

@@ -1,5 +1,5 @@
 /** The `--report` flag the commands share: which reporting edge to switch on. */
-import { UsageError } from '../commands/command.ts';
+import { UsageError } from '../model/command.ts';
 
 export const REPORT_TARGETS = ['github'] as const;
 export type ReportTarget = (typeof REPORT_TARGETS)[number];

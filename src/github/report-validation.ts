@@ -3,8 +3,8 @@
  * step's stdout and files, never to the API, so it needs no token and loads no HTTP code: validate
  * runs on every pull request, forks included, and must start fast.
  */
-import type { CommandContext } from '../commands/command.ts';
-import type { Diagnostic } from '../systems/diagnostic.ts';
+import type { CommandContext } from '../model/command.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import { readActionsContext } from './actions-environment.ts';
 import { formatDiagnosticAnnotation } from './annotations.ts';
 import { appendJobSummary } from './job-summary.ts';

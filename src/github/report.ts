@@ -5,8 +5,8 @@
  * summary, step outputs, the sticky plan comment, comments on merged pull requests, the drift issue.
  * Every failure to report is thrown as a GitHubReportError, so a plan that was not posted fails the job.
  */
-import type { Output } from '../commands/command.ts';
-import type { Diagnostic } from '../systems/diagnostic.ts';
+import type { Output } from '../model/command.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import type { ActionsContext } from './actions-environment.ts';
 import { readActionsContext, requireToken } from './actions-environment.ts';
 import type { Annotation } from './annotations.ts';
@@ -23,7 +23,7 @@ import { findPullRequestsForCommit, listChangedFiles } from './pull-requests.ts'
 import type { StickyCommentResult } from './sticky-comment.ts';
 import { MAX_COMMENT_LENGTH, renderStickyMarker, upsertStickyComment } from './sticky-comment.ts';
 
-export interface PlanCounts {
+export interface ReportedCounts {
   creates: number;
   updates: number;
   deletes: number;
@@ -48,7 +48,7 @@ export interface PlanReport {
   markdown: string;
   /** The headline only, used when the whole plan does not fit in a comment. */
   summaryMarkdown: string;
-  counts: PlanCounts;
+  counts: ReportedCounts;
   /** Every system with a planned change and its file. */
   changedFilesInPlan: PlannedSystemFile[];
   /** Annotations on the YAML lines that cause each planned change. */
@@ -68,12 +68,12 @@ export interface PlanReportResult {
   degraded: boolean;
 }
 
-export interface ApplyReport {
+export interface ApplyCommentReport {
   /** Names the comment so that a re-run of the same apply edits it; defaults to `default`. */
   environment?: string;
   /** Per-system results, rendered by the apply command. */
   markdown: string;
-  counts: PlanCounts;
+  counts: ReportedCounts;
   ok: boolean;
 }
 
@@ -82,7 +82,7 @@ export interface ApplyReportResult {
   comments: StickyCommentResult[];
 }
 
-export interface DriftReport {
+export interface DriftIssueReport {
   environment: string;
   hasDrift: boolean;
   markdown: string;
@@ -92,8 +92,8 @@ export interface GitHubReporter {
   readonly context: ActionsContext;
   reportValidation(diagnostics: readonly Diagnostic[], summaryMarkdown: string): Promise<void>;
   reportPlan(report: PlanReport): Promise<PlanReportResult>;
-  reportApply(report: ApplyReport): Promise<ApplyReportResult>;
-  reportDrift(report: DriftReport): Promise<DriftIssueResult>;
+  reportApply(report: ApplyCommentReport): Promise<ApplyReportResult>;
+  reportDrift(report: DriftIssueReport): Promise<DriftIssueResult>;
 }
 
 export interface CreateGitHubReporterOptions {
@@ -267,7 +267,7 @@ function renderPlanHeader(report: PlanReport, runUrl: string): string {
   );
 }
 
-function renderCounts(counts: PlanCounts): string {
+function renderCounts(counts: ReportedCounts): string {
   const parts = [`${counts.creates} to create`, `${counts.updates} to update`, `${counts.deletes} to delete`];
   if (counts.blocked > 0) parts.push(`${counts.blocked} blocked`);
   if (counts.unmanaged > 0) parts.push(`${counts.unmanaged} unmanaged`);

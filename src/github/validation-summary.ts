@@ -3,7 +3,7 @@
  * diagnostic. Messages can quote a vendor's values, so every cell is made inert.
  */
 import { escapeMarkdownText } from '../plan/render-markdown.ts';
-import type { Diagnostic } from '../systems/diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import { describeRule, hasErrors, summarizeDiagnostics } from '../systems/render-diagnostics.ts';
 
 /** Rows past this are counted, not listed: the annotations and the log hold every one. */

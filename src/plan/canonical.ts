@@ -4,10 +4,10 @@
  * comparison in FIELD_RULES (src/systems/fields.ts); the per-item rules below say what Altinn does to
  * an item when it stores it (shared/altinn-system-register.md §2.2, §4.3).
  */
-import type { LiveSystem } from '../altinn/wire.ts';
+import type { LiveSystem } from '../model/wire.ts';
 import { FIELD_RULES } from '../systems/fields.ts';
 import type { FieldComparison } from '../systems/fields.ts';
-import type { AccessPackage, LanguageMap, Right, SystemSpec } from '../systems/model.ts';
+import type { AccessPackage, LanguageMap, Right, SystemSpec } from '../model/system.ts';
 import { stringifyCanonicalJson } from './canonical-json.ts';
 
 /** Both sides of a comparison: the model's fields, each in its one canonical spelling. */

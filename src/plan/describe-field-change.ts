@@ -2,7 +2,7 @@
  * A field change as lines a reviewer reads: `+` added, `-` removed, `~` changed. Text and Markdown
  * renderers share it, so both show the same diff; each escapes the text for its own medium.
  */
-import type { AccessPackage, LanguageMap, Right } from '../systems/model.ts';
+import type { AccessPackage, LanguageMap, Right } from '../model/system.ts';
 import type { FieldChange } from './diff.ts';
 
 export type DiffSign = '+' | '-' | '~';

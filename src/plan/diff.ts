@@ -5,7 +5,7 @@
  */
 import { FIELD_RULES } from '../systems/fields.ts';
 import type { FieldComparison } from '../systems/fields.ts';
-import type { SystemSpec } from '../systems/model.ts';
+import type { SystemSpec } from '../model/system.ts';
 import type { CanonicalSystem } from './canonical.ts';
 import { stringifyCanonicalJson } from './canonical-json.ts';
 
@@ -20,10 +20,6 @@ export interface FieldChange {
   /** Sets only: items in `before` and not in `after`, canonical order. */
   removed?: unknown[];
 }
-
-export const UPDATABLE_FIELDS: readonly (keyof SystemSpec)[] = FIELD_RULES.filter(
-  (rule) => rule.updatable,
-).map((rule) => rule.key);
 
 /** The changes that turn `before` into `after`, in canonical field order. */
 export function diffCanonicalSystems(before: CanonicalSystem, after: CanonicalSystem): FieldChange[] {

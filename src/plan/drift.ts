@@ -4,13 +4,15 @@
  * Field changes read `before` = git, `after` = live.
  */
 import { createHash } from 'node:crypto';
-import type { LanguageMap } from '../systems/model.ts';
+import type { LanguageMap } from '../model/system.ts';
 import { canonicalFromLive, canonicalFromSpec } from './canonical.ts';
 import { stringifyCanonicalJson } from './canonical-json.ts';
 import { diffCanonicalSystems } from './diff.ts';
 import type { FieldChange } from './diff.ts';
-import { compareStrings, listUnmanagedSystems, PLAN_FORMAT_VERSION } from './plan.ts';
-import type { PlanInput } from './plan.ts';
+import { listUnmanagedSystems } from './vendor-systems.ts';
+import { compareStrings } from './compare-strings.ts';
+import { PLAN_FORMAT_VERSION } from './plan-types.ts';
+import type { PlanInput } from './plan-types.ts';
 
 export type DriftKind =
   'changed-outside-git' | 'missing-in-altinn' | 'unmanaged-in-altinn' | 'deleted-in-altinn';

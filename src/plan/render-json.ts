@@ -4,8 +4,9 @@
  */
 import { stringifyCanonicalJson } from './canonical-json.ts';
 import type { DriftReport } from './drift.ts';
-import { computeChangesChecksum, PLAN_FORMAT_VERSION } from './plan.ts';
-import type { Plan } from './plan.ts';
+import { computeChangesChecksum } from './plan.ts';
+import { PLAN_FORMAT_VERSION } from './plan-types.ts';
+import type { Plan } from './plan-types.ts';
 
 export function renderPlanJson(plan: Plan): string {
   return `${stringifyCanonicalJson(plan, 2)}\n`;

@@ -8,7 +8,7 @@
 import { describeFieldChange, pickDisplayName } from './describe-field-change.ts';
 import type { FieldChange } from './diff.ts';
 import type { DriftKind, DriftReport } from './drift.ts';
-import type { ChangeAction, Plan, PlannedChange } from './plan.ts';
+import type { ChangeAction, Plan, PlannedChange } from './plan-types.ts';
 
 export interface MarkdownRenderOptions {
   /** Longest output allowed; GitHub refuses comments over 65,536 characters. */

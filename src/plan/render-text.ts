@@ -8,7 +8,7 @@ import type { DiffSign } from './describe-field-change.ts';
 import type { FieldChange } from './diff.ts';
 import type { DriftKind, DriftReport } from './drift.ts';
 import { createPaint, type Paint, type Style } from './paint.ts';
-import type { ChangeAction, Plan, PlannedChange } from './plan.ts';
+import type { ChangeAction, Plan, PlannedChange } from './plan-types.ts';
 
 export interface TextRenderOptions {
   color: boolean;

@@ -3,8 +3,8 @@
  * `validate --env` looks up in the live environment to build the Catalogue the same rules then check.
  */
 import { environmentsOf, resolveSpec } from './environments.ts';
-import type { ParsedSystemFile } from './parse.ts';
-import { RESOURCE_ATTRIBUTE_ID } from './rules.ts';
+import type { ParsedSystemFile } from './parsed-file.ts';
+import { RESOURCE_ATTRIBUTE_ID } from './rules-model.ts';
 import { compareText } from './sort-diagnostics.ts';
 
 export interface CatalogueReferences {

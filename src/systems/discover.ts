@@ -5,7 +5,7 @@
  */
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic } from './diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import { compareText } from './sort-diagnostics.ts';
 
 export interface DiscoveredFile {
@@ -23,16 +23,6 @@ export interface DiscoveredFiles {
 export const SYSTEMS_DIRECTORY = 'systems';
 
 const SYSTEM_FILE_PATTERN = /\.ya?ml$/i;
-
-/** Rule ids of the problems discovery reports. */
-export const DISCOVER_RULE_IDS = [
-  'path-not-found',
-  'path-outside-repo',
-  'path-not-a-file',
-  'path-unreadable',
-  'symlink-outside-repo',
-  'symlink-broken',
-] as const;
 
 /** Repository-relative path with forward slashes, as diagnostics and plans name files. */
 export function toRepoPath(root: string, absolutePath: string): string {

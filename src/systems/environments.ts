@@ -3,8 +3,8 @@
  * `environments.<env>` names replaced whole. Pure.
  */
 import { ENVIRONMENTS_KEY, FIELD_RULES } from './fields.ts';
-import type { DesiredSystem, FieldPosition, SystemDocument, SystemSpec } from './model.ts';
-import type { ParsedSystemFile, SourcePath } from './parse.ts';
+import type { DesiredSystem, FieldPosition, SystemDocument, SystemSpec } from '../model/system.ts';
+import type { ParsedSystemFile, SourcePath } from './parsed-file.ts';
 
 export type ParsedSystem = ParsedSystemFile & { document: SystemDocument };
 

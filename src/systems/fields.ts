@@ -3,7 +3,7 @@
  * and formatting alike. Adding a field to the model means adding it here, and nowhere else deciding
  * how it compares.
  */
-import type { SystemSpec } from './model.ts';
+import type { SystemSpec } from '../model/system.ts';
 
 /**
  * How a field compares between git and Altinn:
@@ -143,3 +143,16 @@ export const FIELD_RULE_BY_KEY: ReadonlyMap<string, FieldRule> = new Map(
 
 /** sysreg's own top-level key beside the model's fields. */
 export const ENVIRONMENTS_KEY = 'environments';
+
+/** Canonical field name of each accepted alias spelling. */
+export const CANONICAL_FIELD_BY_ALIAS: ReadonlyMap<string, string> = new Map(
+  FIELD_RULES.flatMap((rule) => rule.aliases.map((alias) => [alias, rule.key] as const)),
+);
+
+/** Field names (and their aliases) that an environment may not override. */
+export const NON_OVERRIDABLE_NAMES = new Set(
+  FIELD_RULES.filter((rule) => !rule.overridable).flatMap((rule) => [rule.key, ...rule.aliases]),
+);
+
+/** Fields an environment may override. */
+export const OVERRIDABLE_KEYS = FIELD_RULES.filter((rule) => rule.overridable).map((rule) => rule.key);

@@ -9,7 +9,7 @@ import type { Document, Node } from 'yaml';
 import { compareKeysCanonically, holdsFieldNames, resolveFieldAlias } from './canonical-order.ts';
 import type { YamlPath } from './canonical-order.ts';
 import { ENVIRONMENTS_KEY } from './fields.ts';
-import { YAML_PARSE_OPTIONS, YAML_TO_JS_OPTIONS } from './parse.ts';
+import { YAML_PARSE_OPTIONS, YAML_TO_JS_OPTIONS } from './yaml-options.ts';
 import { applyCanonicalStyle, renderDocument, placeSchemaModeline } from './yaml-style.ts';
 
 export interface FormattedSystemYaml {

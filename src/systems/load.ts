@@ -4,9 +4,10 @@
  * and the run goes on with the others.
  */
 import { open } from 'node:fs/promises';
-import type { Diagnostic } from './diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import type { DiscoveredFile } from './discover.ts';
-import { createUnreadableFile, parseSystemFile, type ParsedSystemFile } from './parse.ts';
+import { createUnreadableFile, parseSystemFile } from './parse.ts';
+import type { ParsedSystemFile } from './parsed-file.ts';
 
 /** A system file is a few kilobytes; anything near this is a mistake or an attack. */
 export const MAX_SYSTEM_FILE_BYTES = 1024 * 1024;

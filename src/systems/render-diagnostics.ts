@@ -1,13 +1,10 @@
 /**
- * Diagnostics as text for people (with the source line and a caret), JSON for machines, and GitHub
- * workflow annotations for pull requests. Pure: sources come in as a map from file to text.
+ * Diagnostics as text for people (with the source line and a caret) and JSON for machines (the GitHub
+ * annotations live at the GitHub edge, src/github/annotations.ts). Pure: sources come in as a map from
+ * file to text.
  */
-import { escapeAnnotationData, formatDiagnosticAnnotation } from '../github/annotations.ts';
 import { createPaint } from '../plan/paint.ts';
-import type { Diagnostic } from './diagnostic.ts';
-
-export const DIAGNOSTICS_FORMATS = ['text', 'json', 'github'] as const;
-export type DiagnosticsFormat = (typeof DIAGNOSTICS_FORMATS)[number];
+import type { Diagnostic } from '../model/diagnostic.ts';
 
 export interface DiagnosticsReport {
   diagnostics: readonly Diagnostic[];
@@ -123,24 +120,4 @@ export function renderDiagnosticsJson({ diagnostics, fileCount }: DiagnosticsRep
     })),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
-}
-
-/** One annotation per diagnostic, then the summary as a notice. */
-export function renderDiagnosticsGithub({ diagnostics, fileCount }: DiagnosticsReport): string {
-  const lines = diagnostics.map((diagnostic) => formatDiagnosticAnnotation(diagnostic).trimEnd());
-  lines.push(
-    `::notice title=sysreg validate::${escapeAnnotationData(summarizeDiagnostics(diagnostics, fileCount))}`,
-  );
-  return `${lines.join('\n')}\n`;
-}
-
-export function renderDiagnostics(format: DiagnosticsFormat, report: DiagnosticsReport): string {
-  switch (format) {
-    case 'text':
-      return renderDiagnosticsText(report);
-    case 'json':
-      return renderDiagnosticsJson(report);
-    case 'github':
-      return renderDiagnosticsGithub(report);
-  }
 }

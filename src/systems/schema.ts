@@ -5,7 +5,7 @@
  * test fails when that copy is stale, and `sysreg schema` prints it.
  */
 import { ENVIRONMENTS_KEY, FIELD_RULES, type FieldRule } from './fields.ts';
-import type { SystemSpec } from './model.ts';
+import type { SystemSpec } from '../model/system.ts';
 
 export type JsonSchema = { [keyword: string]: unknown };
 

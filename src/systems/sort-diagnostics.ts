@@ -1,5 +1,5 @@
 /** The one order diagnostics are shown in, everywhere: by file, line, column, then rule id and message. */
-import type { Diagnostic } from './diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 
 /** Code-point order: the same on every machine and locale. */
 export function compareText(a: string, b: string): number {

@@ -3,18 +3,12 @@
  * names, then the rules across files. Pure; the catalogue comes in as data.
  */
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
-import type { Diagnostic } from './diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import { environmentsOf, resolveSpec, locateSourcePath, type ParsedSystem } from './environments.ts';
-import type { ParsedSystemFile, SourcePath } from './parse.ts';
+import type { ParsedSystemFile, SourcePath } from './parsed-file.ts';
 import { sortDiagnostics } from './sort-diagnostics.ts';
-import {
-  indexCatalogue,
-  REPOSITORY_RULES,
-  SYSTEM_RULES,
-  type RepositoryRule,
-  type ResolvedSystem,
-  type SystemRule,
-} from './rules.ts';
+import { REPOSITORY_RULES, SYSTEM_RULES } from './rules.ts';
+import { indexCatalogue, type RepositoryRule, type ResolvedSystem, type SystemRule } from './rules-model.ts';
 
 export { sortDiagnostics } from './sort-diagnostics.ts';
 

@@ -8,7 +8,7 @@ import { Document } from 'yaml';
 import { compareKeysCanonically } from './canonical-order.ts';
 import type { YamlPath } from './canonical-order.ts';
 import { ENVIRONMENTS_KEY, FIELD_RULES } from './fields.ts';
-import type { EnvironmentOverrides, SystemSpec } from './model.ts';
+import type { EnvironmentOverrides, SystemSpec } from '../model/system.ts';
 import { SCHEMA_MODELINE, applyCanonicalStyle, renderDocument } from './yaml-style.ts';
 
 /** A `SystemDocument`, or a spec with no environment overrides. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptDrift } from '../../src/adopt/accept-drift.ts';
 import type { ParsedSystem } from '../../src/systems/environments.ts';
 import { resolveSpec } from '../../src/systems/environments.ts';
-import type { SystemDocument } from '../../src/systems/model.ts';
+import type { SystemDocument } from '../../src/model/system.ts';
 import { parseSystemFile } from '../../src/systems/parse.ts';
 import { renderSystemYaml } from '../../src/systems/write-system-yaml.ts';
 import { buildLiveState, buildSpec, found, storeAsAltinn } from '../support/system-builders.ts';

@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planImport } from '../../src/adopt/import-systems.ts';
 import type { ImportInput } from '../../src/adopt/import-systems.ts';
-import type { LiveSystem } from '../../src/altinn/wire.ts';
+import type { LiveSystem } from '../../src/model/wire.ts';
 import { canonicalFromLive, canonicalFromSpec } from '../../src/plan/canonical.ts';
 import { resolveSpec } from '../../src/systems/environments.ts';
 import { parseSystemFile } from '../../src/systems/parse.ts';
-import type { SystemDocument } from '../../src/systems/model.ts';
+import type { SystemDocument } from '../../src/model/system.ts';
 import { systemDocument } from '../support/system-arbitraries.ts';
 import { found, storeAsAltinn } from '../support/system-builders.ts';
 

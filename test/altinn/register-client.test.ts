@@ -2,7 +2,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { AltinnError } from '../../src/altinn/errors.ts';
 import { fetchCatalogue } from '../../src/altinn/catalogue-client.ts';
-import type { RegisterSystemRequest } from '../../src/altinn/wire.ts';
+import type { RegisterSystemRequest } from '../../src/model/wire.ts';
 import {
   listStoredSystems,
   makeLiveSystem,

@@ -6,9 +6,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import type { LiveSystem, RegisterSystemRequest } from '../../src/altinn/wire.ts';
+import type { LiveSystem, RegisterSystemRequest } from '../../src/model/wire.ts';
 import { main } from '../../src/cli.ts';
-import type { SystemSpec } from '../../src/systems/model.ts';
+import type { SystemSpec } from '../../src/model/system.ts';
 import type { LocalAltinn, LoggedRequest, TestClient } from '../support/local-altinn.ts';
 import { readRequestLog, registerTestClient, startLocalAltinn } from '../support/local-altinn.ts';
 import { createScratchRepo } from '../support/scratch-repo.ts';

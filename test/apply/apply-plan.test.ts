@@ -7,11 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/apply/apply-plan.ts';
 import type { ApplyClient } from '../../src/apply/apply-plan.ts';
 import { AltinnError } from '../../src/altinn/errors.ts';
-import type { RegisterSystemRequest } from '../../src/altinn/wire.ts';
-import type { LiveLookup } from '../../src/plan/live-state.ts';
-import { createPlan, DEFAULT_PLAN_SETTINGS } from '../../src/plan/plan.ts';
-import type { Plan } from '../../src/plan/plan.ts';
-import type { SystemSpec } from '../../src/systems/model.ts';
+import type { RegisterSystemRequest } from '../../src/model/wire.ts';
+import type { LiveLookup } from '../../src/model/live-state.ts';
+import { createPlan } from '../../src/plan/plan.ts';
+import { DEFAULT_PLAN_SETTINGS } from '../../src/plan/plan-types.ts';
+import type { Plan } from '../../src/plan/plan-types.ts';
+import type { SystemSpec } from '../../src/model/system.ts';
 import { buildDesired, buildLiveState, buildSpec, found, storeAsAltinn } from '../support/system-builders.ts';
 
 interface Call {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSeededRandom } from '../../src/emulator/fault-injector.ts';
-import type { SystemSpec } from '../../src/systems/model.ts';
+import type { SystemSpec } from '../../src/model/system.ts';
 import { findCreatesOfExistingIds } from '../support/creates-of-existing-ids.ts';
 import { listStoredSystems, seedSystems, setFaults } from '../support/local-altinn.ts';
 import {

@@ -7,7 +7,8 @@ import {
   renderApplyRunJson,
   renderApplyRunText,
 } from '../../src/apply/render-apply-run.ts';
-import { createPlan, DEFAULT_PLAN_SETTINGS } from '../../src/plan/plan.ts';
+import { createPlan } from '../../src/plan/plan.ts';
+import { DEFAULT_PLAN_SETTINGS } from '../../src/plan/plan-types.ts';
 import { buildDesired, buildLiveState, buildSpec } from '../support/system-builders.ts';
 
 const results: SystemApplyResult[] = [

@@ -5,8 +5,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LiveSystem } from '../../src/altinn/wire.ts';
-import type { SystemSpec } from '../../src/systems/model.ts';
+import type { LiveSystem } from '../../src/model/wire.ts';
+import type { SystemSpec } from '../../src/model/system.ts';
 import { listStoredSystems, seedSystems } from '../support/local-altinn.ts';
 import {
   buildSystemSpec,

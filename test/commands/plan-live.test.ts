@@ -6,8 +6,8 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LiveSystem } from '../../src/altinn/wire.ts';
-import type { Plan } from '../../src/plan/plan.ts';
+import type { LiveSystem } from '../../src/model/wire.ts';
+import type { Plan } from '../../src/plan/plan-types.ts';
 import { parsePlanJson } from '../../src/plan/render-json.ts';
 import { escapeHtmlText } from '../../src/plan/render-markdown.ts';
 import {

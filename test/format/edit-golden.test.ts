@@ -4,7 +4,7 @@ import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { applyFieldEdits } from '../../src/systems/edit-system-yaml.ts';
 import { readMeaning } from '../../src/systems/format.ts';
-import type { FieldEdit } from '../../src/systems/edit-system-yaml.ts';
+import type { FieldEdit } from '../../src/systems/field-edit.ts';
 import { expectGolden } from '../support/golden.ts';
 import { renderLineDiff } from '../support/line-diff.ts';
 import { applyToData } from '../support/apply-to-data.ts';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatSystemYaml } from '../../src/systems/format.ts';
-import type { SystemDocument } from '../../src/systems/model.ts';
+import type { SystemDocument } from '../../src/model/system.ts';
 import { parseSystemFile } from '../../src/systems/parse.ts';
 import { renderSystemYaml } from '../../src/systems/write-system-yaml.ts';
 import { expectGolden } from '../support/golden.ts';

@@ -8,7 +8,7 @@ import {
 } from '../../src/github/annotations.ts';
 import { formatOutput, writeOutputs } from '../../src/github/outputs.ts';
 import { createGitHubReporterFromEnvironment } from '../../src/github/report.ts';
-import type { Diagnostic } from '../../src/systems/diagnostic.ts';
+import type { Diagnostic } from '../../src/model/diagnostic.ts';
 import type { ActionsRun } from '../support/actions-run.ts';
 import { captureOutput, createActionsRun, parseOutputFile } from '../support/actions-run.ts';
 import type { FakeGitHub } from '../support/fake-github.ts';

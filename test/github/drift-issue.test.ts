@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DRIFT_LABEL } from '../../src/github/drift-issue.ts';
-import type { DriftReport } from '../../src/github/report.ts';
+import type { DriftIssueReport } from '../../src/github/report.ts';
 import { createGitHubReporterFromEnvironment } from '../../src/github/report.ts';
 import { captureOutput, createActionsRun } from '../support/actions-run.ts';
 import type { FakeGitHub } from '../support/fake-github.ts';
@@ -14,7 +14,7 @@ describe('drift: one rolling issue per environment', () => {
   });
   afterEach(() => github.close());
 
-  async function reportDrift(report: DriftReport, runId: string) {
+  async function reportDrift(report: DriftIssueReport, runId: string) {
     const run = await createActionsRun({
       github,
       eventName: 'schedule',

@@ -4,9 +4,10 @@ import type { ApplyRun } from '../../src/apply/apply-run.ts';
 import { buildApplyReport, describeApplyRun, renderApplyMarkdown } from '../../src/github/apply-report.ts';
 import { buildPlanReport } from '../../src/github/plan-report.ts';
 import { MAX_SUMMARY_ROWS, renderValidationSummary } from '../../src/github/validation-summary.ts';
-import { createPlan, DEFAULT_PLAN_SETTINGS } from '../../src/plan/plan.ts';
-import type { Plan } from '../../src/plan/plan.ts';
-import type { Diagnostic } from '../../src/systems/diagnostic.ts';
+import { createPlan } from '../../src/plan/plan.ts';
+import { DEFAULT_PLAN_SETTINGS } from '../../src/plan/plan-types.ts';
+import type { Plan } from '../../src/plan/plan-types.ts';
+import type { Diagnostic } from '../../src/model/diagnostic.ts';
 import { buildDesired, buildLiveState, buildSpec, found, storeAsAltinn } from '../support/system-builders.ts';
 
 function buildMixedPlan(): Plan {

@@ -2,14 +2,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { redactSecrets, toGitHubReportError } from '../../src/github/github-report-error.ts';
+import { redactKnownSecrets, toGitHubReportError } from '../../src/github/github-report-error.ts';
 import { appendJobSummary, MAX_JOB_SUMMARY_BYTES } from '../../src/github/job-summary.ts';
 
 describe('report errors', () => {
   it('redact the token and anything that looks like an authorization header', () => {
     const text =
       'failed with token ghs_abcdefgh12345678 (sent Bearer eyJhbGciOi.payload.sig) for ghs_abcdefgh12345678';
-    const redacted = redactSecrets(text, ['ghs_abcdefgh12345678']);
+    const redacted = redactKnownSecrets(text, ['ghs_abcdefgh12345678']);
     expect(redacted).not.toContain('ghs_abcdefgh12345678');
     expect(redacted).not.toContain('eyJhbGciOi');
     expect(redacted).toContain('[REDACTED]');

@@ -2,10 +2,10 @@
  * The table of desired/live pairs behind the golden plans: every change kind, every normalisation,
  * every blocked reason, client-id moves, unmanaged systems and prune.
  */
-import type { LiveLookup } from '../../src/plan/live-state.ts';
-import type { PlanInput } from '../../src/plan/plan.ts';
+import type { LiveLookup } from '../../src/model/live-state.ts';
+import type { PlanInput } from '../../src/plan/plan-types.ts';
 import { DEFAULT_SAFETY_SETTINGS } from '../../src/plan/safety.ts';
-import type { DesiredSystem } from '../../src/systems/model.ts';
+import type { DesiredSystem } from '../../src/model/system.ts';
 import { buildDesired, buildLiveState, buildSpec, found, storeAsAltinn } from '../support/system-builders.ts';
 
 export interface PlanCase {

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LiveLookup } from '../../src/plan/live-state.ts';
+import type { LiveLookup } from '../../src/model/live-state.ts';
 import { createDriftReport } from '../../src/plan/drift.ts';
 import { createPlan } from '../../src/plan/plan.ts';
-import type { PlanInput } from '../../src/plan/plan.ts';
+import type { PlanInput } from '../../src/plan/plan-types.ts';
 import { renderPlanJson } from '../../src/plan/render-json.ts';
 import { DEFAULT_SAFETY_SETTINGS } from '../../src/plan/safety.ts';
-import type { SystemSpec } from '../../src/systems/model.ts';
+import type { SystemSpec } from '../../src/model/system.ts';
 import { buildDesired, buildLiveState, found, storeAsAltinn, VENDOR_ID } from '../support/system-builders.ts';
 
 const NAMES = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta'];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createDriftReport } from '../../src/plan/drift.ts';
-import { createPlan, DEFAULT_PLAN_SETTINGS } from '../../src/plan/plan.ts';
-import type { PlanInput } from '../../src/plan/plan.ts';
+import { createPlan } from '../../src/plan/plan.ts';
+import { DEFAULT_PLAN_SETTINGS } from '../../src/plan/plan-types.ts';
+import type { PlanInput } from '../../src/plan/plan-types.ts';
 import { parsePlanJson, renderPlanJson } from '../../src/plan/render-json.ts';
 import {
   escapeMarkdownText,
@@ -10,7 +11,7 @@ import {
   renderPlanSummaryMarkdown,
 } from '../../src/plan/render-markdown.ts';
 import { renderPlanText } from '../../src/plan/render-text.ts';
-import type { LiveLookup } from '../../src/plan/live-state.ts';
+import type { LiveLookup } from '../../src/model/live-state.ts';
 import { buildDesired, buildLiveState, buildSpec, found, storeAsAltinn } from '../support/system-builders.ts';
 
 function planManyChanges(count: number): PlanInput {

@@ -7,8 +7,8 @@
  * scripts/soak-apply.ts (200 systems, `npm run test:reliability`).
  */
 import { main } from '../../src/cli.ts';
-import type { LiveSystem } from '../../src/altinn/wire.ts';
-import type { SystemSpec } from '../../src/systems/model.ts';
+import type { LiveSystem } from '../../src/model/wire.ts';
+import type { SystemSpec } from '../../src/model/system.ts';
 import {
   buildSystemSpec,
   holdsSpec,

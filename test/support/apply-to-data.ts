@@ -1,4 +1,4 @@
-import type { FieldEdit } from '../../src/systems/edit-system-yaml.ts';
+import type { FieldEdit } from '../../src/systems/field-edit.ts';
 
 /** The data an edit should produce, computed on plain values independently of the editor. */
 export function applyToData(data: unknown, edit: FieldEdit): unknown {

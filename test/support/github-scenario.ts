@@ -10,7 +10,7 @@
  *   await scenario.close();
  */
 import { readFile } from 'node:fs/promises';
-import type { LiveSystem } from '../../src/altinn/wire.ts';
+import type { LiveSystem } from '../../src/model/wire.ts';
 import { main } from '../../src/cli.ts';
 import { captureOutput, createActionsRun } from './actions-run.ts';
 import type { FakeGitHub, FakeGitHubOptions } from './fake-github.ts';

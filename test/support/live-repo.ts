@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { connectToAltinn } from '../../src/altinn/connect.ts';
-import type { Plan } from '../../src/plan/plan.ts';
+import type { Plan } from '../../src/plan/plan-types.ts';
 import type { DriftReport } from '../../src/plan/drift.ts';
 import { loadSysregConfig } from '../../src/config/config.ts';
 import { scanForSecrets } from '../../scripts/scan-secrets.ts';

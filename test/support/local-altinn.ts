@@ -7,8 +7,8 @@ import { exportPKCS8 } from 'jose';
 import { connectToAltinn, type AltinnConnection } from '../../src/altinn/connect.ts';
 import type { TransportOptions } from '../../src/altinn/transport.ts';
 import { startEmulator } from '../../src/emulator/index.ts';
-import type { LiveSystem } from '../../src/altinn/wire.ts';
-import { SCOPE_WRITE } from '../../src/altinn/wire.ts';
+import type { LiveSystem } from '../../src/model/wire.ts';
+import { SCOPE_WRITE } from '../../src/model/wire.ts';
 import { createTestClient, registerTestClient as registerGrantClient } from './maskinporten-grant.ts';
 
 export interface LocalAltinn {

@@ -3,7 +3,7 @@
  * booleans, numbers, colons, hashes, newlines, non-ASCII), optional environments and extra languages.
  */
 import fc from 'fast-check';
-import type { EnvironmentOverrides, SystemDocument } from '../../src/systems/model.ts';
+import type { EnvironmentOverrides, SystemDocument } from '../../src/model/system.ts';
 
 const awkwardText = fc.oneof(
   fc.string({ minLength: 1, maxLength: 12 }),

@@ -2,9 +2,9 @@
  * Builders for planner inputs: a system spec, the desired system git gives, and the live system
  * Altinn would return after storing it (URLs as .NET keeps them, lists reordered, empty lists dropped).
  */
-import type { LiveSystem } from '../../src/altinn/wire.ts';
-import type { LiveLookup, LiveState } from '../../src/plan/live-state.ts';
-import type { DesiredSystem, FieldPosition, SystemSpec } from '../../src/systems/model.ts';
+import type { LiveSystem } from '../../src/model/wire.ts';
+import type { LiveLookup, LiveState } from '../../src/model/live-state.ts';
+import type { DesiredSystem, FieldPosition, SystemSpec } from '../../src/model/system.ts';
 
 export const VENDOR_ORG = '991825827';
 export const VENDOR_ID = `0192:${VENDOR_ORG}`;

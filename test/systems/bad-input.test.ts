@@ -7,7 +7,7 @@ import { symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE } from '../../src/catalogue/default-catalogue.ts';
-import type { Diagnostic } from '../../src/systems/diagnostic.ts';
+import type { Diagnostic } from '../../src/model/diagnostic.ts';
 import { discoverSystemFiles } from '../../src/systems/discover.ts';
 import { loadSystemFiles } from '../../src/systems/load.ts';
 import { validateSystems } from '../../src/systems/validate.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSystemFile, suggestName } from '../../src/systems/parse.ts';
+import { parseSystemFile } from '../../src/systems/parse.ts';
+import { suggestName } from '../../src/systems/suggest-name.ts';
 import { renderValidSystem } from '../support/scratch-repo.ts';
 
 const minimal = [

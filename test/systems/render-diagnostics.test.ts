@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/systems/diagnostic.ts';
+import type { Diagnostic } from '../../src/model/diagnostic.ts';
 import { formatDiagnosticAnnotation } from '../../src/github/annotations.ts';
 import { renderDiagnosticsText, summarizeDiagnostics } from '../../src/systems/render-diagnostics.ts';
 

@@ -5,7 +5,7 @@
 import { connectToAltinn, type AltinnConnection } from '../../altinn/connect.ts';
 import type { TransportOptions } from '../../altinn/transport.ts';
 import { loadSysregConfig, type SysregConfig } from '../../config/config.ts';
-import type { CommandContext } from '../command.ts';
+import type { CommandContext } from '../../model/command.ts';
 
 export interface AltinnConnectionOptions {
   environment: string;

@@ -1,7 +1,7 @@
 /**
  * Flags shared by every command that talks to Altinn, parsed the same way everywhere.
  */
-import { UsageError } from '../command.ts';
+import { UsageError } from '../../model/command.ts';
 import { parseArguments, type OptionsConfig } from './arguments.ts';
 
 export const ALTINN_OPTION_USAGE = `  --env <name>          Environment: tt02, prod, local, or one from sysreg.config.yaml (required).

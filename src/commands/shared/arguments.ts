@@ -4,7 +4,7 @@
  * flag that was probably meant, and ends with the command's usage line.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from '../command.ts';
+import { UsageError } from '../../model/command.ts';
 
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 

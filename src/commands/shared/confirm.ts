@@ -5,7 +5,7 @@
  * (`--plan`, like `terraform apply planfile`). Machine output (`--format json`) never asks.
  */
 import { createInterface } from 'node:readline/promises';
-import { UsageError, type CommandContext } from '../command.ts';
+import { UsageError, type CommandContext } from '../../model/command.ts';
 
 export type ApplyConsent = 'given' | 'ask';
 

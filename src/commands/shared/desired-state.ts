@@ -4,12 +4,12 @@
  * any file has errors, so a plan is never computed from a half-understood repository.
  */
 import { DEFAULT_CATALOGUE } from '../../catalogue/default-catalogue.ts';
-import type { Diagnostic } from '../../systems/diagnostic.ts';
+import type { Diagnostic } from '../../model/diagnostic.ts';
 import { discoverSystemFiles } from '../../systems/discover.ts';
 import { resolveEnvironment, type ParsedSystem } from '../../systems/environments.ts';
 import { loadSystemFiles } from '../../systems/load.ts';
-import type { DesiredSystem } from '../../systems/model.ts';
-import type { ParsedSystemFile } from '../../systems/parse.ts';
+import type { DesiredSystem } from '../../model/system.ts';
+import type { ParsedSystemFile } from '../../systems/parsed-file.ts';
 import { hasErrors } from '../../systems/render-diagnostics.ts';
 import { sortDiagnostics, validateSystems } from '../../systems/validate.ts';
 

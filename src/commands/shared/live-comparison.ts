@@ -7,10 +7,11 @@ import { promisify } from 'node:util';
 import type { AltinnConnection } from '../../altinn/connect.ts';
 import { readLiveState } from '../../altinn/read-live-state.ts';
 import type { SysregConfig } from '../../config/config.ts';
-import { createPlan, type Plan } from '../../plan/plan.ts';
-import type { LiveState } from '../../plan/live-state.ts';
+import { createPlan } from '../../plan/plan.ts';
+import type { Plan } from '../../plan/plan-types.ts';
+import type { LiveState } from '../../model/live-state.ts';
 import { renderDiagnosticsText } from '../../systems/render-diagnostics.ts';
-import { UsageError, type CommandContext } from '../command.ts';
+import { UsageError, type CommandContext } from '../../model/command.ts';
 import { openAltinnConnection, type AltinnConnectionOptions } from './altinn-connection.ts';
 import { loadDesiredState, type DesiredState } from './desired-state.ts';
 

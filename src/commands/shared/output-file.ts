@@ -4,7 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError, resolveFileArgument, type CommandContext } from '../command.ts';
+import { UsageError, resolveFileArgument, type CommandContext } from '../../model/command.ts';
 
 /** Writes `text` to `file` (relative to where the command was started); returns the absolute path. */
 export async function writeOutputFile(

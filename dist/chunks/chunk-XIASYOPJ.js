@@ -1,0 +1,126 @@
+import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
+import {
+  Interrupted,
+  watchInterruptions
+} from "./chunk-NQ6FXIXM.js";
+import {
+  findRepositoryRoot
+} from "./chunk-3T32HAJJ.js";
+import {
+  findClosest
+} from "./chunk-ES5KJZ65.js";
+
+// src/cli.ts
+import module from "node:module";
+import process from "node:process";
+module.enableCompileCache?.();
+var COMMANDS = {
+  // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
+  init: () => import("./init-S456TMH2.js"),
+  new: () => import("./new-4GAH5SW5.js"),
+  fmt: () => import("./fmt-S6XJUO5K.js"),
+  validate: () => import("./validate-IDEOD3IP.js"),
+  plan: () => import("./plan-BSTERBBS.js"),
+  apply: () => import("./apply-36LRC2K2.js"),
+  drift: () => import("./drift-FK4KGZEU.js"),
+  import: () => import("./import-KLYOIDEV.js"),
+  schema: () => import("./schema-ZB4Z6MPE.js"),
+  emulator: () => import("./emulator-7X3AVRMZ.js"),
+  version: () => import("./version-T542CVZ2.js")
+};
+function pickLoader(verb, argv) {
+  if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
+    return () => import("./validate-online-DXYJ7VMF.js");
+  }
+  return COMMANDS[verb];
+}
+function renderHelp(commands) {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    "sysreg: GitOps for the Altinn system register",
+    "",
+    "Usage: sysreg <command> [options]",
+    "",
+    "Commands:",
+    ...lines,
+    "",
+    "Run `sysreg help <command>` (or `sysreg <command> --help`) for the options of one command.",
+    ""
+  ].join("\n");
+}
+async function main(context) {
+  const [verb, ...rest] = context.argv;
+  if (verb === "help" && rest.length > 0) return main({ ...context, argv: [rest[0], "--help"] });
+  if (verb === void 0 || verb === "--help" || verb === "-h" || verb === "help") {
+    const loaded = await Promise.all(Object.values(COMMANDS).map(async (load2) => (await load2()).command));
+    context.stdout.write(renderHelp(loaded));
+    return verb === void 0 ? 1 : 0;
+  }
+  if (verb === "--version") return main({ ...context, argv: ["version"] });
+  const load = pickLoader(verb, rest);
+  if (!load) {
+    const meant = findClosest(verb, Object.keys(COMMANDS));
+    const suggestion = meant ? `; did you mean '${meant}'?` : ".";
+    context.stderr.write(
+      `sysreg: unknown command '${verb}'${suggestion} Run 'sysreg --help' for the list.
+`
+    );
+    return 1;
+  }
+  const { command } = await load();
+  if (rest.includes("--help") || rest.includes("-h")) {
+    context.stdout.write(`${command.usage.trimEnd()}
+`);
+    return 0;
+  }
+  try {
+    return await command.run({ ...context, argv: rest });
+  } catch (error) {
+    const interrupted = context.signal?.aborted ? context.signal.reason : void 0;
+    if (interrupted instanceof Interrupted) {
+      context.stderr.write(
+        `sysreg ${verb}: ${interrupted.message} before it finished; nothing was written.
+`
+      );
+      return interrupted.exitCode;
+    }
+    if (error instanceof Error && "exitCode" in error && typeof error.exitCode === "number") {
+      context.stderr.write(`sysreg ${verb}: ${error.message}
+`);
+      return error.exitCode;
+    }
+    const detail = context.env.SYSREG_DEBUG && error instanceof Error ? `
+${error.stack}` : "";
+    const message = error instanceof Error ? error.message : String(error);
+    context.stderr.write(`sysreg ${verb}: internal error: ${message}${detail}
+`);
+    return 1;
+  }
+}
+async function runFromProcess() {
+  const workingDirectory = process.cwd();
+  const argv = process.argv.slice(2);
+  const interruptions = watchInterruptions({ verb: argv[0] ?? "", stderr: process.stderr });
+  try {
+    process.exitCode = await main({
+      argv,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      stdin: process.stdin,
+      env: process.env,
+      cwd: findRepositoryRoot(workingDirectory),
+      workingDirectory,
+      signal: interruptions.signal
+    });
+  } finally {
+    interruptions.dispose();
+  }
+}
+if (false) await runFromProcess();
+
+export {
+  COMMANDS,
+  main,
+  runFromProcess
+};

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
+import {
+  COMMANDS,
+  main,
+  runFromProcess
+} from "./chunk-XIASYOPJ.js";
+import "./chunk-NQ6FXIXM.js";
+import "./chunk-3T32HAJJ.js";
+import "./chunk-BWGYRILG.js";
+import "./chunk-KBDEQPMX.js";
+import "./chunk-ES5KJZ65.js";
+import "./chunk-DFEVOAXM.js";
+import "./chunk-PFLRPMBQ.js";
+export {
+  COMMANDS,
+  main,
+  runFromProcess
+};

@@ -1,0 +1,76 @@
+/**
+ * The system model, as vendors write it in `systems/<id>.yaml`.
+ *
+ * Three kinds of state are kept apart across sysreg:
+ *  - `SystemFile`/`SystemSpec`: what the YAML says (this file),
+ *  - `LiveSystem` (src/model/wire.ts): what Altinn says,
+ *  - `CanonicalSystem` (src/plan/canonical.ts): what both become before they are compared.
+ *
+ * The shape follows Altinn's `RegisterSystemRequest` (shared/altinn-system-register.md §2.1) so that
+ * examples from Altinn's docs paste in, plus two additions of ours: `isDeleted` (a declared tombstone)
+ * and `environments` (whole-field overrides per environment).
+ */
+
+/** Language code → text. The register requires `nb`, `nn` and `en`; extra languages are stored. */
+export type LanguageMap = Record<string, string>;
+
+/** One attribute pair of a right. `id` must be exactly `urn:altinn:resource`. */
+export interface AttributePair {
+  id: string;
+  value: string;
+}
+
+export interface Right {
+  action?: string;
+  resource: AttributePair[];
+}
+
+export interface AccessPackage {
+  urn: string;
+}
+
+export interface Vendor {
+  ID: string;
+}
+
+/** A system as the register knows it: every field explicit, environment overrides already applied. */
+export interface SystemSpec {
+  id: string;
+  vendor: Vendor;
+  name: LanguageMap;
+  description: LanguageMap;
+  rights: Right[];
+  accessPackages: AccessPackage[];
+  clientId: string[];
+  allowedRedirectUrls: string[];
+  isVisible: boolean;
+  /** Ours: the file is a tombstone; the system is to be (or has been) deleted. Never inferred. */
+  isDeleted: boolean;
+}
+
+/** The fields an environment may override, each replacing the whole field. */
+export type OverridableField = Exclude<keyof SystemSpec, 'id' | 'vendor' | 'isDeleted'>;
+export type EnvironmentOverrides = Partial<Pick<SystemSpec, OverridableField>>;
+
+/** What one YAML file declares, before environment overrides are resolved. */
+export interface SystemDocument extends SystemSpec {
+  environments: Record<string, EnvironmentOverrides>;
+}
+
+/** Line and column (1-based) where a field is written. */
+export interface FieldPosition {
+  line: number;
+  column: number;
+}
+
+/**
+ * One system as git wants it in one environment: the spec after that environment's overrides, with
+ * where each field came from, so plans can point reviewers at the YAML line behind each change.
+ */
+export interface DesiredSystem {
+  spec: SystemSpec;
+  /** Repository-relative path of the file that declares it, forward slashes. */
+  file: string;
+  /** Position of each top-level field that is written in the file (an override's position when overridden). */
+  fieldPositions: Partial<Record<keyof SystemSpec, FieldPosition>>;
+}

@@ -1,0 +1,100 @@
+/**
+ * Bodies on the wire of the Altinn system register (shared/altinn-system-register.md §2). Used by the
+ * client (src/altinn/) and the local Altinn (src/emulator/) alike, so that both speak one contract.
+ */
+import type { AccessPackage, LanguageMap, Right } from './system.ts';
+
+/** `RegisterSystemRequest`: body of POST `/vendor` and PUT `/vendor/{id}` (§2.1). */
+export interface RegisterSystemRequest {
+  id: string;
+  vendor: { ID: string };
+  name: LanguageMap;
+  description: LanguageMap;
+  rights: Right[];
+  accessPackages: AccessPackage[];
+  clientId: string[];
+  allowedRedirectUrls: string[];
+  isVisible: boolean;
+}
+
+/**
+ * `RegisteredSystemResponse`: GET `/vendor/{id}` (§2.2). What Altinn says about one system, deleted
+ * ones included. `rights`/`accessPackages` are omitted when stored as NULL; redirect URLs come back
+ * normalised by .NET `Uri`.
+ */
+export interface LiveSystem {
+  id: string;
+  vendor: { ID: string };
+  name: LanguageMap;
+  description: LanguageMap;
+  rights?: Right[];
+  accessPackages?: AccessPackage[];
+  isDeleted: boolean;
+  clientId: string[];
+  isVisible: boolean;
+  allowedRedirectUrls: string[];
+}
+
+/** `RegisteredSystemDTO`: items of GET `/vendor` and the portal reads (§2.3). No client ids, URLs or deleted flag. */
+export interface RegisteredSystemDTO {
+  systemId: string;
+  systemVendorOrgNumber: string;
+  systemVendorOrgName: string;
+  name: LanguageMap;
+  description: LanguageMap;
+  rights?: Right[];
+  accessPackages?: AccessPackage[];
+  isVisible: boolean;
+}
+
+/** `SystemRegisterUpdateResult` (§2.4). */
+export interface UpdateResult {
+  succeeded: boolean;
+}
+
+/** `SystemChangeLog` (§2.4). */
+export interface SystemChangeLogEntry {
+  systemInternalId: string;
+  changedByOrgNumber: string;
+  changeType: 'create' | 'update' | 'rightsupdate' | 'accesspackageupdate' | 'delete' | 'unknown';
+  changedData?: unknown;
+  clientId: string;
+  created: string;
+}
+
+/** One item of an Altinn validation problem (§3.1). Extension keys appear as extra properties. */
+export interface AltinnValidationError {
+  code: string;
+  title: string;
+  paths: string[];
+  [extension: string]: unknown;
+}
+
+/** Resource registry look-up, `GET /resourceregistry/api/v1/resource/{id}` (the fields sysreg reads). */
+export interface ResourceRecord {
+  identifier: string;
+  resourceType: string;
+}
+
+/** Access-package look-up, `GET /accessmanagement/api/v1/meta/info/accesspackages/package/urn/{urn}`. */
+export interface AccessPackageRecord {
+  urn: string;
+  isDelegable: boolean;
+  isAssignable: boolean;
+}
+
+/** Resource types the register accepts in rights (§3.3); others give AUTH.VLD-00017. */
+export const DELEGABLE_RESOURCE_TYPES: readonly string[] = [
+  'Default',
+  'Systemresource',
+  'AltinnApp',
+  'GenericAccessResource',
+  'BrokerService',
+  'CorrespondenceService',
+  'MigratedApp',
+];
+
+export const SYSTEM_REGISTER_PATH = '/authentication/api/v1/systemregister';
+export const SCOPE_WRITE = 'altinn:authentication/systemregister.write';
+export const SCOPE_ADMIN = 'altinn:authentication/systemregister.admin';
+export const SCOPE_PORTAL = 'altinn:portal/enduser';

@@ -1,0 +1,192 @@
+/** The register's rules for rights (resources) and access packages, against the catalogue. */
+import { DELEGABLE_RESOURCE_TYPES } from '../model/wire.ts';
+import type { SystemSpec } from '../model/system.ts';
+import type { SourcePath } from './parsed-file.ts';
+import {
+  ACCESS_PACKAGE_URN_PATTERN,
+  findRepeats,
+  RESOURCE_ATTRIBUTE_ID,
+  type Finding,
+  type SystemRule,
+} from './rules-model.ts';
+import { suggestName } from './suggest-name.ts';
+
+export const rightAttributeId: SystemRule = {
+  ruleId: 'right-attribute-id',
+  altinnCode: 'AUTH.VLD-00009',
+  severity: 'error',
+  summary: `Each resource attribute of a right has id \`${RESOURCE_ATTRIBUTE_ID}\`, exactly.`,
+  check(spec) {
+    const findings: Finding[] = [];
+    spec.rights.forEach((right, rightIndex) =>
+      right.resource.forEach((pair, pairIndex) => {
+        if (pair.id === RESOURCE_ATTRIBUTE_ID) return;
+        findings.push({
+          path: ['rights', rightIndex, 'resource', pairIndex, 'id'],
+          message: `the attribute id must be \`${RESOURCE_ATTRIBUTE_ID}\`, not \`${pair.id}\`.`,
+        });
+      }),
+    );
+    return findings;
+  },
+};
+
+/** Altinn's duplicate key: the action and the attribute pairs in order. */
+function computeRightKey(right: SystemSpec['rights'][number]): string {
+  return JSON.stringify([right.action ?? null, right.resource.map((pair) => [pair.id, pair.value])]);
+}
+
+export const rightUnique: SystemRule = {
+  ruleId: 'right-unique',
+  altinnCode: 'AUTH.VLD-00006',
+  severity: 'error',
+  summary: 'No two rights have the same action and resource attributes.',
+  check(spec) {
+    return findRepeats(spec.rights, computeRightKey).map(({ index, first }) => ({
+      path: ['rights', index],
+      message: `rights[${index}] repeats rights[${first}].`,
+    }));
+  },
+};
+
+function* listResourceValues(spec: SystemSpec): Generator<{ value: string; path: SourcePath }> {
+  for (const [rightIndex, right] of spec.rights.entries()) {
+    for (const [pairIndex, pair] of right.resource.entries()) {
+      if (pair.id !== RESOURCE_ATTRIBUTE_ID) continue;
+      yield { value: pair.value, path: ['rights', rightIndex, 'resource', pairIndex, 'value'] };
+    }
+  }
+}
+
+export const resourceKnown: SystemRule = {
+  ruleId: 'resource-known',
+  altinnCode: 'AUTH.VLD-00003',
+  severity: 'error',
+  summary: "Each resource in rights exists in the environment's Resource Registry.",
+  needsResources: true,
+  check(spec, { catalogue }) {
+    const findings: Finding[] = [];
+    for (const { value, path: at } of listResourceValues(spec)) {
+      if (catalogue.resources.has(value)) continue;
+      const suggestion = suggestName(value, [...catalogue.resources.keys()]);
+      findings.push({
+        path: at,
+        message: `resource \`${value}\` is not in the Resource Registry${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`,
+      });
+    }
+    return findings;
+  },
+};
+
+export const resourceTypeDelegable: SystemRule = {
+  ruleId: 'resource-type-delegable',
+  altinnCode: 'AUTH.VLD-00017',
+  severity: 'error',
+  summary: `Each resource in rights has a type the register delegates (${DELEGABLE_RESOURCE_TYPES.join(', ')}).`,
+  needsResources: true,
+  check(spec, { catalogue }) {
+    const findings: Finding[] = [];
+    for (const { value, path: at } of listResourceValues(spec)) {
+      const record = catalogue.resources.get(value);
+      if (!record || DELEGABLE_RESOURCE_TYPES.includes(record.resourceType)) continue;
+      findings.push({
+        path: at,
+        message: `resource \`${value}\` is of type ${record.resourceType}, which a system cannot be delegated.`,
+      });
+    }
+    return findings;
+  },
+};
+
+export const accessPackageUrnFormat: SystemRule = {
+  ruleId: 'access-package-urn-format',
+  altinnCode: 'AUTH.VLD-00008',
+  severity: 'error',
+  summary: 'Each access package urn reads `urn:altinn:accesspackage:<name>`.',
+  check(spec) {
+    const findings: Finding[] = [];
+    spec.accessPackages.forEach((accessPackage, index) => {
+      if (ACCESS_PACKAGE_URN_PATTERN.test(accessPackage.urn)) return;
+      findings.push({
+        path: ['accessPackages', index, 'urn'],
+        message: `\`${accessPackage.urn}\` is not an access package urn (\`urn:altinn:accesspackage:<name>\`).`,
+      });
+    });
+    return findings;
+  },
+};
+
+export const accessPackageKnown: SystemRule = {
+  ruleId: 'access-package-known',
+  altinnCode: 'AUTH.VLD-00008',
+  severity: 'error',
+  summary: 'Each access package is in the catalogue.',
+  check(spec, { catalogue }) {
+    const findings: Finding[] = [];
+    spec.accessPackages.forEach((accessPackage, index) => {
+      if (!ACCESS_PACKAGE_URN_PATTERN.test(accessPackage.urn)) return;
+      if (catalogue.accessPackages.has(accessPackage.urn)) return;
+      const suggestion = suggestName(accessPackage.urn, [...catalogue.accessPackages.keys()]);
+      findings.push({
+        path: ['accessPackages', index, 'urn'],
+        message: `access package \`${accessPackage.urn}\` is not known${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`,
+      });
+    });
+    return findings;
+  },
+};
+
+export const accessPackageDelegable: SystemRule = {
+  ruleId: 'access-package-delegable',
+  altinnCode: 'AUTH.VLD-00008',
+  severity: 'error',
+  summary: 'Each access package can be delegated or assigned.',
+  check(spec, { catalogue }) {
+    const findings: Finding[] = [];
+    spec.accessPackages.forEach((accessPackage, index) => {
+      const record = catalogue.accessPackages.get(accessPackage.urn);
+      if (!record || record.isDelegable || record.isAssignable) return;
+      findings.push({
+        path: ['accessPackages', index, 'urn'],
+        message: `access package \`${accessPackage.urn}\` can be neither delegated nor assigned.`,
+      });
+    });
+    return findings;
+  },
+};
+
+export const accessPackageUnique: SystemRule = {
+  ruleId: 'access-package-unique',
+  altinnCode: 'AUTH.VLD-00007',
+  severity: 'error',
+  summary: 'No access package is listed twice.',
+  check(spec) {
+    return findRepeats(spec.accessPackages, (accessPackage) => accessPackage.urn).map(
+      ({ item: accessPackage, index, first }) => ({
+        path: ['accessPackages', index, 'urn'],
+        message: `\`${accessPackage.urn}\` repeats accessPackages[${first}].`,
+      }),
+    );
+  },
+};
+
+export const accessPackageVisibleNotAssignable: SystemRule = {
+  ruleId: 'access-package-visible-not-assignable',
+  altinnCode: 'AUTH.VLD-00018',
+  severity: 'error',
+  summary: 'A visible system has no non-assignable (client-relationship) access packages.',
+  check(spec, { catalogue }) {
+    if (!spec.isVisible) return [];
+    const findings: Finding[] = [];
+    spec.accessPackages.forEach((accessPackage, index) => {
+      const record = catalogue.accessPackages.get(accessPackage.urn);
+      if (!record || record.isAssignable) return;
+      findings.push({
+        path: ['accessPackages', index, 'urn'],
+        message: `\`${accessPackage.urn}\` is for client delegation and cannot be assigned, so the system must not be visible.`,
+        hint: 'Set `isVisible: false`.',
+      });
+    });
+    return findings;
+  },
+};
