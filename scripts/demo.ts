@@ -232,7 +232,7 @@ async function runDemo(): Promise<number> {
         title: 'apply: make Altinn match git (on merge to main)',
         story:
           'Creates and updates first, then deletes. Deleting burns the id for good, so it needs --allow-delete.',
-        args: ['apply', '--env', 'local', '--allow-delete'],
+        args: ['apply', '--env', 'local', '--allow-delete', '--yes'],
         expect: [0],
       },
       {

@@ -8,6 +8,8 @@ import process from 'node:process';
 import type { Command, CommandContext } from './model/command.ts';
 import { createProcessOutput } from './commands/process-output.ts';
 import { redactSecrets } from './altinn/redact.ts';
+import { Interrupted, watchInterruptions } from './commands/interruption.ts';
+import { findClosest } from './commands/shared/arguments.ts';
 import { findRepositoryRoot } from './config/repository-root.ts';
 
 // Node caches compiled (and type-stripped) modules across runs: most of a short command's start-up.
@@ -49,13 +51,15 @@ function renderHelp(commands: Command[]): string {
     'Commands:',
     ...lines,
     '',
-    'Run `sysreg <command> --help` for the options of one command.',
+    'Run `sysreg help <command>` (or `sysreg <command> --help`) for the options of one command.',
     '',
   ].join('\n');
 }
 
 export async function main(context: Omit<CommandContext, 'argv'> & { argv: string[] }): Promise<number> {
   const [verb, ...rest] = context.argv;
+  // `sysreg help plan` is `sysreg plan --help`.
+  if (verb === 'help' && rest.length > 0) return main({ ...context, argv: [rest[0]!, '--help'] });
   if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
     const loaded = await Promise.all(Object.values(COMMANDS).map(async (load) => (await load()).command));
     context.stdout.write(renderHelp(loaded));
@@ -64,7 +68,11 @@ export async function main(context: Omit<CommandContext, 'argv'> & { argv: strin
   if (verb === '--version') return main({ ...context, argv: ['version'] });
   const load = pickLoader(verb, rest);
   if (!load) {
-    context.stderr.write(`sysreg: unknown command '${verb}'. Run 'sysreg --help' for the list.\n`);
+    const meant = findClosest(verb, Object.keys(COMMANDS));
+    const suggestion = meant ? `; did you mean '${meant}'?` : '.';
+    context.stderr.write(
+      `sysreg: unknown command '${verb}'${suggestion} Run 'sysreg --help' for the list.\n`,
+    );
     return 1;
   }
   const { command } = await load();
@@ -75,6 +83,14 @@ export async function main(context: Omit<CommandContext, 'argv'> & { argv: strin
   try {
     return await command.run({ ...context, argv: rest });
   } catch (error) {
+    // Whatever a cancelled request threw, the cause is the signal: say so, not "internal error".
+    const interrupted = context.signal?.aborted ? context.signal.reason : undefined;
+    if (interrupted instanceof Interrupted) {
+      context.stderr.write(
+        `sysreg ${verb}: ${interrupted.message} before it finished; nothing was written.\n`,
+      );
+      return interrupted.exitCode;
+    }
     if (error instanceof Error && 'exitCode' in error && typeof error.exitCode === 'number') {
       context.stderr.write(`sysreg ${verb}: ${redactSecrets(error.message)}\n`);
       return error.exitCode;
@@ -90,14 +106,24 @@ export async function main(context: Omit<CommandContext, 'argv'> & { argv: strin
 /** Runs the command line of this process, from the repository root found upwards of where it started. */
 export async function runFromProcess(): Promise<void> {
   const workingDirectory = process.cwd();
-  process.exitCode = await main({
-    argv: process.argv.slice(2),
-    stdout: createProcessOutput(process.stdout),
-    stderr: createProcessOutput(process.stderr),
-    env: process.env,
-    cwd: findRepositoryRoot(workingDirectory),
-    workingDirectory,
-  });
+  const argv = process.argv.slice(2);
+  const stdout = createProcessOutput(process.stdout);
+  const stderr = createProcessOutput(process.stderr);
+  const interruptions = watchInterruptions({ verb: argv[0] ?? '', stderr });
+  try {
+    process.exitCode = await main({
+      argv,
+      stdout,
+      stderr,
+      stdin: process.stdin,
+      env: process.env,
+      cwd: findRepositoryRoot(workingDirectory),
+      workingDirectory,
+      signal: interruptions.signal,
+    });
+  } finally {
+    interruptions.dispose();
+  }
 }
 
 if (import.meta.main) await runFromProcess();

@@ -10,11 +10,12 @@
 import type { LiveSystem } from '../model/wire.ts';
 import { createDriftReport } from '../plan/drift.ts';
 import type { DriftItem, DriftKind } from '../plan/drift.ts';
+import { isDeepStrictEqual } from 'node:util';
 import type { LiveState } from '../model/live-state.ts';
 import { applyFieldEdits } from '../systems/edit-system-yaml.ts';
 import { SystemYamlEditError } from '../systems/field-edit.ts';
 import type { FieldEdit } from '../systems/field-edit.ts';
-import { environmentsOf, isOverridden, resolveEnvironment } from '../systems/environments.ts';
+import { environmentsOf, isOverridden, resolveEnvironment, resolveSpec } from '../systems/environments.ts';
 import type { ParsedSystem } from '../systems/environments.ts';
 import { ENVIRONMENTS_KEY, FIELD_RULE_BY_KEY } from '../systems/fields.ts';
 import type { SystemSpec } from '../model/system.ts';
@@ -29,6 +30,13 @@ export interface AcceptDriftInput {
   live: LiveState;
   /** Accept only these systems; `undefined` for all. */
   only?: readonly string[] | undefined;
+  /**
+   * The environments the repository is used in (the built-in and configured ones); with those a
+   * file names, they are the others whose view must not change. Default: tt02 and prod.
+   */
+  environments?: readonly string[];
+  /** `--into-base`: write into the base, for every environment that reads it. */
+  intoBase?: boolean;
 }
 
 /** Where an accepted field was written. */
@@ -38,6 +46,8 @@ export interface AcceptedSystem {
   systemId: string;
   file: string;
   fields: { field: keyof SystemSpec; placement: FieldPlacement }[];
+  /** The other environments that keep their value because the change went into an override. */
+  keptApart: string[];
 }
 
 export interface UnacceptedDrift {
@@ -85,13 +95,22 @@ export function acceptDrift(input: AcceptDriftInput): AcceptDriftResult {
       skip(item, 'its file or its live state could not be found again; run drift once more.');
       continue;
     }
-    const outcome = editForLive(parsed, lookup.system, item, environment);
+    const outcome = editForLive(parsed, lookup.system, item, {
+      environment,
+      others: listOtherEnvironments(parsed, environment, input.environments ?? DEFAULT_ENVIRONMENTS),
+      intoBase: input.intoBase ?? false,
+    });
     if ('reason' in outcome) {
       skip(item, outcome.reason);
       continue;
     }
     writes.push({ file: parsed.file, text: outcome.text, previousText: parsed.text });
-    accepted.push({ systemId: item.systemId, file: parsed.file, fields: outcome.fields });
+    accepted.push({
+      systemId: item.systemId,
+      file: parsed.file,
+      fields: outcome.fields,
+      keptApart: outcome.keptApart,
+    });
   }
   const drifted = new Set(items.map((item) => item.systemId));
   const notDrifted = [...(only ?? [])].filter((id) => !drifted.has(id));
@@ -114,39 +133,63 @@ function explainNotAcceptable(item: DriftItem, environment: string): string | un
   }
 }
 
+/** The environments assumed when the caller names none: Altinn's test and production. */
+const DEFAULT_ENVIRONMENTS = ['tt02', 'prod'];
+
+/** The environments other than this one that read the file: the configured ones and those it names. */
+function listOtherEnvironments(
+  parsed: ParsedSystem,
+  environment: string,
+  configured: readonly string[],
+): string[] {
+  const names = new Set([...configured, ...environmentsOf(parsed.document)]);
+  names.delete(environment);
+  return [...names].sort();
+}
+
+interface Placement {
+  environment: string;
+  /** The other environments (see listOtherEnvironments). */
+  others: readonly string[];
+  intoBase: boolean;
+}
+
 /**
  * Where a drifted field is written:
  *  - overridden for this environment: the override, the only place this environment reads it from;
- *  - the file names no other environment: the base, which is then what this environment reads, and
- *    the smallest diff for the common one-environment file;
- *  - the file names other environments: an override for this one. The base is shared, so changing it
- *    would change what the others read (those that do not override the field), and even if every
- *    named one overrides it, an environment the file does not name still reads the base. Not knowing
- *    which environments a file is used in, sysreg keeps the change to this environment.
+ *  - asked (`--into-base`): the base, changing it for every environment that reads the base;
+ *  - the live value is what every other environment already reads: the base (it changes no one else);
+ *  - otherwise an override for this environment. The base is what the other environments read, so
+ *    writing a tt02-only value there (a test URL) would send it to prod on the next plan.
  */
 export function placeField(
   parsed: ParsedSystem,
-  environment: string,
   field: keyof SystemSpec,
+  value: unknown,
+  placement: Placement,
 ): FieldPlacement {
   const { document } = parsed;
-  if (isOverridden(document, environment, field)) return 'override';
-  const others = environmentsOf(document).filter((name) => name !== environment);
-  return others.length === 0 ? 'base' : 'override';
+  if (isOverridden(document, placement.environment, field)) return 'override';
+  if (placement.intoBase) return 'base';
+  const shared =
+    placement.others.length > 0 &&
+    placement.others.every((name) => isDeepStrictEqual(resolveSpec(document, name)[field], value));
+  return shared ? 'base' : 'override';
 }
 
 function editForLive(
   parsed: ParsedSystem,
   live: LiveSystem,
   item: DriftItem,
-  environment: string,
-): { text: string; fields: AcceptedSystem['fields'] } | { reason: string } {
+  where: Placement,
+): { text: string; fields: AcceptedSystem['fields']; keptApart: string[] } | { reason: string } {
+  const { environment } = where;
   const spec = specFromLive(live);
   const fields: AcceptedSystem['fields'] = [];
   const edits: FieldEdit[] = [];
   for (const change of item.fields) {
     const field = change.field as keyof SystemSpec;
-    const placement = placeField(parsed, environment, field);
+    const placement = placeField(parsed, field, spec[field], where);
     if (placement === 'override' && !FIELD_RULE_BY_KEY.get(field)?.overridable) {
       return { reason: `${field} differs, and it cannot be overridden per environment; edit it by hand.` };
     }
@@ -166,13 +209,15 @@ function editForLive(
   const mismatch = findReadBackMismatch(parsed.file, text, environment, live);
   if (mismatch)
     return { reason: `the edited file would not read back as live (${mismatch}); a bug in sysreg.` };
-  // Every other view the file names must read as before; the base too when only overrides changed.
-  const keep: (string | undefined)[] = environmentsOf(parsed.document).filter((name) => name !== environment);
+  // Every other environment must read as before (unless the base was asked for); the base too
+  // when only overrides changed.
+  const keep: (string | undefined)[] = where.intoBase ? [] : [...where.others];
   if (fields.every((field) => field.placement === 'override')) keep.push(undefined);
   const changed = listChangedViews(parsed.file, parsed.document, text, keep);
   if (changed.length > 0) {
     const names = changed.map((view) => view ?? 'the base').join(', ');
     return { reason: `the edit would also change ${names}; a bug in sysreg.` };
   }
-  return { text, fields };
+  const overridden = fields.some((field) => field.placement === 'override');
+  return { text, fields, keptApart: overridden && !where.intoBase ? [...where.others] : [] };
 }

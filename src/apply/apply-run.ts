@@ -29,7 +29,9 @@ export type ApplyRunStatus =
   /** The plan deletes without --allow-delete, or is unsafe without --force: nothing applied. */
   | 'refused'
   /** The fresh plan differs from the reviewed one: nothing applied. */
-  | 'stale-plan';
+  | 'stale-plan'
+  /** The person asked (`confirm`) did not answer yes: nothing applied. */
+  | 'cancelled';
 
 export interface ApplyRun {
   formatVersion: typeof APPLY_RUN_FORMAT_VERSION;
@@ -48,8 +50,10 @@ export interface ApplyRun {
   refusal: string[];
   report: ApplyReport | null;
   verification: ApplyVerification | null;
-  /** Set when the verification read itself failed. */
+  /** Set when the verification read itself failed, or was not made. */
   verificationError: string | null;
+  /** Why the run stopped before the end (the abort reason, e.g. `interrupted by SIGINT`), or null. */
+  interruption: string | null;
 }
 
 export interface ApplyEdges {
@@ -72,6 +76,11 @@ export interface ApplyRunOptions {
   signal?: AbortSignal;
   /** The fresh plan, before anything is written (to show it). */
   onPlan?: (plan: Plan) => void;
+  /**
+   * Asked once the plan is allowed and has changes, before the first write; anything but true
+   * applies nothing. Absent: the caller's flags (`--yes`, CI, a reviewed plan) were the decision.
+   */
+  confirm?: (plan: Plan) => Promise<boolean>;
   onProgress?: (progress: ApplyProgress) => void;
 }
 
@@ -97,6 +106,7 @@ export async function runApply(edges: ApplyEdges, options: ApplyRunOptions): Pro
     report: null,
     verification: null,
     verificationError: null,
+    interruption: null,
   };
 
   let only: Set<string> | undefined;
@@ -117,6 +127,13 @@ export async function runApply(edges: ApplyEdges, options: ApplyRunOptions): Pro
     { allowDelete: options.allowDelete, force: options.force },
   );
   if (refusal.length > 0) return { ...run, status: 'refused', refusal };
+  if (
+    options.confirm &&
+    inScope.some((change) => change.action !== 'blocked') &&
+    !(await options.confirm(plan))
+  ) {
+    return { ...run, status: 'cancelled' };
+  }
 
   const report = await applyPlan(plan, {
     client: edges.client,
@@ -132,7 +149,8 @@ export async function runApply(edges: ApplyEdges, options: ApplyRunOptions): Pro
 
   let verification: ApplyVerification | null = null;
   let verificationError: string | null = null;
-  if (options.signal?.aborted) {
+  const interruption = options.signal?.aborted ? describeAbortReason(options.signal.reason) : null;
+  if (interruption) {
     verificationError = 'Apply was stopped before the end, so nothing is verified; run it again to finish.';
   } else if (wrote) {
     try {
@@ -167,7 +185,12 @@ export async function runApply(edges: ApplyEdges, options: ApplyRunOptions): Pro
     report,
     verification,
     verificationError,
+    interruption,
   };
+}
+
+function describeAbortReason(reason: unknown): string {
+  return reason instanceof Error ? reason.message : 'stopped';
 }
 
 /** The run for machines: the plan by checksum, counts and safety, not in full (`plan --out` has it). */

@@ -2,6 +2,7 @@
  * An apply run for people (text) and machines (canonical JSON), and the progress lines shown while
  * it runs: a counter rewritten in place on a terminal, one quiet line per system in CI.
  */
+import { findValidationCodeHelp } from '../altinn/error-codes.ts';
 import { stringifyCanonicalJson } from '../plan/canonical-json.ts';
 import { escapeTerminalText } from '../systems/terminal-text.ts';
 import type { ApplyProgress, SystemApplyResult } from './apply-plan.ts';
@@ -21,7 +22,7 @@ const SKIP_WORDS: Record<NonNullable<SystemApplyResult['reason']>, string> = {
   'unsafe-plan': 'unsafe plan',
   'dependency-not-applied': 'waits for a change that was not applied',
   'not-in-reviewed-plan': 'not in the reviewed plan',
-  aborted: 'stopped',
+  aborted: 'not started',
 };
 
 export function renderApplyRunJson(run: ApplyRun): string {
@@ -36,8 +37,12 @@ export function describeResult(result: SystemApplyResult): string {
     return `${PAST_TENSE[result.action]} ${id}${note}`;
   }
   if (result.outcome === 'skipped') {
+    const message = escapeTerminalText(result.message ?? '');
+    // "skipped blocked of X: blocked." said nothing twice; a blocked system says why it is blocked.
+    if (result.action === 'blocked') return `blocked ${id}: ${message}`.trimEnd();
+    if (result.reason === 'aborted') return `not started: ${result.action} of ${id}`;
     const why = result.reason ? SKIP_WORDS[result.reason] : 'skipped';
-    return `skipped ${result.action} of ${id}: ${why}. ${escapeTerminalText(result.message ?? '')}`.trimEnd();
+    return `skipped ${result.action} of ${id}: ${why}. ${message}`.trimEnd();
   }
   const status =
     result.status === null || result.status === undefined ? 'no answer' : `HTTP ${result.status}`;
@@ -66,6 +71,8 @@ export function renderApplyRunText(run: ApplyRun): string {
       );
       for (const reason of run.refusal) lines.push(`  ${reason}`);
       return `${lines.join('\n')}\n`;
+    case 'cancelled':
+      return `sysreg apply: cancelled; nothing applied in ${environment}.\n`;
     default:
       break;
   }
@@ -75,10 +82,22 @@ export function renderApplyRunText(run: ApplyRun): string {
   }
   const { counts } = report;
   const seconds = (report.durationMs / 1000).toFixed(1);
+  const notStarted = report.results.filter((result) => result.reason === 'aborted').length;
+  const skipped = counts.skipped - notStarted;
+  const tally = [
+    `${counts.applied} applied`,
+    `${counts.failed} failed`,
+    ...(skipped > 0 || !run.interruption ? [`${skipped} skipped`] : []),
+    ...(run.interruption ? [`${notStarted} not started`] : []),
+  ].join(', ');
+  const headline = run.interruption ? `${escapeTerminalText(run.interruption)}; ` : '';
   lines.push(
-    `sysreg apply in ${environment}: ${counts.applied} applied, ${counts.failed} failed, ${counts.skipped} skipped of ${counts.total} planned, in ${seconds} s.`,
+    `sysreg apply in ${environment}: ${headline}${tally} of ${counts.total} planned, in ${seconds} s.`,
   );
-  for (const result of report.results) lines.push(`  ${describeResult(result)}`);
+  for (const result of report.results) {
+    lines.push(`  ${describeResult(result)}`);
+    if (result.outcome === 'failed') lines.push(...explainCodes(result.codes ?? []));
+  }
   if (run.verificationError) lines.push(escapeTerminalText(run.verificationError));
   else if (run.verification) {
     if (run.verification.clean) {
@@ -96,12 +115,32 @@ export function renderApplyRunText(run: ApplyRun): string {
       }
     }
   }
-  lines.push(
-    run.exitCode === 0
-      ? 'Done: Altinn matches git for every system in the plan.'
-      : 'Not done: run apply again after fixing what failed; it picks up where this run stopped.',
-  );
+  lines.push(closingLine(run, counts.failed));
   return `${lines.join('\n')}\n`;
+}
+
+/** What each AUTH.VLD code means and how to fix it, as the README's troubleshooting says. */
+function explainCodes(codes: readonly string[]): string[] {
+  return [...new Set(codes)].flatMap((code) => {
+    const help = findValidationCodeHelp(code);
+    return help ? [`      ${code}: ${help.meaning} Fix: ${help.fix}`] : [];
+  });
+}
+
+/** What to do next, naming the real cause: a failure, an interruption, or changes left skipped. */
+function closingLine(run: ApplyRun, failed: number): string {
+  if (run.exitCode === 0) return 'Done: Altinn matches git for every system in the plan.';
+  if (failed > 0) {
+    return 'Not done: run apply again after fixing what failed; it picks up where this run stopped.';
+  }
+  if (run.interruption) return 'Not done: run apply again to finish; it picks up where this run stopped.';
+  if (run.verificationError) {
+    return 'Not done: nothing is verified; run apply again, it changes nothing that is already right.';
+  }
+  if (run.verification && !run.verification.clean) {
+    return 'Not done: Altinn does not yet hold what was written (above); run plan to see what is left.';
+  }
+  return 'Not done: the changes skipped above were not applied; see why beside each.';
 }
 
 /** Writes progress: a counter rewritten in place on a terminal, or one line per system in CI. */

@@ -5,7 +5,6 @@
  * finishes what a failed or killed run left, and changes nothing that is already right.
  */
 import { readFile } from 'node:fs/promises';
-import process from 'node:process';
 import { isAbsolute, join } from 'node:path';
 import { createProgressPrinter, renderApplyRunJson, renderApplyRunText } from '../apply/render-apply-run.ts';
 import { runApply } from '../apply/apply-run.ts';
@@ -17,6 +16,7 @@ import { parsePlanJson } from '../plan/render-json.ts';
 import type { Plan } from '../plan/plan-types.ts';
 import { renderPlanText } from '../plan/render-text.ts';
 import { UsageError, resolveFileArgument } from '../model/command.ts';
+import { interruptedExitCode } from './interruption.ts';
 import type { Command, CommandContext, Output } from '../model/command.ts';
 import {
   ALTINN_OPTION_USAGE,
@@ -26,7 +26,9 @@ import {
   requireDefaultSystemsFolder,
   requireEnvironmentName,
 } from './shared/altinn-options.ts';
-import { compareWithAltinn, wantsColor } from './shared/live-comparison.ts';
+import { askToApply, decideApplyConsent } from './shared/confirm.ts';
+import { compareWithAltinn } from './shared/live-comparison.ts';
+import { wantsColor } from './shared/color.ts';
 import { writeOutputFile } from './shared/output-file.ts';
 
 const APPLY_FORMATS = ['text', 'json'] as const;
@@ -57,6 +59,9 @@ ${ALTINN_OPTION_USAGE}
   --allow-delete        Carry out deletes (a deleted id can never be used again). Without it, a
                         plan that deletes is refused as a whole.
   --force               Apply a plan above the safety threshold.
+  -y, --yes             Apply without asking. On a terminal apply shows the plan and asks first;
+                        where no one can answer (not a terminal, --format json) it needs --yes,
+                        except in CI (CI=true) and with a reviewed --plan.
   --format <fmt>        text (default) or json (the run report, for machines).
   --out <file>          Also write the run report as JSON, as --format json prints it; written
                         before anything is printed, so a closed output cannot lose it.
@@ -85,6 +90,8 @@ export interface ApplyCommandOptions {
   /** Where to show progress, if anywhere: a counter when it is a terminal, else a line per system. */
   progressOutput?: Output;
   signal?: AbortSignal;
+  /** Asked after the plan is shown and before the first write (a terminal without --yes). */
+  confirm?: (plan: Plan) => Promise<boolean>;
 }
 
 /**
@@ -124,6 +131,7 @@ export async function executeApply(context: CommandContext, options: ApplyComman
         concurrency: options.concurrency,
         ...(options.reviewedPlan ? { reviewedPlan: options.reviewedPlan } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.confirm ? { confirm: options.confirm } : {}),
         ...(planOutput
           ? {
               onPlan: (plan: Plan) => {
@@ -131,6 +139,7 @@ export async function executeApply(context: CommandContext, options: ApplyComman
                   planOutput.write(
                     renderPlanText(plan, {
                       color: wantsColor(context),
+                      uncommittedChanges: comparison.uncommitted,
                       permissions: { allowDelete: options.allowDelete, force: options.force },
                     }),
                   );
@@ -206,17 +215,25 @@ export const command: Command = {
         concurrency: { type: 'string' },
         'request-timeout': { type: 'string' },
         report: { type: 'string' },
+        yes: { type: 'boolean', short: 'y', default: false },
       },
       USAGE,
     );
     requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format: ApplyFormat = pickFormat(values.format, APPLY_FORMATS);
+    const consent = decideApplyConsent(context, {
+      yes: values.yes,
+      reviewedPlan: (values.plan?.length ?? 0) > 0,
+      format,
+    });
     const concurrency = readPositiveInteger(values.concurrency, '--concurrency', MAX_CONCURRENCY);
     const requestTimeoutMs = readSeconds(values['request-timeout'], '--request-timeout');
     // Loaded only when asked for; the target is checked before anything is written.
     const github = values.report === undefined ? undefined : await import('../github/report-command.ts');
     github?.parseReportTarget(values.report);
+    // The report comes after the writes; a job that cannot take it must fail before them.
+    await github?.requireApplyReportEnvironment(context.env);
     const reviewedPlan = values.plan?.length
       ? await readReviewedPlans(
           context.cwd,
@@ -230,53 +247,63 @@ export const command: Command = {
       ? (run: ApplyRun) =>
           github.reportApplyRunToGitHub(github.withWorkflowCommandsBeside(context, format), run)
       : undefined;
-    // Ctrl-C or a cancelled CI job: start nothing new, let the answers in flight come back, report.
-    // A second signal ends the process at once; the next run reads what happened and finishes.
-    const stop = new AbortController();
-    const onSignal = (signal: NodeJS.Signals): void => {
-      if (stop.signal.aborted) process.exit(130);
-      context.stderr.write(`\nsysreg apply: ${signal}: stopping after the changes in flight.\n`);
-      stop.abort(new Error(`stopped by ${signal}`));
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    try {
-      return await applyAndReport(
-        context,
-        format,
-        stop.signal,
-        { log, ...(report ? { report } : {}), ...(values.out ? { outFile: values.out } : {}) },
-        {
-          environment,
-          altinnUrl: values['altinn-url'],
-          ...(reviewedPlan ? { reviewedPlan } : {}),
-          allowDelete: values['allow-delete'],
-          force: values.force,
-          concurrency: concurrency ?? DEFAULT_CONCURRENCY,
-          ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
-          // The JSON report owns stdout; people read the plan and progress on stderr then.
-          planOutput: format === 'json' ? progress : log,
-          progressOutput: progress,
-        },
-      );
-    } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    }
+    // Ctrl-C, a cancelled CI job or a closed terminal (src/commands/interruption.ts): the reads stop
+    // at once, no change starts after it, and the run reports what it did.
+    return applyAndReport(
+      context,
+      format,
+      { log, ...(report ? { report } : {}), ...(values.out ? { outFile: values.out } : {}) },
+      {
+        environment,
+        altinnUrl: values['altinn-url'],
+        ...(reviewedPlan ? { reviewedPlan } : {}),
+        allowDelete: values['allow-delete'],
+        force: values.force,
+        concurrency: concurrency ?? DEFAULT_CONCURRENCY,
+        ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+        // The JSON report owns stdout; people read the plan and progress on stderr then.
+        planOutput: format === 'json' ? progress : log,
+        progressOutput: progress,
+        ...(context.signal ? { signal: context.signal } : {}),
+        ...(consent === 'ask'
+          ? {
+              confirm: () =>
+                askToApply(
+                  context,
+                  `Apply the changes above to ${environment}? Nothing is written otherwise.`,
+                ),
+            }
+          : {}),
+      },
+    );
   },
 };
 
 async function applyAndReport(
   context: CommandContext,
   format: ApplyFormat,
-  signal: AbortSignal,
   output: { log: Output; report?: (run: ApplyRun) => Promise<unknown>; outFile?: string },
-  options: Omit<ApplyCommandOptions, 'signal'>,
+  options: ApplyCommandOptions,
 ): Promise<number> {
-  const run = await executeApply(context, { ...options, signal });
+  let run: ApplyRun;
+  try {
+    run = await executeApply(context, options);
+  } catch (error) {
+    const interrupted = interruptedExitCode(options.signal);
+    if (interrupted === undefined) throw error;
+    context.stderr.write(
+      `sysreg apply: ${describeInterruption(options.signal)} before anything was applied; 0 applied, nothing started.\n`,
+    );
+    return interrupted;
+  }
+  // Written before anything is printed, so a closed output cannot lose the report.
   if (output.outFile) await writeOutputFile(context, output.outFile, renderApplyRunJson(run));
   output.log.write(format === 'json' ? renderApplyRunJson(run) : renderApplyRunText(run));
   // After the run is printed: a report that fails fails the command, the log still shows the run.
   await output.report?.(run);
-  return run.exitCode;
+  return interruptedExitCode(options.signal) ?? run.exitCode;
+}
+
+function describeInterruption(signal: AbortSignal | undefined): string {
+  return signal?.reason instanceof Error ? signal.reason.message : 'interrupted';
 }

@@ -17,7 +17,8 @@ import {
   requireDefaultSystemsFolder,
   requireEnvironmentName,
 } from './shared/altinn-options.ts';
-import { compareWithAltinn, driftComparisonWithHistory, wantsColor } from './shared/live-comparison.ts';
+import { compareWithAltinn, driftComparisonWithHistory } from './shared/live-comparison.ts';
+import { wantsColor } from './shared/color.ts';
 import { writeOutputFile } from './shared/output-file.ts';
 
 const DRIFT_FORMATS = ['text', 'markdown', 'json'] as const;
@@ -33,6 +34,11 @@ ${ALTINN_OPTION_USAGE}
   --accept              Write the live values of systems changed outside git into their files, as the
                         smallest edit (comments kept), for review as a pull request. All files or
                         none. Reports as text; not with --format markdown/json or --report.
+                        A value is written as an environments.<env> override whenever the other
+                        environments (tt02, prod and those in sysreg.config.yaml or in the file)
+                        read a different one, so a test value never reaches prod; into the base
+                        only when every other environment already has it, or with --into-base.
+  --into-base           With --accept: write into the base, changing every environment that reads it.
   --only <id>           With --accept: only this system (repeat, or separate ids with commas).
   --format <fmt>        text (default), markdown or json.
   --out <file>          Also write the report as JSON (the same as --format json prints).
@@ -56,6 +62,7 @@ export const command: Command = {
       context.argv,
       {
         accept: { type: 'boolean', default: false },
+        'into-base': { type: 'boolean', default: false },
         only: { type: 'string', multiple: true },
         format: { type: 'string', default: 'text' },
         out: { type: 'string' },
@@ -65,6 +72,9 @@ export const command: Command = {
       USAGE,
     );
     if (values.only && !values.accept) throw new UsageError(`--only goes with --accept\n\n${USAGE}`);
+    if (values['into-base'] && !values.accept) {
+      throw new UsageError(`--into-base goes with --accept\n\n${USAGE}`);
+    }
     if (values.accept && values.format !== 'text') throw new UsageError('--accept reports as text only.');
     if (values.accept && values.report !== undefined) {
       throw new UsageError('--accept edits the files here; it does not go with --report.');
@@ -84,7 +94,7 @@ export const command: Command = {
           .map((id) => id.trim())
           .filter(Boolean),
       );
-      await runAcceptDrift(context, comparison, only);
+      await runAcceptDrift(context, comparison, { only, intoBase: values['into-base'] });
       return 0;
     }
     let report: DriftReport;
@@ -98,7 +108,10 @@ export const command: Command = {
         ? renderDriftJson(report)
         : format === 'markdown'
           ? renderDriftMarkdown(report, values.out ? { fullPlanHint: `the report file ${values.out}` } : {})
-          : renderDriftText(report, { color: wantsColor(context) });
+          : renderDriftText(report, {
+              color: wantsColor(context),
+              uncommittedChanges: comparison.uncommitted,
+            });
     if (values.out) await writeOutputFile(context, values.out, renderDriftJson(report));
     // In Actions, printed names must not act as workflow commands; JSON stays byte-exact.
     const log = github && format !== 'json' ? github.createInertLogOutput(context.stdout) : context.stdout;

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArguments } from './shared/arguments.ts';
 import process from 'node:process';
 import type { Command } from '../model/command.ts';
 import { UsageError } from '../model/command.ts';
@@ -40,22 +40,17 @@ export const command: Command = {
   summary: 'Run the local Altinn (register, Maskinporten, catalogues) on loopback.',
   usage,
   async run({ argv, stdout }) {
-    let values: { port?: string; host?: string; data?: string; 'demo-client'?: boolean };
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: {
-          port: { type: 'string' },
-          host: { type: 'string' },
-          data: { type: 'string' },
-          'demo-client': { type: 'boolean' },
-        },
-        allowPositionals: false,
-        strict: true,
-      }));
-    } catch (error) {
-      throw new UsageError(`${(error as Error).message}\n${usage}`);
-    }
+    const { values, positionals } = parseArguments(
+      argv,
+      {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        'demo-client': { type: 'boolean' },
+      },
+      usage,
+    );
+    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'.\n\n${usage}`);
     const port = readPort(values.port);
     const { startEmulator } = await import('../emulator/index.ts');
     let emulator;

@@ -4,9 +4,9 @@
  */
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArguments } from './shared/arguments.ts';
 import type { Command } from '../model/command.ts';
-import { UsageError, resolveFileArgument } from '../model/command.ts';
+import { resolveFileArgument } from '../model/command.ts';
 import { discoverSystemFiles, SYSTEMS_DIRECTORY, toRepoPath } from '../systems/discover.ts';
 import type { DiscoveredFile } from '../systems/discover.ts';
 import { readSystemFileText } from '../systems/load.ts';
@@ -34,12 +34,7 @@ export const command: Command = {
   usage: USAGE,
   async run(context) {
     const { argv, stdout, stderr, cwd } = context;
-    let parsed;
-    try {
-      parsed = parseArgs({ args: argv, options: { check: { type: 'boolean' } }, allowPositionals: true });
-    } catch (error) {
-      throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    }
+    const parsed = parseArguments(argv, { check: { type: 'boolean' } }, USAGE);
     const check = parsed.values.check === true;
     const { files, diagnostics } = await discoverSystemFiles(
       cwd,

@@ -75,7 +75,7 @@ export const command: Command = {
     const plan = planImport(input);
     if (plan.problems.length > 0) {
       context.stderr.write(renderProblems(plan.problems));
-      context.stderr.write(`Nothing was written.\n`);
+      context.stderr.write(`sysreg import: nothing was written.\n`);
       return 1;
     }
     await writeFileSet(context.cwd, plan.writes);
@@ -110,16 +110,17 @@ async function readImportSources(
   const { connection } = await openAltinnConnection(context, options);
   try {
     const { client } = connection;
+    const call = context.signal ? { signal: context.signal } : {};
     if (options.only) {
       // Named ids are read one by one: that is how deleted ones, which the list leaves out, are seen.
-      const lookups = await Promise.all(options.only.map((id) => client.getSystem(id)));
-      const vendorOrgNumber = (await client.getCallerOrgNumber()) ?? '';
+      const lookups = await Promise.all(options.only.map((id) => client.getSystem(id, call)));
+      const vendorOrgNumber = (await client.getCallerOrgNumber(call)) ?? '';
       return {
         vendorOrgNumber,
         systems: options.only.map((id, index) => ({ id, lookup: lookups[index] ?? { status: 'absent' } })),
       };
     }
-    const live = await readLiveState(client, { environment: options.environment, repoIds: [] });
+    const live = await readLiveState(client, { environment: options.environment, repoIds: [], ...call });
     return {
       vendorOrgNumber: live.vendorOrgNumber,
       systems: live.listedIds.map((id) => ({ id, lookup: live.systems[id] ?? { status: 'absent' } })),
@@ -131,7 +132,7 @@ async function readImportSources(
 
 function renderProblems(problems: readonly ImportProblem[]): string {
   return problems
-    .map((problem) => `error: ${problem.message}\n${problem.hint ? `  hint: ${problem.hint}\n` : ''}`)
+    .map((problem) => `sysreg import: ${problem.message}\n${problem.hint ? `  hint: ${problem.hint}\n` : ''}`)
     .join('');
 }
 

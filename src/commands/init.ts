@@ -5,7 +5,6 @@
  */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { findGitRoot } from '../config/repository-root.ts';
 import { checkEnvironmentNames, IGNORED_WORKING_FILES, renderInitFiles } from '../init/init-files.ts';
 import { ACTION_PIN } from '../release.ts';
@@ -13,6 +12,7 @@ import { SYSTEMS_DIRECTORY } from '../systems/discover.ts';
 import { resolveSystemIdentity } from '../systems/system-skeleton.ts';
 import { describeFileError } from '../model/describe-file-error.ts';
 import { UsageError, type Command } from '../model/command.ts';
+import { parseArguments } from './shared/arguments.ts';
 
 const USAGE = `Usage: sysreg init [--vendor ORG] [--environments tt02,prod]
 
@@ -35,16 +35,12 @@ export const command: Command = {
   summary: 'Set up a git repository to keep its systems with sysreg.',
   usage: USAGE,
   async run({ argv, stdout, workingDirectory, cwd }) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: { vendor: { type: 'string' }, environments: { type: 'string', default: 'tt02,prod' } },
-        strict: true,
-      }));
-    } catch (error) {
-      throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    }
+    const { values, positionals } = parseArguments(
+      argv,
+      { vendor: { type: 'string' }, environments: { type: 'string', default: 'tt02,prod' } },
+      USAGE,
+    );
+    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'.\n\n${USAGE}`);
     const environments = values.environments
       .split(',')
       .map((name) => name.trim())

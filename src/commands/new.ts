@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolveSystemsFolder } from '../adopt/systems-folder.ts';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArguments } from './shared/arguments.ts';
 import type { Command } from '../model/command.ts';
 import { UsageError } from '../model/command.ts';
 import { describeFileError } from '../model/describe-file-error.ts';
@@ -16,8 +16,9 @@ import { writeFileAtomically } from '../systems/write-file-atomically.ts';
 
 const USAGE = `Usage: sysreg new <id> --vendor <org> [--dir systems]
 
-Writes <dir>/<id>.yaml: a system that passes 'sysreg validate' as it stands, with a comment above each
-field saying what it is. Fill in the name, description and what the system needs, then open a PR.
+Writes <dir>/<id>.yaml with a comment above each field saying what it is. 'sysreg validate' refuses
+it until the placeholder description is replaced (rule placeholder-text). Fill in the name,
+description and what the system needs, then open a PR.
 
 Arguments:
   <id>            The system id, '<org>_<name>', or just '<name>' (the '<org>_' prefix is added).
@@ -35,16 +36,7 @@ export const command: Command = {
   summary: 'Write a commented skeleton for a new system.',
   usage: USAGE,
   async run({ argv, stdout, cwd }) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        options: { vendor: { type: 'string' }, dir: { type: 'string' } },
-        allowPositionals: true,
-      });
-    } catch (error) {
-      throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    }
+    const parsed = parseArguments(argv, { vendor: { type: 'string' }, dir: { type: 'string' } }, USAGE);
     const [id, ...extra] = parsed.positionals;
     if (id === undefined || extra.length > 0) throw new UsageError(`give exactly one system id\n\n${USAGE}`);
     if (parsed.values.vendor === undefined) throw new UsageError(`--vendor is required\n\n${USAGE}`);

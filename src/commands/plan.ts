@@ -16,8 +16,9 @@ import {
   requireDefaultSystemsFolder,
   requireEnvironmentName,
 } from './shared/altinn-options.ts';
-import { compareWithAltinn, planComparisonWithDeleteCosts, wantsColor } from './shared/live-comparison.ts';
+import { compareWithAltinn, planComparisonWithDeleteCosts } from './shared/live-comparison.ts';
 import type { LiveComparison } from './shared/live-comparison.ts';
+import { wantsColor } from './shared/color.ts';
 import { writeOutputFile } from './shared/output-file.ts';
 import { fetchCatalogue } from '../altinn/catalogue-client.ts';
 import { collectCatalogueReferences } from '../systems/catalogue-references.ts';
@@ -61,12 +62,13 @@ export function renderPlan(
   format: PlanFormat,
   context: CommandContext,
   outFile?: string,
+  uncommittedChanges = false,
 ): string {
   if (format === 'json') return renderPlanJson(plan);
   if (format === 'markdown') {
     return renderPlanMarkdown(plan, outFile ? { fullPlanHint: `the plan file ${outFile}` } : {});
   }
-  return renderPlanText(plan, { color: wantsColor(context) });
+  return renderPlanText(plan, { color: wantsColor(context), uncommittedChanges });
 }
 
 export const command: Command = {
@@ -104,7 +106,7 @@ export const command: Command = {
     if (values.out) await writeOutputFile(context, values.out, renderPlanJson(plan));
     // In Actions, printed names must not act as workflow commands; JSON stays byte-exact.
     const log = github && format !== 'json' ? github.createInertLogOutput(context.stdout) : context.stdout;
-    log.write(renderPlan(plan, format, context, values.out));
+    log.write(renderPlan(plan, format, context, values.out, comparison.uncommitted));
     // Reported before the safety verdict: reviewers must see an unsafe plan too.
     await github?.reportPlanToGitHub(github.withWorkflowCommandsBeside(context, format), plan, {
       planFile: values.out,
@@ -135,7 +137,8 @@ export const command: Command = {
     }
     if (!plan.safety.safe && !values.force) {
       context.stderr.write(
-        `sysreg plan: the plan is unsafe: ${plan.safety.reasons.join('; ')}. ` +
+        // Each reason is a sentence; joined into one, their own full stops would double up.
+        `sysreg plan: the plan is unsafe: ${plan.safety.reasons.map((reason) => reason.replace(/\.$/, '')).join('; ')}. ` +
           'Review it, then run apply with --force to go ahead.\n',
       );
       return 1;

@@ -4,7 +4,6 @@
  * Loads no HTTP or GitHub code, so it starts fast in every pull request. `validate --env NAME` is
  * the same run against one environment's live catalogue; the CLI routes it to validate-online.ts.
  */
-import { parseArgs } from 'node:util';
 import { DEFAULT_CATALOGUE, type Catalogue } from '../catalogue/default-catalogue.ts';
 import { loadCatalogueSnapshots, type LoadedSnapshots } from '../catalogue/snapshot.ts';
 import { discoverSystemFiles } from '../systems/discover.ts';
@@ -18,6 +17,8 @@ import {
 import type { ParsedSystemFile } from '../systems/parsed-file.ts';
 import { sortDiagnostics, validateSystems } from '../systems/validate.ts';
 import { UsageError, resolveFileArgument, type Command, type CommandContext } from '../model/command.ts';
+import { parseArguments } from './shared/arguments.ts';
+import { wantsColor } from './shared/color.ts';
 
 export const VALIDATE_USAGE = `Usage: sysreg validate [paths…] [--format text|json|github] [--env NAME]
                        [--report github]
@@ -83,22 +84,16 @@ function offlineCatalogue(root: string): CatalogueSource {
 }
 
 export function parseValidateArguments(argv: string[]): ValidateArguments {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        format: { type: 'string', default: 'text' },
-        env: { type: 'string' },
-        'altinn-url': { type: 'string' },
-        report: { type: 'string' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${VALIDATE_USAGE}`);
-  }
+  const parsed = parseArguments(
+    argv,
+    {
+      format: { type: 'string', default: 'text' },
+      env: { type: 'string' },
+      'altinn-url': { type: 'string' },
+      report: { type: 'string' },
+    },
+    VALIDATE_USAGE,
+  );
   const format = parsed.values.format;
   if (!(DIAGNOSTICS_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format '${format}'; use one of ${DIAGNOSTICS_FORMATS.join(', ')}.`);
@@ -148,7 +143,9 @@ export async function runValidation(
     // In Actions, quoted YAML lines must not act as workflow commands; JSON stays byte-exact.
     const log =
       github && options.format === 'text' ? github.createInertLogOutput(context.stdout) : context.stdout;
-    log.write(renderDiagnostics(options.format, { diagnostics, fileCount, sources }));
+    log.write(
+      renderDiagnostics(options.format, { diagnostics, fileCount, sources, color: wantsColor(context) }),
+    );
   }
   if (github && reportTarget === 'github') {
     await github.reportValidationToGitHub(context, { diagnostics, fileCount });

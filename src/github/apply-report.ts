@@ -136,6 +136,8 @@ export function describeApplyRun(run: ApplyRun): ApplyAccount {
       notes.push(`${difference.systemId}: reviewed ${difference.reviewed}; now ${difference.now}.`);
     }
   }
+  if (run.status === 'cancelled')
+    notes.push('Nothing applied: the question before applying was not answered yes.');
   if (run.status === 'refused') notes.push(...run.refusal.map((reason) => `Nothing applied: ${reason}`));
   if (run.verificationError) notes.push(run.verificationError);
   for (const remaining of run.verification?.remaining ?? []) {

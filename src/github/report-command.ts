@@ -18,6 +18,7 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import { formatDiagnosticAnnotation } from './annotations.ts';
 import type { ApplyReportResult, GitHubReporter, PlanReportResult } from './report.ts';
 import { createGitHubReporterFromEnvironment } from './report.ts';
+import { readActionsContext, requireToken } from './actions-environment.ts';
 
 export { createInertLogOutput } from './inert-log.ts';
 export { parseReportTarget } from './report-target.ts';
@@ -94,6 +95,14 @@ export async function reportApplyToGitHub(
       : 'sysreg apply: no merged pull request is linked to this commit; the result is in the job summary.\n',
   );
   return result;
+}
+
+/**
+ * apply reports after it has written, so whether it can report is checked before it writes: outside
+ * an Actions job (or without a token) `apply --report github` refuses with nothing done.
+ */
+export async function requireApplyReportEnvironment(env: Record<string, string | undefined>): Promise<void> {
+  requireToken(await readActionsContext(env));
 }
 
 /** drift: the rolling `sysreg-drift` issue, opened, updated or closed. */

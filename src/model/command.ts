@@ -11,14 +11,23 @@ export interface Output {
   isTTY?: boolean;
 }
 
+/** Where apply reads the answer to its question; only a terminal is asked. */
+export interface Input extends NodeJS.ReadableStream {
+  isTTY?: boolean;
+}
+
 export interface CommandContext {
   /** Arguments after the verb. */
   argv: string[];
   stdout: Output;
   stderr: Output;
+  /** Absent when nothing can be asked (tests in-process). */
+  stdin?: Input;
   env: Record<string, string | undefined>;
   /** Repository root: the directory holding `systems/`. */
   cwd: string;
+  /** Aborted by Ctrl-C, SIGTERM or SIGHUP (src/commands/interruption.ts); reads stop at once. */
+  signal?: AbortSignal;
   /** Where the command was started, when not at the root: file arguments are relative to it. */
   workingDirectory?: string;
 }

@@ -14,31 +14,16 @@ import {
   HISTORY_ONLY_SYSREG,
   HISTORY_UNREADABLE,
 } from './describe-drift-history.ts';
+import { createPaint, type Paint, type Style } from './paint.ts';
 import type { ChangeAction, Plan, PlannedChange } from './plan-types.ts';
 import { escapeTerminalText } from '../systems/terminal-text.ts';
 
 export interface TextRenderOptions {
   color: boolean;
+  /** The files differ from the commit named in the header. */
+  uncommittedChanges?: boolean;
   /** Set by apply: what this run is allowed, so the hints name only what is still missing. */
   permissions?: { allowDelete: boolean; force: boolean };
-}
-
-type Style = 'bold' | 'dim' | 'green' | 'yellow' | 'red' | 'magenta' | 'cyan';
-
-const ANSI: Record<Style, string> = {
-  bold: '1',
-  dim: '2',
-  green: '32',
-  yellow: '33',
-  red: '31',
-  magenta: '35',
-  cyan: '36',
-};
-
-type Paint = (style: Style, text: string) => string;
-
-function createPaint(color: boolean): Paint {
-  return color ? (style, text) => `\u001b[${ANSI[style]}m${text}\u001b[0m` : (_style, text) => text;
 }
 
 const ACTION_LOOK: Record<ChangeAction, { symbol: string; style: Style }> = {
@@ -56,9 +41,15 @@ export const DELETE_COST =
 export function renderPlanText(plan: Plan, options: TextRenderOptions): string {
   const paint = createPaint(options.color);
   const lines: string[] = [];
-  const commit = plan.commit ? ` at ${escapeTerminalText(plan.commit)}` : '';
+  const commit = describeCommit(plan.commit, options);
   lines.push(paint('bold', `sysreg plan for ${escapeTerminalText(plan.environment)}${commit}`));
   lines.push(summarisePlanCounts(plan));
+  // The same glyph reads the other way in drift (git → Altinn), so each output says how it reads.
+  if (plan.counts.update > 0) {
+    lines.push(
+      paint('dim', 'Updates read Altinn → git: left or - is Altinn now, right or + is what apply writes.'),
+    );
+  }
   lines.push('');
   for (const change of plan.changes) lines.push(...renderChange(change, paint), '');
   for (const system of plan.unmanaged) {
@@ -142,7 +133,7 @@ const DRIFT_LOOK: Record<DriftKind, { label: string; style: Style }> = {
 
 export function renderDriftText(report: DriftReport, options: TextRenderOptions): string {
   const paint = createPaint(options.color);
-  const commit = report.commit ? ` at ${escapeTerminalText(report.commit)}` : '';
+  const commit = describeCommit(report.commit, options);
   const lines = [paint('bold', `sysreg drift for ${escapeTerminalText(report.environment)}${commit}`)];
   lines.push(summariseDriftCounts(report));
   if (report.counts.total > 0)
@@ -179,6 +170,12 @@ function renderDriftHistory(item: DriftItem, paint: Paint): string[] {
       ),
     ),
   ];
+}
+
+/** ` at <commit>`, and ` + uncommitted changes` when the files were edited since. */
+function describeCommit(commit: string | null, options: TextRenderOptions): string {
+  if (!commit) return options.uncommittedChanges ? ' (uncommitted changes)' : '';
+  return ` at ${escapeTerminalText(commit)}${options.uncommittedChanges ? ' + uncommitted changes' : ''}`;
 }
 
 export function summariseDriftCounts(report: DriftReport): string {

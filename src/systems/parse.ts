@@ -56,7 +56,7 @@ export function parseSystemFile(file: string, text: string): ParsedSystemFile {
   const report = (diagnostic: Omit<Diagnostic, 'file'>) => result.diagnostics.push({ file, ...diagnostic });
 
   if (yamlDocument.errors.length > 0) {
-    for (const diagnostic of diagnoseYamlErrors(yamlDocument.errors, lineCounter)) report(diagnostic);
+    for (const diagnostic of diagnoseYamlErrors(yamlDocument.errors, lineCounter, text)) report(diagnostic);
     return result;
   }
   for (const warning of yamlDocument.warnings) {

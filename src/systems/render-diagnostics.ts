@@ -3,6 +3,7 @@
  * annotations live at the GitHub edge, src/github/annotations.ts). Pure: sources come in as a map from
  * file to text.
  */
+import { createPaint } from '../plan/paint.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { escapeTerminalText, escapeTerminalTextKeepingTabs } from './terminal-text.ts';
 
@@ -12,6 +13,8 @@ export interface DiagnosticsReport {
   fileCount: number;
   /** File text by repository-relative path, for source lines under text diagnostics. */
   sources?: ReadonlyMap<string, string>;
+  /** Text only: colour as plan does (the caller decides: a terminal, and no NO_COLOR). */
+  color?: boolean;
 }
 
 /**
@@ -132,36 +135,42 @@ function renderSourceExcerpt(diagnostic: Diagnostic, lines: readonly string[] | 
  * `file:line:col  severity  rule-id (AUTH code)  message`, source line, caret, hint; then a summary.
  * Everything that comes from a file is escaped, so a key cannot start a line of its own.
  */
-export function renderDiagnosticsText({ diagnostics, fileCount, sources }: DiagnosticsReport): string {
+export function renderDiagnosticsText({
+  diagnostics,
+  fileCount,
+  sources,
+  color = false,
+}: DiagnosticsReport): string {
+  const paint = createPaint(color);
   const out: string[] = [];
   const sourceLines = indexSourceLines(sources);
   const { shown, omitted } = capDiagnostics(diagnostics);
   for (const diagnostic of shown) {
+    const severity = paint(diagnostic.severity === 'error' ? 'red' : 'yellow', diagnostic.severity);
+    const position = escapeTerminalText(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`);
     out.push(
-      escapeTerminalText(
-        `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${describeRule(diagnostic)}  ${prefixEnvironment(diagnostic)}`,
-      ),
+      `${paint('bold', position)}  ${severity}  ${paint('dim', escapeTerminalText(describeRule(diagnostic)))}  ${escapeTerminalText(prefixEnvironment(diagnostic))}`,
     );
     out.push(...renderSourceExcerpt(diagnostic, sourceLines(diagnostic.file)));
     if (diagnostic.hint) out.push(`   = hint: ${escapeTerminalText(diagnostic.hint)}`);
     out.push('');
   }
   for (const [file, count] of omitted) out.push(escapeTerminalText(describeOmitted(file, count)), '');
-  out.push(summarizeDiagnostics(diagnostics, fileCount));
+  out.push(paint('bold', summarizeDiagnostics(diagnostics, fileCount)));
   return `${out.join('\n')}\n`;
 }
 
 /**
- * A stable JSON document: `{ version, valid, summary, diagnostics }`. The summary counts every
- * diagnostic; `diagnostics` holds at most MAX_DIAGNOSTICS_PER_FILE per file, and when some are left
- * out, `summary.omitted` says how many.
+ * A stable JSON document: `{ formatVersion, valid, summary, diagnostics }`, versioned like plan's. The
+ * summary counts every diagnostic; `diagnostics` holds at most MAX_DIAGNOSTICS_PER_FILE per file, and
+ * when some are left out, `summary.omitted` says how many.
  */
 export function renderDiagnosticsJson({ diagnostics, fileCount }: DiagnosticsReport): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const { shown, omitted } = capDiagnostics(diagnostics);
   const omittedCount = [...omitted.values()].reduce((sum, count) => sum + count, 0);
   const body = {
-    version: 1,
+    formatVersion: 1,
     valid: errors === 0,
     summary: {
       files: fileCount,

@@ -1,4 +1,5 @@
 /** The register's rules for texts, redirect URLs and client ids. */
+import { nameFromId, placeholderDescription } from './placeholders.ts';
 import { findRepeats, REQUIRED_LANGUAGES, type Finding, type SystemRule } from './rules-model.ts';
 
 export const requiredLanguages: SystemRule = {
@@ -18,6 +19,23 @@ export const requiredLanguages: SystemRule = {
       }
     }
     return findings;
+  },
+};
+
+export const placeholderText: SystemRule = {
+  ruleId: 'placeholder-text',
+  severity: 'error',
+  summary: 'The description is not the placeholder `sysreg new` writes to be replaced ("Describe … here.").',
+  check(spec) {
+    // The name is left alone: the skeleton's (the id's name) can be a real name too.
+    const placeholder = placeholderDescription(nameFromId(spec.id));
+    return REQUIRED_LANGUAGES.filter((language) => spec.description[language] === placeholder[language]).map(
+      (language) => ({
+        path: ['description', language],
+        message: `description.${language} is still the skeleton's placeholder, \`${placeholder[language]}\`.`,
+        hint: 'Say what the system does and what it needs access to: users read it when they approve it.',
+      }),
+    );
   },
 };
 

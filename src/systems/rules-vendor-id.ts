@@ -65,7 +65,9 @@ export const idVendorPrefix: SystemRule = {
   summary: "id starts with the vendor's organisation number and `_`, followed by a name.",
   check(spec) {
     const organisationNumber = extractOrganisationNumber(spec);
-    if (organisationNumber === undefined) return [];
+    // An invalid number is reported by the vendor rules; telling the user to rename the id after a
+    // typo in vendor.ID would lead them to copy the typo.
+    if (organisationNumber === undefined || !isValidOrganisationNumber(organisationNumber)) return [];
     const prefix = `${organisationNumber}_`;
     if (spec.id.startsWith(prefix) && spec.id.length > prefix.length) return [];
     return [

@@ -23,6 +23,7 @@ import { clientIdClaimedOnce, idUnique } from './rules-repository.ts';
 import {
   clientIdNotBlank,
   clientIdUnique,
+  placeholderText,
   redirectUrlHttps,
   redirectUrlUnique,
   requiredLanguages,
@@ -49,6 +50,7 @@ export const SYSTEM_RULES: readonly SystemRule[] = [
   idLength,
   idMatchesFileName,
   requiredLanguages,
+  placeholderText,
   redirectUrlHttps,
   redirectUrlUnique,
   rightAttributeId,

@@ -2,6 +2,7 @@
  * The file `sysreg new` writes: every field with a comment above it from FIELD_RULES, values that pass
  * validation as they stand, and the optional parts as commented examples. Pure.
  */
+import { placeholderDescription } from './placeholders.ts';
 import { Document, isMap, isScalar } from 'yaml';
 import { ENVIRONMENTS_KEY, FIELD_RULES } from './fields.ts';
 import type { SystemSpec } from '../model/system.ts';
@@ -34,6 +35,13 @@ export function resolveSystemIdentity(id: string, vendor: string): SystemIdentit
     };
   }
   const prefix = `${organisationNumber}_`;
+  // An id that starts with another organisation number is a typo or the wrong vendor, not a name.
+  const otherOrganisation = /^(\d{9})_/.exec(id)?.[1];
+  if (otherOrganisation !== undefined && otherOrganisation !== organisationNumber) {
+    return {
+      problem: `the id '${id}' starts with organisation number ${otherOrganisation}, but --vendor is ${organisationNumber}; an id starts with its vendor's number: give '${prefix}${id.slice(10)}', or just the name '${id.slice(10)}'`,
+    };
+  }
   const fullId = id.startsWith(prefix) ? id : `${prefix}${id}`;
   const name = fullId.slice(prefix.length);
   if (name === '') return { problem: `the id needs a name after '${prefix}'` };
@@ -60,11 +68,7 @@ export function renderSystemSkeleton(identity: SystemIdentity): string {
     id: identity.id,
     vendor: { ID: `0192:${identity.organisationNumber}` },
     name: { nb: name, nn: name, en: name },
-    description: {
-      nb: `Beskriv ${name} her.`,
-      nn: `Beskriv ${name} her.`,
-      en: `Describe ${name} here.`,
-    },
+    description: placeholderDescription(name),
     rights: [],
     accessPackages: [],
     clientId: [],

@@ -21,7 +21,9 @@ export function locateYamlError(error: YAMLError, lineCounter: LineCounter): Omi
 export function diagnoseYamlErrors(
   errors: YAMLError[],
   lineCounter: LineCounter,
+  text: string,
 ): Omit<Diagnostic, 'file'>[] {
+  const lines = text.split(/\r?\n/);
   const byPosition = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
   const tabs = byPosition.filter((error) => error.code === 'TAB_AS_INDENT');
   const others = byPosition.filter((error) => error.code !== 'DUPLICATE_KEY');
@@ -30,10 +32,26 @@ export function diagnoseYamlErrors(
     const ruleId = YAML_RULE_BY_CODE[error.code] ?? 'yaml-syntax';
     const base = { ...locateYamlError(error, lineCounter), ruleId, severity: 'error' as const };
     if (error.code === 'DUPLICATE_KEY') {
+      const first = findFirstOccurrence(lines, base.line);
       return {
         ...base,
-        message: 'this key is already set earlier in the same map; YAML keys must be unique.',
+        message: first
+          ? `\`${first.key}\` is already set on line ${first.line} in the same map; YAML keys must be unique.`
+          : 'this key is already set earlier in the same map; YAML keys must be unique.',
       };
+    }
+    if (error.code === 'BLOCK_AS_IMPLICIT_KEY' || error.code === 'MULTILINE_IMPLICIT_KEY') {
+      const deeper = findOverIndentedLine(lines, base.line);
+      if (deeper) {
+        return {
+          line: deeper.line,
+          column: deeper.column,
+          ruleId,
+          severity: 'error' as const,
+          message: `this line is indented deeper than \`${deeper.above}\` on line ${base.line}, so YAML cannot read it as the next key, nor as part of that value.`,
+          hint: `If it is the next key of the same map, start it in column ${deeper.aboveColumn}, like line ${base.line}.`,
+        };
+      }
     }
     if (error.code === 'TAB_AS_INDENT') {
       const more = tabs.length - 1;
@@ -52,6 +70,49 @@ export function diagnoseYamlErrors(
     }
     return { ...base, message: `invalid YAML: ${takeFirstLine(error.message)} (${error.code}).` };
   });
+}
+
+const KEY_LINE = /^(\s*)(?:- )?([^\s#:][^:#]*?):(?:\s|$)/;
+
+/** The key on `line` (1-based) and where the same key first appears in the same map above it. */
+function findFirstOccurrence(
+  lines: readonly string[],
+  line: number,
+): { key: string; line: number } | undefined {
+  const match = KEY_LINE.exec(lines[line - 1] ?? '');
+  if (!match) return undefined;
+  const indent = (match[1] ?? '').length;
+  const key = match[2] ?? '';
+  for (let index = line - 2; index >= 0; index -= 1) {
+    const text = lines[index] ?? '';
+    if (text.trim() === '' || text.trim().startsWith('#')) continue;
+    const other = KEY_LINE.exec(text);
+    const otherIndent = text.length - text.trimStart().length;
+    if (otherIndent < indent) return undefined; // left the map
+    if (other && (other[1] ?? '').length === indent && other[2] === key) return { key, line: index + 1 };
+  }
+  return undefined;
+}
+
+/**
+ * After a `key: value` on `line`, the next line indented deeper than that key: the parser blames the
+ * value, but the mistake is the indentation of the line after it.
+ */
+function findOverIndentedLine(
+  lines: readonly string[],
+  line: number,
+): { line: number; column: number; above: string; aboveColumn: number } | undefined {
+  const match = KEY_LINE.exec(lines[line - 1] ?? '');
+  if (!match) return undefined;
+  const indent = (match[1] ?? '').length;
+  for (let index = line; index < lines.length; index += 1) {
+    const text = lines[index] ?? '';
+    if (text.trim() === '' || text.trim().startsWith('#')) continue;
+    const next = text.length - text.trimStart().length;
+    if (next <= indent) return undefined;
+    return { line: index + 1, column: next + 1, above: `${match[2]}:`, aboveColumn: indent + 1 };
+  }
+  return undefined;
 }
 
 function takeFirstLine(message: string): string {

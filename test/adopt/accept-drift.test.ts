@@ -126,12 +126,14 @@ describe('sysreg drift --accept', () => {
     expect((await altinn.run(['drift', '--env', 'local', '--detailed-exitcode'], repo.root)).code).toBe(2);
     const before = await snapshotFolder(path.join(repo.root, 'systems'));
 
-    const accepted = await altinn.run(['drift', '--env', 'local', '--accept'], repo.root);
+    // Into the base, as asked: the smallest edit there, comments kept (an override is where it
+    // goes by default; see 'where it writes' below).
+    const accepted = await altinn.run(['drift', '--env', 'local', '--accept', '--into-base'], repo.root);
     expect(accepted.stderr).toBe('');
     expect(accepted.code).toBe(0);
     expect(accepted.stdout).toBe(
       [
-        `accepted systems/${id('multi')}.yaml: environments.local.description, environments.local.clientId`,
+        `accepted systems/${id('multi')}.yaml: description, environments.local.clientId`,
         `accepted systems/${id('payroll')}.yaml: name, clientId, allowedRedirectUrls`,
         '',
         'Wrote live values from local into 2 files; review the diff and open a pull request.',
@@ -194,12 +196,17 @@ describe('sysreg drift --accept, what it leaves', () => {
       repo.root,
     );
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`accepted systems/${id('steady')}.yaml: isVisible`);
+    // A value only local has goes into local's override, and says so: the base, which tt02 and
+    // prod read, keeps its value.
+    expect(result.stdout).toContain(
+      `accepted systems/${id('steady')}.yaml: environments.local.isVisible\n` +
+        '         only in local: prod, tt02 keep the base value. --into-base writes the base, for every environment.\n',
+    );
     expect(result.stdout).toContain(`no drift ${id('ghost-free')}`);
     expect(result.stdout).not.toContain(id('payroll'));
     expect(await readFile(path.join(repo.root, 'systems', `${id('payroll')}.yaml`), 'utf8')).toBe(PAYROLL);
     const steady = await readFile(path.join(repo.root, 'systems', `${id('steady')}.yaml`), 'utf8');
-    expect(steady).toBe(`${STEADY}isVisible: false\n`);
+    expect(steady).toBe(`${STEADY}environments:\n  local:\n    isVisible: false\n`);
   });
 
   it('leaves drift a field edit cannot settle, and says why', async () => {

@@ -43,13 +43,13 @@ describe('sysreg import refuses bad input and writes nothing', () => {
     const result = await altinn.run(['import', '--env', 'local'], repo.root);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      "error: 'systems/notes.txt' is not a system file, and import writes only into a folder of system files.",
+      "sysreg import: 'systems/notes.txt' is not a system file, and import writes only into a folder of system files.",
     );
     expect(result.stderr).toMatch(
-      /error: 'systems\/configmap\.yaml' is not a system file sysreg can read \(line 1: .*\)\./,
+      /sysreg import: 'systems\/configmap\.yaml' is not a system file sysreg can read \(line 1: .*\)\./,
     );
     expect(result.stderr).toContain('hint: Check --dir');
-    expect(result.stderr).toContain('Nothing was written.');
+    expect(result.stderr).toContain('sysreg import: nothing was written.');
     expect(await snapshotFolder(repo.root)).toEqual(before);
   });
 
@@ -75,7 +75,7 @@ describe('sysreg import refuses bad input and writes nothing', () => {
       const result = await altinn.run(['import', '--env', 'local'], repo.root);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(
-        `error: '${id('two words')}' cannot be a file name: it holds " "; only letters A–Z, digits, '.', '_' and '-' are safe.`,
+        `sysreg import: '${id('two words')}' cannot be a file name: it holds " "; only letters A–Z, digits, '.', '_' and '-' are safe.`,
       );
       expect(result.stderr).toContain(
         `'${id('..hidden')}' cannot be a file name: it starts with '.' or holds '..'`,

@@ -126,7 +126,7 @@ describe('sysreg import', () => {
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(`there is no system '${id('nosuch')}' in local`);
       expect(result.stderr).toContain(`'${OTHER_ORG}_theirs' in local belongs to another vendor`);
-      expect(result.stderr).toContain('Nothing was written.');
+      expect(result.stderr).toContain('sysreg import: nothing was written.');
       expect(await snapshotFolder(path.join(scratch.root, 'systems'))).toEqual({});
     } finally {
       await scratch.remove();

@@ -45,7 +45,8 @@ export async function startApplyBench(): Promise<ApplyBench> {
         argv,
         stdout: { write: (text: string) => (stdout += text) },
         stderr: { write: (text: string) => (stderr += text) },
-        env: { ...client.env, NO_COLOR: '1' },
+        // As on the merge to main: a CI job, where apply does not ask before writing.
+        env: { ...client.env, NO_COLOR: '1', CI: 'true' },
         cwd: repo.root,
       });
       return { code, stdout, stderr };

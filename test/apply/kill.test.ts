@@ -50,7 +50,7 @@ async function setUpRepo(bench: ApplyBench): Promise<SystemSpec[]> {
 async function applyAndKill(bench: ApplyBench, killAfterWrites: number): Promise<NodeJS.Signals | null> {
   const child = spawn(process.execPath, [CLI, 'apply', '--env', 'local', '--concurrency', '3'], {
     cwd: bench.repo.root,
-    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...bench.client.env },
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', CI: 'true', ...bench.client.env },
     stdio: 'ignore',
   });
   const exited = new Promise<NodeJS.Signals | null>((resolve) =>
@@ -121,7 +121,7 @@ describe('apply interrupted with SIGINT', () => {
     await setFaults(bench.altinn.url, { latencyMs: 40 });
     const child = spawn(process.execPath, [CLI, 'apply', '--env', 'local', '--concurrency', '2'], {
       cwd: bench.repo.root,
-      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...bench.client.env },
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', CI: 'true', ...bench.client.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -132,10 +132,16 @@ describe('apply interrupted with SIGINT', () => {
     const deadline = Date.now() + 20_000;
     while ((await bench.writes()).length < 4 && Date.now() < deadline) await sleep(5);
     child.kill('SIGINT');
-    expect(await exited).toBe(1);
-    expect(stderr).toContain('SIGINT: stopping after the changes in flight');
-    expect(stdout).toMatch(/skipped (create|update) of 314159268_\w+: stopped\./);
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('sysreg apply: SIGINT: stopping');
+    expect(stdout).toMatch(
+      /^sysreg apply in local: interrupted by SIGINT; \d+ applied, 0 failed, \d+ not started of 26 planned/m,
+    );
+    expect(stdout).toMatch(/not started: (create|update) of 314159268_\w+$/m);
     expect(stdout).toContain('Apply was stopped before the end, so nothing is verified');
+    // Nothing failed, so nothing tells the user to fix a failure.
+    expect(stdout).not.toContain('after fixing what failed');
+    expect(stdout).toContain('Not done: run apply again to finish');
     // Every write it started came back: none was cut off mid-flight.
     await sleep(100);
     const writes = await bench.writes();

@@ -62,6 +62,7 @@ function buildRun(): ApplyRun {
       remaining: [{ systemId: '991825827_b', action: 'update (clientId)', why: 'Its update failed.' }],
     },
     verificationError: null,
+    interruption: null,
   };
 }
 
@@ -95,6 +96,12 @@ describe('apply output', () => {
     expect(text).toContain('Not verified: a fresh plan still has changes for 1 of the 2 system(s)');
     expect(text).toContain('991825827_b: update (clientId). Its update failed.');
     expect(text).toContain('Not done: run apply again');
+    // The code, and what the README says it means and how to fix it.
+    expect(text).toContain(
+      '  FAILED update of 991825827_b (HTTP 400 AUTH.VLD-00004): PUT /vendor/991825827_b answered 400: AUTH.VLD-00004\n' +
+        '      AUTH.VLD-00004: ',
+    );
+    expect(text).toMatch(/AUTH\.VLD-00004: .+ Fix: .+/);
     // A system id cannot move the cursor or recolour the terminal.
     expect(text).not.toContain('\u001b[31m');
   });

@@ -236,8 +236,12 @@ describe('sysreg apply', () => {
 
     const result = await bench.sysreg('apply', '--env', 'local');
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('skipped blocked of 314159268_burned: blocked.');
+    // A sentence that says why, and no advice to fix a failure when nothing failed.
+    expect(result.stdout).toContain('  blocked 314159268_burned: The id 314159268_burned was deleted');
     expect(result.stdout).toContain('can never be created again');
+    expect(result.stdout).not.toContain('skipped blocked of');
+    expect(result.stdout).not.toContain('after fixing what failed');
+    expect(result.stdout).toContain('Not done: the changes skipped above were not applied');
     expect(result.stdout).toContain('created 314159268_fine');
     const writes = await bench.writes();
     expect(writes.map((entry) => `${entry.method} ${entry.status}`)).toEqual(['POST 200']);

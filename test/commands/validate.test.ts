@@ -63,7 +63,11 @@ describe('sysreg validate', () => {
       summary: { files: number; errors: number; warnings: number };
       diagnostics: { file: string; line: number; column: number; ruleId: string; altinnCode?: string }[];
     };
-    expect(report).toMatchObject({ version: 1, valid: false, summary: { files: 2, errors: 1, warnings: 1 } });
+    expect(report).toMatchObject({
+      formatVersion: 1,
+      valid: false,
+      summary: { files: 2, errors: 1, warnings: 1 },
+    });
     expect(report.diagnostics).toContainEqual(
       expect.objectContaining({
         file: 'systems/314159268_bad.yaml',

@@ -29,13 +29,17 @@ describe('system skeleton', () => {
   if ('problem' in identity) throw new Error(identity.problem);
   const text = renderSystemSkeleton(identity);
 
-  it('parses, validates without errors, and is already canonical', () => {
+  it('parses, validates with only its placeholders flagged, and is already canonical', () => {
     const parsed = parseSystemFile(`systems/${identity.id}.yaml`, text);
     expect(parsed.diagnostics).toEqual([]);
     expect(parsed.document?.id).toBe('991825827_payroll');
     expect(parsed.document?.vendor).toEqual({ ID: '0192:991825827' });
     const diagnostics = validateSystems([parsed], { catalogue: DEFAULT_CATALOGUE });
-    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual([
+      'placeholder-text',
+      'placeholder-text',
+      'placeholder-text',
+    ]);
     expect(formatSystemYaml(text)).toEqual({ text, changed: false, problems: [] });
   });
 
@@ -44,6 +48,17 @@ describe('system skeleton', () => {
     for (const rule of FIELD_RULES)
       expect(text).toContain(`# ${rule.key === 'isDeleted' ? 'isDeleted: ' : ''}${rule.description}`);
     expect(text).toContain('# environments:');
+  });
+});
+
+describe('sysreg new, as a vendor meets it', () => {
+  it('refuses an id that starts with another organisation number instead of prefixing it', async () => {
+    const result = await runCli(['new', '123456785_x', '--vendor', '991825827'], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      "sysreg new: the id '123456785_x' starts with organisation number 123456785, but --vendor is 991825827; an id starts with its vendor's number: give '991825827_x', or just the name 'x'\n",
+    );
+    expect(existsSync(path.join(root, 'systems'))).toBe(false);
   });
 });
 
@@ -74,13 +89,30 @@ describe('resolveSystemIdentity', () => {
 });
 
 describe('sysreg new (real CLI)', () => {
-  it('writes a skeleton that `sysreg validate` accepts', async () => {
+  it('writes a skeleton that validate refuses only for its placeholders, until they are edited', async () => {
     const created = await runCli(['new', 'payroll', '--vendor', '991825827'], root);
     expect(created.code).toBe(0);
     expect(created.stdout).toContain('created systems/991825827_payroll.yaml');
-    const validated = await runCli(['validate'], root);
-    expect(validated.stderr + validated.stdout).not.toMatch(/\berror\b.*rule/);
-    expect(validated.code).toBe(0);
+    const fresh = await runCli(['validate', '--format', 'json'], root);
+    expect(fresh.code).toBe(1);
+    const report = JSON.parse(fresh.stdout) as { diagnostics: { ruleId: string; message: string }[] };
+    expect(report.diagnostics.map((d) => d.ruleId)).toEqual([
+      'placeholder-text',
+      'placeholder-text',
+      'placeholder-text',
+    ]);
+    expect(report.diagnostics[2]?.message).toContain("description.en is still the skeleton's placeholder");
+
+    const file = path.join(root, 'systems', '991825827_payroll.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace(/Beskriv payroll her\./g, 'Lønnskjøring.')
+        .replace('Describe payroll here.', 'Runs payroll.'),
+    );
+    const edited = await runCli(['validate'], root);
+    expect(edited.stdout).not.toMatch(/\berror\b/);
+    expect(edited.code).toBe(0);
   });
 
   it('honours --dir', async () => {

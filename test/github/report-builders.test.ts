@@ -121,6 +121,7 @@ describe('describeApplyRun', () => {
       ],
     },
     verificationError: null,
+    interruption: null,
   };
 
   it('gives each system its result, name and detail, and the verification as a note', () => {

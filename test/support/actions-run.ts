@@ -43,6 +43,7 @@ export async function createActionsRun(options: CreateActionsRunOptions): Promis
   await writeFile(summaryPath, '');
   await writeFile(outputPath, '');
   const env: Record<string, string> = {
+    CI: 'true',
     GITHUB_ACTIONS: 'true',
     GITHUB_API_URL: options.github.url,
     GITHUB_SERVER_URL: 'https://github.test',

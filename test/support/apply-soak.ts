@@ -96,6 +96,7 @@ export async function runApplySoak(options: SoakOptions): Promise<SoakResult> {
           'local',
           '--format',
           'json',
+          '--yes',
           '--request-timeout',
           String(options.requestTimeoutSeconds),
           ...(options.concurrency ? ['--concurrency', String(options.concurrency)] : []),

@@ -1,8 +1,8 @@
 /**
  * Flags shared by every command that talks to Altinn, parsed the same way everywhere.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../../model/command.ts';
+import { parseArguments, type OptionsConfig } from './arguments.ts';
 
 export const ALTINN_OPTION_USAGE = `  --env <name>          Environment: tt02, prod, local, or one from sysreg.config.yaml (required).
   --altinn-url <url>    Base URL of the local Altinn for --env local (default: $SYSREG_ALTINN_URL
@@ -14,23 +14,11 @@ MASKINPORTEN_PRIVATE_KEY (PEM PKCS#8 or a private JWK) and optionally MASKINPORT
 const ALTINN_OPTIONS = {
   env: { type: 'string' },
   'altinn-url': { type: 'string' },
-} as const satisfies NonNullable<ParseArgsConfig['options']>;
+} as const satisfies OptionsConfig;
 
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-/** Parses `argv` with the Altinn flags plus the command's own; bad flags become a UsageError with the usage. */
-export function parseCommandArguments<T extends Options>(argv: string[], options: T, usage: string) {
-  try {
-    const parsed = parseArgs({
-      args: argv,
-      options: { ...ALTINN_OPTIONS, ...options },
-      allowPositionals: true,
-      strict: true,
-    });
-    return parsed;
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
-  }
+/** Parses `argv` with the Altinn flags plus the command's own; a bad flag is a UsageError saying why. */
+export function parseCommandArguments<T extends OptionsConfig>(argv: string[], options: T, usage: string) {
+  return parseArguments(argv, { ...ALTINN_OPTIONS, ...options }, usage);
 }
 
 export function requireEnvironmentName(value: unknown, usage: string): string {

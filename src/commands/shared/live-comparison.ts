@@ -20,6 +20,8 @@ import { loadDesiredState, type DesiredState } from './desired-state.ts';
 export interface LiveComparison {
   environment: string;
   commit: string | undefined;
+  /** The files differ from `commit` (edited, not yet committed); the text header says so. */
+  uncommitted: boolean;
   config: SysregConfig;
   desiredState: DesiredState;
   live: LiveState;
@@ -47,6 +49,7 @@ export async function compareWithAltinn(
   try {
     const live = await readLiveState(connection.client, {
       environment: options.environment,
+      ...(context.signal ? { signal: context.signal } : {}),
       repoIds: loading.then((state) =>
         state.invalid
           ? Promise.reject(new Error('invalid files'))
@@ -54,8 +57,8 @@ export async function compareWithAltinn(
       ),
     });
     const desiredState = await loading;
-    const commit = await commitReading;
-    return { environment: options.environment, commit, config, desiredState, live, connection };
+    const { commit, uncommitted } = await commitReading;
+    return { environment: options.environment, commit, uncommitted, config, desiredState, live, connection };
   } catch (error) {
     await connection.close();
     // Invalid files are the first thing to fix, whatever else failed meanwhile.
@@ -151,21 +154,23 @@ export async function driftComparisonWithHistory(comparison: LiveComparison): Pr
   return createDriftReport({ ...input, live: { ...comparison.live, changelogs } });
 }
 
-/** The commit the plan is for: `GITHUB_SHA` in Actions, else the repository's HEAD, else none. */
-export async function readCommit(context: Pick<CommandContext, 'cwd' | 'env'>): Promise<string | undefined> {
-  if (context.env.GITHUB_SHA) return context.env.GITHUB_SHA;
+/**
+ * The commit the plan is for: `GITHUB_SHA` in Actions, else the repository's HEAD, else none; and
+ * whether the system files or the config differ from it (a plan made from edits not yet committed).
+ */
+export async function readCommit(
+  context: Pick<CommandContext, 'cwd' | 'env'>,
+): Promise<{ commit: string | undefined; uncommitted: boolean }> {
+  if (context.env.GITHUB_SHA) return { commit: context.env.GITHUB_SHA, uncommitted: false };
+  const git = (args: string[]) =>
+    promisify(execFile)('git', args, { cwd: context.cwd, timeout: 5000 }).then(({ stdout }) => stdout);
   try {
-    const { stdout } = await promisify(execFile)('git', ['rev-parse', 'HEAD'], {
-      cwd: context.cwd,
-      timeout: 5000,
-    });
-    return stdout.trim() || undefined;
+    const [head, status] = await Promise.all([
+      git(['rev-parse', 'HEAD']),
+      git(['status', '--porcelain', '--', 'systems', 'sysreg.config.yaml']).catch(() => ''),
+    ]);
+    return { commit: head.trim() || undefined, uncommitted: status.trim() !== '' };
   } catch {
-    return undefined;
+    return { commit: undefined, uncommitted: false };
   }
-}
-
-/** Colour only on an interactive terminal, and never when NO_COLOR is set (https://no-color.org). */
-export function wantsColor(context: Pick<CommandContext, 'stdout' | 'env'>): boolean {
-  return Boolean(context.stdout.isTTY) && !context.env.NO_COLOR;
 }

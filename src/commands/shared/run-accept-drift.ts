@@ -11,14 +11,17 @@ import { writeFileSet } from '../../adopt/write-file-set.ts';
 
 export async function runAcceptDrift(
   context: Pick<CommandContext, 'cwd' | 'stdout' | 'stderr'>,
-  comparison: Pick<LiveComparison, 'environment' | 'desiredState' | 'live'>,
-  only: readonly string[] | undefined,
+  comparison: Pick<LiveComparison, 'environment' | 'desiredState' | 'live' | 'config'>,
+  options: { only: readonly string[] | undefined; intoBase: boolean },
 ): Promise<AcceptDriftResult> {
   const result = acceptDrift({
     environment: comparison.environment,
     files: comparison.desiredState.files.filter((file): file is ParsedSystem => file.document !== undefined),
     live: comparison.live,
-    only,
+    only: options.only,
+    // Altinn's two and the configured ones; `local` (the emulator) only when it is configured.
+    environments: ['tt02', 'prod', ...Object.keys(comparison.config.environments)],
+    intoBase: options.intoBase,
   });
   await writeFileSet(context.cwd, result.writes);
   context.stdout.write(renderAcceptedDrift(result));
@@ -35,6 +38,11 @@ export function renderAcceptedDrift(result: AcceptDriftResult): string {
       )
       .join(', ');
     lines.push(`accepted ${system.file}: ${fields}`);
+    if (system.keptApart.length > 0) {
+      lines.push(
+        `         only in ${environment}: ${system.keptApart.join(', ')} keep${system.keptApart.length === 1 ? 's' : ''} the base value. --into-base writes the base, for every environment.`,
+      );
+    }
   }
   for (const item of result.unaccepted) {
     lines.push(`left     ${item.file ?? item.systemId} (${item.kind}): ${item.reason}`);
