@@ -1,10 +1,9 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-7BEWEF3W.js";
+} from "./chunks/chunk-G6BYR2H2.js";
 import "./chunks/chunk-AHOW64IP.js";
 import "./chunks/chunk-Y7HMJB2Q.js";
-import "./chunks/chunk-W36C3WO5.js";
 import "./chunks/chunk-JL2D3Q3I.js";
 import {
   __commonJS,

@@ -22,7 +22,7 @@ if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
 `);
   process.exitCode = 1;
 } else {
-  const { runFromProcess } = await import("./chunks/cli-V4HOLH6G.js");
+  const { runFromProcess } = await import("./chunks/cli-TP7LCUEO.js");
   await runFromProcess();
 }
 export {

@@ -1,12 +1,12 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   openAltinnConnection
-} from "./chunk-SVPG3DDZ.js";
+} from "./chunk-XM62HCOZ.js";
 import {
   VALIDATE_USAGE,
   parseValidateArguments,
   runValidation
-} from "./chunk-CWBQ436U.js";
+} from "./chunk-ZO64WAC3.js";
 import {
   RESOURCE_ATTRIBUTE_ID,
   environmentsOf,

@@ -3,12 +3,12 @@ import {
   command,
   fetchEnvironmentCatalogue,
   restrictToEnvironment
-} from "./chunk-B2G4G4IE.js";
-import "./chunk-SVPG3DDZ.js";
+} from "./chunk-XSVLCP2Q.js";
+import "./chunk-XM62HCOZ.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-Y7HMJB2Q.js";
-import "./chunk-W36C3WO5.js";
-import "./chunk-CWBQ436U.js";
+import "./chunk-FQYLUTNN.js";
+import "./chunk-ZO64WAC3.js";
 import "./chunk-IASQ3JYR.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-G6XEQELQ.js";

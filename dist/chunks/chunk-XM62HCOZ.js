@@ -11,7 +11,7 @@ import {
 import {
   redactSecrets,
   toRedactedCause
-} from "./chunk-W36C3WO5.js";
+} from "./chunk-FQYLUTNN.js";
 import {
   SCOPE_WRITE,
   SYSTEM_REGISTER_PATH

@@ -9,7 +9,7 @@ import {
   renderDriftText,
   wantsColor,
   writeOutputFile
-} from "./chunk-PL5KO7EI.js";
+} from "./chunk-ILXT5SIO.js";
 import {
   writeFileSet
 } from "./chunk-FNY5BVDO.js";
@@ -21,6 +21,9 @@ import {
   requireDefaultSystemsFolder,
   requireEnvironmentName
 } from "./chunk-6E3YWLPJ.js";
+import "./chunk-XM62HCOZ.js";
+import "./chunk-GXJ3DS7S.js";
+import "./chunk-Y7HMJB2Q.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -39,10 +42,7 @@ import {
   renderDriftMarkdown
 } from "./chunk-FIPSCOSG.js";
 import "./chunk-JL4PHI74.js";
-import "./chunk-SVPG3DDZ.js";
-import "./chunk-GXJ3DS7S.js";
-import "./chunk-Y7HMJB2Q.js";
-import "./chunk-W36C3WO5.js";
+import "./chunk-FQYLUTNN.js";
 import {
   environmentsOf,
   isOverridden,
@@ -350,7 +350,7 @@ ${USAGE}`);
     requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, DRIFT_FORMATS);
-    const github = values.report === void 0 ? void 0 : await import("./report-command-BICJ5R47.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-2X67ZCP7.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values["altinn-url"] });
     await comparison.connection.close();

@@ -4,10 +4,9 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-7BEWEF3W.js";
+} from "./chunk-G6BYR2H2.js";
 import "./chunk-AHOW64IP.js";
 import "./chunk-Y7HMJB2Q.js";
-import "./chunk-W36C3WO5.js";
 import "./chunk-JL2D3Q3I.js";
 import "./chunk-PFLRPMBQ.js";
 export {

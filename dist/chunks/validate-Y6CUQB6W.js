@@ -4,7 +4,7 @@ import {
   command,
   parseValidateArguments,
   runValidation
-} from "./chunk-CWBQ436U.js";
+} from "./chunk-ZO64WAC3.js";
 import "./chunk-IASQ3JYR.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-G6XEQELQ.js";

@@ -8,7 +8,7 @@ import {
   requireToken,
   toGitHubReportError,
   writeOutputs
-} from "./chunk-PXMN63E5.js";
+} from "./chunk-7UJNCCIV.js";
 import {
   escapeHtmlText,
   escapeMarkdownText,
@@ -19,7 +19,7 @@ import {
 import {
   pickDisplayName
 } from "./chunk-JL4PHI74.js";
-import "./chunk-W36C3WO5.js";
+import "./chunk-FQYLUTNN.js";
 import {
   formatAnnotation,
   formatDiagnosticAnnotation

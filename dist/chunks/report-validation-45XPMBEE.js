@@ -5,12 +5,12 @@ import {
   parseReportTarget,
   readActionsContext,
   writeOutputs
-} from "./chunk-PXMN63E5.js";
+} from "./chunk-7UJNCCIV.js";
 import {
   escapeMarkdownText
 } from "./chunk-FIPSCOSG.js";
 import "./chunk-JL4PHI74.js";
-import "./chunk-W36C3WO5.js";
+import "./chunk-FQYLUTNN.js";
 import {
   renderDiagnosticAnnotations
 } from "./chunk-A6OVEODK.js";

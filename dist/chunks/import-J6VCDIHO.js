@@ -10,6 +10,11 @@ import {
   requireEnvironmentName
 } from "./chunk-6E3YWLPJ.js";
 import {
+  openAltinnConnection
+} from "./chunk-XM62HCOZ.js";
+import "./chunk-GXJ3DS7S.js";
+import "./chunk-Y7HMJB2Q.js";
+import {
   planImport,
   readSystemsFolder,
   resolveSystemsFolder
@@ -19,12 +24,7 @@ import "./chunk-BZ4CCKKY.js";
 import "./chunk-ZADAU3ER.js";
 import "./chunk-5ZVXVP3E.js";
 import "./chunk-XGNR5VUH.js";
-import {
-  openAltinnConnection
-} from "./chunk-SVPG3DDZ.js";
-import "./chunk-GXJ3DS7S.js";
-import "./chunk-Y7HMJB2Q.js";
-import "./chunk-W36C3WO5.js";
+import "./chunk-FQYLUTNN.js";
 import "./chunk-IASQ3JYR.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-G6XEQELQ.js";

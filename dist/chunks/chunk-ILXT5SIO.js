@@ -3,6 +3,9 @@ import {
   readLiveState
 } from "./chunk-6E3YWLPJ.js";
 import {
+  openAltinnConnection
+} from "./chunk-XM62HCOZ.js";
+import {
   canonicalFromLive,
   canonicalFromSpec,
   stringifyCanonicalJson
@@ -12,9 +15,6 @@ import {
   formatValue,
   pickDisplayName
 } from "./chunk-JL4PHI74.js";
-import {
-  openAltinnConnection
-} from "./chunk-SVPG3DDZ.js";
 import {
   resolveEnvironment,
   validateSystems
