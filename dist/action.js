@@ -1,9 +1,10 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-G6BYR2H2.js";
+} from "./chunks/chunk-DUM56UCR.js";
 import "./chunks/chunk-AHOW64IP.js";
 import "./chunks/chunk-Y7HMJB2Q.js";
+import "./chunks/chunk-QS53BEIT.js";
 import "./chunks/chunk-JL2D3Q3I.js";
 import {
   __commonJS,

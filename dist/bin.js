@@ -22,7 +22,7 @@ if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
 `);
   process.exitCode = 1;
 } else {
-  const { runFromProcess } = await import("./chunks/cli-TP7LCUEO.js");
+  const { runFromProcess } = await import("./chunks/cli-ZTJ2TP6H.js");
   await runFromProcess();
 }
 export {

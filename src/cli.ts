@@ -7,6 +7,7 @@ import module from 'node:module';
 import process from 'node:process';
 import type { Command, CommandContext } from './model/command.ts';
 import { createProcessOutput } from './commands/process-output.ts';
+import { redactSecrets } from './model/redact.ts';
 import { findRepositoryRoot } from './config/repository-root.ts';
 
 // Node caches compiled (and type-stripped) modules across runs: most of a short command's start-up.
@@ -73,8 +74,6 @@ export async function main(context: Omit<CommandContext, 'argv'> & { argv: strin
   try {
     return await command.run({ ...context, argv: rest });
   } catch (error) {
-    // Loaded only on failure, so a clean validate loads nothing from the Altinn client.
-    const { redactSecrets } = await import('./altinn/redact.ts');
     if (error instanceof Error && 'exitCode' in error && typeof error.exitCode === 'number') {
       context.stderr.write(`sysreg ${verb}: ${redactSecrets(error.message)}\n`);
       return error.exitCode;

@@ -11,7 +11,7 @@ import {
 import {
   redactSecrets,
   toRedactedCause
-} from "./chunk-FQYLUTNN.js";
+} from "./chunk-QS53BEIT.js";
 import {
   SCOPE_WRITE,
   SYSTEM_REGISTER_PATH

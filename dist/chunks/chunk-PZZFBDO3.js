@@ -109,7 +109,7 @@ ${VALIDATE_USAGE}`);
   };
 }
 async function runValidation(context, options, source = OFFLINE_CATALOGUE) {
-  const github = options.report === void 0 ? void 0 : await import("./report-validation-45XPMBEE.js");
+  const github = options.report === void 0 ? void 0 : await import("./report-validation-DZQRG7DD.js");
   const reportTarget = github?.parseReportTarget(options.report);
   const discovered = await discoverSystemFiles(
     context.cwd,

@@ -1,12 +1,12 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   openAltinnConnection
-} from "./chunk-XM62HCOZ.js";
+} from "./chunk-5UCLY4NT.js";
 import {
   VALIDATE_USAGE,
   parseValidateArguments,
   runValidation
-} from "./chunk-ZO64WAC3.js";
+} from "./chunk-PZZFBDO3.js";
 import {
   RESOURCE_ATTRIBUTE_ID,
   environmentsOf,

@@ -2,6 +2,9 @@ import { createRequire as __sysregCreateRequire } from 'node:module'; const requ
 import {
   findRepositoryRoot
 } from "./chunk-AHOW64IP.js";
+import {
+  redactSecrets
+} from "./chunk-QS53BEIT.js";
 
 // src/cli.ts
 import module from "node:module";
@@ -38,21 +41,21 @@ function createProcessOutput(stream) {
 module.enableCompileCache?.();
 var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
-  init: () => import("./init-UVT6AYNH.js"),
+  init: () => import("./init-LCC2OWGS.js"),
   new: () => import("./new-V7D33EFO.js"),
   fmt: () => import("./fmt-KXOWN3E5.js"),
-  validate: () => import("./validate-Y6CUQB6W.js"),
-  plan: () => import("./plan-S2I4HVB2.js"),
-  apply: () => import("./apply-AKEZNOBG.js"),
-  drift: () => import("./drift-Y22TPXSJ.js"),
-  import: () => import("./import-J6VCDIHO.js"),
+  validate: () => import("./validate-ZWHQHUXT.js"),
+  plan: () => import("./plan-RLCMIBDY.js"),
+  apply: () => import("./apply-EFM3ZHMD.js"),
+  drift: () => import("./drift-4EWRFDLD.js"),
+  import: () => import("./import-2WBUXORQ.js"),
   schema: () => import("./schema-ZB4Z6MPE.js"),
   emulator: () => import("./emulator-HK7IKQPH.js"),
   version: () => import("./version-T542CVZ2.js")
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
-    return () => import("./validate-online-VU6IREGI.js");
+    return () => import("./validate-online-MZQUYVPS.js");
   }
   return COMMANDS[verb];
 }
@@ -94,7 +97,6 @@ async function main(context) {
   try {
     return await command.run({ ...context, argv: rest });
   } catch (error) {
-    const { redactSecrets } = await import("./redact-LSSW45VE.js");
     if (error instanceof Error && "exitCode" in error && typeof error.exitCode === "number") {
       context.stderr.write(`sysreg ${verb}: ${redactSecrets(error.message)}
 `);

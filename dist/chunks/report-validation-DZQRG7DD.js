@@ -5,12 +5,12 @@ import {
   parseReportTarget,
   readActionsContext,
   writeOutputs
-} from "./chunk-7UJNCCIV.js";
+} from "./chunk-3XXY6EEX.js";
 import {
   escapeMarkdownText
 } from "./chunk-FIPSCOSG.js";
 import "./chunk-JL4PHI74.js";
-import "./chunk-FQYLUTNN.js";
+import "./chunk-QS53BEIT.js";
 import {
   renderDiagnosticAnnotations
 } from "./chunk-A6OVEODK.js";

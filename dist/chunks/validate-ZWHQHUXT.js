@@ -1,14 +1,10 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
+  VALIDATE_USAGE,
   command,
-  fetchEnvironmentCatalogue,
-  restrictToEnvironment
-} from "./chunk-XSVLCP2Q.js";
-import "./chunk-XM62HCOZ.js";
-import "./chunk-GXJ3DS7S.js";
-import "./chunk-Y7HMJB2Q.js";
-import "./chunk-FQYLUTNN.js";
-import "./chunk-ZO64WAC3.js";
+  parseValidateArguments,
+  runValidation
+} from "./chunk-PZZFBDO3.js";
 import "./chunk-IASQ3JYR.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-G6XEQELQ.js";
@@ -22,7 +18,8 @@ import "./chunk-TMLGWUGT.js";
 import "./chunk-DFEVOAXM.js";
 import "./chunk-PFLRPMBQ.js";
 export {
+  VALIDATE_USAGE,
   command,
-  fetchEnvironmentCatalogue,
-  restrictToEnvironment
+  parseValidateArguments,
+  runValidation
 };

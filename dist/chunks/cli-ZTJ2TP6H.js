@@ -4,9 +4,10 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-G6BYR2H2.js";
+} from "./chunk-DUM56UCR.js";
 import "./chunk-AHOW64IP.js";
 import "./chunk-Y7HMJB2Q.js";
+import "./chunk-QS53BEIT.js";
 import "./chunk-JL2D3Q3I.js";
 import "./chunk-PFLRPMBQ.js";
 export {

@@ -1,10 +1,14 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
-  VALIDATE_USAGE,
   command,
-  parseValidateArguments,
-  runValidation
-} from "./chunk-ZO64WAC3.js";
+  fetchEnvironmentCatalogue,
+  restrictToEnvironment
+} from "./chunk-CZKNK7IY.js";
+import "./chunk-5UCLY4NT.js";
+import "./chunk-GXJ3DS7S.js";
+import "./chunk-Y7HMJB2Q.js";
+import "./chunk-QS53BEIT.js";
+import "./chunk-PZZFBDO3.js";
 import "./chunk-IASQ3JYR.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-G6XEQELQ.js";
@@ -18,8 +22,7 @@ import "./chunk-TMLGWUGT.js";
 import "./chunk-DFEVOAXM.js";
 import "./chunk-PFLRPMBQ.js";
 export {
-  VALIDATE_USAGE,
   command,
-  parseValidateArguments,
-  runValidation
+  fetchEnvironmentCatalogue,
+  restrictToEnvironment
 };

@@ -9,7 +9,7 @@ import {
   renderDriftText,
   wantsColor,
   writeOutputFile
-} from "./chunk-ILXT5SIO.js";
+} from "./chunk-37I76B44.js";
 import {
   writeFileSet
 } from "./chunk-FNY5BVDO.js";
@@ -21,9 +21,6 @@ import {
   requireDefaultSystemsFolder,
   requireEnvironmentName
 } from "./chunk-6E3YWLPJ.js";
-import "./chunk-XM62HCOZ.js";
-import "./chunk-GXJ3DS7S.js";
-import "./chunk-Y7HMJB2Q.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -42,7 +39,10 @@ import {
   renderDriftMarkdown
 } from "./chunk-FIPSCOSG.js";
 import "./chunk-JL4PHI74.js";
-import "./chunk-FQYLUTNN.js";
+import "./chunk-5UCLY4NT.js";
+import "./chunk-GXJ3DS7S.js";
+import "./chunk-Y7HMJB2Q.js";
+import "./chunk-QS53BEIT.js";
 import {
   environmentsOf,
   isOverridden,
@@ -350,7 +350,7 @@ ${USAGE}`);
     requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, DRIFT_FORMATS);
-    const github = values.report === void 0 ? void 0 : await import("./report-command-2X67ZCP7.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-AEVAGQZG.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values["altinn-url"] });
     await comparison.connection.close();

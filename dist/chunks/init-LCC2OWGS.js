@@ -6,9 +6,6 @@ import {
   findGitRoot
 } from "./chunk-AHOW64IP.js";
 import {
-  CONFIG_FILE_NAME
-} from "./chunk-Y7HMJB2Q.js";
-import {
   resolveSystemIdentity
 } from "./chunk-3PM6L7BN.js";
 import {
@@ -19,6 +16,9 @@ import {
 import {
   describeFileError
 } from "./chunk-XGNR5VUH.js";
+import {
+  CONFIG_FILE_NAME
+} from "./chunk-Y7HMJB2Q.js";
 import "./chunk-3VVXVFR3.js";
 import "./chunk-5L4NZPND.js";
 import {

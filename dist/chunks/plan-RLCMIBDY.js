@@ -1,10 +1,5 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
-  collectCatalogueReferences,
-  fetchCatalogue,
-  restrictToEnvironment
-} from "./chunk-XSVLCP2Q.js";
-import {
   compareWithAltinn,
   decidePlanExitCode,
   planComparison,
@@ -12,7 +7,7 @@ import {
   renderPlanText,
   wantsColor,
   writeOutputFile
-} from "./chunk-ILXT5SIO.js";
+} from "./chunk-37I76B44.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -21,16 +16,21 @@ import {
   requireDefaultSystemsFolder,
   requireEnvironmentName
 } from "./chunk-6E3YWLPJ.js";
-import "./chunk-XM62HCOZ.js";
-import "./chunk-GXJ3DS7S.js";
-import "./chunk-Y7HMJB2Q.js";
 import "./chunk-BZ4CCKKY.js";
 import {
   renderPlanMarkdown
 } from "./chunk-FIPSCOSG.js";
 import "./chunk-JL4PHI74.js";
-import "./chunk-FQYLUTNN.js";
-import "./chunk-ZO64WAC3.js";
+import {
+  collectCatalogueReferences,
+  fetchCatalogue,
+  restrictToEnvironment
+} from "./chunk-CZKNK7IY.js";
+import "./chunk-5UCLY4NT.js";
+import "./chunk-GXJ3DS7S.js";
+import "./chunk-Y7HMJB2Q.js";
+import "./chunk-QS53BEIT.js";
+import "./chunk-PZZFBDO3.js";
 import {
   validateSystems
 } from "./chunk-IASQ3JYR.js";
@@ -104,7 +104,7 @@ var command = {
     requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, PLAN_FORMATS);
-    const github = values.report === void 0 ? void 0 : await import("./report-command-2X67ZCP7.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-AEVAGQZG.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values["altinn-url"] });
     let unknownReferences;

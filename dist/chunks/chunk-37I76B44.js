@@ -3,9 +3,6 @@ import {
   readLiveState
 } from "./chunk-6E3YWLPJ.js";
 import {
-  openAltinnConnection
-} from "./chunk-XM62HCOZ.js";
-import {
   canonicalFromLive,
   canonicalFromSpec,
   stringifyCanonicalJson
@@ -15,6 +12,9 @@ import {
   formatValue,
   pickDisplayName
 } from "./chunk-JL4PHI74.js";
+import {
+  openAltinnConnection
+} from "./chunk-5UCLY4NT.js";
 import {
   resolveEnvironment,
   validateSystems

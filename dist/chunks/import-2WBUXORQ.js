@@ -10,11 +10,6 @@ import {
   requireEnvironmentName
 } from "./chunk-6E3YWLPJ.js";
 import {
-  openAltinnConnection
-} from "./chunk-XM62HCOZ.js";
-import "./chunk-GXJ3DS7S.js";
-import "./chunk-Y7HMJB2Q.js";
-import {
   planImport,
   readSystemsFolder,
   resolveSystemsFolder
@@ -24,7 +19,12 @@ import "./chunk-BZ4CCKKY.js";
 import "./chunk-ZADAU3ER.js";
 import "./chunk-5ZVXVP3E.js";
 import "./chunk-XGNR5VUH.js";
-import "./chunk-FQYLUTNN.js";
+import {
+  openAltinnConnection
+} from "./chunk-5UCLY4NT.js";
+import "./chunk-GXJ3DS7S.js";
+import "./chunk-Y7HMJB2Q.js";
+import "./chunk-QS53BEIT.js";
 import "./chunk-IASQ3JYR.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-G6XEQELQ.js";

@@ -8,7 +8,7 @@ import {
   requireToken,
   toGitHubReportError,
   writeOutputs
-} from "./chunk-7UJNCCIV.js";
+} from "./chunk-3XXY6EEX.js";
 import {
   escapeHtmlText,
   escapeMarkdownText,
@@ -19,7 +19,7 @@ import {
 import {
   pickDisplayName
 } from "./chunk-JL4PHI74.js";
-import "./chunk-FQYLUTNN.js";
+import "./chunk-QS53BEIT.js";
 import {
   formatAnnotation,
   formatDiagnosticAnnotation

@@ -7,7 +7,7 @@ import {
   renderPlanText,
   wantsColor,
   writeOutputFile
-} from "./chunk-ILXT5SIO.js";
+} from "./chunk-37I76B44.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -18,18 +18,18 @@ import {
   requireEnvironmentName
 } from "./chunk-6E3YWLPJ.js";
 import {
+  stringifyCanonicalJson
+} from "./chunk-BZ4CCKKY.js";
+import "./chunk-JL4PHI74.js";
+import {
   AltinnClientError,
   AltinnError,
   DEFAULT_CONCURRENCY,
   isSameContent
-} from "./chunk-XM62HCOZ.js";
+} from "./chunk-5UCLY4NT.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-Y7HMJB2Q.js";
-import {
-  stringifyCanonicalJson
-} from "./chunk-BZ4CCKKY.js";
-import "./chunk-JL4PHI74.js";
-import "./chunk-FQYLUTNN.js";
+import "./chunk-QS53BEIT.js";
 import {
   SYSTEM_RULES,
   indexCatalogue
@@ -800,7 +800,7 @@ var command = {
     const format = pickFormat(values.format, APPLY_FORMATS);
     const concurrency = readPositiveInteger(values.concurrency, "--concurrency", MAX_CONCURRENCY);
     const requestTimeoutMs = readSeconds(values["request-timeout"], "--request-timeout");
-    const github = values.report === void 0 ? void 0 : await import("./report-command-2X67ZCP7.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-AEVAGQZG.js");
     github?.parseReportTarget(values.report);
     const reviewedPlan = values.plan?.length ? await readReviewedPlans(
       context.cwd,
