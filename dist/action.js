@@ -1,8 +1,8 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-DUM56UCR.js";
-import "./chunks/chunk-AHOW64IP.js";
+} from "./chunks/chunk-4ZKP7R33.js";
+import "./chunks/chunk-JFDNQY3D.js";
 import "./chunks/chunk-Y7HMJB2Q.js";
 import "./chunks/chunk-QS53BEIT.js";
 import "./chunks/chunk-JL2D3Q3I.js";
@@ -19126,6 +19126,9 @@ var require_undici = __commonJS({
   }
 });
 
+// src/action.ts
+import process3 from "node:process";
+
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -19579,7 +19582,7 @@ function error(message, properties = {}) {
   issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 
-// src/action.ts
+// src/action-run.ts
 import process2 from "node:process";
 var ACTION_COMMANDS = ["validate", "plan", "apply", "drift"];
 function actionArguments(inputs) {
@@ -19609,8 +19612,13 @@ async function runAction() {
     setSecret(privateKey);
     for (const line of privateKey.split(/\r?\n/)) if (line.trim().length > 8) setSecret(line.trim());
   }
+  const command = getInput("command");
+  if (command === "") {
+    setFailed(`input 'command' is required: one of ${ACTION_COMMANDS.join(", ")}.`);
+    return 1;
+  }
   const parsed = actionArguments({
-    command: getInput("command", { required: true }),
+    command,
     environment: getInput("environment"),
     args: getInput("args")
   });
@@ -19627,12 +19635,9 @@ async function runAction() {
     cwd: workspace
   });
 }
-process2.exitCode = await runAction();
-export {
-  ACTION_COMMANDS,
-  actionArguments,
-  runAction
-};
+
+// src/action.ts
+process3.exitCode = await runAction();
 /*! Bundled license information:
 
 undici/lib/web/fetch/body.js:

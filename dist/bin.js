@@ -6,6 +6,7 @@ import {
 import "./chunks/chunk-PFLRPMBQ.js";
 
 // src/bin.ts
+import module from "node:module";
 import process from "node:process";
 function isNodeVersionSupported(actual, minimum) {
   const have = actual.split(".").map(Number);
@@ -22,7 +23,8 @@ if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
 `);
   process.exitCode = 1;
 } else {
-  const { runFromProcess } = await import("./chunks/cli-ZTJ2TP6H.js");
+  module.enableCompileCache?.();
+  const { runFromProcess } = await import("./chunks/cli-IBUJHSM6.js");
   await runFromProcess();
 }
 export {

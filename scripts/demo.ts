@@ -2,7 +2,7 @@
  * `npm run demo`: the whole sysreg loop on a local Altinn, with no credentials and no set-up.
  *
  * Starts the local Altinn in-process, registers a Maskinporten client with a key generated on the
- * spot (handed to the CLI in its child-process environment, never printed), copies `systems/` to a
+ * spot (handed to the CLI in its child-process environment, never printed), copies the example systems to a
  * scratch repository, seeds live state that differs from it, then runs the real CLI
  * (`node src/cli.ts … --env local`) for each step: validate, plan, apply, a clean plan, and drift
  * after an out-of-band change. Exits 1 when a step does not end as the story expects.
@@ -23,6 +23,11 @@ import type { SystemSpec } from '../src/model/system.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(REPO, 'src', 'cli.ts');
+/**
+ * The Fjordsoft example systems the demo is written around. A copy kept with the tests, so the demo
+ * runs the same whatever the repository's own systems/ holds.
+ */
+const DEMO_SYSTEMS = path.join(REPO, 'test', 'fixtures', 'example-systems');
 const STEP_TIMEOUT_MS = 30_000;
 
 const REGNSKAP = `${DEMO_ORG_NUMBER}_fjordsoft_regnskap`;
@@ -124,9 +129,9 @@ function toLiveSystem(spec: SystemSpec): LiveSystem {
 async function prepareScratchRepository(): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'sysreg-demo-'));
   await mkdir(path.join(root, 'systems'));
-  for (const name of await readdir(path.join(REPO, 'systems'))) {
+  for (const name of await readdir(DEMO_SYSTEMS)) {
     if (name.endsWith('.yaml'))
-      await copyFile(path.join(REPO, 'systems', name), path.join(root, 'systems', name));
+      await copyFile(path.join(DEMO_SYSTEMS, name), path.join(root, 'systems', name));
   }
   await writeFile(path.join(root, 'systems', `${RETIRED}.yaml`), TOMBSTONE);
   return root;
@@ -198,7 +203,7 @@ async function runDemo(): Promise<number> {
     out.write(
       `  Maskinporten      client ${client.clientId} (vendor 0192:${client.orgNumber}), key ${client.kid}\n`,
     );
-    out.write(`  repository        ${root} (a copy of systems/, plus one tombstone)\n`);
+    out.write(`  repository        ${root} (the example systems, plus one tombstone)\n`);
     const env = buildChildEnvironment(client.env);
 
     printTitle(

@@ -21,7 +21,8 @@ const ALL_RULES = [...SYSTEM_RULES, ...REPOSITORY_RULES];
 
 export function renderRuleTable(): string {
   const rows = ALL_RULES.map((rule) => {
-    const online = 'needsResources' in rule && rule.needsResources ? ' Online only.' : '';
+    const online =
+      'needsResources' in rule && rule.needsResources ? ' Online, or against a pulled snapshot.' : '';
     return `| \`${rule.ruleId}\` | ${rule.altinnCode ?? ''} | ${rule.summary}${online} |`;
   });
   return ['| Rule | Altinn code | Checks |', '| --- | --- | --- |', ...rows].join('\n');
@@ -30,7 +31,8 @@ export function renderRuleTable(): string {
 export function renderTroubleshooting(): string {
   return VALIDATION_CODES.map((entry) => {
     const rules = ALL_RULES.filter((rule) => rule.altinnCode === entry.code).map((rule) => {
-      const online = 'needsResources' in rule && rule.needsResources ? ' (with the live catalogue)' : '';
+      const online =
+        'needsResources' in rule && rule.needsResources ? ' (online, or against a pulled snapshot)' : '';
       return `\`${rule.ruleId}\`${online}`;
     });
     const caught =

@@ -4,6 +4,7 @@
  * anything else, so an older Node gets one line saying what to install instead of a stack trace from
  * syntax or APIs it lacks. Written in syntax every Node since 14 parses (ESM with top-level await).
  */
+import module from 'node:module';
 import process from 'node:process';
 import { MINIMUM_NODE_VERSION } from './release.ts';
 
@@ -23,6 +24,8 @@ if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
   process.stderr.write(`sysreg needs Node >= ${MINIMUM_NODE_VERSION}; this is ${process.versions.node}.\n`);
   process.exitCode = 1;
 } else {
+  // Before the CLI is imported, so its whole module graph is served from Node's compile cache.
+  module.enableCompileCache?.();
   const { runFromProcess } = await import('./cli.ts');
   await runFromProcess();
 }

@@ -24,6 +24,7 @@ export const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   apply: () => import('./commands/apply.ts'),
   drift: () => import('./commands/drift.ts'),
   import: () => import('./commands/import.ts'),
+  catalogue: () => import('./commands/catalogue.ts'),
   schema: () => import('./commands/schema.ts'),
   emulator: () => import('./commands/emulator.ts'),
   version: () => import('./commands/version.ts'),

@@ -26,3 +26,22 @@ export async function fetchCatalogue(
     accessPackages: accessPackages.filter((record): record is AccessPackageRecord => record !== undefined),
   };
 }
+
+/**
+ * What `sysreg catalogue pull` writes: every access package the environment defines (its export) and
+ * the resources `resourceIds` name that exist there.
+ */
+export async function pullCatalogue(
+  client: SystemRegisterClient,
+  options: CallOptions & { resourceIds: string[] },
+): Promise<Catalogue> {
+  const call: CallOptions = options.signal ? { signal: options.signal } : {};
+  const [accessPackages, resources] = await Promise.all([
+    client.exportAccessPackages(call),
+    Promise.all([...new Set(options.resourceIds)].map((id) => client.lookupResource(id, call))),
+  ]);
+  return {
+    accessPackages,
+    resources: resources.filter((record): record is ResourceRecord => record !== undefined),
+  };
+}

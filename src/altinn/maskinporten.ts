@@ -62,6 +62,11 @@ export class MaskinportenTokenProvider {
   }
 
   /** Grants sent to Maskinporten so far. */
+  /** The Maskinporten client sysreg runs as: the `clientId` Altinn's changelog records for its writes. */
+  get clientId(): string {
+    return this.#options.credentials.clientId;
+  }
+
   get grantCount(): number {
     return this.#grants;
   }

@@ -8,9 +8,15 @@ import { AltinnClientError, AltinnError, AltinnNetworkError } from './errors.ts'
 import type { AccessToken, MaskinportenTokenProvider } from './maskinporten.ts';
 import { parseRetryAfter } from './transport.ts';
 import type { HttpRequest, HttpResponse, Transport } from './transport.ts';
-import { SYSTEM_REGISTER_PATH } from '../model/wire.ts';
+import {
+  ACCESS_PACKAGE_EXPORT_PATH,
+  SYSTEM_REGISTER_PATH,
+  SYSTEM_USERS_BY_SYSTEM_PATH,
+} from '../model/wire.ts';
 import type {
   AccessPackageRecord,
+  SystemUserPage,
+  SystemUserRecord,
   LiveSystem,
   RegisterSystemRequest,
   RegisteredSystemDTO,
@@ -183,6 +189,54 @@ export class SystemRegisterClient {
     };
   }
 
+  /** Every access package the environment defines, from its anonymous export (§8.1). */
+  async exportAccessPackages(options: CallOptions = {}): Promise<AccessPackageRecord[]> {
+    const path = ACCESS_PACKAGE_EXPORT_PATH;
+    const response = await this.#sendPublic(path, options.signal);
+    if (response.status === 204) return [];
+    const groups = this.#json<unknown>(response, 'GET', path, [200]);
+    const packages = readAccessPackageExport(groups);
+    if (!packages) {
+      throw new AltinnClientError(
+        `GET ${path} answered a body that is not a list of area groups with packages`,
+      );
+    }
+    return packages;
+  }
+
+  /**
+   * The system users of a system (§8.3): every page, following `links.next`. A next link is followed
+   * only on this environment's own origin (the token goes with it), and at most `MAX_PAGES` times.
+   */
+  async listSystemUsers(systemId: string, options: CallOptions = {}): Promise<SystemUserRecord[]> {
+    const origin = new URL(this.environment.platformUrl).origin;
+    const users: SystemUserRecord[] = [];
+    const seen = new Set<string>();
+    let path: string | null = `${SYSTEM_USERS_BY_SYSTEM_PATH}/${encodeURIComponent(systemId)}`;
+    for (let pageNumber = 0; path !== null; pageNumber += 1) {
+      if (pageNumber >= MAX_SYSTEM_USER_PAGES || seen.has(path)) {
+        throw new AltinnClientError(
+          `GET ${path}: the system users of ${systemId} do not end after ${pageNumber} pages`,
+        );
+      }
+      seen.add(path);
+      const response = await this.#send({ method: 'GET', path, retry: true, signal: options.signal });
+      const page = this.#json<Partial<SystemUserPage>>(response, 'GET', path, [200]);
+      if (!Array.isArray(page.data) || typeof page.links !== 'object' || page.links === null) {
+        throw new AltinnClientError(`GET ${path} answered a body without links and data`);
+      }
+      users.push(...page.data);
+      const next = page.links.next;
+      if (next === null || next === undefined) break;
+      const url = URL.parse(next, origin);
+      if (url?.origin !== origin) {
+        throw new AltinnClientError(`GET ${path}: the next page is not on ${origin}; not following it`);
+      }
+      path = `${url.pathname}${url.search}`;
+    }
+    return users;
+  }
+
   /** Sends with the bearer token; on a 401, one refresh and one retry, then the exchange fallback. */
   async #send(request: AuthorizedRequest): Promise<HttpResponse> {
     let token = await this.#tokens.getToken(request.signal);
@@ -242,6 +296,36 @@ export class SystemRegisterClient {
       ...(response.headers['content-type'] ? { contentType: response.headers['content-type'] } : {}),
     });
   }
+}
+
+/** Far more than any vendor's customers at Altinn's page size; a bound against a looping `next`. */
+const MAX_SYSTEM_USER_PAGES = 10_000;
+
+/** The packages of an export (§8.1), or undefined when it does not have that shape. */
+export function readAccessPackageExport(groups: unknown): AccessPackageRecord[] | undefined {
+  if (!Array.isArray(groups)) return undefined;
+  const records: AccessPackageRecord[] = [];
+  for (const group of groups as { areas?: unknown }[]) {
+    if (typeof group !== 'object' || group === null || !Array.isArray(group.areas)) return undefined;
+    for (const area of group.areas as { packages?: unknown }[]) {
+      if (typeof area !== 'object' || area === null) return undefined;
+      if (area.packages === null || area.packages === undefined) continue;
+      if (!Array.isArray(area.packages)) return undefined;
+      for (const item of area.packages as {
+        urn?: unknown;
+        isDelegable?: unknown;
+        isAssignable?: unknown;
+      }[]) {
+        if (typeof item !== 'object' || item === null || typeof item.urn !== 'string') return undefined;
+        records.push({
+          urn: item.urn,
+          isDelegable: item.isDelegable === true,
+          isAssignable: item.isAssignable === true,
+        });
+      }
+    }
+  }
+  return records;
 }
 
 export function buildSystemPath(id: string): string {

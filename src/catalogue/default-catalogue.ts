@@ -1,7 +1,9 @@
 /**
- * The catalogue snapshot shipped with sysreg: resources and access packages as Altinn's docs and
- * test fixtures name them (shared/altinn-system-register.md §3.3). Used for offline validation and
- * as the local Altinn's default catalogue. Online checks (`validate --env`) ask the environment itself.
+ * The small built-in catalogue: resources and access packages as Altinn's test fixtures and
+ * access management name them (shared/altinn-system-register.md §3.3, §8.1). Offline validation uses
+ * it when no snapshot has been pulled (`sysreg catalogue pull`), and the local Altinn starts with it.
+ * Altinn defines far more packages than these, so a package missing here is only a warning; the
+ * environment itself (a snapshot of it, or `validate --env`) is the authority.
  */
 import type { AccessPackageRecord, ResourceRecord } from '../model/wire.ts';
 
@@ -28,14 +30,16 @@ const administratorPackages = [
 ];
 
 const ordinaryPackages = [
+  'a-ordning',
   'skattegrunnlag',
-  'skattnaering',
+  'skatt-naering',
   'merverdiavgift',
   'regnskap-okonomi-rapport',
+  'revisjon',
   'ansettelsesforhold',
   'lonn',
   'sykefravaer',
-  'post-og-arkiv',
+  'ordinaer-post-til-virksomheten',
   'revisorattesterer',
   'starte-drive-endre-avvikle-virksomhet',
 ];

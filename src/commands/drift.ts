@@ -2,7 +2,7 @@
  * `sysreg drift --env NAME`: the same comparison as plan, seen from live Altinn: what changed
  * outside git, what is missing, unmanaged or deleted there.
  */
-import { createDriftReport, decideDriftExitCode } from '../plan/drift.ts';
+import { decideDriftExitCode, type DriftReport } from '../plan/drift.ts';
 import { renderDriftJson } from '../plan/render-json.ts';
 import { renderDriftMarkdown } from '../plan/render-markdown.ts';
 import { renderDriftText } from '../plan/render-text.ts';
@@ -17,7 +17,7 @@ import {
   requireDefaultSystemsFolder,
   requireEnvironmentName,
 } from './shared/altinn-options.ts';
-import { compareWithAltinn, wantsColor } from './shared/live-comparison.ts';
+import { compareWithAltinn, driftComparisonWithHistory, wantsColor } from './shared/live-comparison.ts';
 import { writeOutputFile } from './shared/output-file.ts';
 
 const DRIFT_FORMATS = ['text', 'markdown', 'json'] as const;
@@ -76,8 +76,8 @@ export const command: Command = {
     const github = values.report === undefined ? undefined : await import('../github/report-command.ts');
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values['altinn-url'] });
-    await comparison.connection.close();
     if (values.accept) {
+      await comparison.connection.close();
       const only = values.only?.flatMap((ids) =>
         ids
           .split(',')
@@ -87,12 +87,12 @@ export const command: Command = {
       await runAcceptDrift(context, comparison, only);
       return 0;
     }
-    const report = createDriftReport({
-      desired: comparison.desiredState.desired,
-      live: comparison.live,
-      environment,
-      ...(comparison.commit ? { commit: comparison.commit } : {}),
-    });
+    let report: DriftReport;
+    try {
+      report = await driftComparisonWithHistory(comparison);
+    } finally {
+      await comparison.connection.close();
+    }
     const rendered =
       format === 'json'
         ? renderDriftJson(report)

@@ -16,7 +16,7 @@ import {
   requireDefaultSystemsFolder,
   requireEnvironmentName,
 } from './shared/altinn-options.ts';
-import { compareWithAltinn, planComparison, wantsColor } from './shared/live-comparison.ts';
+import { compareWithAltinn, planComparisonWithDeleteCosts, wantsColor } from './shared/live-comparison.ts';
 import type { LiveComparison } from './shared/live-comparison.ts';
 import { writeOutputFile } from './shared/output-file.ts';
 import { fetchCatalogue } from '../altinn/catalogue-client.ts';
@@ -93,12 +93,13 @@ export const command: Command = {
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values['altinn-url'] });
     let unknownReferences: Diagnostic[];
+    let plan: Plan;
     try {
       unknownReferences = await checkCatalogueOnline(comparison);
+      plan = await planComparisonWithDeleteCosts(comparison);
     } finally {
       await comparison.connection.close();
     }
-    const plan = planComparison(comparison);
 
     if (values.out) await writeOutputFile(context, values.out, renderPlanJson(plan));
     // In Actions, printed names must not act as workflow commands; JSON stays byte-exact.

@@ -58,7 +58,7 @@ export const command: Command = {
         altinnUrl: parsed.altinnUrl,
         references: collectCatalogueReferences(files),
       });
-      return { files, catalogue, checkResources: true };
+      return { files, catalogue, catalogueSource: 'live', checkResources: true };
     });
   },
 };

@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_CATALOGUE, type Catalogue } from '../catalogue/default-catalogue.ts';
+import { loadCatalogueSnapshots, type LoadedSnapshots } from '../catalogue/snapshot.ts';
 import { discoverSystemFiles } from '../systems/discover.ts';
 import { loadSystemFiles } from '../systems/load.ts';
 import { hasErrors } from '../systems/render-diagnostics.ts';
@@ -62,13 +63,24 @@ export interface RuleCatalogue {
   /** The files as the rules should see them (online: restricted to one environment). */
   files: ParsedSystemFile[];
   catalogue: Catalogue;
+  /** `live`: the environment's own records (online); else the built-in list. */
+  catalogueSource: 'built-in' | 'live';
   checkResources: boolean;
+  /** Offline: the snapshots in `.sysreg/`, and an error for each that cannot be read. */
+  snapshots?: LoadedSnapshots;
 }
 
 export type CatalogueSource = (files: ParsedSystemFile[]) => Promise<RuleCatalogue>;
 
-const OFFLINE_CATALOGUE: CatalogueSource = (files) =>
-  Promise.resolve({ files, catalogue: DEFAULT_CATALOGUE, checkResources: false });
+function offlineCatalogue(root: string): CatalogueSource {
+  return async (files) => ({
+    files,
+    catalogue: DEFAULT_CATALOGUE,
+    catalogueSource: 'built-in',
+    checkResources: false,
+    snapshots: await loadCatalogueSnapshots(root),
+  });
+}
 
 export function parseValidateArguments(argv: string[]): ValidateArguments {
   let parsed;
@@ -108,7 +120,7 @@ export function parseValidateArguments(argv: string[]): ValidateArguments {
 export async function runValidation(
   context: Pick<CommandContext, 'stdout' | 'cwd' | 'env' | 'workingDirectory'>,
   options: Pick<ValidateArguments, 'paths' | 'format'> & { report?: string | undefined },
-  source: CatalogueSource = OFFLINE_CATALOGUE,
+  source: CatalogueSource = offlineCatalogue(context.cwd),
 ): Promise<number> {
   // Loaded only when asked for (and holding no API client), so a plain validate stays lean.
   const github = options.report === undefined ? undefined : await import('../github/report-validation.ts');
@@ -118,10 +130,16 @@ export async function runValidation(
     options.paths.map((given) => resolveFileArgument(context, given)),
   );
   const loaded = await loadSystemFiles(discovered.files);
-  const { files, catalogue, checkResources } = await source(loaded);
+  const { files, catalogue, catalogueSource, checkResources, snapshots } = await source(loaded);
   const diagnostics = sortDiagnostics([
     ...discovered.diagnostics,
-    ...validateSystems(files, { catalogue, checkResources }),
+    ...(snapshots?.diagnostics ?? []),
+    ...validateSystems(files, {
+      catalogue,
+      catalogueSource,
+      checkResources,
+      ...(snapshots ? { snapshots: snapshots.snapshots } : {}),
+    }),
   ]);
   const sources = new Map(files.map((file) => [file.file, file.text]));
   const fileCount = discovered.files.length + discovered.diagnostics.length;

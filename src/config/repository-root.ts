@@ -1,8 +1,9 @@
 /**
  * Where the repository root is: the nearest folder upwards from where the command runs that holds
- * `sysreg.config.yaml`, or both `systems/` and `.git`. So every command works the same from any
- * folder inside the repository, `systems/` included. Outside any such folder the starting folder is
- * the root, as before (e.g. `sysreg new` in a fresh folder, `sysreg emulator`).
+ * `sysreg.config.yaml` or `systems/`, never above the top of the git work tree (the folder holding
+ * `.git`). So every command works the same from any folder inside the repository, `systems/`
+ * included. With no such folder the starting folder is the root, as before (e.g. `sysreg new` in a
+ * fresh folder, `sysreg emulator`).
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
@@ -19,19 +20,22 @@ function exists(file: string, kind: 'file' | 'directory' | 'any'): boolean {
 }
 
 function isRepositoryRoot(folder: string): boolean {
-  if (exists(path.join(folder, CONFIG_FILE_NAME), 'file')) return true;
-  // `.git` is a folder in a clone and a file in a worktree or submodule.
   return (
-    exists(path.join(folder, SYSTEMS_DIRECTORY), 'directory') && exists(path.join(folder, '.git'), 'any')
+    exists(path.join(folder, CONFIG_FILE_NAME), 'file') ||
+    exists(path.join(folder, SYSTEMS_DIRECTORY), 'directory')
   );
 }
+
+/** `.git` is a folder in a clone and a file in a worktree or submodule. */
+const isGitTop = (folder: string) => exists(path.join(folder, '.git'), 'any');
 
 export function findRepositoryRoot(start: string): string {
   let folder = path.resolve(start);
   for (;;) {
     if (isRepositoryRoot(folder)) return folder;
     const parent = path.dirname(folder);
-    if (parent === folder) return path.resolve(start);
+    // Never into an enclosing repository: a folder of another project is not this one's root.
+    if (parent === folder || isGitTop(folder)) return path.resolve(start);
     folder = parent;
   }
 }
@@ -40,7 +44,7 @@ export function findRepositoryRoot(start: string): string {
 export function findGitRoot(start: string): string | undefined {
   let folder = path.resolve(start);
   for (;;) {
-    if (exists(path.join(folder, '.git'), 'any')) return folder;
+    if (isGitTop(folder)) return folder;
     const parent = path.dirname(folder);
     if (parent === folder) return undefined;
     folder = parent;

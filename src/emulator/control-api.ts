@@ -67,6 +67,8 @@ export interface ControlContext {
   tokens: TokenService;
   faults: FaultInjector;
   requests: RequestLogEntry[];
+  /** The emulator's clock, ms since epoch. */
+  now: () => number;
   reset(): void;
 }
 
@@ -196,6 +198,10 @@ export async function handleControlRequest(
       }
       return { reply: replyJson(200, { seeded: systems.length }), committed: true };
     }
+    case 'DELETE systems':
+      // A fresh register (systems, changelog, system users) for the next test; clients and catalogue stay.
+      context.state.clear();
+      return { reply: replyEmpty(204), committed: true };
     case 'GET systems':
       return { reply: replyJson(200, context.state.all().map(renderLiveSystem)), committed: false };
     case 'POST resources': {
@@ -227,6 +233,39 @@ export async function handleControlRequest(
       if (!valid) return badRequest('body must be [{urn, isDelegable, isAssignable}, …]');
       context.catalogue.addAccessPackages(v as AccessPackageRecord[]);
       return { reply: replyJson(200, { added: (v as unknown[]).length }), committed: true };
+    }
+    case 'POST system-users': {
+      const parsed = read();
+      if (!parsed.ok) return badRequest(parsed.message);
+      const v = parsed.value;
+      const valid =
+        Array.isArray(v) &&
+        v.every(
+          (u) =>
+            isObject(u) &&
+            typeof u.systemId === 'string' &&
+            typeof u.reporteeOrgNo === 'string' &&
+            /^\d{9}$/.test(u.reporteeOrgNo) &&
+            (u.integrationTitle === undefined || typeof u.integrationTitle === 'string'),
+        );
+      if (!valid) {
+        return badRequest('body must be [{systemId, reporteeOrgNo (9 digits), integrationTitle?}, …]');
+      }
+      const users = v as { systemId: string; reporteeOrgNo: string; integrationTitle?: string }[];
+      const unknown = users.find((u) => !context.state.find(u.systemId));
+      if (unknown) return badRequest(`system ${unknown.systemId} does not exist`);
+      context.state.addSystemUsers(
+        users.map((u) => ({
+          id: randomUUID(),
+          systemId: u.systemId,
+          reporteeOrgNo: u.reporteeOrgNo,
+          integrationTitle: u.integrationTitle ?? u.systemId,
+          externalRef: u.reporteeOrgNo,
+          userType: 'standard',
+          created: context.now(),
+        })),
+      );
+      return { reply: replyJson(200, { added: users.length }), committed: true };
     }
     case 'PUT faults': {
       const parsed = read();

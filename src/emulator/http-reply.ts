@@ -66,7 +66,12 @@ export function replyAspNetValidationProblem(errors: Record<string, string[]>): 
 }
 
 /** An unhandled exception behind `UseExceptionHandler`: RFC 7807 500 with no details. */
-export function replyUnhandledError(): HttpReply {
+/**
+ * The exception handler's 500. `exception`: the exception's type and message, as the non-production
+ * error page shows them (Altinn's own tests read `Npgsql.PostgresException` and the constraint there);
+ * left out for exceptions whose text would say nothing.
+ */
+export function replyUnhandledError(exception?: string): HttpReply {
   return {
     status: 500,
     headers: { 'content-type': PROBLEM_TYPE },
@@ -74,6 +79,7 @@ export function replyUnhandledError(): HttpReply {
       type: 'https://tools.ietf.org/html/rfc9110#section-15.6.1',
       title: 'An error occurred while processing your request.',
       status: 500,
+      ...(exception === undefined ? {} : { detail: exception }),
       traceId: createTraceId(),
     }),
   };

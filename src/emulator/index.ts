@@ -9,7 +9,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SYSTEM_REGISTER_PATH } from '../model/wire.ts';
+import {
+  ACCESS_PACKAGE_EXPORT_PATH,
+  SYSTEM_REGISTER_PATH,
+  SYSTEM_USERS_BY_SYSTEM_PATH,
+} from '../model/wire.ts';
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
 import { DEFAULT_CATALOGUE } from '../catalogue/default-catalogue.ts';
 import { CatalogueStore } from './catalogue-store.ts';
@@ -30,6 +34,7 @@ import { TokenService } from './maskinporten.ts';
 import type { Caller } from './register-service.ts';
 import { handleRegisterRequest } from './register-service.ts';
 import { RegisterState } from './register-state.ts';
+import { handleSystemUsersRequest } from './system-users.ts';
 
 export { EmulatorDataError } from './emulator-data.ts';
 export type { FaultSettings } from './fault-injector.ts';
@@ -49,6 +54,8 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Lifetime of issued Maskinporten access tokens; default 120 s (Maskinporten's). */
   tokenLifetimeSeconds?: number;
+  /** System users per page of `GET …/systemuser/vendor/bysystem/{id}`; default 100. */
+  systemUserPageSize?: number;
 }
 
 export interface Emulator {
@@ -174,7 +181,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     const get = method === 'GET';
     const answer = (reply: HttpReply) => ({ reply, committed: false });
+    if (path.startsWith(`${SYSTEM_USERS_BY_SYSTEM_PATH}/`)) {
+      const segments = splitSegments(path.slice(SYSTEM_USERS_BY_SYSTEM_PATH.length));
+      if (segments.length !== 1) return answer(replyEmpty(404));
+      const verified = await tokens.verifyBearer(request.headers.authorization);
+      return answer(
+        handleSystemUsersRequest(
+          { state, baseUrl, pageSize: options.systemUserPageSize ?? 100 },
+          {
+            method,
+            systemId: segments[0] ?? '',
+            query,
+            caller: verified ? callerOf(verified.claims) : null,
+          },
+        ),
+      );
+    }
     switch (path.replace(/\/+$/, '')) {
+      case ACCESS_PACKAGE_EXPORT_PATH:
+        return answer(get ? catalogue.exportAccessPackages() : replyEmpty(405, { allow: 'GET' }));
       case '/maskinporten/token':
         if (method !== 'POST') return answer(replyEmpty(405, { allow: 'POST' }));
         return answer(await tokens.issueToken(request.headers['content-type'] ?? '', body));
@@ -243,6 +268,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           tokens,
           faults,
           requests,
+          now,
           reset: () => {
             state.clear();
             tokens.clearClients();

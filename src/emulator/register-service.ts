@@ -103,9 +103,22 @@ function authorOf(caller: Caller, context: RegisterContext): ChangeAuthor {
   return { orgNumber, clientId: caller.clientId, time: context.now() };
 }
 
+/**
+ * As PostgreSQL's jsonb gives a value back (§9): object keys sorted by length, then bytewise.
+ * The changelog's `changedData` column is jsonb, so Altinn returns it in this order, not as sent.
+ */
+export function toJsonbOrder(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(toJsonbOrder);
+  if (value === null || typeof value !== 'object') return value;
+  const keys = Object.keys(value).sort(
+    (a, b) => Buffer.byteLength(a) - Buffer.byteLength(b) || Buffer.compare(Buffer.from(a), Buffer.from(b)),
+  );
+  return Object.fromEntries(keys.map((key) => [key, toJsonbOrder((value as Record<string, unknown>)[key])]));
+}
+
 /** The request as the changelog stores it: default (PascalCase) System.Text.Json, as sent. */
 function toChangedData(request: BoundSystemRequest): unknown {
-  return {
+  return toJsonbOrder({
     Id: request.id,
     Vendor: { ID: request.vendorId },
     Name: request.name,
@@ -115,7 +128,7 @@ function toChangedData(request: BoundSystemRequest): unknown {
     ClientId: request.clientId,
     IsVisible: request.isVisible,
     AllowedRedirectUrls: request.allowedRedirectUrls,
-  };
+  });
 }
 
 function toChangedRights(rights: Right[]): unknown {
@@ -153,7 +166,7 @@ function findStorageViolation(columns: SystemColumns): string | undefined {
     }
   }
   if (columns.allowedRedirectUrls.some((u) => !satisfiesUriDomain(u))) {
-    return '23514: value for domain business_application.uri violates check constraint "uri_check"';
+    return '23514: value for domain business_application.uri violates check constraint "uri_scheme_check"';
   }
   return undefined;
 }
@@ -341,7 +354,8 @@ function updateSystem(
   if (errors.length > 0) return done(replyValidationProblem(errors));
   const columns = toColumns(body, stored.vendorOrgNumber);
   // Not caught on PUT: a DB constraint failure rolls back and reaches the exception handler.
-  if (findStorageViolation(columns)) return done(replyUnhandledError());
+  const violation = findStorageViolation(columns);
+  if (violation) return done(replyUnhandledError(`Npgsql.PostgresException (0x80004005): ${violation}`));
   context.state.update(id, columns, authorOf(caller, context), toChangedData(body));
   return done(replyJson(200, { succeeded: true }), true);
 }
@@ -372,7 +386,12 @@ function updateRights(
   if ('reply' in checked) return checked;
   const errors = validateRights(bound.value, context.catalogue);
   if (errors.length > 0) return done(replyValidationProblem(errors));
-  context.state.replaceRights(id, bound.value, authorOf(caller, context));
+  context.state.replaceRights(
+    id,
+    bound.value,
+    authorOf(caller, context),
+    toJsonbOrder(toChangedRights(bound.value)),
+  );
   return done(replyJson(200, { succeeded: true }), true);
 }
 
@@ -389,7 +408,12 @@ function updateAccessPackages(
   if ('reply' in checked) return checked;
   const errors = validateAccessPackages(bound.value, checked.isVisible, context.catalogue);
   if (errors.length > 0) return done(replyValidationProblem(errors));
-  context.state.replaceAccessPackages(id, bound.value, authorOf(caller, context));
+  context.state.replaceAccessPackages(
+    id,
+    bound.value,
+    authorOf(caller, context),
+    toJsonbOrder(toChangedPackages(bound.value)),
+  );
   return done(replyJson(200, { succeeded: true }), true);
 }
 
@@ -425,9 +449,9 @@ function getPortalSystem(context: RegisterContext, id: string): RegisterOutcome 
 /** #11 GET `/{id}/rights`: `[]` for an unknown id; `useOldFormatForApp` splits app resources. */
 function getPortalRights(context: RegisterContext, request: RegisterRequest, id: string): RegisterOutcome {
   const rights = context.state.find(id)?.rights ?? [];
-  const oldFormat = request.query.get('useOldFormatForApp')?.toLowerCase() === 'true';
+  const oldFormat = readQuery(request.query, 'useOldFormatForApp')?.toLowerCase() === 'true';
   const rendered = rights.map((right) => {
-    const resource = oldFormat ? right.resource.flatMap(splitAppResource) : right.resource;
+    const resource = oldFormat ? right.resource.flatMap(toOldAppFormat) : right.resource;
     return right.action === undefined || right.action === null
       ? { resource }
       : { action: right.action, resource };
@@ -435,12 +459,25 @@ function getPortalRights(context: RegisterContext, request: RegisterRequest, id:
   return done(replyJson(200, rendered));
 }
 
-function splitAppResource(pair: { id: string; value: string }): { id: string; value: string }[] {
-  const match = pair.id === 'urn:altinn:resource' ? /^app_([^_]+)_(.+)$/.exec(pair.value) : null;
-  if (!match) return [pair];
+/** ASP.NET's `[FromQuery]` binds names case-insensitively (§9): `?useoldformatforapp=true` works. */
+function readQuery(query: URLSearchParams, name: string): string | undefined {
+  for (const [key, value] of query) if (key.toLowerCase() === name.toLowerCase()) return value;
+  return undefined;
+}
+
+/**
+ * `DelegationHelper`'s old app format (§9): an `app_{org}_{app}` resource becomes an org and an app
+ * pair; other resources stay; pairs that are not resources, and app values that do not split into
+ * exactly org and app, are dropped.
+ */
+function toOldAppFormat(pair: { id: string; value: string }): { id: string; value: string }[] {
+  if (pair.id !== 'urn:altinn:resource') return [];
+  if (!pair.value.startsWith('app_')) return [pair];
+  const parts = pair.value.split('_');
+  if (parts.length !== 3 || parts[1] === '' || parts[2] === '') return [];
   return [
-    { id: 'urn:altinn:org', value: match[1] ?? '' },
-    { id: 'urn:altinn:app', value: match[2] ?? '' },
+    { id: 'urn:altinn:org', value: parts[1] ?? '' },
+    { id: 'urn:altinn:app', value: parts[2] ?? '' },
   ];
 }
 

@@ -45,10 +45,27 @@ export interface ChangeAuthor {
   time: number;
 }
 
+/** One row of `system_user_profile` (§8.3), seeded through the control API. */
+export interface StoredSystemUser {
+  id: string;
+  /** The register's `system_id` the user was created for. */
+  systemId: string;
+  integrationTitle: string;
+  reporteeOrgNo: string;
+  externalRef: string;
+  userType: string;
+  /** ms since epoch. */
+  created: number;
+  /** `sequence_no`: the order pages are read in, and what a continuation token points at. */
+  sequenceNo: number;
+}
+
 /** Everything the register keeps, as plain JSON (what `--data` writes). */
 export interface RegisterSnapshot {
   systems: StoredSystem[];
   changelog: ChangeLogRecord[];
+  /** Absent in data files written before system users were modelled. */
+  systemUsers?: StoredSystemUser[];
 }
 
 export type StoredCreateResult = { ok: true; internalId: string } | { ok: false; reason: 'duplicateKey' };
@@ -63,16 +80,18 @@ export class RegisterState {
   private readonly clientOwners = new Map<string, string>();
   private readonly byInternalId = new Map<string, StoredSystem>();
   private changelog: ChangeLogRecord[] = [];
+  private systemUsers: StoredSystemUser[] = [];
 
   static fromSnapshot(snapshot: RegisterSnapshot): RegisterState {
     const state = new RegisterState();
     for (const system of snapshot.systems) state.put(structuredClone(system));
     state.changelog = structuredClone(snapshot.changelog);
+    state.systemUsers = structuredClone(snapshot.systemUsers ?? []);
     return state;
   }
 
   toSnapshot(): RegisterSnapshot {
-    return { systems: [...this.systems.values()], changelog: this.changelog };
+    return { systems: [...this.systems.values()], changelog: this.changelog, systemUsers: this.systemUsers };
   }
 
   clear(): void {
@@ -80,6 +99,18 @@ export class RegisterState {
     this.clientOwners.clear();
     this.byInternalId.clear();
     this.changelog = [];
+    this.systemUsers = [];
+  }
+
+  /** Adds system users, numbering them after the ones already there. */
+  addSystemUsers(users: readonly Omit<StoredSystemUser, 'sequenceNo'>[]): void {
+    let next = (this.systemUsers.at(-1)?.sequenceNo ?? 0) + 1;
+    for (const user of users) this.systemUsers.push({ ...structuredClone(user), sequenceNo: next++ });
+  }
+
+  /** Up to `limit` system users of `systemId` from sequence number `from` on, in sequence order. */
+  listSystemUsers(systemId: string, from: number, limit: number): StoredSystemUser[] {
+    return this.systemUsers.filter((u) => u.systemId === systemId && u.sequenceNo >= from).slice(0, limit);
   }
 
   find(id: string): StoredSystem | undefined {
@@ -119,7 +150,8 @@ export class RegisterState {
     changedData: unknown,
   ): StoredCreateResult {
     if (this.systems.has(columns.id)) return { ok: false, reason: 'duplicateKey' };
-    const clientIds = columns.clientId.filter((c) => c !== '');
+    // Empty strings are client ids like any other (§9): stored, and held against other systems.
+    const clientIds = columns.clientId;
     if (new Set(clientIds).size !== clientIds.length || clientIds.some((c) => this.clientOwners.has(c))) {
       return { ok: false, reason: 'duplicateKey' };
     }
@@ -145,19 +177,25 @@ export class RegisterState {
     return true;
   }
 
-  replaceRights(id: string, rights: Right[], author: ChangeAuthor): boolean {
+  /** `changedData`: the list as the changelog stores it (the service serialises it, §9). */
+  replaceRights(id: string, rights: Right[], author: ChangeAuthor, changedData: unknown): boolean {
     const current = this.systems.get(id);
     if (!current) return false;
     current.rights = structuredClone(rights);
-    this.log(current.internalId, 'rightsupdate', author, rights);
+    this.log(current.internalId, 'rightsupdate', author, changedData);
     return true;
   }
 
-  replaceAccessPackages(id: string, packages: AccessPackage[], author: ChangeAuthor): boolean {
+  replaceAccessPackages(
+    id: string,
+    packages: AccessPackage[],
+    author: ChangeAuthor,
+    changedData: unknown,
+  ): boolean {
     const current = this.systems.get(id);
     if (!current) return false;
     current.accessPackages = structuredClone(packages);
-    this.log(current.internalId, 'accesspackageupdate', author, packages);
+    this.log(current.internalId, 'accesspackageupdate', author, changedData);
     return true;
   }
 
@@ -203,8 +241,7 @@ export class RegisterState {
     this.systems.set(system.id, system);
     this.byInternalId.set(system.internalId, system);
     if (!system.isDeleted) {
-      for (const clientId of system.clientId)
-        if (clientId !== '') this.clientOwners.set(clientId, system.internalId);
+      for (const clientId of system.clientId) this.clientOwners.set(clientId, system.internalId);
     }
   }
 

@@ -83,6 +83,42 @@ export interface AccessPackageRecord {
   isAssignable: boolean;
 }
 
+/** The anonymous access-package export (§8.1): every package, grouped by area group and area. */
+export const ACCESS_PACKAGE_EXPORT_PATH = '/accessmanagement/api/v1/meta/info/accesspackages/export';
+
+/** One area group of the export; sysreg reads only the packages' urn and flags. */
+export interface AccessPackageAreaGroup {
+  id?: string;
+  name?: string;
+  urn?: string;
+  areas: { id?: string; name?: string; urn?: string; packages: AccessPackageRecord[] }[];
+}
+
+/** The system users of one system, for its vendor (§8.3), one page at a time. */
+export const SYSTEM_USERS_BY_SYSTEM_PATH = '/authentication/api/v1/systemuser/vendor/bysystem';
+
+/** `SystemUserExternalDTO` (§8.3): the fields a delete's cost names. */
+export interface SystemUserRecord {
+  id: string;
+  integrationTitle: string;
+  systemId: string;
+  productName?: string;
+  /** The customer's organisation number. */
+  reporteeOrgNo: string;
+  created?: string;
+  isDeleted?: boolean;
+  supplierName?: string;
+  supplierOrgno?: string;
+  externalRef?: string;
+  userType?: string;
+}
+
+/** Altinn's `Paginated<T>`: follow `links.next` until it is null. */
+export interface SystemUserPage {
+  links: { next: string | null };
+  data: SystemUserRecord[];
+}
+
 /** Resource types the register accepts in rights (§3.3); others give AUTH.VLD-00017. */
 export const DELEGABLE_RESOURCE_TYPES: readonly string[] = [
   'Default',

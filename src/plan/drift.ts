@@ -34,7 +34,26 @@ export interface DriftItem {
   fields: FieldChange[];
   /** One sentence for readers. */
   detail: string;
+  /**
+   * When the changelog was read: the latest changes not made by sysreg's own client since its last
+   * write, newest first, at most `LISTED_OUTSIDE_CHANGES` (§8.2). Empty: none by another client.
+   */
+  history?: OutsideChange[];
+  /** When the changelog could not be read: why. */
+  historyUnreadable?: string;
 }
+
+/** One changelog entry written by someone other than sysreg: who changed the system, and when. */
+export interface OutsideChange {
+  /** ISO timestamp, as Altinn gives it. */
+  created: string;
+  changeType: string;
+  changedByOrgNumber: string | null;
+  /** The Maskinporten client that made the change, or null when Altinn recorded none. */
+  clientId: string | null;
+}
+
+export const LISTED_OUTSIDE_CHANGES = 3;
 
 export interface DriftCounts {
   changedOutsideGit: number;
@@ -55,7 +74,30 @@ export interface DriftReport {
   checksum: string;
 }
 
-export type DriftInput = Omit<PlanInput, 'settings'>;
+export type DriftInput = Omit<PlanInput, 'settings'> & {
+  /** sysreg's own Maskinporten client: its changelog entries are what git did, not drift. */
+  ownClientId?: string;
+};
+
+/** What the changelog says about a drifted system, as far as it was read. */
+function describeHistory(input: DriftInput, id: string): Pick<DriftItem, 'history' | 'historyUnreadable'> {
+  const lookup = input.live.changelogs?.[id];
+  if (!lookup) return {};
+  if (lookup.status === 'unreadable') return { historyUnreadable: lookup.reason };
+  const history: OutsideChange[] = [];
+  // Newest first: what happened after sysreg's own last write is what git does not know about.
+  for (const entry of lookup.entries) {
+    if (input.ownClientId !== undefined && entry.clientId === input.ownClientId) break;
+    if (history.length === LISTED_OUTSIDE_CHANGES) break;
+    history.push({
+      created: entry.created,
+      changeType: entry.changeType,
+      changedByOrgNumber: entry.changedByOrgNumber ?? null,
+      clientId: entry.clientId ?? null,
+    });
+  }
+  return { history };
+}
 
 export function createDriftReport(input: DriftInput): DriftReport {
   const { live, environment } = input;
@@ -95,6 +137,7 @@ export function createDriftReport(input: DriftInput): DriftReport {
           ...base,
           kind: 'deleted-in-altinn',
           detail: `${id} was deleted in ${environment} while its file says it is live; the id cannot be created again.`,
+          ...describeHistory(input, id),
         });
       }
       continue;
@@ -105,6 +148,7 @@ export function createDriftReport(input: DriftInput): DriftReport {
         kind: 'changed-outside-git',
         fields: [{ field: 'isDeleted', kind: 'scalar', before: true, after: false }],
         detail: `${id} is deleted in git but still live in ${environment}.`,
+        ...describeHistory(input, id),
       });
       continue;
     }
@@ -116,6 +160,7 @@ export function createDriftReport(input: DriftInput): DriftReport {
         kind: 'changed-outside-git',
         fields,
         detail: `Changed in ${environment}: ${names}.`,
+        ...describeHistory(input, id),
       });
     }
   }
@@ -127,6 +172,7 @@ export function createDriftReport(input: DriftInput): DriftReport {
       name: system.name,
       fields: [],
       detail: `${system.systemId} exists in ${environment} but no file describes it.`,
+      ...describeHistory(input, system.systemId),
     });
   }
   items.sort(

@@ -67,6 +67,12 @@ export interface PlannedChange {
   deleteCause?: 'tombstone' | 'prune';
   /** Client ids a delete or update gives up, which other systems may be claiming. */
   releasesClientIds?: string[];
+  /** For a delete whose system users were read: how many stop working (one per customer integration). */
+  systemUsers?: number;
+  /** For such a delete: the first few of those customers' organisation numbers, in Altinn's order. */
+  systemUserCustomers?: string[];
+  /** For a delete whose system users could not be read: why, so reviewers know the cost is unknown. */
+  systemUsersUnreadable?: string;
   blocked?: BlockedDetail;
 }
 

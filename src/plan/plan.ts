@@ -12,6 +12,7 @@ import { compareStrings } from './compare-strings.ts';
 import { describeCreatedSystem, diffCanonicalSystems } from './diff.ts';
 import { assignPhases, orderClientIdClaims, sortChangesByDependency } from './order-changes.ts';
 import { PLAN_FORMAT_VERSION } from './plan-types.ts';
+import type { LiveState } from '../model/live-state.ts';
 import type {
   ChangePhase,
   DesiredEntry,
@@ -103,6 +104,7 @@ export function createPlan(input: PlanInput): Plan {
         request: null,
         deleteCause: 'tombstone',
         releasesClientIds: liveCanonical.clientId,
+        ...describeDeleteCost(live, id),
       });
       continue;
     }
@@ -137,6 +139,7 @@ export function createPlan(input: PlanInput): Plan {
         phase: 0,
         deleteCause: 'prune',
         releasesClientIds: system.clientId,
+        ...describeDeleteCost(live, system.systemId),
       });
     }
   }
@@ -157,6 +160,23 @@ export function createPlan(input: PlanInput): Plan {
     checksum: computeChangesChecksum(ordered),
     safety: assessPlanSafety({ updates: counts.update, deletes: counts.delete, managed }, settings.safety),
     annotations: annotateChanges(ordered, desiredById, input.environment),
+  };
+}
+
+/** How many customers named on a delete; the count covers them all. */
+export const LISTED_SYSTEM_USER_CUSTOMERS = 5;
+
+/** What deleting `id` breaks, as far as its system users were read. */
+function describeDeleteCost(
+  live: LiveState,
+  id: string,
+): Pick<PlannedChange, 'systemUsers' | 'systemUserCustomers' | 'systemUsersUnreadable'> {
+  const lookup = live.systemUsers?.[id];
+  if (!lookup) return {};
+  if (lookup.status === 'unreadable') return { systemUsersUnreadable: lookup.reason };
+  return {
+    systemUsers: lookup.reporteeOrgNumbers.length,
+    systemUserCustomers: lookup.reporteeOrgNumbers.slice(0, LISTED_SYSTEM_USER_CUSTOMERS),
   };
 }
 

@@ -6,8 +6,15 @@
  * that says where the full plan is.
  */
 import { describeFieldChange, pickDisplayName } from './describe-field-change.ts';
+import { describeDeleteCost } from './describe-delete-cost.ts';
 import type { FieldChange } from './diff.ts';
-import type { DriftKind, DriftReport } from './drift.ts';
+import type { DriftItem, DriftKind, DriftReport } from './drift.ts';
+import {
+  describeDriftHistory,
+  HISTORY_HEADING,
+  HISTORY_ONLY_SYSREG,
+  HISTORY_UNREADABLE,
+} from './describe-drift-history.ts';
 import type { ChangeAction, Plan, PlannedChange } from './plan-types.ts';
 
 export interface MarkdownRenderOptions {
@@ -90,6 +97,8 @@ function renderChangeSection(change: PlannedChange): string {
   if (change.action === 'delete') {
     if (change.deleteCause === 'prune') notes.push('No file describes this system, and prune is on.');
     notes.push(`⚠️ ${DELETE_COST_MARKDOWN}`);
+    const cost = describeDeleteCost(change);
+    if (cost) notes.push(`**${escapeMarkdownText(cost)}**`);
   }
   if (change.blocked) notes.push(`**${escapeMarkdownText(change.blocked.message)}**`);
   if (change.dependsOn.length > 0 && change.action !== 'delete') {
@@ -182,7 +191,7 @@ export function renderDriftMarkdown(report: DriftReport, options: MarkdownRender
   const sections = report.items.map((item) => {
     const lines = item.fields.flatMap(renderFieldLines);
     const file = item.file ? `File: \`${escapeCode(item.file)}\`<br>\n` : '';
-    const body = `${file}${escapeMarkdownText(item.detail)}${lines.length > 0 ? `\n\n<pre>\n${lines.join('\n')}\n</pre>` : ''}`;
+    const body = `${file}${escapeMarkdownText(item.detail)}${renderDriftHistory(item)}${lines.length > 0 ? `\n\n<pre>\n${lines.join('\n')}\n</pre>` : ''}`;
     return `<details><summary>${DRIFT_HEADING[item.kind]} <code>${escapeHtmlText(item.systemId)}</code>${formatNameSuffix(item.name)}</summary>\n\n${body}\n\n</details>`;
   });
   const full = joinBlocks([head, ...sections, foot]);
@@ -204,6 +213,22 @@ export function renderDriftMarkdown(report: DriftReport, options: MarkdownRender
   }
   if (shown < report.items.length) text += `\n\n…and ${report.items.length - shown} more, not listed here.`;
   return `${text}\n\n${foot}\n`;
+}
+
+function renderDriftHistory(item: DriftItem): string {
+  const history = describeDriftHistory(item);
+  if (history.kind === 'none') return '';
+  if (history.kind === 'unreadable')
+    return `<br>\n${escapeMarkdownText(`${HISTORY_UNREADABLE} (${history.reason}).`)}`;
+  if (history.kind === 'only-sysreg') return `<br>\n${escapeMarkdownText(HISTORY_ONLY_SYSREG)}`;
+  // Cells as <code> with every table and Markdown character made inert: a client id is not ours to trust.
+  const cell = (text: string) => `<code>${escapeHtmlText(text)}</code>`;
+  const rows = history.lines.map(
+    (line) =>
+      `| ${escapeMarkdownText(line.time)} | ${cell(line.changeType)} | ${cell(line.orgNumber)} | ${cell(line.clientId)} |`,
+  );
+
+  return `\n\n**${escapeMarkdownText(HISTORY_HEADING)}**\n\n| When | Change | By org | Through client |\n|---|---|---|---|\n${rows.join('\n')}`;
 }
 
 function formatNameSuffix(name: Record<string, string>): string {

@@ -4,9 +4,16 @@
  * cursor or recolour the terminal.
  */
 import { describeFieldChange, formatValue, pickDisplayName } from './describe-field-change.ts';
+import { describeDeleteCost } from './describe-delete-cost.ts';
 import type { DiffSign } from './describe-field-change.ts';
 import type { FieldChange } from './diff.ts';
-import type { DriftKind, DriftReport } from './drift.ts';
+import type { DriftItem, DriftKind, DriftReport } from './drift.ts';
+import {
+  describeDriftHistory,
+  HISTORY_HEADING,
+  HISTORY_ONLY_SYSREG,
+  HISTORY_UNREADABLE,
+} from './describe-drift-history.ts';
 import type { ChangeAction, Plan, PlannedChange } from './plan-types.ts';
 import { escapeTerminalText } from '../systems/terminal-text.ts';
 
@@ -95,6 +102,8 @@ function renderChange(change: PlannedChange, paint: Paint): string[] {
     if (change.deleteCause === 'prune')
       lines.push(paint('red', '    No file describes it, and prune is on.'));
     lines.push(paint('red', `    ${DELETE_COST}`));
+    const cost = describeDeleteCost(change);
+    if (cost) lines.push(paint('red', `    ${escapeTerminalText(cost)}`));
   }
   if (change.blocked) lines.push(paint('magenta', `    ${escapeTerminalText(change.blocked.message)}`));
   if (change.releasesClientIds && change.releasesClientIds.length > 0 && change.action === 'delete') {
@@ -146,12 +155,30 @@ export function renderDriftText(report: DriftReport, options: TextRenderOptions)
       `${paint(look.style, look.label)} ${paint('bold', escapeTerminalText(item.systemId))} ${formatName(item.name)}${file}`,
     );
     lines.push(paint('dim', `    ${escapeTerminalText(item.detail)}`));
+    lines.push(...renderDriftHistory(item, paint));
     // Drift reads git → live: `-` is what git says, `+` what Altinn has.
     lines.push(...renderFields(item.fields, paint), '');
   }
   if (report.counts.total === 0) lines.push('No drift. Altinn matches git.', '');
   lines.push(paint('dim', `Checksum ${report.checksum}`));
   return `${lines.join('\n')}\n`;
+}
+
+function renderDriftHistory(item: DriftItem, paint: Paint): string[] {
+  const history = describeDriftHistory(item);
+  if (history.kind === 'none') return [];
+  if (history.kind === 'unreadable')
+    return [paint('magenta', `    ${HISTORY_UNREADABLE} (${escapeTerminalText(history.reason)}).`)];
+  if (history.kind === 'only-sysreg') return [paint('dim', `    ${HISTORY_ONLY_SYSREG}`)];
+  return [
+    `    ${HISTORY_HEADING}`,
+    ...history.lines.map((line) =>
+      paint(
+        'magenta',
+        `      ${line.time}  ${escapeTerminalText(line.changeType)}  by org ${escapeTerminalText(line.orgNumber)}  through client ${escapeTerminalText(line.clientId)}`,
+      ),
+    ),
+  ];
 }
 
 export function summariseDriftCounts(report: DriftReport): string {

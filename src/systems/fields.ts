@@ -24,6 +24,8 @@ export interface FieldRule {
   defaultValue?: unknown;
   /** Spellings Altinn accepts too (its input is case-insensitive); accepted with a warning. */
   aliases: string[];
+  /** `null` is accepted and means the default, as Altinn's nullable model property does. */
+  nullable?: boolean;
   /** May be replaced per environment under `environments.<env>`. */
   overridable: boolean;
   /** Whether `PUT` can change it. `id` and `vendor` identify the system; `isDeleted` changes only by DELETE. */
@@ -38,7 +40,8 @@ export const FIELD_RULES: readonly FieldRule[] = [
     key: 'id',
     comparison: 'scalar',
     required: true,
-    aliases: ['Id', 'ID', 'systemId'],
+    // Not `systemId`: Altinn has no such member; a body with it and no `id` is a 400 (§9).
+    aliases: ['Id', 'ID'],
     overridable: false,
     updatable: false,
     description:
@@ -87,6 +90,8 @@ export const FIELD_RULES: readonly FieldRule[] = [
     comparison: 'set',
     required: false,
     defaultValue: [],
+    // Altinn accepts `accessPackages: null` (stored as NULL, read back as no packages); `rights: null` is a 500.
+    nullable: true,
     aliases: ['accesspackages', 'AccessPackages'],
     overridable: true,
     updatable: true,
@@ -97,7 +102,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
     comparison: 'set',
     required: false,
     defaultValue: [],
-    aliases: ['clientid', 'ClientId', 'clientIds'],
+    aliases: ['clientid', 'ClientId'],
     overridable: true,
     updatable: true,
     description:

@@ -7,7 +7,7 @@
 import { isScalar } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { EnvironmentOverrides, SystemDocument } from '../model/system.ts';
-import { CANONICAL_FIELD_BY_ALIAS, ENVIRONMENTS_KEY, FIELD_RULES, OVERRIDABLE_KEYS } from './fields.ts';
+import { CANONICAL_FIELD_BY_ALIAS, ENVIRONMENTS_KEY, FIELD_RULES, type FieldRule } from './fields.ts';
 import type { Locator, ParsedSystemFile, SourcePath } from './parsed-file.ts';
 import { systemSchemaValidator } from './schema-validator.ts';
 import { diagnoseSchemaErrors, stripFile, type Report } from './schema-errors.ts';
@@ -181,11 +181,17 @@ function normaliseAliases(
   }
 }
 
+/** A field's value as written, or its default when left out (or `null` where Altinn takes that as the default). */
+function readField(rule: FieldRule, fields: Record<string, unknown>): unknown {
+  const given = rule.key in fields && !(rule.nullable && fields[rule.key] === null);
+  return given ? fields[rule.key] : structuredClone(rule.defaultValue);
+}
+
 function fillDefaults(fields: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
   const filled: Record<string, unknown> = {};
   for (const rule of FIELD_RULES) {
     if (!keys.includes(rule.key)) continue;
-    filled[rule.key] = rule.key in fields ? fields[rule.key] : structuredClone(rule.defaultValue);
+    filled[rule.key] = readField(rule, fields);
   }
   return filled;
 }
@@ -201,7 +207,9 @@ function buildDocument(value: Record<string, unknown>): SystemDocument {
   for (const [name, overrides] of Object.entries((value[ENVIRONMENTS_KEY] ?? {}) as Record<string, object>)) {
     const given = overrides as Record<string, unknown>;
     const picked: Record<string, unknown> = {};
-    for (const key of OVERRIDABLE_KEYS) if (key in given) picked[key] = given[key];
+    for (const rule of FIELD_RULES) {
+      if (rule.overridable && rule.key in given) picked[rule.key] = readField(rule, given);
+    }
     environments[name] = picked as EnvironmentOverrides;
   }
   return { ...(spec as unknown as SystemDocument), vendor: { ID: vendor.ID }, environments };

@@ -47,12 +47,29 @@ export interface Finding {
   path: SourcePath;
   message: string;
   hint?: string;
+  /** When the rule's usual severity does not fit what the catalogue can tell (see `CatalogueSource`). */
+  severity?: Severity;
 }
+
+/**
+ * Where a view's catalogue comes from, which decides how sure a rule can be that something is missing:
+ * `built-in` is sysreg's small list (a package it lacks may well exist: a warning naming `catalogue
+ * pull`); `snapshot` is an environment's list pulled into `.sysreg/` (complete for access packages);
+ * `live` is the environment itself (`validate --env`).
+ */
+export type CatalogueSource =
+  { kind: 'built-in' } | { kind: 'snapshot'; environment: string } | { kind: 'live' };
 
 export interface SystemRuleContext {
   /** Repository-relative path of the file. */
   file: string;
   catalogue: CatalogueIndex;
+  source: CatalogueSource;
+}
+
+/** The command that refreshes a view's catalogue, for hints. */
+export function describePull(source: CatalogueSource): string {
+  return `\`sysreg catalogue pull --env ${source.kind === 'snapshot' ? source.environment : 'NAME'}\``;
 }
 
 export interface RuleInfo {
@@ -64,7 +81,10 @@ export interface RuleInfo {
 }
 
 export interface SystemRule extends RuleInfo {
-  /** Runs only when the caller asks for resource checks with a catalogue that holds the environment's resources. */
+  /**
+   * Runs only where the catalogue holds the environment's resources: online (`checkResources`) or
+   * against a pulled snapshot.
+   */
   needsResources?: boolean;
   check(spec: SystemSpec, context: SystemRuleContext): Finding[];
 }

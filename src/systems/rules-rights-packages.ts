@@ -4,6 +4,7 @@ import type { SystemSpec } from '../model/system.ts';
 import type { SourcePath } from './parsed-file.ts';
 import {
   ACCESS_PACKAGE_URN_PATTERN,
+  describePull,
   findRepeats,
   RESOURCE_ATTRIBUTE_ID,
   type Finding,
@@ -64,14 +65,25 @@ export const resourceKnown: SystemRule = {
   severity: 'error',
   summary: "Each resource in rights exists in the environment's Resource Registry.",
   needsResources: true,
-  check(spec, { catalogue }) {
+  check(spec, { catalogue, source }) {
     const findings: Finding[] = [];
     for (const { value, path: at } of listResourceValues(spec)) {
       if (catalogue.resources.has(value)) continue;
       const suggestion = suggestName(value, [...catalogue.resources.keys()]);
+      const didYouMean = suggestion ? `; did you mean \`${suggestion}\`?` : '.';
+      if (source.kind === 'snapshot') {
+        // A snapshot holds the resources the files named when it was pulled, not the whole registry.
+        findings.push({
+          path: at,
+          severity: 'warning',
+          message: `resource \`${value}\` is not in the ${source.environment} catalogue snapshot${didYouMean}`,
+          hint: `Run ${describePull(source)} to look it up in the environment's Resource Registry.`,
+        });
+        continue;
+      }
       findings.push({
         path: at,
-        message: `resource \`${value}\` is not in the Resource Registry${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`,
+        message: `resource \`${value}\` is not in the Resource Registry${didYouMean}`,
       });
     }
     return findings;
@@ -120,16 +132,34 @@ export const accessPackageKnown: SystemRule = {
   ruleId: 'access-package-known',
   altinnCode: 'AUTH.VLD-00008',
   severity: 'error',
-  summary: 'Each access package is in the catalogue.',
-  check(spec, { catalogue }) {
+  summary:
+    "Each access package is in the environment's catalogue (a pulled snapshot, or live); with neither, one the built-in list lacks is a warning.",
+  check(spec, { catalogue, source }) {
     const findings: Finding[] = [];
     spec.accessPackages.forEach((accessPackage, index) => {
       if (!ACCESS_PACKAGE_URN_PATTERN.test(accessPackage.urn)) return;
       if (catalogue.accessPackages.has(accessPackage.urn)) return;
       const suggestion = suggestName(accessPackage.urn, [...catalogue.accessPackages.keys()]);
+      const didYouMean = suggestion ? `; did you mean \`${suggestion}\`?` : '.';
+      if (source.kind === 'built-in') {
+        // Altinn defines hundreds of packages; the built-in list names a few, so absence proves nothing.
+        findings.push({
+          path: ['accessPackages', index, 'urn'],
+          severity: 'warning',
+          message: `access package \`${accessPackage.urn}\` is not in sysreg's built-in list, so it is not checked offline${didYouMean}`,
+          hint: `Run ${describePull(source)} to check packages against the environment's own catalogue.`,
+        });
+        return;
+      }
       findings.push({
         path: ['accessPackages', index, 'urn'],
-        message: `access package \`${accessPackage.urn}\` is not known${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`,
+        message:
+          source.kind === 'snapshot'
+            ? `access package \`${accessPackage.urn}\` is not in the ${source.environment} catalogue${didYouMean}`
+            : `access package \`${accessPackage.urn}\` is not known${didYouMean}`,
+        ...(source.kind === 'snapshot'
+          ? { hint: `If it was added to Altinn since the snapshot, run ${describePull(source)}.` }
+          : {}),
       });
     });
     return findings;

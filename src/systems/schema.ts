@@ -28,7 +28,7 @@ const FIELD_VALUE_SCHEMAS: Record<keyof SystemSpec, JsonSchema> = {
   name: { $ref: '#/definitions/languageMap' },
   description: { $ref: '#/definitions/languageMap' },
   rights: { type: 'array', items: { $ref: '#/definitions/right' } },
-  accessPackages: { type: 'array', items: { $ref: '#/definitions/accessPackage' } },
+  accessPackages: { type: ['array', 'null'], items: { $ref: '#/definitions/accessPackage' } },
   clientId: describeStringList('Maskinporten client ids.'),
   allowedRedirectUrls: describeStringList('Absolute https URLs.'),
   isVisible: { type: 'boolean' },

@@ -3,25 +3,57 @@
  * names, then the rules across files. Pure; the catalogue comes in as data.
  */
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
-import type { Diagnostic } from '../model/diagnostic.ts';
+import type { Diagnostic, Severity } from '../model/diagnostic.ts';
 import { environmentsOf, resolveSpec, locateSourcePath, type ParsedSystem } from './environments.ts';
 import type { ParsedSystemFile, SourcePath } from './parsed-file.ts';
 import { sortDiagnostics } from './sort-diagnostics.ts';
 import { REPOSITORY_RULES, SYSTEM_RULES } from './rules.ts';
-import { indexCatalogue, type RepositoryRule, type ResolvedSystem, type SystemRule } from './rules-model.ts';
+import { accessPackageKnown } from './rules-rights-packages.ts';
+import {
+  indexCatalogue,
+  type CatalogueIndex,
+  type CatalogueSource,
+  type RepositoryRule,
+  type ResolvedSystem,
+  type SystemRule,
+} from './rules-model.ts';
 
 export { sortDiagnostics } from './sort-diagnostics.ts';
 
 export interface ValidateOptions {
+  /** The catalogue of every view no snapshot covers. */
   catalogue: Catalogue;
+  /** Where `catalogue` comes from: sysreg's built-in list (default) or the environment itself. */
+  catalogueSource?: 'built-in' | 'live';
   /** Also check that resources exist and have a delegable type; only with a catalogue of the environment's resources. */
   checkResources?: boolean;
+  /**
+   * Catalogues pulled from environments (`.sysreg/catalogue-<env>.json`), by environment. Each file
+   * is then checked in each of these environments against that environment's own catalogue, and the
+   * base is no longer judged by the built-in list's access packages.
+   */
+  snapshots?: ReadonlyMap<string, Catalogue>;
+}
+
+interface CatalogueView {
+  index: CatalogueIndex;
+  source: CatalogueSource;
+  checkResources: boolean;
 }
 
 /** Every problem in `files` (their parse diagnostics included), sorted by file, line and column. */
 export function validateSystems(files: readonly ParsedSystemFile[], options: ValidateOptions): Diagnostic[] {
-  const catalogue = indexCatalogue(options.catalogue);
-  const systemRules = SYSTEM_RULES.filter((rule) => !rule.needsResources || options.checkResources === true);
+  const fallback: CatalogueView = {
+    index: indexCatalogue(options.catalogue),
+    source: { kind: options.catalogueSource ?? 'built-in' },
+    checkResources: options.checkResources === true,
+  };
+  const snapshots = new Map(
+    [...(options.snapshots ?? [])].map(([environment, catalogue]): [string, CatalogueView] => [
+      environment,
+      { index: indexCatalogue(catalogue), source: { kind: 'snapshot', environment }, checkResources: true },
+    ]),
+  );
   const diagnostics: Diagnostic[] = files.flatMap((file) => file.diagnostics);
   const resolved: ResolvedSystem[] = [];
 
@@ -29,14 +61,27 @@ export function validateSystems(files: readonly ParsedSystemFile[], options: Val
     const document = file.document ?? file.draft;
     if (!document) continue;
     const parsed: ParsedSystem = { ...file, document };
-    for (const environment of [undefined, ...environmentsOf(parsed.document)]) {
+    const environments = new Set([...environmentsOf(parsed.document), ...snapshots.keys()]);
+    for (const environment of [undefined, ...[...environments].sort()]) {
       const system: ResolvedSystem = { parsed, environment, spec: resolveSpec(parsed.document, environment) };
       resolved.push(system);
-      const context = { file: parsed.file, catalogue };
-      for (const rule of systemRules) {
+      const view = (environment === undefined ? undefined : snapshots.get(environment)) ?? fallback;
+      const context = { file: parsed.file, catalogue: view.index, source: view.source };
+      for (const rule of SYSTEM_RULES) {
+        if (rule.needsResources && !view.checkResources) continue;
+        // With snapshots, each environment's own catalogue judges its packages; the short list does not.
+        if (rule === accessPackageKnown && environment === undefined && snapshots.size > 0) continue;
         for (const finding of rule.check(system.spec, context)) {
           diagnostics.push(
-            toDiagnostic(rule, system, finding.path, finding.message, finding.hint, environment),
+            toDiagnostic(
+              rule,
+              system,
+              finding.path,
+              finding.message,
+              finding.hint,
+              environment,
+              finding.severity,
+            ),
           );
         }
       }
@@ -60,6 +105,7 @@ function toDiagnostic(
   message: string,
   hint: string | undefined,
   environment: string | undefined,
+  severity: Severity = rule.severity,
 ): Diagnostic {
   const span = system.parsed.positionOf(
     locateSourcePath(system.parsed.document, system.environment, specPath),
@@ -68,7 +114,7 @@ function toDiagnostic(
     ...span,
     ruleId: rule.ruleId,
     ...(rule.altinnCode ? { altinnCode: rule.altinnCode } : {}),
-    severity: rule.severity,
+    severity,
     message,
     ...(hint ? { hint } : {}),
     ...(environment !== undefined ? { environment } : {}),

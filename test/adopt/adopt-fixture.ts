@@ -5,6 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { main } from '../../src/cli.ts';
+import type { EmulatorOptions } from '../../src/emulator/index.ts';
 import type { Harness } from '../support/emulator-harness.ts';
 import { REGISTER, VENDOR_ORG, buildSystem, startHarness } from '../support/emulator-harness.ts';
 import { registerTestClient } from '../support/local-altinn.ts';
@@ -29,8 +30,8 @@ export interface AdoptAltinn {
   close(): Promise<void>;
 }
 
-export async function startAdoptAltinn(): Promise<AdoptAltinn> {
-  const harness = await startHarness();
+export async function startAdoptAltinn(options: EmulatorOptions = {}): Promise<AdoptAltinn> {
+  const harness = await startHarness(options);
   const url = harness.url.replace(/\/$/, '');
   const client = await registerTestClient(url, { orgNumber: VENDOR_ORG });
   const env = { ...client.env, NO_COLOR: '1' };

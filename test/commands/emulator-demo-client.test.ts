@@ -4,10 +4,12 @@
  * when the emulator stops.
  */
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanForSecrets } from '../../scripts/scan-secrets.ts';
+import { EXAMPLE_SYSTEMS } from '../support/run-cli.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..', '..');
 const CLI = path.join(REPO, 'src', 'cli.ts');
@@ -48,16 +50,20 @@ describe('sysreg emulator --demo-client', () => {
         MASKINPORTEN_KID: read('MASKINPORTEN_KID')!,
         MASKINPORTEN_PRIVATE_KEY: readFileSync(keyFile!, 'utf8'),
       };
+      // A repository of the tests' own example systems, so this holds whatever systems/ holds.
+      const vendor = mkdtempSync(path.join(tmpdir(), 'sysreg-demo-client-'));
+      cpSync(EXAMPLE_SYSTEMS, path.join(vendor, 'systems'), { recursive: true });
       const plan = await new Promise<{ code: number; stdout: string }>((resolve) => {
         execFile(
           process.execPath,
           [CLI, 'plan', '--env', 'local'],
-          { cwd: REPO, env, timeout: 20_000 },
+          { cwd: vendor, env, timeout: 20_000 },
           (e, out) => resolve({ code: e ? Number(e.code ?? 1) : 0, stdout: out }),
         );
       });
       expect(plan.stdout).toMatch(/4 to create/);
       expect(plan.code).toBe(0);
+      rmSync(vendor, { recursive: true, force: true });
 
       child.kill('SIGTERM');
       expect(await exited).toBe(0);

@@ -261,10 +261,15 @@ describe('seeded drift', () => {
       const run = await sysreg(client, [verb, '--env', 'local', '--format', 'json']);
       expect(run.code).toBe(verb === 'plan' ? 1 : 0);
       const log = await readRequestLog(altinn.url);
+      const registerReads = log.filter((entry) =>
+        entry.path.startsWith('/authentication/api/v1/systemregister'),
+      );
       // The list, 5 reads (4 listed-or-named ids and the burned one), and the token.
-      expect(
-        log.filter((entry) => entry.path.startsWith('/authentication/api/v1/systemregister')).length,
-      ).toBe(6);
+      expect(registerReads.filter((entry) => !entry.path.endsWith('/changelog'))).toHaveLength(6);
+      // Drift also reads the changelog of each drifted system, with the same token.
+      const changelogReads = registerReads.filter((entry) => entry.path.endsWith('/changelog'));
+      if (verb === 'drift') expect(changelogReads.length).toBeGreaterThan(0);
+      else expect(changelogReads).toEqual([]);
       expect(await countTokenRequests()).toBe(1);
     }
   });

@@ -980,3 +980,55 @@ describe('catalogues (§3.3 look-ups)', () => {
     expect(missing.status).toBe(404);
   });
 });
+
+describe('§9 details Altinn’s own tests pin down', () => {
+  it('§9: empty-string client ids are stored: a second create with [""] is AUTH.VLD-00004; deleting the first answers 200', async () => {
+    const first = freshId('empty');
+    await create(first, { clientId: [''] });
+    const second = await h.call('POST', V, { body: buildSystem(freshId('empty'), { clientId: [''] }) });
+    expect(second.status).toBe(400);
+    expect(readCodes(second)).toEqual(['AUTH.VLD-00004']);
+    // GET leaves empty strings out of the array, but the client row is there for DELETE to remove.
+    expect((await h.call('GET', `${V}/${first}`)).json).toMatchObject({ clientId: [] });
+    expect((await h.call('DELETE', `${V}/${first}`)).status).toBe(200);
+  });
+
+  it('§9: the old app format drops pairs that are not resources and app values that are not app_{org}_{app}', async () => {
+    const id = `${VENDOR_ORG}_oldformat`;
+    const seeded = await fetch(`${h.url}/_emulator/systems`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([
+        {
+          ...buildSystem(id),
+          rights: [
+            {
+              resource: [
+                { id: 'urn:altinn:resource', value: 'app_ttd' },
+                { id: 'urn:altinn:org', value: 'ttd' },
+                { id: 'urn:altinn:resource', value: 'authentication-e2e-test' },
+              ],
+            },
+          ],
+        },
+      ]),
+    });
+    expect(seeded.status).toBe(200);
+    const old = await h.call('GET', `${REGISTER}/${id}/rights?USEOLDFORMATFORAPP=True`, {
+      token: h.tokens.portal,
+    });
+    expect(old.json).toEqual([
+      { resource: [{ id: 'urn:altinn:resource', value: 'authentication-e2e-test' }] },
+    ]);
+  });
+
+  it('§9: a redirect URL that breaks the database domain on PUT is a 500 naming uri_scheme_check', async () => {
+    const id = freshId('uri');
+    await create(id);
+    const reply = await h.call('PUT', `${V}/${id}`, {
+      body: buildSystem(id, { allowedRedirectUrls: ['htts://vendor.example'] }),
+    });
+    expect(reply.status).toBe(500);
+    expect(reply.text).toContain('uri_scheme_check');
+  });
+});

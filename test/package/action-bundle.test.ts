@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { actionArguments } from '../../src/action-run.ts';
 import { renderValidSystem } from '../support/scratch-repo.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..', '..');
@@ -122,5 +123,31 @@ describe('the action bundle, alone in a folder', () => {
     const result = await runAction(workspace, { command: 'import' });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("::error::input 'command' must be one of validate, plan, apply, drift");
+  });
+});
+
+describe('the action inputs', () => {
+  it('become CLI arguments with --report github, refusing what would be misread', () => {
+    expect(
+      actionArguments({
+        command: 'plan',
+        environment: 'tt02',
+        args: ' --out  sysreg-plan-tt02.json --force ',
+      }),
+    ).toEqual({
+      argv: ['plan', '--env', 'tt02', '--out', 'sysreg-plan-tt02.json', '--force', '--report', 'github'],
+    });
+    expect(actionArguments({ command: 'validate', environment: '', args: '' })).toEqual({
+      argv: ['validate', '--report', 'github'],
+    });
+    expect(actionArguments({ command: 'new', environment: '', args: '' })).toMatchObject({
+      problem: expect.stringContaining("input 'command'"),
+    });
+    expect(actionArguments({ command: 'plan', environment: 'tt02', args: '--out "a b.json"' })).toMatchObject(
+      { problem: expect.stringContaining('quotes') },
+    );
+    expect(actionArguments({ command: 'plan', environment: 'tt02', args: '--report=text' })).toMatchObject({
+      problem: expect.stringContaining('--report'),
+    });
   });
 });

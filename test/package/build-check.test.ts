@@ -17,7 +17,8 @@ beforeAll(async () => {
   // A copy of the sources to change; node_modules is linked, not copied.
   copy = await mkdtemp(path.join(tmpdir(), 'sysreg-build-check-'));
   await cp(path.join(REPO, 'src'), path.join(copy, 'src'), { recursive: true });
-  await cp(path.join(REPO, 'package.json'), path.join(copy, 'package.json'));
+  for (const file of ['package.json', 'tsconfig.json'])
+    await cp(path.join(REPO, file), path.join(copy, file));
   await symlink(path.join(REPO, 'node_modules'), path.join(copy, 'node_modules'));
 });
 

@@ -12,7 +12,7 @@ import { loadSysregConfig } from '../../src/config/config.ts';
 import { scanForSecrets } from '../../scripts/scan-secrets.ts';
 import { registerTestClient, type TestClient } from './local-altinn.ts';
 import type { CliResult } from './run-cli.ts';
-import { REPO_ROOT } from './run-cli.ts';
+import { EXAMPLE_SYSTEMS } from './run-cli.ts';
 import { renderLocalEnvironmentsConfig, runCliInProcess } from './run-cli-in-process.ts';
 import type { ScratchRepo } from './scratch-repo.ts';
 
@@ -20,9 +20,12 @@ export const EXAMPLE_VENDOR = '314159268';
 /** Environments a test may plan: `local`, and the built-in names pointed at the local Altinn. */
 export const PLANNED_ENVIRONMENTS = ['local', 'tt02', 'prod'] as const;
 
-/** Copies every example system of the repository's `systems/` into the scratch repo; returns the ids. */
+/**
+ * Copies the tests' own copy of the example systems (test/fixtures/example-systems/, not the
+ * repository's systems/, which a vendor may fill with theirs) into the scratch repo; returns the ids.
+ */
 export async function copyExampleSystems(repo: ScratchRepo): Promise<string[]> {
-  const folder = path.join(REPO_ROOT, 'systems');
+  const folder = EXAMPLE_SYSTEMS;
   const names = (await readdir(folder)).filter((name) => name.endsWith('.yaml')).sort();
   for (const name of names) await repo.write(`systems/${name}`, await readFile(path.join(folder, name)));
   return names.map((name) => name.replace(/\.yaml$/, ''));

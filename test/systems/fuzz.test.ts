@@ -6,14 +6,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkValidatorInput, findDiagnosticProblem, runValidatorFuzz } from '../../scripts/fuzz-validate.ts';
-import { REPO_ROOT } from '../support/run-cli.ts';
+import { EXAMPLE_SYSTEMS } from '../support/run-cli.ts';
 
 const encoder = new TextEncoder();
-const examples = readdirSync(path.join(REPO_ROOT, 'systems'))
+const examples = readdirSync(EXAMPLE_SYSTEMS)
   .filter((name) => name.endsWith('.yaml'))
   .map((name) => ({
     file: `systems/${name}`,
-    bytes: encoder.encode(readFileSync(path.join(REPO_ROOT, 'systems', name), 'utf8')),
+    bytes: encoder.encode(readFileSync(path.join(EXAMPLE_SYSTEMS, name), 'utf8')),
   }));
 
 describe('validator fuzz', () => {

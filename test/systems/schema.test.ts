@@ -8,9 +8,9 @@ import { main } from '../../src/cli.ts';
 import { ENVIRONMENTS_KEY, FIELD_RULES } from '../../src/systems/fields.ts';
 import { buildSystemSchema, renderSystemSchema, SYSTEM_SCHEMA_PATH } from '../../src/systems/schema.ts';
 import { renderRuleTable } from '../support/rule-table.ts';
-import { REPO_ROOT } from '../support/run-cli.ts';
+import { EXAMPLE_SYSTEMS, REPO_ROOT } from '../support/run-cli.ts';
 
-const SYSTEMS = path.join(REPO_ROOT, 'systems');
+const SYSTEMS = EXAMPLE_SYSTEMS;
 const examples = readdirSync(SYSTEMS)
   .filter((name) => name.endsWith('.yaml'))
   .sort();

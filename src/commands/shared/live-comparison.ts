@@ -5,11 +5,13 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { AltinnConnection } from '../../altinn/connect.ts';
+import { AltinnClientError } from '../../altinn/errors.ts';
 import { readLiveState } from '../../altinn/read-live-state.ts';
 import type { SysregConfig } from '../../config/config.ts';
 import { createPlan } from '../../plan/plan.ts';
 import type { Plan } from '../../plan/plan-types.ts';
-import type { LiveState } from '../../model/live-state.ts';
+import type { ChangelogLookup, LiveState, SystemUsersLookup } from '../../model/live-state.ts';
+import { createDriftReport, type DriftInput, type DriftReport } from '../../plan/drift.ts';
 import { renderDiagnosticsText } from '../../systems/render-diagnostics.ts';
 import { UsageError, type CommandContext } from '../../model/command.ts';
 import { openAltinnConnection, type AltinnConnectionOptions } from './altinn-connection.ts';
@@ -84,6 +86,69 @@ export function planComparison(comparison: LiveComparison): Plan {
     environment: comparison.environment,
     ...(comparison.commit ? { commit: comparison.commit } : {}),
   });
+}
+
+/**
+ * The plan, with the cost of each delete: the system users that stop working (§8.3), read for the
+ * systems the plan deletes and planned again with them. A failed read leaves that cost unknown (and
+ * says so on the delete) rather than failing the plan.
+ */
+export async function planComparisonWithDeleteCosts(comparison: LiveComparison): Promise<Plan> {
+  const plan = planComparison(comparison);
+  const deleted = plan.changes
+    .filter((change) => change.action === 'delete')
+    .map((change) => change.systemId);
+  if (deleted.length === 0) return plan;
+  const client = comparison.connection.client;
+  const systemUsers: Record<string, SystemUsersLookup> = {};
+  await Promise.all(
+    deleted.map(async (systemId) => {
+      try {
+        const users = await client.listSystemUsers(systemId);
+        systemUsers[systemId] = {
+          status: 'read',
+          reporteeOrgNumbers: users.map((user) => user.reporteeOrgNo),
+        };
+      } catch (error) {
+        if (!(error instanceof AltinnClientError)) throw error;
+        systemUsers[systemId] = { status: 'unreadable', reason: error.message };
+      }
+    }),
+  );
+  return planComparison({ ...comparison, live: { ...comparison.live, systemUsers } });
+}
+
+/**
+ * The drift report, with who changed each drifted system and when (§8.2): the changelog of every
+ * drifted system that exists in Altinn, read and reported again with it. A failed read leaves that
+ * system's history unknown (and says so) rather than failing the report.
+ */
+export async function driftComparisonWithHistory(comparison: LiveComparison): Promise<DriftReport> {
+  const input: DriftInput = {
+    desired: comparison.desiredState.desired,
+    live: comparison.live,
+    environment: comparison.environment,
+    ownClientId: comparison.connection.tokens.clientId,
+    ...(comparison.commit ? { commit: comparison.commit } : {}),
+  };
+  const report = createDriftReport(input);
+  const drifted = report.items
+    .filter((item) => item.kind !== 'missing-in-altinn')
+    .map((item) => item.systemId);
+  if (drifted.length === 0) return report;
+  const client = comparison.connection.client;
+  const changelogs: Record<string, ChangelogLookup> = {};
+  await Promise.all(
+    drifted.map(async (systemId) => {
+      try {
+        changelogs[systemId] = { status: 'read', entries: await client.getChangelog(systemId) };
+      } catch (error) {
+        if (!(error instanceof AltinnClientError)) throw error;
+        changelogs[systemId] = { status: 'unreadable', reason: error.message };
+      }
+    }),
+  );
+  return createDriftReport({ ...input, live: { ...comparison.live, changelogs } });
 }
 
 /** The commit the plan is for: `GITHUB_SHA` in Actions, else the repository's HEAD, else none. */
