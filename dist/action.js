@@ -1,11 +1,11 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-L5CFDS65.js";
+} from "./chunks/chunk-WB7JSANH.js";
 import "./chunks/chunk-NQ6FXIXM.js";
 import "./chunks/chunk-JFDNQY3D.js";
 import "./chunks/chunk-Y7HMJB2Q.js";
-import "./chunks/chunk-W36C3WO5.js";
+import "./chunks/chunk-QS53BEIT.js";
 import "./chunks/chunk-JL2D3Q3I.js";
 import "./chunks/chunk-ES5KJZ65.js";
 import "./chunks/chunk-DFEVOAXM.js";

@@ -7,7 +7,7 @@ import module from 'node:module';
 import process from 'node:process';
 import type { Command, CommandContext } from './model/command.ts';
 import { createProcessOutput } from './commands/process-output.ts';
-import { redactSecrets } from './altinn/redact.ts';
+import { redactSecrets } from './model/redact.ts';
 import { Interrupted, watchInterruptions } from './commands/interruption.ts';
 import { findClosest } from './commands/shared/arguments.ts';
 import { findRepositoryRoot } from './config/repository-root.ts';

@@ -3,7 +3,7 @@
  * `exitCode` so the CLI prints its message without a stack trace. Secrets are redacted when the
  * error is built, from the message, the body excerpt and the cause alike.
  */
-import { redactSecrets, toRedactedCause } from './redact.ts';
+import { redactSecrets, toRedactedCause } from '../model/redact.ts';
 
 /** The shape of an error body (§3.1, §4.4). */
 export type ProblemKind = 'altinn-problem' | 'aspnet-problem' | 'text' | 'empty';

@@ -3,7 +3,7 @@
  * that failed after retries. Reporting failures are never silent (a plan that could not be posted
  * fails the job), so every GitHub edge throws this, with the token redacted from its message.
  */
-import { redactSecrets as redactSecretShapes } from '../altinn/redact.ts';
+import { redactSecrets as redactSecretShapes } from '../model/redact.ts';
 
 export type GitHubReportErrorCode =
   'missing-environment' | 'invalid-event' | 'api-failed' | 'file-write-failed' | 'comment-too-long';

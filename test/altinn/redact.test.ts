@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { exportJWK, exportPKCS8, generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { AltinnError, AltinnNetworkError, TokenError, classifyErrorBody } from '../../src/altinn/errors.ts';
-import { redactSecrets } from '../../src/altinn/redact.ts';
+import { redactSecrets } from '../../src/model/redact.ts';
 import { scanForSecrets } from '../../scripts/scan-secrets.ts';
 
 describe('redaction', () => {

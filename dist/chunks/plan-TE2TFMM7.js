@@ -6,7 +6,7 @@ import {
   renderPlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-IDQNJ3ZK.js";
+} from "./chunk-U2W7C2CJ.js";
 import "./chunk-5H4AKS2N.js";
 import {
   ALTINN_OPTION_USAGE,
@@ -23,16 +23,16 @@ import {
 import "./chunk-2T7HBBNE.js";
 import {
   restrictToEnvironment
-} from "./chunk-ZMS66U4I.js";
+} from "./chunk-DR7MHSSZ.js";
 import {
   collectCatalogueReferences,
   fetchCatalogue
 } from "./chunk-KJTKWIC4.js";
-import "./chunk-NSHKOPE5.js";
+import "./chunk-7HJAMLTI.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-Y7HMJB2Q.js";
-import "./chunk-W36C3WO5.js";
-import "./chunk-FBDXKAWX.js";
+import "./chunk-QS53BEIT.js";
+import "./chunk-F66GDKRI.js";
 import {
   wantsColor
 } from "./chunk-FTFKRZ4A.js";
@@ -112,7 +112,7 @@ var command = {
     requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, PLAN_FORMATS);
-    const github = values.report === void 0 ? void 0 : await import("./report-command-M7DRW7OW.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-KZWLCMZ7.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values["altinn-url"] });
     let unknownReferences;

@@ -14,10 +14,10 @@ import {
 } from "./chunk-KJTKWIC4.js";
 import {
   openAltinnConnection
-} from "./chunk-NSHKOPE5.js";
+} from "./chunk-7HJAMLTI.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-Y7HMJB2Q.js";
-import "./chunk-W36C3WO5.js";
+import "./chunk-QS53BEIT.js";
 import {
   SnapshotError,
   compareCatalogues,

@@ -11,7 +11,7 @@ import {
 import {
   redactSecrets,
   toRedactedCause
-} from "./chunk-W36C3WO5.js";
+} from "./chunk-QS53BEIT.js";
 import {
   ACCESS_PACKAGE_EXPORT_PATH,
   SCOPE_WRITE,

@@ -5,12 +5,12 @@ import {
   parseReportTarget,
   readActionsContext,
   writeOutputs
-} from "./chunk-PXMN63E5.js";
+} from "./chunk-3XXY6EEX.js";
 import {
   escapeMarkdownText
 } from "./chunk-SYIWAMZJ.js";
 import "./chunk-2T7HBBNE.js";
-import "./chunk-W36C3WO5.js";
+import "./chunk-QS53BEIT.js";
 import {
   renderDiagnosticAnnotations
 } from "./chunk-RDKWUYD7.js";

@@ -20,7 +20,7 @@ import {
 import {
   AltinnClientError,
   openAltinnConnection
-} from "./chunk-NSHKOPE5.js";
+} from "./chunk-7HJAMLTI.js";
 import {
   validateSystems
 } from "./chunk-4U6XKUOH.js";

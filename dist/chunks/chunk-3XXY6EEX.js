@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   redactSecrets
-} from "./chunk-W36C3WO5.js";
+} from "./chunk-QS53BEIT.js";
 import {
   UsageError
 } from "./chunk-DFEVOAXM.js";

@@ -1,15 +1,10 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
+  VALIDATE_USAGE,
   command,
-  fetchEnvironmentCatalogue,
-  restrictToEnvironment
-} from "./chunk-ZMS66U4I.js";
-import "./chunk-KJTKWIC4.js";
-import "./chunk-NSHKOPE5.js";
-import "./chunk-GXJ3DS7S.js";
-import "./chunk-Y7HMJB2Q.js";
-import "./chunk-W36C3WO5.js";
-import "./chunk-FBDXKAWX.js";
+  parseValidateArguments,
+  runValidation
+} from "./chunk-F66GDKRI.js";
 import "./chunk-FTFKRZ4A.js";
 import "./chunk-I3XWIO7A.js";
 import "./chunk-4U6XKUOH.js";
@@ -27,7 +22,8 @@ import "./chunk-TMLGWUGT.js";
 import "./chunk-DFEVOAXM.js";
 import "./chunk-PFLRPMBQ.js";
 export {
+  VALIDATE_USAGE,
   command,
-  fetchEnvironmentCatalogue,
-  restrictToEnvironment
+  parseValidateArguments,
+  runValidation
 };

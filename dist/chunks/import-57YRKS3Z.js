@@ -24,10 +24,10 @@ import "./chunk-3ILH4DJ4.js";
 import "./chunk-XGNR5VUH.js";
 import {
   openAltinnConnection
-} from "./chunk-NSHKOPE5.js";
+} from "./chunk-7HJAMLTI.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-Y7HMJB2Q.js";
-import "./chunk-W36C3WO5.js";
+import "./chunk-QS53BEIT.js";
 import "./chunk-4U6XKUOH.js";
 import "./chunk-BC4NG3AC.js";
 import "./chunk-G7IWAAZC.js";

@@ -8,7 +8,7 @@ import {
 } from "./chunk-JFDNQY3D.js";
 import {
   redactSecrets
-} from "./chunk-W36C3WO5.js";
+} from "./chunk-QS53BEIT.js";
 import {
   findClosest
 } from "./chunk-ES5KJZ65.js";
@@ -51,19 +51,19 @@ var COMMANDS = {
   init: () => import("./init-ITHBF4Q4.js"),
   new: () => import("./new-PANMCV5L.js"),
   fmt: () => import("./fmt-4DARG2IC.js"),
-  validate: () => import("./validate-HTTRY3UE.js"),
-  plan: () => import("./plan-C6GNW5PR.js"),
-  apply: () => import("./apply-PL4DT4PB.js"),
-  drift: () => import("./drift-256EVPXE.js"),
-  import: () => import("./import-KW3GXE2V.js"),
-  catalogue: () => import("./catalogue-Q2N3FE4N.js"),
+  validate: () => import("./validate-RYZVCCOH.js"),
+  plan: () => import("./plan-TE2TFMM7.js"),
+  apply: () => import("./apply-SN2WBZ7Y.js"),
+  drift: () => import("./drift-ZV62BXFV.js"),
+  import: () => import("./import-57YRKS3Z.js"),
+  catalogue: () => import("./catalogue-BHNLPCNH.js"),
   schema: () => import("./schema-E447QIJG.js"),
   emulator: () => import("./emulator-UZ6GO6RZ.js"),
   version: () => import("./version-T542CVZ2.js")
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
-    return () => import("./validate-online-XKF5CJBF.js");
+    return () => import("./validate-online-O6TTLAFP.js");
   }
   return COMMANDS[verb];
 }

@@ -6,7 +6,7 @@ import {
   parsePlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-IDQNJ3ZK.js";
+} from "./chunk-U2W7C2CJ.js";
 import {
   readLiveState
 } from "./chunk-5H4AKS2N.js";
@@ -30,10 +30,10 @@ import {
   AltinnError,
   DEFAULT_CONCURRENCY,
   isSameContent
-} from "./chunk-NSHKOPE5.js";
+} from "./chunk-7HJAMLTI.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-Y7HMJB2Q.js";
-import "./chunk-W36C3WO5.js";
+import "./chunk-QS53BEIT.js";
 import {
   wantsColor
 } from "./chunk-FTFKRZ4A.js";
@@ -1008,7 +1008,7 @@ var command = {
     });
     const concurrency = readPositiveInteger(values.concurrency, "--concurrency", MAX_CONCURRENCY);
     const requestTimeoutMs = readSeconds(values["request-timeout"], "--request-timeout");
-    const github = values.report === void 0 ? void 0 : await import("./report-command-M7DRW7OW.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-KZWLCMZ7.js");
     github?.parseReportTarget(values.report);
     await github?.requireApplyReportEnvironment(context.env);
     const reviewedPlan = values.plan?.length ? await readReviewedPlans(

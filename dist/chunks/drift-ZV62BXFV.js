@@ -7,7 +7,7 @@ import {
   renderDriftJson,
   renderDriftText,
   writeOutputFile
-} from "./chunk-IDQNJ3ZK.js";
+} from "./chunk-U2W7C2CJ.js";
 import {
   writeFileSet
 } from "./chunk-YGRTRRFN.js";
@@ -35,10 +35,10 @@ import {
   renderDriftMarkdown
 } from "./chunk-SYIWAMZJ.js";
 import "./chunk-2T7HBBNE.js";
-import "./chunk-NSHKOPE5.js";
+import "./chunk-7HJAMLTI.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-Y7HMJB2Q.js";
-import "./chunk-W36C3WO5.js";
+import "./chunk-QS53BEIT.js";
 import {
   wantsColor
 } from "./chunk-FTFKRZ4A.js";
@@ -287,7 +287,7 @@ ${USAGE}`);
     requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, DRIFT_FORMATS);
-    const github = values.report === void 0 ? void 0 : await import("./report-command-M7DRW7OW.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-KZWLCMZ7.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values["altinn-url"] });
     if (values.accept) {

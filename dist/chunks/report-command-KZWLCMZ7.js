@@ -8,7 +8,7 @@ import {
   requireToken,
   toGitHubReportError,
   writeOutputs
-} from "./chunk-PXMN63E5.js";
+} from "./chunk-3XXY6EEX.js";
 import {
   escapeHtmlText,
   escapeMarkdownText,
@@ -19,7 +19,7 @@ import {
 import {
   pickDisplayName
 } from "./chunk-2T7HBBNE.js";
-import "./chunk-W36C3WO5.js";
+import "./chunk-QS53BEIT.js";
 import {
   formatAnnotation,
   formatDiagnosticAnnotation

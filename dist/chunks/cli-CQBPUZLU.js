@@ -4,11 +4,11 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-L5CFDS65.js";
+} from "./chunk-WB7JSANH.js";
 import "./chunk-NQ6FXIXM.js";
 import "./chunk-JFDNQY3D.js";
 import "./chunk-Y7HMJB2Q.js";
-import "./chunk-W36C3WO5.js";
+import "./chunk-QS53BEIT.js";
 import "./chunk-JL2D3Q3I.js";
 import "./chunk-ES5KJZ65.js";
 import "./chunk-DFEVOAXM.js";

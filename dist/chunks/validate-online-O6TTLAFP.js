@@ -1,10 +1,15 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
-  VALIDATE_USAGE,
   command,
-  parseValidateArguments,
-  runValidation
-} from "./chunk-FBDXKAWX.js";
+  fetchEnvironmentCatalogue,
+  restrictToEnvironment
+} from "./chunk-DR7MHSSZ.js";
+import "./chunk-KJTKWIC4.js";
+import "./chunk-7HJAMLTI.js";
+import "./chunk-GXJ3DS7S.js";
+import "./chunk-Y7HMJB2Q.js";
+import "./chunk-QS53BEIT.js";
+import "./chunk-F66GDKRI.js";
 import "./chunk-FTFKRZ4A.js";
 import "./chunk-I3XWIO7A.js";
 import "./chunk-4U6XKUOH.js";
@@ -22,8 +27,7 @@ import "./chunk-TMLGWUGT.js";
 import "./chunk-DFEVOAXM.js";
 import "./chunk-PFLRPMBQ.js";
 export {
-  VALIDATE_USAGE,
   command,
-  parseValidateArguments,
-  runValidation
+  fetchEnvironmentCatalogue,
+  restrictToEnvironment
 };

@@ -5,12 +5,12 @@ import {
 } from "./chunk-KJTKWIC4.js";
 import {
   openAltinnConnection
-} from "./chunk-NSHKOPE5.js";
+} from "./chunk-7HJAMLTI.js";
 import {
   VALIDATE_USAGE,
   parseValidateArguments,
   runValidation
-} from "./chunk-FBDXKAWX.js";
+} from "./chunk-F66GDKRI.js";
 
 // src/commands/validate-online.ts
 function restrictToEnvironment(file, environment) {
