@@ -22,7 +22,7 @@ if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
 `);
   process.exitCode = 1;
 } else {
-  const { runFromProcess } = await import("./chunks/cli-CHATUGYS.js");
+  const { runFromProcess } = await import("./chunks/cli-THCNZXNU.js");
   await runFromProcess();
 }
 export {

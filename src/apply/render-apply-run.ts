@@ -2,7 +2,7 @@
  * An apply run for people (text) and machines (canonical JSON), and the progress lines shown while
  * it runs: a counter rewritten in place on a terminal, one quiet line per system in CI.
  */
-import { stringifyCanonicalJson } from '../plan/canonical-json.ts';
+import { stringifyCanonicalJson } from '../model/canonical-json.ts';
 import { escapeTerminalText } from '../plan/render-text.ts';
 import type { ApplyProgress, SystemApplyResult } from './apply-plan.ts';
 import { summariseApplyRun } from './apply-run.ts';

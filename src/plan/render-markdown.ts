@@ -6,7 +6,7 @@
  * that says where the full plan is.
  */
 import { describeFieldChange, pickDisplayName } from './describe-field-change.ts';
-import type { FieldChange } from './diff.ts';
+import type { FieldChange } from '../model/diff.ts';
 import type { DriftKind, DriftReport } from './drift.ts';
 import type { ChangeAction, Plan, PlannedChange } from './plan-types.ts';
 

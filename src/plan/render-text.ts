@@ -5,7 +5,7 @@
  */
 import { describeFieldChange, formatValue, pickDisplayName } from './describe-field-change.ts';
 import type { DiffSign } from './describe-field-change.ts';
-import type { FieldChange } from './diff.ts';
+import type { FieldChange } from '../model/diff.ts';
 import type { DriftKind, DriftReport } from './drift.ts';
 import type { ChangeAction, Plan, PlannedChange } from './plan-types.ts';
 

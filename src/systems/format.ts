@@ -8,7 +8,7 @@ import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { compareKeysCanonically, holdsFieldNames, resolveFieldAlias } from './canonical-order.ts';
 import type { YamlPath } from './canonical-order.ts';
-import { ENVIRONMENTS_KEY } from './fields.ts';
+import { ENVIRONMENTS_KEY } from '../model/fields.ts';
 import { YAML_PARSE_OPTIONS, YAML_TO_JS_OPTIONS } from './yaml-options.ts';
 import { applyCanonicalStyle, renderDocument, placeSchemaModeline } from './yaml-style.ts';
 

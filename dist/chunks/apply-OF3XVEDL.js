@@ -7,7 +7,7 @@ import {
   parsePlanJson,
   renderPlanText,
   wantsColor
-} from "./chunk-UB34ON3W.js";
+} from "./chunk-GTUFTBT7.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -15,21 +15,23 @@ import {
   pickFormat,
   readLiveState,
   requireDefaultSystemsFolder,
-  requireEnvironmentName,
-  stringifyCanonicalJson
-} from "./chunk-O373IP5Y.js";
+  requireEnvironmentName
+} from "./chunk-6E3YWLPJ.js";
 import {
   AltinnClientError,
   AltinnError,
-  DEFAULT_CONCURRENCY,
-  isSameContent
-} from "./chunk-V4WWP4QN.js";
+  DEFAULT_CONCURRENCY
+} from "./chunk-V4O7UAFV.js";
+import {
+  holdsRequest,
+  stringifyCanonicalJson
+} from "./chunk-I3QDYHMD.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-BWGYRILG.js";
 import {
   SYSTEM_RULES,
   indexCatalogue
-} from "./chunk-F7U5Z6GS.js";
+} from "./chunk-EKVOQ7MK.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
@@ -37,8 +39,8 @@ import "./chunk-G6XEQELQ.js";
 import "./chunk-3VVXVFR3.js";
 import {
   describePath
-} from "./chunk-FNTW3BCQ.js";
-import "./chunk-5L4NZPND.js";
+} from "./chunk-HSDHSHYU.js";
+import "./chunk-PD2XGLPH.js";
 import "./chunk-KBDEQPMX.js";
 import "./chunk-JL4PHI74.js";
 import "./chunk-UEDY57WB.js";
@@ -361,7 +363,7 @@ function isAlreadyDone(change, live) {
   if (lookup?.status !== "found") return false;
   if (change.action === "delete") return lookup.system.isDeleted;
   if ((change.action === "create" || change.action === "update") && change.request) {
-    return !lookup.system.isDeleted && isSameContent(change.request, lookup.system);
+    return holdsRequest(lookup.system, change.request);
   }
   return false;
 }

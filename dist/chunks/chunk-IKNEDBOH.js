@@ -2,7 +2,7 @@ import { createRequire as __sysregCreateRequire } from 'node:module'; const requ
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
-} from "./chunk-5L4NZPND.js";
+} from "./chunk-PD2XGLPH.js";
 
 // src/systems/schema.ts
 var SYSTEM_SCHEMA_PATH = ".sysreg/system.schema.json";
@@ -111,7 +111,7 @@ function buildSystemSchema() {
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
     title: "Altinn system (sysreg)",
-    description: "One system in Altinn's system register, as `systems/<id>.yaml`. Generated from src/systems/fields.ts; do not edit.",
+    description: "One system in Altinn's system register, as `systems/<id>.yaml`. Generated from src/model/fields.ts; do not edit.",
     type: "object",
     required: FIELD_RULES.filter((rule) => rule.required).map((rule) => rule.key),
     properties: {

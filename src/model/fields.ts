@@ -3,7 +3,7 @@
  * and formatting alike. Adding a field to the model means adding it here, and nowhere else deciding
  * how it compares.
  */
-import type { SystemSpec } from '../model/system.ts';
+import type { SystemSpec } from './system.ts';
 
 /**
  * How a field compares between git and Altinn:

@@ -9,21 +9,21 @@ import process from "node:process";
 module.enableCompileCache?.();
 var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
-  init: () => import("./init-7563RMUW.js"),
-  new: () => import("./new-4ZHUG6ZS.js"),
-  fmt: () => import("./fmt-JLM3RACS.js"),
-  validate: () => import("./validate-CQP4F6I2.js"),
-  plan: () => import("./plan-2ZYYQJDE.js"),
-  apply: () => import("./apply-GQ3H4GKI.js"),
-  drift: () => import("./drift-P4WZUUVB.js"),
-  import: () => import("./import-BHQCQ34T.js"),
-  schema: () => import("./schema-ZB4Z6MPE.js"),
-  emulator: () => import("./emulator-HK7IKQPH.js"),
+  init: () => import("./init-LV5G4RS4.js"),
+  new: () => import("./new-MJURKLPM.js"),
+  fmt: () => import("./fmt-ERNZI7QQ.js"),
+  validate: () => import("./validate-WJWHAUD3.js"),
+  plan: () => import("./plan-B5ZM3RP5.js"),
+  apply: () => import("./apply-OF3XVEDL.js"),
+  drift: () => import("./drift-FHR457E2.js"),
+  import: () => import("./import-IGPHQ7GL.js"),
+  schema: () => import("./schema-VG5DLEKB.js"),
+  emulator: () => import("./emulator-CNUAYQ5A.js"),
   version: () => import("./version-T542CVZ2.js")
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
-    return () => import("./validate-online-WACLC4VY.js");
+    return () => import("./validate-online-422PBWHV.js");
   }
   return COMMANDS[verb];
 }

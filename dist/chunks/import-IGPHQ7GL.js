@@ -7,36 +7,38 @@ import {
   renderSystemYaml,
   specFromLive,
   writeFileSet
-} from "./chunk-RKCBPSJ3.js";
+} from "./chunk-5XHPUA7T.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
-  canonicalFromSpec,
   parseCommandArguments,
   readLiveState,
-  requireEnvironmentName,
-  stringifyCanonicalJson
-} from "./chunk-O373IP5Y.js";
+  requireEnvironmentName
+} from "./chunk-6E3YWLPJ.js";
 import {
   openAltinnConnection
-} from "./chunk-V4WWP4QN.js";
+} from "./chunk-V4O7UAFV.js";
+import {
+  canonicalFromSpec,
+  stringifyCanonicalJson
+} from "./chunk-I3QDYHMD.js";
 import "./chunk-GXJ3DS7S.js";
 import {
   ENVIRONMENT_NAME_PATTERN
-} from "./chunk-ZADAU3ER.js";
+} from "./chunk-IKNEDBOH.js";
 import "./chunk-BWGYRILG.js";
 import {
   readSystemsFolder,
   resolveSystemsFolder
-} from "./chunk-5TLSTAYK.js";
-import "./chunk-6TT5AU42.js";
+} from "./chunk-UBAKOSXJ.js";
+import "./chunk-JNRPWCH6.js";
 import "./chunk-J6RVAHHL.js";
 import "./chunk-7OQQWF46.js";
 import {
   environmentsOf,
   resolveSpec,
   validateSystems
-} from "./chunk-F7U5Z6GS.js";
+} from "./chunk-EKVOQ7MK.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
@@ -44,11 +46,11 @@ import "./chunk-G6XEQELQ.js";
 import "./chunk-3VVXVFR3.js";
 import {
   parseSystemFile
-} from "./chunk-FNTW3BCQ.js";
+} from "./chunk-HSDHSHYU.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
-} from "./chunk-5L4NZPND.js";
+} from "./chunk-PD2XGLPH.js";
 import {
   SYSTEMS_DIRECTORY
 } from "./chunk-KBDEQPMX.js";

@@ -3,7 +3,7 @@ import {
   ENVIRONMENT_NAME_PATTERN,
   SYSTEM_SCHEMA_PATH,
   renderSystemSchema
-} from "./chunk-ZADAU3ER.js";
+} from "./chunk-IKNEDBOH.js";
 import {
   ACTION_PIN
 } from "./chunk-WEIKV5NT.js";
@@ -15,12 +15,12 @@ import {
 } from "./chunk-BWGYRILG.js";
 import {
   resolveSystemIdentity
-} from "./chunk-PIWYBJXX.js";
+} from "./chunk-JM5P5P7L.js";
 import {
   describeFileError
 } from "./chunk-7OQQWF46.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-5L4NZPND.js";
+import "./chunk-PD2XGLPH.js";
 import {
   SYSTEMS_DIRECTORY
 } from "./chunk-KBDEQPMX.js";

@@ -3,12 +3,12 @@ import {
   canonicalFromLive,
   canonicalFromSpec,
   stringifyCanonicalJson
-} from "./chunk-O373IP5Y.js";
+} from "./chunk-I3QDYHMD.js";
 import {
   compareKeysCanonically,
   holdsFieldNames,
   resolveFieldAlias
-} from "./chunk-6TT5AU42.js";
+} from "./chunk-JNRPWCH6.js";
 import {
   writeFileAtomically
 } from "./chunk-J6RVAHHL.js";
@@ -22,14 +22,14 @@ import {
 } from "./chunk-7OQQWF46.js";
 import {
   resolveSpec
-} from "./chunk-F7U5Z6GS.js";
+} from "./chunk-EKVOQ7MK.js";
 import {
   parseSystemFile
-} from "./chunk-FNTW3BCQ.js";
+} from "./chunk-HSDHSHYU.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
-} from "./chunk-5L4NZPND.js";
+} from "./chunk-PD2XGLPH.js";
 import {
   require_dist
 } from "./chunk-KBDEQPMX.js";

@@ -4,7 +4,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-APNEA25R.js";
+} from "./chunk-D6F2RTMT.js";
 import "./chunk-3T32HAJJ.js";
 import "./chunk-BWGYRILG.js";
 import "./chunk-KBDEQPMX.js";

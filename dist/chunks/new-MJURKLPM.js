@@ -1,11 +1,11 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   resolveSystemsFolder
-} from "./chunk-5TLSTAYK.js";
+} from "./chunk-UBAKOSXJ.js";
 import {
   renderSystemSkeleton,
   resolveSystemIdentity
-} from "./chunk-PIWYBJXX.js";
+} from "./chunk-JM5P5P7L.js";
 import {
   writeFileAtomically
 } from "./chunk-J6RVAHHL.js";
@@ -13,8 +13,8 @@ import {
   describeFileError
 } from "./chunk-7OQQWF46.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-FNTW3BCQ.js";
-import "./chunk-5L4NZPND.js";
+import "./chunk-HSDHSHYU.js";
+import "./chunk-PD2XGLPH.js";
 import {
   SYSTEMS_DIRECTORY,
   toRepoPath

@@ -114,7 +114,7 @@ var command = {
 ${usage}`);
     }
     const port = readPort(values.port);
-    const { startEmulator } = await import("./emulator-4GVTZ4SG.js");
+    const { startEmulator } = await import("./emulator-KBN5WMNP.js");
     let emulator;
     try {
       emulator = await startEmulator({ port, host: values.host ?? "127.0.0.1", dataFile: values.data });

@@ -10,7 +10,7 @@ import {
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
-} from "./chunk-5L4NZPND.js";
+} from "./chunk-PD2XGLPH.js";
 import {
   require_dist
 } from "./chunk-KBDEQPMX.js";

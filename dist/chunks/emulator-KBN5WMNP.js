@@ -1,5 +1,8 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
+  storedRedirectUrl
+} from "./chunk-I3QDYHMD.js";
+import {
   SignJWT,
   compactVerify,
   decodeJwt,
@@ -19,6 +22,7 @@ import {
   SCOPE_WRITE,
   SYSTEM_REGISTER_PATH
 } from "./chunk-G6XEQELQ.js";
+import "./chunk-PD2XGLPH.js";
 import "./chunk-PFLRPMBQ.js";
 
 // src/emulator/index.ts
@@ -1257,15 +1261,6 @@ function validateAccessPackages(packages, isVisible, catalogue) {
   if (isVisible && nonAssignable) errors.push(createValidationError("AUTH.VLD-00018", path));
   return errors;
 }
-function storeRedirectUrlAsDotNet(url) {
-  if (!URL.canParse(url)) return url;
-  const href = new URL(url).href;
-  try {
-    return decodeURI(href);
-  } catch {
-    return href;
-  }
-}
 function isHttpsAbsoluteUrl(url) {
   return URL.canParse(url) && new URL(url).protocol === "https:";
 }
@@ -1342,7 +1337,7 @@ function toColumns(request, vendorOrgNumber) {
     rights: request.rights,
     accessPackages: request.accessPackages,
     clientId: request.clientId,
-    allowedRedirectUrls: request.allowedRedirectUrls.map(storeRedirectUrlAsDotNet),
+    allowedRedirectUrls: request.allowedRedirectUrls.map(storedRedirectUrl),
     isVisible: request.isVisible
   };
 }

@@ -3,10 +3,10 @@
  * FIELD_RULES: only fields a PUT can change are diffed (`id`, `vendor` and `isDeleted` decide the
  * action, not a field change).
  */
-import { FIELD_RULES } from '../systems/fields.ts';
-import type { FieldComparison } from '../systems/fields.ts';
-import type { SystemSpec } from '../model/system.ts';
-import type { CanonicalSystem } from './canonical.ts';
+import { FIELD_RULES } from './fields.ts';
+import type { FieldComparison } from './fields.ts';
+import type { SystemSpec } from './system.ts';
+import { listDifferingFields, type CanonicalSystem } from './canonical.ts';
 import { stringifyCanonicalJson } from './canonical-json.ts';
 
 export interface FieldChange {
@@ -24,11 +24,11 @@ export interface FieldChange {
 /** The changes that turn `before` into `after`, in canonical field order. */
 export function diffCanonicalSystems(before: CanonicalSystem, after: CanonicalSystem): FieldChange[] {
   const changes: FieldChange[] = [];
+  const differing = new Set(listDifferingFields(before, after));
   for (const rule of FIELD_RULES) {
-    if (!rule.updatable) continue;
+    if (!rule.updatable || !differing.has(rule.key)) continue;
     const oldValue: unknown = before[rule.key];
     const newValue: unknown = after[rule.key];
-    if (stringifyCanonicalJson(oldValue) === stringifyCanonicalJson(newValue)) continue;
     const change: FieldChange = { field: rule.key, kind: rule.comparison, before: oldValue, after: newValue };
     if (rule.comparison === 'set') {
       change.added = subtractItems(newValue as unknown[], oldValue as unknown[]);

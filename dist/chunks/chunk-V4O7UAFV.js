@@ -1,5 +1,8 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
+  holdsRequest
+} from "./chunk-I3QDYHMD.js";
+import {
   SignJWT,
   decodeJwt,
   importJWK,
@@ -32043,8 +32046,7 @@ var SystemRegisterClient = class {
       }
       const lookup = await this.getSystem(body.id, options);
       if (lookup.status === "found") {
-        if (!lookup.system.isDeleted && isSameContent(body, lookup.system))
-          return { internalId: void 0, confirmedByRead: true };
+        if (holdsRequest(lookup.system, body)) return { internalId: void 0, confirmedByRead: true };
         throw lastFailure;
       }
       if (lookup.status === "forbidden") throw lastFailure;
@@ -32168,23 +32170,6 @@ var SystemRegisterClient = class {
 function buildSystemPath(id) {
   return `${SYSTEM_REGISTER_PATH}/vendor/${encodeURIComponent(id)}`;
 }
-function isSameContent(body, live) {
-  const normaliseUrl = (url) => {
-    try {
-      return new URL(url).href;
-    } catch {
-      return url;
-    }
-  };
-  const sortedEntries = (map) => JSON.stringify(Object.entries(map).sort(([a], [b]) => a.localeCompare(b)));
-  const rights = (list) => JSON.stringify(
-    (list ?? []).map((r) => ({
-      action: r.action ?? null,
-      resource: r.resource.map((p) => [p.id, p.value])
-    }))
-  );
-  return body.id === live.id && body.vendor.ID === live.vendor.ID && sortedEntries(body.name) === sortedEntries(live.name) && sortedEntries(body.description) === sortedEntries(live.description) && rights(body.rights) === rights(live.rights) && JSON.stringify((body.accessPackages ?? []).map((p) => p.urn)) === JSON.stringify((live.accessPackages ?? []).map((p) => p.urn)) && JSON.stringify(body.clientId ?? []) === JSON.stringify(live.clientId ?? []) && (body.isVisible ?? true) === live.isVisible && JSON.stringify((body.allowedRedirectUrls ?? []).map(normaliseUrl)) === JSON.stringify((live.allowedRedirectUrls ?? []).map(normaliseUrl));
-}
 function parseJson(text) {
   try {
     return JSON.parse(text);
@@ -32247,7 +32232,6 @@ export {
   AltinnClientError,
   AltinnError,
   DEFAULT_CONCURRENCY,
-  isSameContent,
   openAltinnConnection
 };
 /*! Bundled license information:

@@ -9,7 +9,7 @@ import {
   renderPlanJson,
   renderPlanText,
   wantsColor
-} from "./chunk-UB34ON3W.js";
+} from "./chunk-GTUFTBT7.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -17,16 +17,17 @@ import {
   pickFormat,
   requireDefaultSystemsFolder,
   requireEnvironmentName
-} from "./chunk-O373IP5Y.js";
-import "./chunk-V4WWP4QN.js";
+} from "./chunk-6E3YWLPJ.js";
+import "./chunk-V4O7UAFV.js";
+import "./chunk-I3QDYHMD.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-BWGYRILG.js";
-import "./chunk-F7U5Z6GS.js";
+import "./chunk-EKVOQ7MK.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-G6XEQELQ.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-FNTW3BCQ.js";
-import "./chunk-5L4NZPND.js";
+import "./chunk-HSDHSHYU.js";
+import "./chunk-PD2XGLPH.js";
 import "./chunk-KBDEQPMX.js";
 import {
   renderPlanMarkdown

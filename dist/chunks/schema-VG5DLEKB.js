@@ -1,8 +1,8 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   renderSystemSchema
-} from "./chunk-ZADAU3ER.js";
-import "./chunk-5L4NZPND.js";
+} from "./chunk-IKNEDBOH.js";
+import "./chunk-PD2XGLPH.js";
 import {
   UsageError
 } from "./chunk-DFEVOAXM.js";

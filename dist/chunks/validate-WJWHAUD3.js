@@ -4,13 +4,13 @@ import {
   command,
   parseValidateArguments,
   runValidation
-} from "./chunk-BUBXVBB3.js";
-import "./chunk-F7U5Z6GS.js";
+} from "./chunk-X5Q6MPYF.js";
+import "./chunk-EKVOQ7MK.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-G6XEQELQ.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-FNTW3BCQ.js";
-import "./chunk-5L4NZPND.js";
+import "./chunk-HSDHSHYU.js";
+import "./chunk-PD2XGLPH.js";
 import "./chunk-KBDEQPMX.js";
 import "./chunk-K4IDP6GV.js";
 import "./chunk-UEDY57WB.js";

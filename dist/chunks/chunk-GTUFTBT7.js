@@ -1,26 +1,29 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
-  canonicalFromLive,
-  canonicalFromSpec,
-  readLiveState,
-  stringifyCanonicalJson
-} from "./chunk-O373IP5Y.js";
+  readLiveState
+} from "./chunk-6E3YWLPJ.js";
 import {
   openAltinnConnection
-} from "./chunk-V4WWP4QN.js";
+} from "./chunk-V4O7UAFV.js";
+import {
+  canonicalFromLive,
+  canonicalFromSpec,
+  listDifferingFields,
+  stringifyCanonicalJson
+} from "./chunk-I3QDYHMD.js";
 import {
   resolveEnvironment,
   validateSystems
-} from "./chunk-F7U5Z6GS.js";
+} from "./chunk-EKVOQ7MK.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
 import {
   loadSystemFiles
-} from "./chunk-FNTW3BCQ.js";
+} from "./chunk-HSDHSHYU.js";
 import {
   FIELD_RULES
-} from "./chunk-5L4NZPND.js";
+} from "./chunk-PD2XGLPH.js";
 import {
   discoverSystemFiles,
   sortDiagnostics
@@ -88,14 +91,14 @@ function compareStrings(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// src/plan/diff.ts
+// src/model/diff.ts
 function diffCanonicalSystems(before, after) {
   const changes = [];
+  const differing = new Set(listDifferingFields(before, after));
   for (const rule of FIELD_RULES) {
-    if (!rule.updatable) continue;
+    if (!rule.updatable || !differing.has(rule.key)) continue;
     const oldValue = before[rule.key];
     const newValue = after[rule.key];
-    if (stringifyCanonicalJson(oldValue) === stringifyCanonicalJson(newValue)) continue;
     const change = { field: rule.key, kind: rule.comparison, before: oldValue, after: newValue };
     if (rule.comparison === "set") {
       change.added = subtractItems(newValue, oldValue);

@@ -1,13 +1,13 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   validateSystems
-} from "./chunk-F7U5Z6GS.js";
+} from "./chunk-EKVOQ7MK.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
 import {
   loadSystemFiles
-} from "./chunk-FNTW3BCQ.js";
+} from "./chunk-HSDHSHYU.js";
 import {
   discoverSystemFiles,
   sortDiagnostics

@@ -1,6 +1,6 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 
-// src/systems/fields.ts
+// src/model/fields.ts
 var FIELD_RULES = [
   {
     key: "id",

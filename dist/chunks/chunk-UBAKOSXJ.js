@@ -4,7 +4,7 @@ import {
 } from "./chunk-7OQQWF46.js";
 import {
   MAX_SYSTEM_FILE_BYTES
-} from "./chunk-FNTW3BCQ.js";
+} from "./chunk-HSDHSHYU.js";
 import {
   toRepoPath
 } from "./chunk-KBDEQPMX.js";

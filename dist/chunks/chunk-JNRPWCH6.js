@@ -2,7 +2,7 @@ import { createRequire as __sysregCreateRequire } from 'node:module'; const requ
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
-} from "./chunk-5L4NZPND.js";
+} from "./chunk-PD2XGLPH.js";
 
 // src/systems/canonical-order.ts
 var FIELD_KEYS = FIELD_RULES.map((rule) => rule.key);

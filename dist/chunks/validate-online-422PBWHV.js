@@ -1,24 +1,25 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   openAltinnConnection
-} from "./chunk-V4WWP4QN.js";
+} from "./chunk-V4O7UAFV.js";
+import "./chunk-I3QDYHMD.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-BWGYRILG.js";
 import {
   VALIDATE_USAGE,
   parseValidateArguments,
   runValidation
-} from "./chunk-BUBXVBB3.js";
+} from "./chunk-X5Q6MPYF.js";
 import {
   RESOURCE_ATTRIBUTE_ID,
   environmentsOf,
   resolveSpec
-} from "./chunk-F7U5Z6GS.js";
+} from "./chunk-EKVOQ7MK.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-G6XEQELQ.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-FNTW3BCQ.js";
-import "./chunk-5L4NZPND.js";
+import "./chunk-HSDHSHYU.js";
+import "./chunk-PD2XGLPH.js";
 import {
   compareText
 } from "./chunk-KBDEQPMX.js";

@@ -7,11 +7,11 @@ import {
 } from "./chunk-3VVXVFR3.js";
 import {
   suggestName
-} from "./chunk-FNTW3BCQ.js";
+} from "./chunk-HSDHSHYU.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
-} from "./chunk-5L4NZPND.js";
+} from "./chunk-PD2XGLPH.js";
 import {
   sortDiagnostics
 } from "./chunk-KBDEQPMX.js";

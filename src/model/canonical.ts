@@ -1,13 +1,13 @@
 /**
  * The canonical form: what the YAML says and what Altinn says both become a `CanonicalSystem` before
  * they are compared, so a diff is like against like. How each field canonicalises follows its
- * comparison in FIELD_RULES (src/systems/fields.ts); the per-item rules below say what Altinn does to
+ * comparison in FIELD_RULES (src/model/fields.ts); the per-item rules below say what Altinn does to
  * an item when it stores it (shared/altinn-system-register.md §2.2, §4.3).
  */
-import type { LiveSystem } from '../model/wire.ts';
-import { FIELD_RULES } from '../systems/fields.ts';
-import type { FieldComparison } from '../systems/fields.ts';
-import type { AccessPackage, LanguageMap, Right, SystemSpec } from '../model/system.ts';
+import type { LiveSystem, RegisterSystemRequest } from './wire.ts';
+import { FIELD_RULES } from './fields.ts';
+import type { FieldComparison } from './fields.ts';
+import type { AccessPackage, LanguageMap, Right, SystemSpec } from './system.ts';
 import { stringifyCanonicalJson } from './canonical-json.ts';
 
 /** Both sides of a comparison: the model's fields, each in its one canonical spelling. */
@@ -94,19 +94,23 @@ function canonicaliseRight(right: Right): Right {
 }
 
 /**
- * A redirect URL as Altinn stores it. Altinn keeps .NET `Uri.ToString()`, which lowercases the host,
- * drops a default port and adds `/` to an empty path, as WHATWG `href` does; unlike WHATWG it
- * un-escapes every escape except `%23`, `%3F` and `%25` (`%20` comes back as a space). Both sides are
- * taken through `href`, that un-escaping, and `href` again, so every spelling of one stored URL meets
- * in one string. A value that is not a URL stays as written, so it shows up in the diff instead of
- * failing the plan.
+ * A redirect URL as Altinn stores it: .NET `Uri.ToString()`, which lowercases the host, drops a
+ * default port and adds `/` to an empty path, as WHATWG `href` does; unlike WHATWG it un-escapes every
+ * escape except `%23`, `%3F` and `%25` (`%20` comes back as a space). A value that is not a URL stays
+ * as written. The local Altinn stores exactly this.
+ */
+export function storedRedirectUrl(url: string): string {
+  return URL.canParse(url) ? unescapeLikeDotNet(new URL(url).href) : url;
+}
+
+/**
+ * The form both sides of a comparison take: `href` of the stored form, so every spelling of one stored
+ * URL meets in one string. A value that is not a URL stays as written, so it shows up in the diff
+ * instead of failing the plan.
  */
 export function normaliseRedirectUrl(url: string): string {
-  try {
-    return new URL(unescapeLikeDotNet(new URL(url).href)).href;
-  } catch {
-    return url;
-  }
+  const stored = storedRedirectUrl(url);
+  return URL.canParse(stored) ? new URL(stored).href : url;
 }
 
 const KEPT_ESCAPES: Record<string, string> = { '%23': '\ue000', '%3F': '\ue001', '%25': '\ue002' };
@@ -125,4 +129,29 @@ export function unescapeLikeDotNet(text: string): string {
       mark === '\ue000' ? '%23' : mark === '\ue001' ? '%3F' : '%25',
     );
   });
+}
+
+/** A write's body as the canonical form compares it (a body is never a tombstone). */
+export function canonicalFromRequest(request: RegisterSystemRequest): CanonicalSystem {
+  return canonicalise({ ...request, isDeleted: false } as unknown as Record<string, unknown>);
+}
+
+/** Whether two canonical values are the same: the one question every "is this the same" asks. */
+export function isSameCanonicalValue(a: unknown, b: unknown): boolean {
+  return stringifyCanonicalJson(a) === stringifyCanonicalJson(b);
+}
+
+/** Every field, in canonical order, in which `a` and `b` differ. */
+export function listDifferingFields(a: CanonicalSystem, b: CanonicalSystem): (keyof SystemSpec)[] {
+  return FIELD_RULES.filter((rule) => !isSameCanonicalValue(a[rule.key], b[rule.key])).map(
+    (rule) => rule.key,
+  );
+}
+
+/**
+ * Does Altinn hold what `request` asked for? A live, not deleted system that the canonical comparison
+ * finds equal to the body in every field. Asked by the create read-back and the reviewed-plan check.
+ */
+export function holdsRequest(live: LiveSystem, request: RegisterSystemRequest): boolean {
+  return listDifferingFields(canonicalFromLive(live), canonicalFromRequest(request)).length === 0;
 }

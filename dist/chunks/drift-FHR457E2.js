@@ -11,7 +11,7 @@ import {
   renderDriftJson,
   renderDriftText,
   wantsColor
-} from "./chunk-UB34ON3W.js";
+} from "./chunk-GTUFTBT7.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -19,37 +19,39 @@ import {
   listChangedViews,
   specFromLive,
   writeFileSet
-} from "./chunk-RKCBPSJ3.js";
+} from "./chunk-5XHPUA7T.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
-  canonicalFromLive,
-  canonicalFromSpec,
   parseCommandArguments,
   pickFormat,
   requireDefaultSystemsFolder,
-  requireEnvironmentName,
+  requireEnvironmentName
+} from "./chunk-6E3YWLPJ.js";
+import "./chunk-V4O7UAFV.js";
+import {
+  canonicalFromLive,
+  canonicalFromSpec,
   stringifyCanonicalJson
-} from "./chunk-O373IP5Y.js";
-import "./chunk-V4WWP4QN.js";
+} from "./chunk-I3QDYHMD.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-BWGYRILG.js";
-import "./chunk-6TT5AU42.js";
+import "./chunk-JNRPWCH6.js";
 import "./chunk-J6RVAHHL.js";
 import "./chunk-7OQQWF46.js";
 import {
   environmentsOf,
   isOverridden,
   resolveEnvironment
-} from "./chunk-F7U5Z6GS.js";
+} from "./chunk-EKVOQ7MK.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-G6XEQELQ.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-FNTW3BCQ.js";
+import "./chunk-HSDHSHYU.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULE_BY_KEY
-} from "./chunk-5L4NZPND.js";
+} from "./chunk-PD2XGLPH.js";
 import "./chunk-KBDEQPMX.js";
 import {
   renderDriftMarkdown

@@ -3,7 +3,7 @@ import {
   compareKeysCanonically,
   holdsFieldNames,
   resolveFieldAlias
-} from "./chunk-6TT5AU42.js";
+} from "./chunk-JNRPWCH6.js";
 import {
   writeFileAtomically
 } from "./chunk-J6RVAHHL.js";
@@ -17,10 +17,10 @@ import {
   YAML_PARSE_OPTIONS,
   YAML_TO_JS_OPTIONS,
   decodeSystemFile
-} from "./chunk-FNTW3BCQ.js";
+} from "./chunk-HSDHSHYU.js";
 import {
   ENVIRONMENTS_KEY
-} from "./chunk-5L4NZPND.js";
+} from "./chunk-PD2XGLPH.js";
 import {
   discoverSystemFiles,
   require_dist
