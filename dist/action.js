@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-D6F2RTMT.js";
+} from "./chunks/chunk-IDXEL7O2.js";
 import "./chunks/chunk-3T32HAJJ.js";
 import "./chunks/chunk-BWGYRILG.js";
 import "./chunks/chunk-KBDEQPMX.js";

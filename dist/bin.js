@@ -22,7 +22,7 @@ if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
 `);
   process.exitCode = 1;
 } else {
-  const { runFromProcess } = await import("./chunks/cli-THCNZXNU.js");
+  const { runFromProcess } = await import("./chunks/cli-FYSU3BYP.js");
   await runFromProcess();
 }
 export {

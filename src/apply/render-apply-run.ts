@@ -17,8 +17,6 @@ const PAST_TENSE: Record<SystemApplyResult['action'], string> = {
 
 const SKIP_WORDS: Record<NonNullable<SystemApplyResult['reason']>, string> = {
   blocked: 'blocked',
-  'delete-not-allowed': 'needs --allow-delete',
-  'unsafe-plan': 'unsafe plan',
   'dependency-not-applied': 'waits for a change that was not applied',
   'not-in-reviewed-plan': 'not in the reviewed plan',
   aborted: 'stopped',

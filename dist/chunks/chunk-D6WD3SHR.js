@@ -3,7 +3,7 @@ import {
   SCHEMA_MODELINE,
   applyCanonicalStyle,
   renderDocument
-} from "./chunk-7OQQWF46.js";
+} from "./chunk-LRC75U72.js";
 import {
   isValidOrganisationNumber
 } from "./chunk-3VVXVFR3.js";

@@ -706,12 +706,12 @@ var TokenService = class _TokenService {
     if (client.jwk.kty !== "RSA") return { ok: false, message: "jwk must be an RSA key (kty RSA)" };
     if ("d" in client.jwk) return { ok: false, message: 'jwk must be the public key only (no "d")' };
     try {
-      const key = await importJWK({ kty: "RSA", n: client.jwk.n, e: client.jwk.e }, "RS256");
+      const key = await importJWK(toPublicRsaJwk(client.jwk), "RS256");
       const stored = {
         clientId: client.clientId,
         orgNumber: client.orgNumber,
         scopes: [...client.scopes],
-        jwk: { kty: "RSA", n: client.jwk.n, e: client.jwk.e, kid: client.jwk.kid }
+        jwk: { ...toPublicRsaJwk(client.jwk), kid: client.jwk.kid }
       };
       this.clients.set(client.clientId, { client: stored, keys: /* @__PURE__ */ new Map([["RS256", key]]) });
       return { ok: true };
@@ -768,10 +768,7 @@ var TokenService = class _TokenService {
     try {
       let key = registered.keys.get(header.alg);
       if (!key) {
-        key = await importJWK(
-          { kty: "RSA", n: registered.client.jwk.n, e: registered.client.jwk.e },
-          header.alg
-        );
+        key = await importJWK(toPublicRsaJwk(registered.client.jwk), header.alg);
         registered.keys.set(header.alg, key);
       }
       await compactVerify(assertion, key, { algorithms: [header.alg] });
@@ -858,6 +855,7 @@ var TokenService = class _TokenService {
     } catch {
       return null;
     }
+    if (issuer === void 0) return null;
     const which = issuer === this.maskinportenIssuer ? "maskinporten" : issuer === this.altinnIssuer ? "altinn" : null;
     if (!which) return null;
     const key = which === "maskinporten" ? this.maskinportenKey : this.altinnKey;
@@ -923,6 +921,12 @@ var TokenService = class _TokenService {
     return { keys: [this.altinnKey.publicJwk] };
   }
 };
+function toPublicRsaJwk(jwk) {
+  const key = { kty: "RSA" };
+  if (jwk.n !== void 0) key.n = jwk.n;
+  if (jwk.e !== void 0) key.e = jwk.e;
+  return key;
+}
 
 // src/emulator/register-binding.ts
 var MODEL = "Altinn.Platform.Authentication.Core.Models.SystemRegisters.RegisterSystemRequest";

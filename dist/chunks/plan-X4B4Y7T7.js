@@ -9,7 +9,7 @@ import {
   renderPlanJson,
   renderPlanText,
   wantsColor
-} from "./chunk-GTUFTBT7.js";
+} from "./chunk-2GWHAVG5.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -22,11 +22,11 @@ import "./chunk-V4O7UAFV.js";
 import "./chunk-I3QDYHMD.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-BWGYRILG.js";
-import "./chunk-EKVOQ7MK.js";
+import "./chunk-7NOI2AF5.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-G6XEQELQ.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-HSDHSHYU.js";
+import "./chunk-7XM6UA5P.js";
 import "./chunk-PD2XGLPH.js";
 import "./chunk-KBDEQPMX.js";
 import {
@@ -86,7 +86,7 @@ var command = {
     requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, PLAN_FORMATS);
-    const github = values.report === void 0 ? void 0 : await import("./report-command-HFJ3635A.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-YIBSNISD.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values["altinn-url"] });
     await comparison.connection.close();

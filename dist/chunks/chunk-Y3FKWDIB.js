@@ -1,10 +1,10 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   describeFileError
-} from "./chunk-7OQQWF46.js";
+} from "./chunk-LRC75U72.js";
 import {
   MAX_SYSTEM_FILE_BYTES
-} from "./chunk-HSDHSHYU.js";
+} from "./chunk-7XM6UA5P.js";
 import {
   toRepoPath
 } from "./chunk-KBDEQPMX.js";

@@ -7,7 +7,7 @@ import {
   renderSystemYaml,
   specFromLive,
   writeFileSet
-} from "./chunk-5XHPUA7T.js";
+} from "./chunk-EN3LJNDF.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -30,15 +30,15 @@ import "./chunk-BWGYRILG.js";
 import {
   readSystemsFolder,
   resolveSystemsFolder
-} from "./chunk-UBAKOSXJ.js";
+} from "./chunk-Y3FKWDIB.js";
 import "./chunk-JNRPWCH6.js";
 import "./chunk-J6RVAHHL.js";
-import "./chunk-7OQQWF46.js";
+import "./chunk-LRC75U72.js";
 import {
   environmentsOf,
   resolveSpec,
   validateSystems
-} from "./chunk-EKVOQ7MK.js";
+} from "./chunk-7NOI2AF5.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
@@ -46,7 +46,7 @@ import "./chunk-G6XEQELQ.js";
 import "./chunk-3VVXVFR3.js";
 import {
   parseSystemFile
-} from "./chunk-HSDHSHYU.js";
+} from "./chunk-7XM6UA5P.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES

@@ -19,13 +19,13 @@ import {
   applyCanonicalStyle,
   describeFileError,
   renderDocument
-} from "./chunk-7OQQWF46.js";
+} from "./chunk-LRC75U72.js";
 import {
   resolveSpec
-} from "./chunk-EKVOQ7MK.js";
+} from "./chunk-7NOI2AF5.js";
 import {
   parseSystemFile
-} from "./chunk-HSDHSHYU.js";
+} from "./chunk-7XM6UA5P.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES

@@ -7,7 +7,7 @@ import {
   parsePlanJson,
   renderPlanText,
   wantsColor
-} from "./chunk-GTUFTBT7.js";
+} from "./chunk-2GWHAVG5.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -28,18 +28,11 @@ import {
 } from "./chunk-I3QDYHMD.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-BWGYRILG.js";
-import {
-  SYSTEM_RULES,
-  indexCatalogue
-} from "./chunk-EKVOQ7MK.js";
-import {
-  DEFAULT_CATALOGUE
-} from "./chunk-PNURGIQ4.js";
+import "./chunk-7NOI2AF5.js";
+import "./chunk-PNURGIQ4.js";
 import "./chunk-G6XEQELQ.js";
 import "./chunk-3VVXVFR3.js";
-import {
-  describePath
-} from "./chunk-HSDHSHYU.js";
+import "./chunk-7XM6UA5P.js";
 import "./chunk-PD2XGLPH.js";
 import "./chunk-KBDEQPMX.js";
 import "./chunk-JL4PHI74.js";
@@ -55,39 +48,6 @@ import { readFile } from "node:fs/promises";
 import process from "node:process";
 import { isAbsolute, join } from "node:path";
 
-// src/apply/check-write-request.ts
-var FILE_ONLY_RULES = /* @__PURE__ */ new Set(["id-matches-file-name"]);
-var WRITE_RULES = SYSTEM_RULES.filter(
-  (rule) => rule.severity === "error" && !rule.needsResources && !FILE_ONLY_RULES.has(rule.ruleId)
-);
-function checkWriteRequest(request, catalogue) {
-  const spec = {
-    id: request.id,
-    vendor: { ID: request.vendor.ID },
-    name: request.name,
-    description: request.description,
-    rights: request.rights,
-    accessPackages: request.accessPackages,
-    clientId: request.clientId,
-    allowedRedirectUrls: request.allowedRedirectUrls,
-    isVisible: request.isVisible,
-    isDeleted: false
-  };
-  const context = { file: `systems/${request.id}.yaml`, catalogue: indexCatalogue(catalogue) };
-  const problems = [];
-  for (const rule of WRITE_RULES) {
-    for (const finding of rule.check(spec, context)) {
-      problems.push({
-        ruleId: rule.ruleId,
-        ...rule.altinnCode ? { altinnCode: rule.altinnCode } : {},
-        path: describePath(finding.path),
-        message: finding.message
-      });
-    }
-  }
-  return problems;
-}
-
 // src/apply/apply-plan.ts
 var PHASE_RANK = { 1: 0, 2: 1, 3: 2 };
 async function applyPlan(plan, options) {
@@ -97,7 +57,6 @@ async function applyPlan(plan, options) {
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new RangeError(`concurrency must be a whole number ≥ 1, got ${concurrency}`);
   }
-  const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
   const total = plan.changes.length;
   const results = /* @__PURE__ */ new Map();
   let done = 0;
@@ -117,21 +76,12 @@ async function applyPlan(plan, options) {
     message,
     durationMs: 0
   });
-  const unsafe = !plan.safety.safe && !options.force;
   const runnable = [];
   for (const change of plan.changes) {
     if (options.only && !options.only.has(change.systemId)) {
       skip(change, "not-in-reviewed-plan", "Not in the reviewed plan; it is left for its own review.");
     } else if (change.action === "blocked" || change.phase === 0) {
       skip(change, "blocked", change.blocked?.message ?? "The plan marks this change as blocked.");
-    } else if (unsafe) {
-      skip(change, "unsafe-plan", checkApplyAllowed(plan, options).join(" "));
-    } else if (change.action === "delete" && !options.allowDelete) {
-      skip(
-        change,
-        "delete-not-allowed",
-        "Deletes need --allow-delete; a deleted id can never be used again."
-      );
     } else {
       runnable.push(change);
     }
@@ -150,7 +100,7 @@ async function applyPlan(plan, options) {
       pending.delete(change.systemId);
       inFlight.add(change.systemId);
       const interim = released.has(change.systemId) ? " (in two writes: a client-id swap)" : "";
-      void executeChange(change, options, catalogue, now).then((result) => {
+      void executeChange(change, options, now).then((result) => {
         inFlight.delete(change.systemId);
         end(change);
         settle(
@@ -162,7 +112,7 @@ async function applyPlan(plan, options) {
     const startInterim = (change) => {
       pending.delete(change.systemId);
       inFlight.add(change.systemId);
-      void executeInterimRelease(change, options, catalogue, now).then((failure) => {
+      void executeInterimRelease(change, options, now).then((failure) => {
         inFlight.delete(change.systemId);
         if (failure) {
           end(change);
@@ -243,7 +193,7 @@ function decideReadiness(change, open, pending, inFlight, released, results) {
   }
   return "go";
 }
-async function executeChange(change, options, catalogue, now) {
+async function executeChange(change, options, now) {
   const started = now();
   const base = { systemId: change.systemId, action: change.action };
   const call = {};
@@ -263,18 +213,6 @@ async function executeChange(change, options, catalogue, now) {
         durationMs: now() - started
       };
     }
-    const problems = checkWriteRequest(request, catalogue);
-    if (problems.length > 0) {
-      const codes = [...new Set(problems.map((problem) => problem.altinnCode ?? problem.ruleId))];
-      return {
-        ...base,
-        outcome: "failed",
-        status: null,
-        codes,
-        message: `Not sent: the body breaks the register's create rules: ${problems.map((problem) => `${problem.path}: ${problem.message} [${problem.ruleId}]`).join("; ")}`,
-        durationMs: now() - started
-      };
-    }
     if (change.action === "create") {
       const created = await options.client.createSystem(request, call);
       return {
@@ -290,7 +228,7 @@ async function executeChange(change, options, catalogue, now) {
     return { ...base, ...describeFailure(error), outcome: "failed", durationMs: now() - started };
   }
 }
-async function executeInterimRelease(change, options, catalogue, now) {
+async function executeInterimRelease(change, options, now) {
   const started = now();
   const held = change.fields.find((field) => field.field === "clientId")?.before;
   const heldIds = new Set(Array.isArray(held) ? held : []);
@@ -299,7 +237,7 @@ async function executeInterimRelease(change, options, catalogue, now) {
     ...change,
     request: { ...change.request, clientId: change.request.clientId.filter((id) => heldIds.has(id)) }
   };
-  const result = await executeChange(interim, options, catalogue, now);
+  const result = await executeChange(interim, options, now);
   if (result.outcome === "applied") return void 0;
   return {
     ...result,
@@ -442,15 +380,13 @@ async function runApply(edges, options) {
   const refusal = checkApplyAllowed(
     {
       counts: { delete: inScope.filter((change) => change.action === "delete").length },
-      safety: plan.safety
+      safety: options.reviewedPlan?.safety ?? plan.safety
     },
     { allowDelete: options.allowDelete, force: options.force }
   );
   if (refusal.length > 0) return { ...run, status: "refused", refusal };
   const report = await applyPlan(plan, {
     client: edges.client,
-    allowDelete: options.allowDelete,
-    force: options.force,
     ...only ? { only } : {},
     ...options.concurrency !== void 0 ? { concurrency: options.concurrency } : {},
     ...options.signal ? { signal: options.signal } : {},
@@ -509,8 +445,6 @@ var PAST_TENSE = {
 };
 var SKIP_WORDS = {
   blocked: "blocked",
-  "delete-not-allowed": "needs --allow-delete",
-  "unsafe-plan": "unsafe plan",
   "dependency-not-applied": "waits for a change that was not applied",
   "not-in-reviewed-plan": "not in the reviewed plan",
   aborted: "stopped"
@@ -742,7 +676,7 @@ var command = {
     const format = pickFormat(values.format, APPLY_FORMATS);
     const concurrency = readPositiveInteger(values.concurrency, "--concurrency", MAX_CONCURRENCY);
     const requestTimeoutMs = readSeconds(values["request-timeout"], "--request-timeout");
-    const github = values.report === void 0 ? void 0 : await import("./report-command-HFJ3635A.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-YIBSNISD.js");
     github?.parseReportTarget(values.report);
     const reviewedPlan = values.plan ? await readReviewedPlan(context.cwd, resolveFileArgument(context, values.plan)) : void 0;
     const log = github && format === "text" ? github.createInertLogOutput(context.stdout) : context.stdout;

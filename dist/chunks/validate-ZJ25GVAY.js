@@ -4,12 +4,12 @@ import {
   command,
   parseValidateArguments,
   runValidation
-} from "./chunk-X5Q6MPYF.js";
-import "./chunk-EKVOQ7MK.js";
+} from "./chunk-NYSZLGIF.js";
+import "./chunk-7NOI2AF5.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-G6XEQELQ.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-HSDHSHYU.js";
+import "./chunk-7XM6UA5P.js";
 import "./chunk-PD2XGLPH.js";
 import "./chunk-KBDEQPMX.js";
 import "./chunk-K4IDP6GV.js";

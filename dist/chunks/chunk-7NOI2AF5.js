@@ -7,7 +7,7 @@ import {
 } from "./chunk-3VVXVFR3.js";
 import {
   suggestName
-} from "./chunk-HSDHSHYU.js";
+} from "./chunk-7XM6UA5P.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
@@ -617,7 +617,5 @@ export {
   isOverridden,
   resolveEnvironment,
   RESOURCE_ATTRIBUTE_ID,
-  indexCatalogue,
-  SYSTEM_RULES,
   validateSystems
 };

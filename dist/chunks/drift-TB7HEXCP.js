@@ -11,7 +11,7 @@ import {
   renderDriftJson,
   renderDriftText,
   wantsColor
-} from "./chunk-GTUFTBT7.js";
+} from "./chunk-2GWHAVG5.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -19,7 +19,7 @@ import {
   listChangedViews,
   specFromLive,
   writeFileSet
-} from "./chunk-5XHPUA7T.js";
+} from "./chunk-EN3LJNDF.js";
 import {
   ALTINN_OPTION_USAGE,
   CREDENTIALS_USAGE,
@@ -38,16 +38,16 @@ import "./chunk-GXJ3DS7S.js";
 import "./chunk-BWGYRILG.js";
 import "./chunk-JNRPWCH6.js";
 import "./chunk-J6RVAHHL.js";
-import "./chunk-7OQQWF46.js";
+import "./chunk-LRC75U72.js";
 import {
   environmentsOf,
   isOverridden,
   resolveEnvironment
-} from "./chunk-EKVOQ7MK.js";
+} from "./chunk-7NOI2AF5.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-G6XEQELQ.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-HSDHSHYU.js";
+import "./chunk-7XM6UA5P.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULE_BY_KEY
@@ -349,7 +349,7 @@ ${USAGE}`);
     requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, DRIFT_FORMATS);
-    const github = values.report === void 0 ? void 0 : await import("./report-command-HFJ3635A.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-YIBSNISD.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values["altinn-url"] });
     await comparison.connection.close();

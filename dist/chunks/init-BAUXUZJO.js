@@ -15,10 +15,10 @@ import {
 } from "./chunk-BWGYRILG.js";
 import {
   resolveSystemIdentity
-} from "./chunk-JM5P5P7L.js";
+} from "./chunk-D6WD3SHR.js";
 import {
   describeFileError
-} from "./chunk-7OQQWF46.js";
+} from "./chunk-LRC75U72.js";
 import "./chunk-3VVXVFR3.js";
 import "./chunk-PD2XGLPH.js";
 import {

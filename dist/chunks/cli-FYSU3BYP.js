@@ -4,7 +4,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-D6F2RTMT.js";
+} from "./chunk-IDXEL7O2.js";
 import "./chunk-3T32HAJJ.js";
 import "./chunk-BWGYRILG.js";
 import "./chunk-KBDEQPMX.js";

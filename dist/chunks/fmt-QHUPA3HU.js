@@ -12,12 +12,12 @@ import {
   describeFileError,
   placeSchemaModeline,
   renderDocument
-} from "./chunk-7OQQWF46.js";
+} from "./chunk-LRC75U72.js";
 import {
   YAML_PARSE_OPTIONS,
   YAML_TO_JS_OPTIONS,
   decodeSystemFile
-} from "./chunk-HSDHSHYU.js";
+} from "./chunk-7XM6UA5P.js";
 import {
   ENVIRONMENTS_KEY
 } from "./chunk-PD2XGLPH.js";

@@ -83,7 +83,7 @@ function placeSchemaModeline(document) {
       if (headerEnd !== -1) {
         header.push(...lines.slice(0, headerEnd + 1));
         const rest = lines.slice(headerEnd + 1);
-        firstKey.commentBefore = rest.length > 0 ? rest.join("\n") : void 0;
+        firstKey.commentBefore = rest.length > 0 ? rest.join("\n") : null;
       }
     }
   }

@@ -9,16 +9,16 @@ import {
   VALIDATE_USAGE,
   parseValidateArguments,
   runValidation
-} from "./chunk-X5Q6MPYF.js";
+} from "./chunk-NYSZLGIF.js";
 import {
   RESOURCE_ATTRIBUTE_ID,
   environmentsOf,
   resolveSpec
-} from "./chunk-EKVOQ7MK.js";
+} from "./chunk-7NOI2AF5.js";
 import "./chunk-PNURGIQ4.js";
 import "./chunk-G6XEQELQ.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-HSDHSHYU.js";
+import "./chunk-7XM6UA5P.js";
 import "./chunk-PD2XGLPH.js";
 import {
   compareText

@@ -14,13 +14,13 @@ import {
 import {
   resolveEnvironment,
   validateSystems
-} from "./chunk-EKVOQ7MK.js";
+} from "./chunk-7NOI2AF5.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
 import {
   loadSystemFiles
-} from "./chunk-HSDHSHYU.js";
+} from "./chunk-7XM6UA5P.js";
 import {
   FIELD_RULES
 } from "./chunk-PD2XGLPH.js";

@@ -114,10 +114,14 @@ var command = {
 ${usage}`);
     }
     const port = readPort(values.port);
-    const { startEmulator } = await import("./emulator-KBN5WMNP.js");
+    const { startEmulator } = await import("./emulator-TY64INNK.js");
     let emulator;
     try {
-      emulator = await startEmulator({ port, host: values.host ?? "127.0.0.1", dataFile: values.data });
+      emulator = await startEmulator({
+        port,
+        host: values.host ?? "127.0.0.1",
+        ...values.data !== void 0 ? { dataFile: values.data } : {}
+      });
     } catch (error) {
       const code = error.code;
       if (code === "EADDRINUSE")

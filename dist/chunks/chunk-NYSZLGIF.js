@@ -1,13 +1,13 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   validateSystems
-} from "./chunk-EKVOQ7MK.js";
+} from "./chunk-7NOI2AF5.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-PNURGIQ4.js";
 import {
   loadSystemFiles
-} from "./chunk-HSDHSHYU.js";
+} from "./chunk-7XM6UA5P.js";
 import {
   discoverSystemFiles,
   sortDiagnostics

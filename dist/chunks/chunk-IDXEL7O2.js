@@ -9,21 +9,21 @@ import process from "node:process";
 module.enableCompileCache?.();
 var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
-  init: () => import("./init-LV5G4RS4.js"),
-  new: () => import("./new-MJURKLPM.js"),
-  fmt: () => import("./fmt-ERNZI7QQ.js"),
-  validate: () => import("./validate-WJWHAUD3.js"),
-  plan: () => import("./plan-B5ZM3RP5.js"),
-  apply: () => import("./apply-OF3XVEDL.js"),
-  drift: () => import("./drift-FHR457E2.js"),
-  import: () => import("./import-IGPHQ7GL.js"),
+  init: () => import("./init-BAUXUZJO.js"),
+  new: () => import("./new-IGADKM3Q.js"),
+  fmt: () => import("./fmt-QHUPA3HU.js"),
+  validate: () => import("./validate-ZJ25GVAY.js"),
+  plan: () => import("./plan-X4B4Y7T7.js"),
+  apply: () => import("./apply-2JZTK4J6.js"),
+  drift: () => import("./drift-TB7HEXCP.js"),
+  import: () => import("./import-CJ4JH6Y3.js"),
   schema: () => import("./schema-VG5DLEKB.js"),
-  emulator: () => import("./emulator-CNUAYQ5A.js"),
+  emulator: () => import("./emulator-EUSHA3NN.js"),
   version: () => import("./version-T542CVZ2.js")
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
-    return () => import("./validate-online-422PBWHV.js");
+    return () => import("./validate-online-NRQGSJMN.js");
   }
   return COMMANDS[verb];
 }

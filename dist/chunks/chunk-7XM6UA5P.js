@@ -2424,7 +2424,6 @@ function describeErrorCode(error) {
 }
 
 export {
-  describePath,
   suggestName,
   YAML_PARSE_OPTIONS,
   YAML_TO_JS_OPTIONS,

@@ -1,19 +1,19 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   resolveSystemsFolder
-} from "./chunk-UBAKOSXJ.js";
+} from "./chunk-Y3FKWDIB.js";
 import {
   renderSystemSkeleton,
   resolveSystemIdentity
-} from "./chunk-JM5P5P7L.js";
+} from "./chunk-D6WD3SHR.js";
 import {
   writeFileAtomically
 } from "./chunk-J6RVAHHL.js";
 import {
   describeFileError
-} from "./chunk-7OQQWF46.js";
+} from "./chunk-LRC75U72.js";
 import "./chunk-3VVXVFR3.js";
-import "./chunk-HSDHSHYU.js";
+import "./chunk-7XM6UA5P.js";
 import "./chunk-PD2XGLPH.js";
 import {
   SYSTEMS_DIRECTORY,
