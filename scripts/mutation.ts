@@ -9,6 +9,8 @@
  *   npm run mutation -- --report-only write the result from the last Stryker report
  *   npm run mutation -- --mutate src/model/canonical.ts --tests 'test/model/**'
  *                                     a bounded run: some files, and only the tests named
+ *   npm run mutation -- --report-only --from reports/mutation/stryker-incremental.json
+ *                                     the result of an interrupted run (untested mutants left out)
  */
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -69,6 +71,7 @@ const { values } = parseArgs({
     'report-only': { type: 'boolean', default: false },
     mutate: { type: 'string' },
     tests: { type: 'string' },
+    from: { type: 'string' },
   },
 });
 if (!values['report-only']) {
@@ -85,7 +88,8 @@ if (!values['report-only']) {
     process.exit(1);
   }
 }
-const report = JSON.parse(await readFile(REPORT, 'utf8')) as MutationReport;
+const reportFile = values.from ? path.resolve(REPO, values.from) : REPORT;
+const report = JSON.parse(await readFile(reportFile, 'utf8')) as MutationReport;
 const { total, byFile } = tallyMutants(report);
 const caught = total.killed + total.timeout;
 // Mutants no selected test runs count as survivors: nothing would notice them either.
@@ -114,6 +118,9 @@ await writeBenchmarkResult(
     killed: caught,
     survived: missed,
     scope: values.mutate ?? 'stryker.config.json',
+    report: path.relative(REPO, reportFile),
+    // Mutants not yet tested when a run was interrupted (Pending) or that Stryker could not run.
+    untested: total.other,
     tests: values.tests ?? 'stryker.vitest.config.ts',
     tally: total,
     byFile,
