@@ -17,7 +17,7 @@ import { SystemYamlEditError } from '../systems/field-edit.ts';
 import type { FieldEdit } from '../systems/field-edit.ts';
 import { environmentsOf, isOverridden, resolveEnvironment, resolveSpec } from '../systems/environments.ts';
 import type { ParsedSystem } from '../systems/environments.ts';
-import { ENVIRONMENTS_KEY, FIELD_RULE_BY_KEY } from '../systems/fields.ts';
+import { ENVIRONMENTS_KEY, FIELD_RULE_BY_KEY } from '../model/fields.ts';
 import type { SystemSpec } from '../model/system.ts';
 import { findReadBackMismatch, listChangedViews } from './check-written-system.ts';
 import { specFromLive } from './spec-from-live.ts';

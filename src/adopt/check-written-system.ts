@@ -4,8 +4,8 @@
  * Pure.
  */
 import type { LiveSystem } from '../model/wire.ts';
-import { canonicalFromLive, canonicalFromSpec } from '../plan/canonical.ts';
-import { stringifyCanonicalJson } from '../plan/canonical-json.ts';
+import { canonicalFromLive, canonicalFromSpec } from '../model/canonical.ts';
+import { stringifyCanonicalJson } from '../model/canonical-json.ts';
 import { resolveSpec } from '../systems/environments.ts';
 import type { SystemDocument, SystemSpec } from '../model/system.ts';
 import { parseSystemFile } from '../systems/parse.ts';

@@ -11,14 +11,14 @@
  */
 import path from 'node:path';
 import type { LiveSystem } from '../model/wire.ts';
-import { canonicalFromSpec } from '../plan/canonical.ts';
-import { stringifyCanonicalJson } from '../plan/canonical-json.ts';
+import { canonicalFromSpec } from '../model/canonical.ts';
+import { stringifyCanonicalJson } from '../model/canonical-json.ts';
 import type { LiveLookup } from '../model/live-state.ts';
 import { applyFieldEdits } from '../systems/edit-system-yaml.ts';
 import { SystemYamlEditError } from '../systems/field-edit.ts';
 import type { FieldEdit } from '../systems/field-edit.ts';
 import { environmentsOf, resolveSpec } from '../systems/environments.ts';
-import { ENVIRONMENTS_KEY, FIELD_RULES } from '../systems/fields.ts';
+import { ENVIRONMENTS_KEY, FIELD_RULES } from '../model/fields.ts';
 import type { EnvironmentOverrides, OverridableField, SystemDocument, SystemSpec } from '../model/system.ts';
 import { DEFAULT_CATALOGUE } from '../catalogue/default-catalogue.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';

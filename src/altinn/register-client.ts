@@ -2,6 +2,7 @@
  * The system register (§1) and the catalogue look-ups, over the retrying transport with a
  * Maskinporten token. Each method maps the register's quirks (§4.1, §3.1) to one clear outcome.
  */
+import { holdsRequest } from '../model/canonical.ts';
 import type { LiveLookup } from '../model/live-state.ts';
 import type { AltinnEnvironment } from './environments.ts';
 import { AltinnClientError, AltinnError, AltinnNetworkError } from './errors.ts';
@@ -112,8 +113,7 @@ export class SystemRegisterClient {
       }
       const lookup = await this.getSystem(body.id, options);
       if (lookup.status === 'found') {
-        if (!lookup.system.isDeleted && isSameContent(body, lookup.system))
-          return { internalId: undefined, confirmedByRead: true };
+        if (holdsRequest(lookup.system, body)) return { internalId: undefined, confirmedByRead: true };
         // Something else holds the id: a retry would only earn AUTH.VLD-00002.
         throw lastFailure;
       }
@@ -330,39 +330,6 @@ export function readAccessPackageExport(groups: unknown): AccessPackageRecord[] 
 
 export function buildSystemPath(id: string): string {
   return `${SYSTEM_REGISTER_PATH}/vendor/${encodeURIComponent(id)}`;
-}
-
-/** Does the live system hold what `body` asked for, as the server stores it (§2.2, §7.2)? */
-export function isSameContent(body: RegisterSystemRequest, live: LiveSystem): boolean {
-  const normaliseUrl = (url: string) => {
-    try {
-      return new URL(url).href;
-    } catch {
-      return url;
-    }
-  };
-  const sortedEntries = (map: Record<string, string>) =>
-    JSON.stringify(Object.entries(map).sort(([a], [b]) => a.localeCompare(b)));
-  const rights = (list: RegisterSystemRequest['rights'] | undefined) =>
-    JSON.stringify(
-      (list ?? []).map((r) => ({
-        action: r.action ?? null,
-        resource: r.resource.map((p) => [p.id, p.value]),
-      })),
-    );
-  return (
-    body.id === live.id &&
-    body.vendor.ID === live.vendor.ID &&
-    sortedEntries(body.name) === sortedEntries(live.name) &&
-    sortedEntries(body.description) === sortedEntries(live.description) &&
-    rights(body.rights) === rights(live.rights) &&
-    JSON.stringify((body.accessPackages ?? []).map((p) => p.urn)) ===
-      JSON.stringify((live.accessPackages ?? []).map((p) => p.urn)) &&
-    JSON.stringify(body.clientId ?? []) === JSON.stringify(live.clientId ?? []) &&
-    (body.isVisible ?? true) === live.isVisible &&
-    JSON.stringify((body.allowedRedirectUrls ?? []).map(normaliseUrl)) ===
-      JSON.stringify((live.allowedRedirectUrls ?? []).map(normaliseUrl))
-  );
 }
 
 function parseJson(text: string): unknown {

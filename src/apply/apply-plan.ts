@@ -9,11 +9,7 @@ import { AltinnClientError, AltinnError } from '../altinn/errors.ts';
 import type { CallOptions, CreateResult } from '../altinn/register-client.ts';
 import { DEFAULT_CONCURRENCY } from '../altinn/transport.ts';
 import type { RegisterSystemRequest } from '../model/wire.ts';
-import type { Catalogue } from '../catalogue/default-catalogue.ts';
-import { DEFAULT_CATALOGUE } from '../catalogue/default-catalogue.ts';
 import type { ChangeAction, ChangePhase, Plan, PlannedChange } from '../plan/plan-types.ts';
-import { checkApplyAllowed } from '../plan/safety.ts';
-import { checkWriteRequest } from './check-write-request.ts';
 
 /** The part of `SystemRegisterClient` apply writes with; tests may hand in their own. */
 export interface ApplyClient {
@@ -27,8 +23,6 @@ export type ApplyOutcome = 'applied' | 'skipped' | 'failed';
 export type SkipReason =
   /** Phase 0: the plan says this change cannot be made (burned id, foreign vendor, held client id). */
   | 'blocked'
-  | 'delete-not-allowed'
-  | 'unsafe-plan'
   /** A change it depends on (a client id release) was not applied. */
   | 'dependency-not-applied'
   /** `--plan` was given and this system is not in the reviewed plan. */
@@ -43,7 +37,7 @@ export interface SystemApplyResult {
   reason?: SkipReason;
   /** Failed: the HTTP status, or null when no answer came (network) or nothing was sent. */
   status?: number | null;
-  /** Failed: AUTH.VLD codes from Altinn, or the codes of the create rules sysreg checked before sending. */
+  /** Failed: AUTH.VLD codes from Altinn. */
   codes?: string[];
   /** Failed or skipped: one line for people. Applied: a note, e.g. a create confirmed by a read. */
   message?: string;
@@ -77,15 +71,11 @@ export interface ApplyPlanOptions {
   client: ApplyClient;
   /** Changes in flight at once; default the transport's (16). */
   concurrency?: number;
-  allowDelete: boolean;
-  force: boolean;
   /** Stops starting changes; those in flight finish, the rest are reported as stopped. */
   signal?: AbortSignal;
   onProgress?: (progress: ApplyProgress) => void;
   /** Only these systems are applied; the rest are skipped as not reviewed. Default: all. */
   only?: ReadonlySet<string>;
-  /** For the create rules checked before each write; default the shipped snapshot. */
-  catalogue?: Catalogue;
   /** Clock for durations (tests). */
   now?: () => number;
 }
@@ -99,7 +89,6 @@ export async function applyPlan(plan: Plan, options: ApplyPlanOptions): Promise<
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new RangeError(`concurrency must be a whole number ≥ 1, got ${concurrency}`);
   }
-  const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
   const total = plan.changes.length;
   const results = new Map<string, SystemApplyResult>();
   let done = 0;
@@ -122,22 +111,13 @@ export async function applyPlan(plan: Plan, options: ApplyPlanOptions): Promise<
       durationMs: 0,
     });
 
-  // The safety verdict covers the plan as a whole: an unsafe plan without --force applies nothing.
-  const unsafe = !plan.safety.safe && !options.force;
+  // Whether the plan may run at all (deletes allowed, safe or forced) was decided before it got here.
   const runnable: PlannedChange[] = [];
   for (const change of plan.changes) {
     if (options.only && !options.only.has(change.systemId)) {
       skip(change, 'not-in-reviewed-plan', 'Not in the reviewed plan; it is left for its own review.');
     } else if (change.action === 'blocked' || change.phase === 0) {
       skip(change, 'blocked', change.blocked?.message ?? 'The plan marks this change as blocked.');
-    } else if (unsafe) {
-      skip(change, 'unsafe-plan', checkApplyAllowed(plan, options).join(' '));
-    } else if (change.action === 'delete' && !options.allowDelete) {
-      skip(
-        change,
-        'delete-not-allowed',
-        'Deletes need --allow-delete; a deleted id can never be used again.',
-      );
     } else {
       runnable.push(change);
     }
@@ -160,7 +140,7 @@ export async function applyPlan(plan: Plan, options: ApplyPlanOptions): Promise<
       pending.delete(change.systemId);
       inFlight.add(change.systemId);
       const interim = released.has(change.systemId) ? ' (in two writes: a client-id swap)' : '';
-      void executeChange(change, options, catalogue, now).then((result) => {
+      void executeChange(change, options, now).then((result) => {
         inFlight.delete(change.systemId);
         end(change);
         settle(
@@ -172,7 +152,7 @@ export async function applyPlan(plan: Plan, options: ApplyPlanOptions): Promise<
     const startInterim = (change: PlannedChange): void => {
       pending.delete(change.systemId);
       inFlight.add(change.systemId);
-      void executeInterimRelease(change, options, catalogue, now).then((failure) => {
+      void executeInterimRelease(change, options, now).then((failure) => {
         inFlight.delete(change.systemId);
         if (failure) {
           end(change);
@@ -279,7 +259,6 @@ function decideReadiness(
 async function executeChange(
   change: PlannedChange,
   options: ApplyPlanOptions,
-  catalogue: Catalogue,
   now: () => number,
 ): Promise<SystemApplyResult> {
   const started = now();
@@ -300,20 +279,6 @@ async function executeChange(
         status: null,
         codes: [],
         message: 'The plan holds no request body for this change.',
-        durationMs: now() - started,
-      };
-    }
-    const problems = checkWriteRequest(request, catalogue);
-    if (problems.length > 0) {
-      const codes = [...new Set(problems.map((problem) => problem.altinnCode ?? problem.ruleId))];
-      return {
-        ...base,
-        outcome: 'failed',
-        status: null,
-        codes,
-        message: `Not sent: the body breaks the register's create rules: ${problems
-          .map((problem) => `${problem.path}: ${problem.message} [${problem.ruleId}]`)
-          .join('; ')}`,
         durationMs: now() - started,
       };
     }
@@ -340,7 +305,6 @@ async function executeChange(
 async function executeInterimRelease(
   change: PlannedChange,
   options: ApplyPlanOptions,
-  catalogue: Catalogue,
   now: () => number,
 ): Promise<SystemApplyResult | undefined> {
   const started = now();
@@ -351,7 +315,7 @@ async function executeInterimRelease(
     ...change,
     request: { ...change.request, clientId: change.request.clientId.filter((id) => heldIds.has(id)) },
   };
-  const result = await executeChange(interim, options, catalogue, now);
+  const result = await executeChange(interim, options, now);
   if (result.outcome === 'applied') return undefined;
   return {
     ...result,

@@ -118,11 +118,14 @@ export async function runApply(edges: ApplyEdges, options: ApplyRunOptions): Pro
     only = comparison.coveredIds;
   }
 
+  // Decided once, here, before anything is written. A reviewed plan is judged by the verdict it was
+  // reviewed with: resumed after a kill, the creates that landed make the remaining updates a larger
+  // share of the managed systems, which is progress, not a riskier plan.
   const inScope = plan.changes.filter((change) => !only || only.has(change.systemId));
   const refusal = checkApplyAllowed(
     {
       counts: { delete: inScope.filter((change) => change.action === 'delete').length },
-      safety: plan.safety,
+      safety: options.reviewedPlan?.safety ?? plan.safety,
     },
     { allowDelete: options.allowDelete, force: options.force },
   );
@@ -137,8 +140,6 @@ export async function runApply(edges: ApplyEdges, options: ApplyRunOptions): Pro
 
   const report = await applyPlan(plan, {
     client: edges.client,
-    allowDelete: options.allowDelete,
-    force: options.force,
     ...(only ? { only } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(options.signal ? { signal: options.signal } : {}),

@@ -6,8 +6,8 @@
  * system already holds the reviewed body, or a reviewed delete that already happened, counts as the
  * same; so do client-id waits that are no longer needed because the release already happened.
  */
-import { isSameContent } from '../altinn/register-client.ts';
-import { stringifyCanonicalJson } from '../plan/canonical-json.ts';
+import { holdsRequest } from '../model/canonical.ts';
+import { stringifyCanonicalJson } from '../model/canonical-json.ts';
 import type { LiveState } from '../model/live-state.ts';
 import type { Plan, PlannedChange } from '../plan/plan-types.ts';
 
@@ -76,7 +76,7 @@ function isAlreadyDone(change: PlannedChange, live: LiveState): boolean {
   if (lookup?.status !== 'found') return false;
   if (change.action === 'delete') return lookup.system.isDeleted;
   if ((change.action === 'create' || change.action === 'update') && change.request) {
-    return !lookup.system.isDeleted && isSameContent(change.request, lookup.system);
+    return holdsRequest(lookup.system, change.request);
   }
   return false;
 }

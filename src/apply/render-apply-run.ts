@@ -3,7 +3,7 @@
  * it runs: a counter rewritten in place on a terminal, one quiet line per system in CI.
  */
 import { findValidationCodeHelp } from '../altinn/error-codes.ts';
-import { stringifyCanonicalJson } from '../plan/canonical-json.ts';
+import { stringifyCanonicalJson } from '../model/canonical-json.ts';
 import { escapeTerminalText } from '../systems/terminal-text.ts';
 import type { ApplyProgress, SystemApplyResult } from './apply-plan.ts';
 import { summariseApplyRun } from './apply-run.ts';
@@ -18,8 +18,6 @@ const PAST_TENSE: Record<SystemApplyResult['action'], string> = {
 
 const SKIP_WORDS: Record<NonNullable<SystemApplyResult['reason']>, string> = {
   blocked: 'blocked',
-  'delete-not-allowed': 'needs --allow-delete',
-  'unsafe-plan': 'unsafe plan',
   'dependency-not-applied': 'waits for a change that was not applied',
   'not-in-reviewed-plan': 'not in the reviewed plan',
   aborted: 'not started',

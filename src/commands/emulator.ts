@@ -55,7 +55,11 @@ export const command: Command = {
     const { startEmulator } = await import('../emulator/index.ts');
     let emulator;
     try {
-      emulator = await startEmulator({ port, host: values.host ?? '127.0.0.1', dataFile: values.data });
+      emulator = await startEmulator({
+        port,
+        host: values.host ?? '127.0.0.1',
+        ...(values.data !== undefined ? { dataFile: values.data } : {}),
+      });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE')

@@ -123,12 +123,12 @@ export class TokenService {
     if (client.jwk.kty !== 'RSA') return { ok: false, message: 'jwk must be an RSA key (kty RSA)' };
     if ('d' in client.jwk) return { ok: false, message: 'jwk must be the public key only (no "d")' };
     try {
-      const key = await importJWK({ kty: 'RSA', n: client.jwk.n, e: client.jwk.e }, 'RS256');
+      const key = await importJWK(toPublicRsaJwk(client.jwk), 'RS256');
       const stored: MaskinportenClient = {
         clientId: client.clientId,
         orgNumber: client.orgNumber,
         scopes: [...client.scopes],
-        jwk: { kty: 'RSA', n: client.jwk.n, e: client.jwk.e, kid: client.jwk.kid },
+        jwk: { ...toPublicRsaJwk(client.jwk), kid: client.jwk.kid },
       };
       this.clients.set(client.clientId, { client: stored, keys: new Map([['RS256', key]]) });
       return { ok: true };
@@ -191,10 +191,7 @@ export class TokenService {
     try {
       let key = registered.keys.get(header.alg);
       if (!key) {
-        key = await importJWK(
-          { kty: 'RSA', n: registered.client.jwk.n, e: registered.client.jwk.e },
-          header.alg,
-        );
+        key = await importJWK(toPublicRsaJwk(registered.client.jwk), header.alg);
         registered.keys.set(header.alg, key);
       }
       await compactVerify(assertion, key, { algorithms: [header.alg] });
@@ -290,6 +287,7 @@ export class TokenService {
     } catch {
       return null;
     }
+    if (issuer === undefined) return null;
     const which =
       issuer === this.maskinportenIssuer ? 'maskinporten' : issuer === this.altinnIssuer ? 'altinn' : null;
     if (!which) return null;
@@ -368,4 +366,12 @@ export class TokenService {
   altinnJwks(): { keys: JWK[] } {
     return { keys: [this.altinnKey.publicJwk] };
   }
+}
+
+/** The public parts of an RSA key, leaving out members it does not have (a JWK holds none as undefined). */
+function toPublicRsaJwk(jwk: JWK): JWK {
+  const key: JWK = { kty: 'RSA' };
+  if (jwk.n !== undefined) key.n = jwk.n;
+  if (jwk.e !== undefined) key.e = jwk.e;
+  return key;
 }

@@ -3,6 +3,7 @@
  * (shared/altinn-system-register.md §1, §3.3–3.5, §4), quirks included. It turns a routed request and
  * an authenticated caller into an `HttpReply`, reading and writing a `RegisterState`.
  */
+import { storedRedirectUrl } from '../model/canonical.ts';
 import { SCOPE_ADMIN, SCOPE_PORTAL, SCOPE_WRITE } from '../model/wire.ts';
 import type { AltinnValidationError } from '../model/wire.ts';
 import type { AccessPackage, Right } from '../model/system.ts';
@@ -25,7 +26,6 @@ import {
   createValidationError,
   findTranslatedTextViolation,
   isHttpsAbsoluteUrl,
-  storeRedirectUrlAsDotNet,
   satisfiesUriDomain,
   validateAccessPackages,
   validateRights,
@@ -151,7 +151,7 @@ function toColumns(request: BoundSystemRequest, vendorOrgNumber: string): System
     rights: request.rights,
     accessPackages: request.accessPackages,
     clientId: request.clientId,
-    allowedRedirectUrls: request.allowedRedirectUrls.map(storeRedirectUrlAsDotNet),
+    allowedRedirectUrls: request.allowedRedirectUrls.map(storedRedirectUrl),
     isVisible: request.isVisible,
   };
 }

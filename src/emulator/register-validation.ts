@@ -136,20 +136,6 @@ export function validateAccessPackages(
   return errors;
 }
 
-/**
- * What .NET `Uri.ToString()` stores for a redirect URL: WHATWG `href` (host lowercased, default port
- * dropped, `/` for an empty path), un-escaped as .NET does. Values that do not parse are kept as sent.
- */
-export function storeRedirectUrlAsDotNet(url: string): string {
-  if (!URL.canParse(url)) return url;
-  const href = new URL(url).href;
-  try {
-    return decodeURI(href);
-  } catch {
-    return href;
-  }
-}
-
 /** POST's check (00005): an absolute URI whose scheme is exactly `https`. */
 export function isHttpsAbsoluteUrl(url: string): boolean {
   return URL.canParse(url) && new URL(url).protocol === 'https:';

@@ -105,8 +105,6 @@ export function countAppliedSystems(changes: readonly AppliedSystem[]): Reported
 
 const SKIP_REASONS: Record<SkipReason, string> = {
   blocked: 'Blocked by the plan.',
-  'delete-not-allowed': 'Deletes need --allow-delete.',
-  'unsafe-plan': 'The plan is unsafe; it needs --force.',
   'dependency-not-applied': 'Waits for a change that was not applied.',
   'not-in-reviewed-plan': 'Not in the reviewed plan.',
   aborted: 'Stopped before it ran.',

@@ -4,7 +4,7 @@
  * Three kinds of state are kept apart across sysreg:
  *  - `SystemFile`/`SystemSpec`: what the YAML says (this file),
  *  - `LiveSystem` (src/model/wire.ts): what Altinn says,
- *  - `CanonicalSystem` (src/plan/canonical.ts): what both become before they are compared.
+ *  - `CanonicalSystem` (src/model/canonical.ts): what both become before they are compared.
  *
  * The shape follows Altinn's `RegisterSystemRequest` (shared/altinn-system-register.md §2.1) so that
  * examples from Altinn's docs paste in, plus two additions of ours: `isDeleted` (a declared tombstone)

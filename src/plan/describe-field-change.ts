@@ -3,7 +3,7 @@
  * renderers share it, so both show the same diff; each escapes the text for its own medium.
  */
 import type { AccessPackage, LanguageMap, Right } from '../model/system.ts';
-import type { FieldChange } from './diff.ts';
+import type { FieldChange } from '../model/diff.ts';
 
 export type DiffSign = '+' | '-' | '~';
 

@@ -5,10 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { LanguageMap } from '../model/system.ts';
-import { canonicalFromLive, canonicalFromSpec } from './canonical.ts';
-import { stringifyCanonicalJson } from './canonical-json.ts';
-import { diffCanonicalSystems } from './diff.ts';
-import type { FieldChange } from './diff.ts';
+import { canonicalFromLive, canonicalFromSpec } from '../model/canonical.ts';
+import { stringifyCanonicalJson } from '../model/canonical-json.ts';
+import { diffCanonicalSystems } from '../model/diff.ts';
+import type { FieldChange } from '../model/diff.ts';
 import { listUnmanagedSystems } from './vendor-systems.ts';
 import { compareStrings } from './compare-strings.ts';
 import { PLAN_FORMAT_VERSION } from './plan-types.ts';

@@ -3,7 +3,7 @@
  * when nothing in the plan releases it), writes before deletes, then a stable topological order.
  */
 import type { LiveState } from '../model/live-state.ts';
-import { canonicalFromLive } from './canonical.ts';
+import { canonicalFromLive } from '../model/canonical.ts';
 import { compareStrings } from './compare-strings.ts';
 import type { ChangePhase, DesiredEntry, PlannedChange } from './plan-types.ts';
 

@@ -4,8 +4,8 @@
  */
 import type { LiveSystem, RegisterSystemRequest } from '../model/wire.ts';
 import type { DesiredSystem, LanguageMap, SystemSpec } from '../model/system.ts';
-import type { CanonicalSystem } from './canonical.ts';
-import type { FieldChange } from './diff.ts';
+import type { CanonicalSystem } from '../model/canonical.ts';
+import type { FieldChange } from '../model/diff.ts';
 import type { LiveState } from '../model/live-state.ts';
 import { DEFAULT_SAFETY_SETTINGS } from './safety.ts';
 import type { PlanSafety, SafetySettings } from './safety.ts';

@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto';
 import type { DesiredSystem } from '../model/system.ts';
 import { annotateChanges } from './annotate-changes.ts';
-import { canonicalFromLive, canonicalFromSpec } from './canonical.ts';
-import { stringifyCanonicalJson } from './canonical-json.ts';
+import { canonicalFromLive, canonicalFromSpec } from '../model/canonical.ts';
+import { stringifyCanonicalJson } from '../model/canonical-json.ts';
 import { compareStrings } from './compare-strings.ts';
-import { describeCreatedSystem, diffCanonicalSystems } from './diff.ts';
+import { describeCreatedSystem, diffCanonicalSystems } from '../model/diff.ts';
 import { assignPhases, orderClientIdClaims, sortChangesByDependency } from './order-changes.ts';
 import { PLAN_FORMAT_VERSION } from './plan-types.ts';
 import type { LiveState } from '../model/live-state.ts';

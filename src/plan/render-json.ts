@@ -2,7 +2,7 @@
  * Plans and drift reports as canonical JSON (sorted keys, two-space indent): the file `--out` writes
  * and apply reads, byte-identical for the same plan.
  */
-import { stringifyCanonicalJson } from './canonical-json.ts';
+import { stringifyCanonicalJson } from '../model/canonical-json.ts';
 import type { DriftReport } from './drift.ts';
 import { computeChangesChecksum } from './plan.ts';
 import { PLAN_FORMAT_VERSION } from './plan-types.ts';

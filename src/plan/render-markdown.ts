@@ -7,7 +7,7 @@
  */
 import { describeFieldChange, pickDisplayName } from './describe-field-change.ts';
 import { describeDeleteCost } from './describe-delete-cost.ts';
-import type { FieldChange } from './diff.ts';
+import type { FieldChange } from '../model/diff.ts';
 import type { DriftItem, DriftKind, DriftReport } from './drift.ts';
 import {
   describeDriftHistory,

@@ -6,7 +6,7 @@
 import { describeFieldChange, formatValue, pickDisplayName } from './describe-field-change.ts';
 import { describeDeleteCost } from './describe-delete-cost.ts';
 import type { DiffSign } from './describe-field-change.ts';
-import type { FieldChange } from './diff.ts';
+import type { FieldChange } from '../model/diff.ts';
 import type { DriftItem, DriftKind, DriftReport } from './drift.ts';
 import {
   describeDriftHistory,

@@ -2,7 +2,7 @@
  * The canonical key order of a system file, shared by `fmt`, `renderSystemYaml` and the minimal
  * editor (which inserts new keys where `fmt` would put them, so an accepted drift stays formatted).
  */
-import { ENVIRONMENTS_KEY, FIELD_RULES } from './fields.ts';
+import { ENVIRONMENTS_KEY, FIELD_RULES } from '../model/fields.ts';
 
 /** A position in a YAML document: map keys and sequence indices from the root. */
 export type YamlPath = readonly (string | number)[];

@@ -2,7 +2,7 @@
  * Resolving one environment's view of a system file: the base fields, with each field that
  * `environments.<env>` names replaced whole. Pure.
  */
-import { ENVIRONMENTS_KEY, FIELD_RULES } from './fields.ts';
+import { ENVIRONMENTS_KEY, FIELD_RULES } from '../model/fields.ts';
 import type { DesiredSystem, FieldPosition, SystemDocument, SystemSpec } from '../model/system.ts';
 import type { ParsedSystemFile, SourcePath } from './parsed-file.ts';
 

@@ -8,7 +8,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, visit } from 'yam
 import type { Document, Node, YAMLError } from 'yaml';
 import { compareKeysCanonically, holdsFieldNames, resolveFieldAlias } from './canonical-order.ts';
 import type { YamlPath } from './canonical-order.ts';
-import { ENVIRONMENTS_KEY } from './fields.ts';
+import { ENVIRONMENTS_KEY } from '../model/fields.ts';
 import { parseSystemFile } from './parse.ts';
 import { parseSystemYaml, YAML_TO_JS_OPTIONS } from './yaml-options.ts';
 import { applyCanonicalStyle, renderDocument, placeSchemaModeline } from './yaml-style.ts';

@@ -9,7 +9,7 @@ import {
   ENVIRONMENTS_KEY,
   NON_OVERRIDABLE_NAMES,
   OVERRIDABLE_KEYS,
-} from './fields.ts';
+} from '../model/fields.ts';
 import { describePath, type Locator } from './parsed-file.ts';
 import { suggestName } from './suggest-name.ts';
 

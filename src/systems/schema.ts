@@ -4,7 +4,7 @@
  * `# yaml-language-server: $schema=…` line. `.sysreg/system.schema.json` is its committed copy; a
  * test fails when that copy is stale, and `sysreg schema` prints it.
  */
-import { ENVIRONMENTS_KEY, FIELD_RULES, type FieldRule } from './fields.ts';
+import { ENVIRONMENTS_KEY, FIELD_RULES, type FieldRule } from '../model/fields.ts';
 import type { SystemSpec } from '../model/system.ts';
 
 export type JsonSchema = { [keyword: string]: unknown };
@@ -131,7 +131,7 @@ export function buildSystemSchema(): JsonSchema {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'Altinn system (sysreg)',
     description:
-      "One system in Altinn's system register, as `systems/<id>.yaml`. Generated from src/systems/fields.ts; do not edit.",
+      "One system in Altinn's system register, as `systems/<id>.yaml`. Generated from src/model/fields.ts; do not edit.",
     type: 'object',
     required: FIELD_RULES.filter((rule) => rule.required).map((rule) => rule.key),
     properties: {

@@ -4,7 +4,7 @@
  */
 import { placeholderDescription } from './placeholders.ts';
 import { Document, isMap, isScalar } from 'yaml';
-import { ENVIRONMENTS_KEY, FIELD_RULES } from './fields.ts';
+import { ENVIRONMENTS_KEY, FIELD_RULES } from '../model/fields.ts';
 import type { SystemSpec } from '../model/system.ts';
 import { isValidOrganisationNumber } from './organisation-number.ts';
 import { SCHEMA_MODELINE, applyCanonicalStyle, renderDocument } from './yaml-style.ts';

@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Document } from 'yaml';
 import { compareKeysCanonically } from './canonical-order.ts';
 import type { YamlPath } from './canonical-order.ts';
-import { ENVIRONMENTS_KEY, FIELD_RULES } from './fields.ts';
+import { ENVIRONMENTS_KEY, FIELD_RULES } from '../model/fields.ts';
 import type { EnvironmentOverrides, SystemSpec } from '../model/system.ts';
 import { SCHEMA_MODELINE, applyCanonicalStyle, renderDocument } from './yaml-style.ts';
 

@@ -14,7 +14,7 @@ import {
   type Pair,
 } from 'yaml';
 import type { SourceSpan } from '../model/diagnostic.ts';
-import { CANONICAL_FIELD_BY_ALIAS, ENVIRONMENTS_KEY } from './fields.ts';
+import { CANONICAL_FIELD_BY_ALIAS, ENVIRONMENTS_KEY } from '../model/fields.ts';
 import type { SourcePath } from './parsed-file.ts';
 import { parseSystemYaml } from './yaml-options.ts';
 

@@ -82,7 +82,7 @@ export function placeSchemaModeline(document: Document): void {
       if (headerEnd !== -1) {
         header.push(...lines.slice(0, headerEnd + 1));
         const rest = lines.slice(headerEnd + 1);
-        firstKey.commentBefore = rest.length > 0 ? rest.join('\n') : undefined;
+        firstKey.commentBefore = rest.length > 0 ? rest.join('\n') : null;
       }
     }
   }

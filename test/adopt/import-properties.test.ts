@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { planImport } from '../../src/adopt/import-systems.ts';
 import type { ImportInput } from '../../src/adopt/import-systems.ts';
 import type { LiveSystem } from '../../src/model/wire.ts';
-import { canonicalFromLive, canonicalFromSpec } from '../../src/plan/canonical.ts';
+import { canonicalFromLive, canonicalFromSpec } from '../../src/model/canonical.ts';
 import { resolveSpec } from '../../src/systems/environments.ts';
 import { parseSystemFile } from '../../src/systems/parse.ts';
 import type { SystemDocument } from '../../src/model/system.ts';

@@ -98,6 +98,50 @@ describe('system register client', () => {
     expect((await listStoredSystems(altinn.url)).filter((s) => s.id === body.id)).toHaveLength(1);
   });
 
+  /** Sends `body` with every answer lost after the request ran, then heals the network for the read. */
+  async function createWithLostAnswer(
+    session: Awaited<ReturnType<typeof setUp>>,
+    body: RegisterSystemRequest,
+  ): Promise<unknown> {
+    await session.tokens.getToken();
+    await setFaults(session.altinn.url, { resetRate: 1 });
+    const pending = session.register.createSystem(body).then(
+      (result) => result,
+      (error: unknown) => error,
+    );
+    await waitFor(async () => (await readRequestLog(session.altinn.url)).some((r) => r.method === 'POST'));
+    await setFaults(session.altinn.url, {});
+    return pending;
+  }
+
+  it('counts a lost create as done when Altinn stored it with its URLs unescaped (one comparison)', async () => {
+    const session = await setUp();
+    const body = request(session.client.orgNumber, 'escaped', {
+      clientId: ['b-client', 'a-client'],
+      allowedRedirectUrls: [
+        'https://kvittering.example/v%c3%a6r/cb',
+        'https://kvittering.example/%7Euser',
+        'https://kvittering.example/%41pp',
+      ],
+    });
+    const outcome = await createWithLostAnswer(session, body);
+    expect(outcome).toEqual({ internalId: undefined, confirmedByRead: true });
+    const stored = (await listStoredSystems(session.altinn.url)).find((s) => s.id === body.id);
+    expect(stored?.allowedRedirectUrls).toContain('https://kvittering.example/vær/cb');
+  });
+
+  it('does not count a lost create as done when the read finds another system under its id', async () => {
+    const session = await setUp();
+    const body = request(session.client.orgNumber, 'taken');
+    // Another writer got there first: the same id and vendor, other content.
+    await seedSystems(session.altinn.url, [
+      makeLiveSystem(session.client.orgNumber, 'taken', { clientId: ['someone-else'] }),
+    ]);
+    const outcome = await createWithLostAnswer(session, body);
+    expect(outcome).toBeInstanceOf(Error);
+    expect(outcome).not.toHaveProperty('confirmedByRead');
+  });
+
   it('creates again after a 503 that did not run, and never twice', async () => {
     const { altinn, client, register, tokens } = await setUp();
     await tokens.getToken();

@@ -74,13 +74,11 @@ function planFor(desired: SystemSpec[], live: SystemSpec[], deleted: SystemSpec[
   });
 }
 
-const allowAll = { allowDelete: true, force: true };
-
 describe('applyPlan', () => {
   it('keeps at most `concurrency` changes in flight, and uses them', async () => {
     const specs = Array.from({ length: 30 }, (_, index) => buildSpec(`c${index}`));
     const { client, calls, peak } = createRecordingClient({ delayMs: 5 });
-    const report = await applyPlan(planFor(specs, []), { client, concurrency: 4, ...allowAll });
+    const report = await applyPlan(planFor(specs, []), { client, concurrency: 4 });
     expect(report.counts).toEqual({ total: 30, applied: 30, skipped: 0, failed: 0 });
     expect(calls).toHaveLength(30);
     expect(peak()).toBe(4);
@@ -99,7 +97,7 @@ describe('applyPlan', () => {
     ];
     const plan = planFor(desired, [giver, doomed, plain]);
     const { client, calls } = createRecordingClient();
-    const report = await applyPlan(plan, { client, concurrency: 8, ...allowAll });
+    const report = await applyPlan(plan, { client, concurrency: 8 });
     expect(report.counts.applied).toBe(5);
     const at = (id: string) => calls.find((call) => call.id === `991825827_${id}`) as Call;
     expect(at('taker').started).toBeGreaterThan(at('giver').ended as number);
@@ -116,7 +114,7 @@ describe('applyPlan', () => {
       [giver],
     );
     const { client, calls } = createRecordingClient({ failOn: new Set(['991825827_giver']) });
-    const report = await applyPlan(plan, { client, ...allowAll });
+    const report = await applyPlan(plan, { client });
     const byId = Object.fromEntries(report.results.map((result) => [result.systemId.split('_')[1], result]));
     expect(byId.giver).toMatchObject({ outcome: 'failed', status: 400, codes: ['AUTH.VLD-00004'] });
     expect(byId.taker).toMatchObject({ outcome: 'skipped', reason: 'dependency-not-applied' });
@@ -137,7 +135,7 @@ describe('applyPlan', () => {
     );
     expect(plan.changes.map((change) => change.dependsOn.length)).toEqual([1, 1]);
     const { client, calls } = createRecordingClient();
-    const report = await applyPlan(plan, { client, ...allowAll });
+    const report = await applyPlan(plan, { client });
     expect(report.counts.applied).toBe(2);
     // One of them first writes only the ids it keeps (releasing what the other wants), the other
     // then takes it, and the first finally takes the rest. No write claims an id held elsewhere.
@@ -159,43 +157,16 @@ describe('applyPlan', () => {
     expect(twice?.message).toContain('two writes');
   });
 
-  it('checks the create rules before a PUT and sends nothing that breaks them', async () => {
-    const live = buildSpec('lax');
-    const plan = planFor([{ ...live, isVisible: false }], [live]);
-    const change = plan.changes[0];
-    if (!change?.request) throw new Error('expected an update with a body');
-    // The service would take http:// and a missing language on PUT (§3.4); create would not.
-    change.request = {
-      ...change.request,
-      allowedRedirectUrls: ['http://lax.example/callback'],
-      name: { nb: 'Bare bokmål' },
-    };
-    const { client, calls } = createRecordingClient();
-    const report = await applyPlan(plan, { client, ...allowAll });
-    expect(calls).toEqual([]);
-    expect(report.results[0]).toMatchObject({ outcome: 'failed', status: null });
-    expect(report.results[0]?.codes).toEqual(
-      expect.arrayContaining(['AUTH.VLD-00005', 'required-languages']),
-    );
-    expect(report.results[0]?.message).toContain('allowedRedirectUrls[0]');
-  });
-
-  it('skips deletes without allowDelete, everything in an unsafe plan without force, and blocked changes', async () => {
+  it('carries out deletes and skips blocked changes: whether deletes may run was decided before', async () => {
     const doomed = buildSpec('doomed');
     const burned = buildSpec('burned');
     const plan = planFor([{ ...doomed, isDeleted: true }, burned, buildSpec('fresh')], [doomed], [burned]);
     const { client, calls } = createRecordingClient();
-    const report = await applyPlan(plan, { client, allowDelete: false, force: false });
+    const report = await applyPlan(plan, { client });
     expect(
       report.results.map((result) => `${result.action} ${result.outcome} ${result.reason ?? ''}`),
-    ).toEqual(['create applied ', 'delete skipped delete-not-allowed', 'blocked skipped blocked']);
-    expect(calls.map((call) => call.method)).toEqual(['create']);
-
-    const unsafe: Plan = { ...plan, safety: { safe: false, reasons: ['The plan updates too much.'] } };
-    const second = createRecordingClient();
-    const refused = await applyPlan(unsafe, { client: second.client, allowDelete: true, force: false });
-    expect(second.calls).toEqual([]);
-    expect(refused.results.filter((result) => result.reason === 'unsafe-plan')).toHaveLength(2);
+    ).toEqual(['create applied ', 'delete applied ', 'blocked skipped blocked']);
+    expect(calls.map((call) => call.method)).toEqual(['create', 'delete']);
   });
 
   it('stops starting changes once aborted and reports the rest as stopped', async () => {
@@ -205,7 +176,6 @@ describe('applyPlan', () => {
     const report = await applyPlan(planFor(specs, []), {
       client,
       concurrency: 2,
-      ...allowAll,
       signal: controller.signal,
       onProgress: (progress) => {
         if (progress.done === 2) controller.abort();

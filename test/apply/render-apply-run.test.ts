@@ -26,8 +26,8 @@ const results: SystemApplyResult[] = [
     systemId: '991825827_c\u001b[31m',
     action: 'delete',
     outcome: 'skipped',
-    reason: 'delete-not-allowed',
-    message: 'Deletes need --allow-delete.',
+    reason: 'blocked',
+    message: 'The id was deleted in tt02 and can never be created again.',
     durationMs: 0,
   },
 ];
@@ -75,7 +75,7 @@ describe('apply output', () => {
     expect(ci.split('\n').filter(Boolean)).toEqual([
       '[1/3] created 991825827_a',
       '[2/3] FAILED update of 991825827_b (HTTP 400 AUTH.VLD-00004): PUT /vendor/991825827_b answered 400: AUTH.VLD-00004',
-      '[3/3] skipped delete of 991825827_c\\u001b[31m: needs --allow-delete. Deletes need --allow-delete.',
+      '[3/3] skipped delete of 991825827_c\\u001b[31m: blocked. The id was deleted in tt02 and can never be created again.',
     ]);
 
     let tty = '';

@@ -373,4 +373,64 @@ describe('sysreg apply, arguments', () => {
     expect(wrongEnvironment.stderr).toContain('the reviewed plan is for tt02, not local');
     expect(await bench.writes()).toEqual([]);
   });
+
+  it('applies a reviewed plan with escaped redirect URLs, then applies it again as already done', async () => {
+    const bench = await setUp();
+    const spec = buildSystemSpec('escaped', {
+      allowedRedirectUrls: [
+        'https://kvittering.example/v%c3%a6r/cb',
+        'https://kvittering.example/%7Euser',
+        'https://kvittering.example/%41pp',
+      ],
+    });
+    await bench.writeSystem(spec);
+    expect((await bench.sysreg('plan', '--env', 'local', '--out', 'plan.json')).code).toBe(0);
+    const first = await applyJson(bench, '--plan', 'plan.json');
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.run.report?.counts.applied).toBe(1);
+    expect(first.run.verification?.clean).toBe(true);
+    // Altinn stored the URLs un-escaped; the same reviewed plan is done, not stale.
+    expect((await stored(bench)).get(spec.id)?.allowedRedirectUrls).toContain(
+      'https://kvittering.example/vær/cb',
+    );
+    const again = await applyJson(bench, '--plan', 'plan.json');
+    expect(again.run.differences).toEqual([]);
+    expect(again.run.status).toBe('nothing-to-apply');
+    expect(again.code).toBe(0);
+  });
+
+  it('judges a resumed reviewed plan by the safety verdict it was reviewed with', async () => {
+    const bench = await setUp();
+    const creates = Array.from({ length: 6 }, (_, index) => buildSystemSpec(`fresh${index}`));
+    const updates: SystemSpec[] = [];
+    for (let index = 0; index < 5; index += 1) {
+      const before = buildSystemSpec(`kept${index}`);
+      await seedSystems(bench.altinn.url, [toLiveSystem(before)]);
+      updates.push({ ...before, description: { ...before.description, en: `Rewritten ${index}` } });
+    }
+    for (const spec of [...creates, ...updates]) await bench.writeSystem(spec);
+    expect((await bench.sysreg('plan', '--env', 'local', '--out', 'plan.json')).code).toBe(0);
+    const reviewed = JSON.parse(await readFile(path.join(bench.repo.root, 'plan.json'), 'utf8')) as {
+      safety: { safe: boolean };
+    };
+    // 5 updates of 5 managed systems: under the 10-system floor, so safe.
+    expect(reviewed.safety.safe).toBe(true);
+
+    // The run was killed after its creates landed: now 5 of 11 managed systems are updates.
+    await seedSystems(
+      bench.altinn.url,
+      creates.map((spec) => toLiveSystem(spec)),
+    );
+    const unreviewed = await applyJson(bench);
+    expect(unreviewed.run.status).toBe('refused');
+    expect(unreviewed.run.refusal.join(' ')).toContain('--force');
+
+    const resumed = await applyJson(bench, '--plan', 'plan.json');
+    expect(resumed.run.refusal).toEqual([]);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.run.report?.counts).toMatchObject({ applied: 5, failed: 0 });
+    const now = await stored(bench);
+    for (const spec of [...creates, ...updates])
+      expect(holdsSpec(now.get(spec.id), spec), spec.id).toBe(true);
+  });
 });

@@ -20,7 +20,10 @@ const freshId = (stem = 'sys') => `${VENDOR_ORG}_${stem}${++counter}`;
 const V = `${REGISTER}/vendor`;
 
 async function create(id: string, overrides: Record<string, unknown> = {}, token?: string) {
-  const reply = await h.call('POST', V, { body: buildSystem(id, overrides), token });
+  const reply = await h.call('POST', V, {
+    body: buildSystem(id, overrides),
+    ...(token !== undefined ? { token } : {}),
+  });
   expect(reply.status, reply.text).toBe(200);
   return reply;
 }

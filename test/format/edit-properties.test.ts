@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { applyFieldEdits } from '../../src/systems/edit-system-yaml.ts';
 import type { FieldEdit } from '../../src/systems/field-edit.ts';
-import { FIELD_RULES } from '../../src/systems/fields.ts';
+import { FIELD_RULES } from '../../src/model/fields.ts';
 import { renderSystemYaml } from '../../src/systems/write-system-yaml.ts';
 import { systemDocument } from '../support/system-arbitraries.ts';
 import { applyToData } from '../support/apply-to-data.ts';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isCollection, parseDocument, visit } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { FIELD_RULES } from '../../src/systems/fields.ts';
+import { FIELD_RULES } from '../../src/model/fields.ts';
 import { formatSystemYaml, readMeaning } from '../../src/systems/format.ts';
 import { systemDocument } from '../support/system-arbitraries.ts';
 

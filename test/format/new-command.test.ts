@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE } from '../../src/catalogue/default-catalogue.ts';
-import { FIELD_RULES } from '../../src/systems/fields.ts';
+import { FIELD_RULES } from '../../src/model/fields.ts';
 import { formatSystemYaml } from '../../src/systems/format.ts';
 import { parseSystemFile } from '../../src/systems/parse.ts';
 import { renderSystemSkeleton, resolveSystemIdentity } from '../../src/systems/system-skeleton.ts';

@@ -108,7 +108,7 @@ describe('describeApplyRun', () => {
           systemId: '991825827_unmanaged',
           action: 'delete',
           outcome: 'skipped',
-          reason: 'delete-not-allowed',
+          reason: 'blocked',
           durationMs: 0,
         },
       ],
@@ -148,7 +148,7 @@ describe('describeApplyRun', () => {
         action: 'delete',
         status: 'skipped',
         name: { nb: 'unmanaged nb', nn: 'unmanaged nn', en: 'unmanaged en' },
-        detail: 'Deletes need --allow-delete.',
+        detail: 'Blocked by the plan.',
       },
     ]);
     expect(account.notes).toEqual([

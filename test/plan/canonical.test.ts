@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalFromLive, canonicalFromSpec, normaliseRedirectUrl } from '../../src/plan/canonical.ts';
-import { diffCanonicalSystems } from '../../src/plan/diff.ts';
+import { canonicalFromLive, canonicalFromSpec, normaliseRedirectUrl } from '../../src/model/canonical.ts';
+import { diffCanonicalSystems } from '../../src/model/diff.ts';
 import { buildSpec, storeAsAltinn, storeUrlAsDotNet } from '../support/system-builders.ts';
 
 describe('normaliseRedirectUrl', () => {

@@ -70,7 +70,11 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
     if (callOptions.raw !== undefined) body = callOptions.raw;
     else if (callOptions.body !== undefined) body = JSON.stringify(callOptions.body);
     if (body !== undefined) headers['content-type'] ??= 'application/json';
-    const response = await fetch(`${emulator.url}${path}`, { method, headers, body });
+    const response = await fetch(`${emulator.url}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+    });
     const text = await response.text();
     let json: unknown;
     try {

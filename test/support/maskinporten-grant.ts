@@ -99,7 +99,11 @@ export async function fetchAccessToken(
   scope?: string,
   nowSeconds?: number,
 ): Promise<string> {
-  const assertion = await signGrant(client, { audience: `${baseUrl}/maskinporten/`, scope, nowSeconds });
+  const assertion = await signGrant(client, {
+    audience: `${baseUrl}/maskinporten/`,
+    ...(scope !== undefined ? { scope } : {}),
+    ...(nowSeconds !== undefined ? { nowSeconds } : {}),
+  });
   const { status, body } = await postGrant(baseUrl, assertion);
   if (status !== 200 || typeof body.access_token !== 'string')
     throw new Error(`token grant refused: ${JSON.stringify(body)}`);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument, isMap, isScalar } from 'yaml';
 import { DEFAULT_CATALOGUE } from '../../src/catalogue/default-catalogue.ts';
 import { discoverSystemFiles } from '../../src/systems/discover.ts';
-import { ENVIRONMENTS_KEY, FIELD_RULES } from '../../src/systems/fields.ts';
+import { ENVIRONMENTS_KEY, FIELD_RULES } from '../../src/model/fields.ts';
 import { loadSystemFiles } from '../../src/systems/load.ts';
 import { isValidOrganisationNumber } from '../../src/systems/organisation-number.ts';
 import { validateSystems } from '../../src/systems/validate.ts';

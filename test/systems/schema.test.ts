@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { main } from '../../src/cli.ts';
-import { ENVIRONMENTS_KEY, FIELD_RULES } from '../../src/systems/fields.ts';
+import { ENVIRONMENTS_KEY, FIELD_RULES } from '../../src/model/fields.ts';
 import { buildSystemSchema, renderSystemSchema, SYSTEM_SCHEMA_PATH } from '../../src/systems/schema.ts';
 import { renderRuleTable } from '../support/rule-table.ts';
 import { EXAMPLE_SYSTEMS, REPO_ROOT } from '../support/run-cli.ts';
