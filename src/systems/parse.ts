@@ -7,12 +7,7 @@
 import { isScalar } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { EnvironmentOverrides, SystemDocument } from '../model/system.ts';
-import {
-  CANONICAL_FIELD_BY_ALIAS,
-  ENVIRONMENTS_KEY,
-  FIELD_RULES,
-  type FieldRule,
-} from '../model/fields.ts';
+import { CANONICAL_FIELD_BY_ALIAS, ENVIRONMENTS_KEY, FIELD_RULES, type FieldRule } from '../model/fields.ts';
 import type { Locator, ParsedSystemFile, SourcePath } from './parsed-file.ts';
 import { systemSchemaValidator } from './schema-validator.ts';
 import { diagnoseSchemaErrors, stripFile, type Report } from './schema-errors.ts';
