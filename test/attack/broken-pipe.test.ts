@@ -66,7 +66,7 @@ async function countStoredSystems(): Promise<number> {
 describe('apply with a broken pipe (real CLI)', () => {
   it('finishes every create and writes its report when the progress reader goes away', async () => {
     const result = await runPipeline(
-      '$SYSREG apply --env local --format json --out report.json 2>&1 >out.json | head -c 100 >/dev/null',
+      '$SYSREG apply --env local --yes --format json --out report.json 2>&1 >out.json | head -c 100 >/dev/null',
     );
     expect(result.applyCode).toBe(0);
     expect(await countStoredSystems()).toBe(SYSTEMS);
@@ -78,7 +78,7 @@ describe('apply with a broken pipe (real CLI)', () => {
 
   it('finishes, exits with the apply code and writes --out when the report reader goes away', async () => {
     const result = await runPipeline(
-      '$SYSREG apply --env local --format json --out report.json 2>err.txt | true; cat err.txt >&2',
+      '$SYSREG apply --env local --yes --format json --out report.json 2>err.txt | true; cat err.txt >&2',
     );
     expect(result.applyCode).toBe(0);
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -90,7 +90,7 @@ describe('apply with a broken pipe (real CLI)', () => {
   });
 
   it('finishes with both streams closed', async () => {
-    const result = await runPipeline('$SYSREG apply --env local --out report.json >&- 2>&-');
+    const result = await runPipeline('$SYSREG apply --env local --yes --out report.json >&- 2>&-');
     expect(result.applyCode).toBe(0);
     expect(await countStoredSystems()).toBe(SYSTEMS);
   });

@@ -128,6 +128,14 @@ describe('the packed package in a vendor repository', () => {
       code: 0,
       stdout: expect.stringContaining('created systems/314159268_payroll.yaml'),
     });
+    // The skeleton's descriptions are placeholders that validate refuses until a person writes them.
+    const skeleton = path.join(systems, '314159268_payroll.yaml');
+    await writeFile(
+      skeleton,
+      (await readFile(skeleton, 'utf8'))
+        .replace(/Beskriv payroll her\./g, 'Lønnskjøring.')
+        .replace('Describe payroll here.', 'Runs payroll.'),
+    );
     for (const cwd of [vendor, systems]) {
       const valid = await run(sysreg, ['validate'], cwd);
       expect(valid.stderr, cwd).toBe('');
@@ -147,7 +155,7 @@ describe('the packed package in a vendor repository', () => {
     // --out is relative to where the command ran, like any file argument.
     expect(JSON.parse(await readFile(path.join(systems, 'sysreg-plan-local.json'), 'utf8'))).toBeTruthy();
 
-    const apply = await run(sysreg, ['apply', '--env', 'local'], vendor, credentials);
+    const apply = await run(sysreg, ['apply', '--env', 'local', '--yes'], vendor, credentials);
     expect(apply.stderr).not.toMatch(/\n\s+at /);
     expect(apply.code).toBe(0);
     expect(apply.stdout).toMatch(/314159268_payroll/);
@@ -162,8 +170,10 @@ describe('the packed package in a vendor repository', () => {
     }
 
     // A broken file: a clear error naming file and line, from either folder.
-    const file = path.join(systems, '314159268_payroll.yaml');
-    await writeFile(file, (await readFile(file, 'utf8')).replace('isVisible: true', 'isVisible: maybe'));
+    await writeFile(
+      skeleton,
+      (await readFile(skeleton, 'utf8')).replace('isVisible: true', 'isVisible: maybe'),
+    );
     for (const cwd of [vendor, systems]) {
       const broken = await run(sysreg, ['validate'], cwd);
       expect(broken.code, cwd).toBe(1);
