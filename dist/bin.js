@@ -2,7 +2,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   MINIMUM_NODE_VERSION
-} from "./chunks/chunk-WEIKV5NT.js";
+} from "./chunks/chunk-HYUQQRIW.js";
 import "./chunks/chunk-PFLRPMBQ.js";
 
 // src/bin.ts
@@ -24,7 +24,7 @@ if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
   process.exitCode = 1;
 } else {
   module.enableCompileCache?.();
-  const { runFromProcess } = await import("./chunks/cli-RWO7CWRI.js");
+  const { runFromProcess } = await import("./chunks/cli-S7ACLL62.js");
   await runFromProcess();
 }
 export {

@@ -13,11 +13,12 @@ export const MINIMUM_NODE_VERSION = '22.19.0';
 /**
  * The action that `sysreg init` writes into a vendor's workflows: `uses: <repository>@<commit> # <tag>`.
  * A full commit SHA, never a tag or branch, so a moved tag cannot change what runs with the vendor's
- * Maskinporten keys. `tag` is the release the commit belongs to (a comment only). The first pin is
- * the commit that introduced the action; the release process (README) moves it to each release.
+ * Maskinporten keys. `tag` is the release the commit belongs to (a comment only). Until the first
+ * tagged release it is the newest commit whose action and dist/ hold all merged work (`tag` names the
+ * coming release); the release process (README) moves it to each release.
  */
 export const ACTION_PIN = {
   repository: 'sysreg-dev/sysreg',
-  commit: 'bebcba7b01ea09046379eb22b63850f5992f13ba',
+  commit: 'b4f09cd1ec14ca88110d2407f665ea7f6cb4100c',
   tag: 'v0.1.0',
 } as const;

@@ -48,7 +48,7 @@ function createProcessOutput(stream) {
 module.enableCompileCache?.();
 var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
-  init: () => import("./init-OG3PJSJF.js"),
+  init: () => import("./init-SCG2IN2T.js"),
   new: () => import("./new-XTB2AI7A.js"),
   fmt: () => import("./fmt-AY3VQKE7.js"),
   validate: () => import("./validate-WIFIUNPL.js"),
@@ -59,7 +59,7 @@ var COMMANDS = {
   catalogue: () => import("./catalogue-CDAKO76J.js"),
   schema: () => import("./schema-LYXKHAMB.js"),
   emulator: () => import("./emulator-K633D7FI.js"),
-  version: () => import("./version-T542CVZ2.js")
+  version: () => import("./version-FTU7SMYZ.js")
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {

@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   SYSREG_VERSION
-} from "./chunk-WEIKV5NT.js";
+} from "./chunk-HYUQQRIW.js";
 import "./chunk-PFLRPMBQ.js";
 
 // src/commands/version.ts

@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   ACTION_PIN
-} from "./chunk-WEIKV5NT.js";
+} from "./chunk-HYUQQRIW.js";
 import {
   findGitRoot
 } from "./chunk-JFDNQY3D.js";
