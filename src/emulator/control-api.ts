@@ -77,6 +77,48 @@ export interface ControlOutcome {
   committed: boolean;
 }
 
+interface SeedSystemUser {
+  systemId: string;
+  reporteeOrgNo: string;
+  integrationTitle?: string;
+}
+
+function isResourceRecord(r: unknown): r is ResourceRecord {
+  return isObject(r) && typeof r.identifier === 'string' && typeof r.resourceType === 'string';
+}
+
+function isAccessPackageRecord(p: unknown): p is AccessPackageRecord {
+  return (
+    isObject(p) &&
+    typeof p.urn === 'string' &&
+    typeof p.isDelegable === 'boolean' &&
+    typeof p.isAssignable === 'boolean'
+  );
+}
+
+function isSeedSystemUser(u: unknown): u is SeedSystemUser {
+  return (
+    isObject(u) &&
+    typeof u.systemId === 'string' &&
+    typeof u.reporteeOrgNo === 'string' &&
+    /^\d{9}$/.test(u.reporteeOrgNo) &&
+    (u.integrationTitle === undefined || typeof u.integrationTitle === 'string')
+  );
+}
+
+/** A JSON body that must be a list whose every item has one shape; `shape` is said when it is not. */
+function readListOf<T>(
+  body: string,
+  isItem: (item: unknown) => item is T,
+  shape: string,
+): { ok: true; value: T[] } | { ok: false; message: string } {
+  const parsed = parseBody(body);
+  if (!parsed.ok) return parsed;
+  const value: unknown = parsed.value;
+  if (!Array.isArray(value) || !value.every(isItem)) return { ok: false, message: `body must be ${shape}` };
+  return { ok: true, value: value as T[] };
+}
+
 function badRequest(message: string): ControlOutcome {
   return { reply: replyJson(400, { error: message }), committed: false };
 }
@@ -205,53 +247,25 @@ export async function handleControlRequest(
     case 'GET systems':
       return { reply: replyJson(200, context.state.all().map(renderLiveSystem)), committed: false };
     case 'POST resources': {
-      const parsed = read();
-      if (!parsed.ok) return badRequest(parsed.message);
-      const v = parsed.value;
-      if (
-        !Array.isArray(v) ||
-        !v.every((r) => isObject(r) && typeof r.identifier === 'string' && typeof r.resourceType === 'string')
-      ) {
-        return badRequest('body must be [{identifier, resourceType}, …]');
-      }
-      context.catalogue.addResources(v as ResourceRecord[]);
-      return { reply: replyJson(200, { added: v.length }), committed: true };
+      const list = readListOf(body, isResourceRecord, '[{identifier, resourceType}, …]');
+      if (!list.ok) return badRequest(list.message);
+      context.catalogue.addResources(list.value);
+      return { reply: replyJson(200, { added: list.value.length }), committed: true };
     }
     case 'POST accesspackages': {
-      const parsed = read();
-      if (!parsed.ok) return badRequest(parsed.message);
-      const v = parsed.value;
-      const valid =
-        Array.isArray(v) &&
-        v.every(
-          (p) =>
-            isObject(p) &&
-            typeof p.urn === 'string' &&
-            typeof p.isDelegable === 'boolean' &&
-            typeof p.isAssignable === 'boolean',
-        );
-      if (!valid) return badRequest('body must be [{urn, isDelegable, isAssignable}, …]');
-      context.catalogue.addAccessPackages(v as AccessPackageRecord[]);
-      return { reply: replyJson(200, { added: (v as unknown[]).length }), committed: true };
+      const list = readListOf(body, isAccessPackageRecord, '[{urn, isDelegable, isAssignable}, …]');
+      if (!list.ok) return badRequest(list.message);
+      context.catalogue.addAccessPackages(list.value);
+      return { reply: replyJson(200, { added: list.value.length }), committed: true };
     }
     case 'POST system-users': {
-      const parsed = read();
-      if (!parsed.ok) return badRequest(parsed.message);
-      const v = parsed.value;
-      const valid =
-        Array.isArray(v) &&
-        v.every(
-          (u) =>
-            isObject(u) &&
-            typeof u.systemId === 'string' &&
-            typeof u.reporteeOrgNo === 'string' &&
-            /^\d{9}$/.test(u.reporteeOrgNo) &&
-            (u.integrationTitle === undefined || typeof u.integrationTitle === 'string'),
-        );
-      if (!valid) {
-        return badRequest('body must be [{systemId, reporteeOrgNo (9 digits), integrationTitle?}, …]');
-      }
-      const users = v as { systemId: string; reporteeOrgNo: string; integrationTitle?: string }[];
+      const list = readListOf(
+        body,
+        isSeedSystemUser,
+        '[{systemId, reporteeOrgNo (9 digits), integrationTitle?}, …]',
+      );
+      if (!list.ok) return badRequest(list.message);
+      const users = list.value;
       const unknown = users.find((u) => !context.state.find(u.systemId));
       if (unknown) return badRequest(`system ${unknown.systemId} does not exist`);
       context.state.addSystemUsers(

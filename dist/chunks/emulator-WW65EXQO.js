@@ -496,6 +496,22 @@ function findRequestSystemId(method, path, body) {
     return encoded;
   }
 }
+function isResourceRecord(r) {
+  return isObject(r) && typeof r.identifier === "string" && typeof r.resourceType === "string";
+}
+function isAccessPackageRecord(p) {
+  return isObject(p) && typeof p.urn === "string" && typeof p.isDelegable === "boolean" && typeof p.isAssignable === "boolean";
+}
+function isSeedSystemUser(u) {
+  return isObject(u) && typeof u.systemId === "string" && typeof u.reporteeOrgNo === "string" && /^\d{9}$/.test(u.reporteeOrgNo) && (u.integrationTitle === void 0 || typeof u.integrationTitle === "string");
+}
+function readListOf(body, isItem, shape) {
+  const parsed = parseBody(body);
+  if (!parsed.ok) return parsed;
+  const value = parsed.value;
+  if (!Array.isArray(value) || !value.every(isItem)) return { ok: false, message: `body must be ${shape}` };
+  return { ok: true, value };
+}
 function badRequest(message) {
   return { reply: replyJson(400, { error: message }), committed: false };
 }
@@ -607,37 +623,25 @@ async function handleControlRequest(context, method, segments, body) {
     case "GET systems":
       return { reply: replyJson(200, context.state.all().map(renderLiveSystem)), committed: false };
     case "POST resources": {
-      const parsed = read();
-      if (!parsed.ok) return badRequest(parsed.message);
-      const v = parsed.value;
-      if (!Array.isArray(v) || !v.every((r) => isObject(r) && typeof r.identifier === "string" && typeof r.resourceType === "string")) {
-        return badRequest("body must be [{identifier, resourceType}, …]");
-      }
-      context.catalogue.addResources(v);
-      return { reply: replyJson(200, { added: v.length }), committed: true };
+      const list = readListOf(body, isResourceRecord, "[{identifier, resourceType}, …]");
+      if (!list.ok) return badRequest(list.message);
+      context.catalogue.addResources(list.value);
+      return { reply: replyJson(200, { added: list.value.length }), committed: true };
     }
     case "POST accesspackages": {
-      const parsed = read();
-      if (!parsed.ok) return badRequest(parsed.message);
-      const v = parsed.value;
-      const valid = Array.isArray(v) && v.every(
-        (p) => isObject(p) && typeof p.urn === "string" && typeof p.isDelegable === "boolean" && typeof p.isAssignable === "boolean"
-      );
-      if (!valid) return badRequest("body must be [{urn, isDelegable, isAssignable}, …]");
-      context.catalogue.addAccessPackages(v);
-      return { reply: replyJson(200, { added: v.length }), committed: true };
+      const list = readListOf(body, isAccessPackageRecord, "[{urn, isDelegable, isAssignable}, …]");
+      if (!list.ok) return badRequest(list.message);
+      context.catalogue.addAccessPackages(list.value);
+      return { reply: replyJson(200, { added: list.value.length }), committed: true };
     }
     case "POST system-users": {
-      const parsed = read();
-      if (!parsed.ok) return badRequest(parsed.message);
-      const v = parsed.value;
-      const valid = Array.isArray(v) && v.every(
-        (u) => isObject(u) && typeof u.systemId === "string" && typeof u.reporteeOrgNo === "string" && /^\d{9}$/.test(u.reporteeOrgNo) && (u.integrationTitle === void 0 || typeof u.integrationTitle === "string")
+      const list = readListOf(
+        body,
+        isSeedSystemUser,
+        "[{systemId, reporteeOrgNo (9 digits), integrationTitle?}, …]"
       );
-      if (!valid) {
-        return badRequest("body must be [{systemId, reporteeOrgNo (9 digits), integrationTitle?}, …]");
-      }
-      const users = v;
+      if (!list.ok) return badRequest(list.message);
+      const users = list.value;
       const unknown = users.find((u) => !context.state.find(u.systemId));
       if (unknown) return badRequest(`system ${unknown.systemId} does not exist`);
       context.state.addSystemUsers(
