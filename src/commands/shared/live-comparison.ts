@@ -103,21 +103,10 @@ export async function planComparisonWithDeleteCosts(comparison: LiveComparison):
     .map((change) => change.systemId);
   if (deleted.length === 0) return plan;
   const client = comparison.connection.client;
-  const systemUsers: Record<string, SystemUsersLookup> = {};
-  await Promise.all(
-    deleted.map(async (systemId) => {
-      try {
-        const users = await client.listSystemUsers(systemId);
-        systemUsers[systemId] = {
-          status: 'read',
-          reporteeOrgNumbers: users.map((user) => user.reporteeOrgNo),
-        };
-      } catch (error) {
-        if (!(error instanceof AltinnClientError)) throw error;
-        systemUsers[systemId] = { status: 'unreadable', reason: error.message };
-      }
-    }),
-  );
+  const systemUsers: Record<string, SystemUsersLookup> = await readEachSystem(deleted, async (systemId) => ({
+    status: 'read',
+    reporteeOrgNumbers: (await client.listSystemUsers(systemId)).map((user) => user.reporteeOrgNo),
+  }));
   return planComparison({ ...comparison, live: { ...comparison.live, systemUsers } });
 }
 
@@ -140,17 +129,10 @@ export async function driftComparisonWithHistory(comparison: LiveComparison): Pr
     .map((item) => item.systemId);
   if (drifted.length === 0) return report;
   const client = comparison.connection.client;
-  const changelogs: Record<string, ChangelogLookup> = {};
-  await Promise.all(
-    drifted.map(async (systemId) => {
-      try {
-        changelogs[systemId] = { status: 'read', entries: await client.getChangelog(systemId) };
-      } catch (error) {
-        if (!(error instanceof AltinnClientError)) throw error;
-        changelogs[systemId] = { status: 'unreadable', reason: error.message };
-      }
-    }),
-  );
+  const changelogs: Record<string, ChangelogLookup> = await readEachSystem(drifted, async (systemId) => ({
+    status: 'read',
+    entries: await client.getChangelog(systemId),
+  }));
   return createDriftReport({ ...input, live: { ...comparison.live, changelogs } });
 }
 
@@ -173,4 +155,25 @@ export async function readCommit(
   } catch {
     return { commit: undefined, uncommitted: false };
   }
+}
+
+/**
+ * One read per system, in parallel, by system id. An Altinn error leaves that system's entry
+ * `unreadable` (with why) rather than failing the whole report; anything else is a bug and throws.
+ */
+async function readEachSystem<T>(
+  systemIds: readonly string[],
+  read: (systemId: string) => Promise<T>,
+): Promise<Record<string, T | { status: 'unreadable'; reason: string }>> {
+  const entries = await Promise.all(
+    systemIds.map(async (systemId) => {
+      try {
+        return [systemId, await read(systemId)] as const;
+      } catch (error) {
+        if (!(error instanceof AltinnClientError)) throw error;
+        return [systemId, { status: 'unreadable' as const, reason: error.message }] as const;
+      }
+    }),
+  );
+  return Object.fromEntries(entries);
 }

@@ -916,21 +916,10 @@ async function planComparisonWithDeleteCosts(comparison) {
   const deleted = plan.changes.filter((change) => change.action === "delete").map((change) => change.systemId);
   if (deleted.length === 0) return plan;
   const client = comparison.connection.client;
-  const systemUsers = {};
-  await Promise.all(
-    deleted.map(async (systemId) => {
-      try {
-        const users = await client.listSystemUsers(systemId);
-        systemUsers[systemId] = {
-          status: "read",
-          reporteeOrgNumbers: users.map((user) => user.reporteeOrgNo)
-        };
-      } catch (error) {
-        if (!(error instanceof AltinnClientError)) throw error;
-        systemUsers[systemId] = { status: "unreadable", reason: error.message };
-      }
-    })
-  );
+  const systemUsers = await readEachSystem(deleted, async (systemId) => ({
+    status: "read",
+    reporteeOrgNumbers: (await client.listSystemUsers(systemId)).map((user) => user.reporteeOrgNo)
+  }));
   return planComparison({ ...comparison, live: { ...comparison.live, systemUsers } });
 }
 async function driftComparisonWithHistory(comparison) {
@@ -945,17 +934,10 @@ async function driftComparisonWithHistory(comparison) {
   const drifted = report.items.filter((item) => item.kind !== "missing-in-altinn").map((item) => item.systemId);
   if (drifted.length === 0) return report;
   const client = comparison.connection.client;
-  const changelogs = {};
-  await Promise.all(
-    drifted.map(async (systemId) => {
-      try {
-        changelogs[systemId] = { status: "read", entries: await client.getChangelog(systemId) };
-      } catch (error) {
-        if (!(error instanceof AltinnClientError)) throw error;
-        changelogs[systemId] = { status: "unreadable", reason: error.message };
-      }
-    })
-  );
+  const changelogs = await readEachSystem(drifted, async (systemId) => ({
+    status: "read",
+    entries: await client.getChangelog(systemId)
+  }));
   return createDriftReport({ ...input, live: { ...comparison.live, changelogs } });
 }
 async function readCommit(context) {
@@ -970,6 +952,19 @@ async function readCommit(context) {
   } catch {
     return { commit: void 0, uncommitted: false };
   }
+}
+async function readEachSystem(systemIds, read) {
+  const entries = await Promise.all(
+    systemIds.map(async (systemId) => {
+      try {
+        return [systemId, await read(systemId)];
+      } catch (error) {
+        if (!(error instanceof AltinnClientError)) throw error;
+        return [systemId, { status: "unreadable", reason: error.message }];
+      }
+    })
+  );
+  return Object.fromEntries(entries);
 }
 
 // src/commands/shared/output-file.ts

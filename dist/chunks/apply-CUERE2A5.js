@@ -6,7 +6,7 @@ import {
   parsePlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-EOCPMSKN.js";
+} from "./chunk-4D22TM5N.js";
 import {
   readLiveState
 } from "./chunk-5H4AKS2N.js";

@@ -7,7 +7,7 @@ import {
   renderDriftJson,
   renderDriftText,
   writeOutputFile
-} from "./chunk-EOCPMSKN.js";
+} from "./chunk-4D22TM5N.js";
 import {
   writeFileSet
 } from "./chunk-26SHPYE5.js";
