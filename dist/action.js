@@ -1,19 +1,18 @@
-import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-FFXLFBDF.js";
-import "./chunks/chunk-NQ6FXIXM.js";
-import "./chunks/chunk-JFDNQY3D.js";
-import "./chunks/chunk-Y7HMJB2Q.js";
-import "./chunks/chunk-QS53BEIT.js";
-import "./chunks/chunk-JL2D3Q3I.js";
-import "./chunks/chunk-ES5KJZ65.js";
-import "./chunks/chunk-DFEVOAXM.js";
+} from "./chunks/chunk-P7OFJW37.js";
+import "./chunks/chunk-CGDUWIAB.js";
+import "./chunks/chunk-XNLBO73S.js";
+import "./chunks/chunk-7Z3AVTUW.js";
+import "./chunks/chunk-XUPUTSX3.js";
+import "./chunks/chunk-BAGTZW7W.js";
+import "./chunks/chunk-FNHPKAK2.js";
+import "./chunks/chunk-BVG62MQ6.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-PFLRPMBQ.js";
+} from "./chunks/chunk-7VZ5H7B6.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -56,7 +56,7 @@ export const command: Command = {
     }
 
     const start = workingDirectory ?? cwd;
-    const root = findGitRoot(start);
+    const root = await findGitRoot(start);
     if (root === undefined) {
       throw new UsageError(`'${start}' is not inside a git repository; run 'git init' first.`);
     }

@@ -1,0 +1,28 @@
+import {
+  VALIDATE_USAGE,
+  command,
+  parseValidateArguments,
+  runValidation
+} from "./chunk-WUTOALF4.js";
+import "./chunk-EFA3IRPG.js";
+import "./chunk-V36GMKU2.js";
+import "./chunk-ACCGICZ2.js";
+import "./chunk-JUMBZASA.js";
+import "./chunk-DYX2OOHH.js";
+import "./chunk-65BTMLHI.js";
+import "./chunk-J7OVXALX.js";
+import "./chunk-5SKKQJGY.js";
+import "./chunk-WCB62TWN.js";
+import "./chunk-BAGTZW7W.js";
+import "./chunk-FNHPKAK2.js";
+import "./chunk-7JFUIT5D.js";
+import "./chunk-ZGWOK2MR.js";
+import "./chunk-RPKBACA5.js";
+import "./chunk-BVG62MQ6.js";
+import "./chunk-7VZ5H7B6.js";
+export {
+  VALIDATE_USAGE,
+  command,
+  parseValidateArguments,
+  runValidation
+};
