@@ -1,6 +1,6 @@
 import {
   main
-} from "./chunks/chunk-P7OFJW37.js";
+} from "./chunks/chunk-WMAZEINW.js";
 import "./chunks/chunk-CGDUWIAB.js";
 import "./chunks/chunk-XNLBO73S.js";
 import "./chunks/chunk-7Z3AVTUW.js";

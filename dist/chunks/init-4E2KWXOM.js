@@ -201,6 +201,22 @@ var checkoutStep = `      - uses: ${CHECKOUT}
 var credentialsEnv = `          MASKINPORTEN_CLIENT_ID: \${{ secrets.MASKINPORTEN_CLIENT_ID }}
           MASKINPORTEN_KID: \${{ secrets.MASKINPORTEN_KID }}
           MASKINPORTEN_PRIVATE_KEY: \${{ secrets.MASKINPORTEN_PRIVATE_KEY }}`;
+function perEnvironmentJobHead(name, environments) {
+  return `    name: ${name} (\${{ matrix.environment }})
+    runs-on: ubuntu-latest
+    timeout-minutes: 15
+    strategy:
+      fail-fast: false
+      matrix:
+        environment: ${environmentList(environments)}`;
+}
+function checkoutAndRunSteps(action, command2) {
+  return `    steps:
+${checkoutStep}
+      - uses: ${usesAction(action)}
+        with:
+          command: ${command2}`;
+}
 function pullRequestWorkflow({ action }) {
   return `# sysreg on pull requests, first tier: offline validation with no secrets and a read-only token,
 # on every pull request (forks and Dependabot included) and in the merge queue. The live plan is
@@ -226,11 +242,7 @@ jobs:
     timeout-minutes: 10
     permissions:
       contents: read
-    steps:
-${checkoutStep}
-      - uses: ${usesAction(action)}
-        with:
-          command: validate
+${checkoutAndRunSteps(action, "validate")}
 `;
 }
 function planWorkflow({ environments, action }) {
@@ -257,13 +269,7 @@ concurrency:
 
 jobs:
   plan:
-    name: plan (\${{ matrix.environment }})
-    runs-on: ubuntu-latest
-    timeout-minutes: 15
-    strategy:
-      fail-fast: false
-      matrix:
-        environment: ${environmentList(environments)}
+${perEnvironmentJobHead("plan", environments)}
     environment: \${{ github.event_name == 'merge_group' && 'sysreg-merge-queue' || matrix.environment }}
     permissions:
       contents: read
@@ -417,13 +423,7 @@ permissions: {}
 
 jobs:
   drift:
-    name: drift (\${{ matrix.environment }})
-    runs-on: ubuntu-latest
-    timeout-minutes: 15
-    strategy:
-      fail-fast: false
-      matrix:
-        environment: ${environmentList(environments)}
+${perEnvironmentJobHead("drift", environments)}
     environment: \${{ matrix.environment }}
     concurrency:
       group: sysreg-drift-\${{ matrix.environment }}
@@ -432,11 +432,7 @@ jobs:
       contents: read
       # The rolling drift issue and its label.
       issues: write
-    steps:
-${checkoutStep}
-      - uses: ${usesAction(action)}
-        with:
-          command: drift
+${checkoutAndRunSteps(action, "drift")}
           environment: \${{ matrix.environment }}
         env:
 ${credentialsEnv}

@@ -1522,6 +1522,41 @@ function countPlanForGitHub(plan) {
   };
 }
 
+// src/github/pull-requests.ts
+async function listEveryPage(target, what, list) {
+  try {
+    return await list(target.octokit, { owner: target.owner, repo: target.repo, per_page: 100 });
+  } catch (error) {
+    throw toGitHubReportError(error, what, [target.token]);
+  }
+}
+async function findPullRequestsForCommit(target, sha) {
+  const pulls = await listEveryPage(
+    target,
+    `find the pull requests of commit ${sha} in ${target.owner}/${target.repo}`,
+    (octokit, page) => octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, { ...page, commit_sha: sha })
+  );
+  return pulls.map((pull) => ({
+    number: pull.number,
+    state: pull.state,
+    merged: Boolean(pull.merged_at),
+    baseRef: pull.base.ref,
+    url: pull.html_url
+  }));
+}
+async function listChangedFiles(target, pullNumber) {
+  const files = await listEveryPage(
+    target,
+    `list the files of pull request #${pullNumber} in ${target.owner}/${target.repo}`,
+    (octokit, page) => octokit.paginate(octokit.rest.pulls.listFiles, { ...page, pull_number: pullNumber })
+  );
+  return files.map((file) => ({
+    filename: file.filename,
+    status: file.status,
+    previousFilename: file.previous_filename
+  }));
+}
+
 // src/github/sticky-comment.ts
 var MAX_COMMENT_LENGTH = 65536;
 function renderStickyMarker(purpose, environment) {
@@ -1540,21 +1575,15 @@ async function upsertStickyComment(input) {
   const { body, truncated } = fitCommentBody(`${marker}
 ${input.body}`, pointer);
   const secrets = [input.token];
-  let found;
-  try {
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-      owner,
-      repo,
-      issue_number: issueNumber,
-      per_page: 100
-    });
-    const author = input.author.toLowerCase();
-    found = comments.filter(
-      (comment) => comment.body?.startsWith(marker) && comment.user?.login.toLowerCase() === author
-    );
-  } catch (error) {
-    throw toGitHubReportError(error, `list the comments of #${issueNumber} in ${owner}/${repo}`, secrets);
-  }
+  const comments = await listEveryPage(
+    input,
+    `list the comments of #${issueNumber} in ${owner}/${repo}`,
+    (client, page) => client.paginate(client.rest.issues.listComments, { ...page, issue_number: issueNumber })
+  );
+  const author = input.author.toLowerCase();
+  const found = comments.filter(
+    (comment) => comment.body?.startsWith(marker) && comment.user?.login.toLowerCase() === author
+  );
   const [existing, ...duplicates] = found;
   for (const duplicate of duplicates) {
     try {
@@ -9173,50 +9202,6 @@ function createPacingGroup(intervalMs) {
     }
   };
   return { key: () => limiter };
-}
-
-// src/github/pull-requests.ts
-async function findPullRequestsForCommit(target, sha) {
-  const { octokit, owner, repo } = target;
-  try {
-    const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
-      owner,
-      repo,
-      commit_sha: sha,
-      per_page: 100
-    });
-    return pulls.map((pull) => ({
-      number: pull.number,
-      state: pull.state,
-      merged: Boolean(pull.merged_at),
-      baseRef: pull.base.ref,
-      url: pull.html_url
-    }));
-  } catch (error) {
-    throw toGitHubReportError(error, `find the pull requests of commit ${sha} in ${owner}/${repo}`, [
-      target.token
-    ]);
-  }
-}
-async function listChangedFiles(target, pullNumber) {
-  const { octokit, owner, repo } = target;
-  try {
-    const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
-      owner,
-      repo,
-      pull_number: pullNumber,
-      per_page: 100
-    });
-    return files.map((file) => ({
-      filename: file.filename,
-      status: file.status,
-      previousFilename: file.previous_filename
-    }));
-  } catch (error) {
-    throw toGitHubReportError(error, `list the files of pull request #${pullNumber} in ${owner}/${repo}`, [
-      target.token
-    ]);
-  }
 }
 
 // src/github/report.ts

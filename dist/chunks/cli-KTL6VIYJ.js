@@ -3,7 +3,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-P7OFJW37.js";
+} from "./chunk-WMAZEINW.js";
 import "./chunk-CGDUWIAB.js";
 import "./chunk-XNLBO73S.js";
 import "./chunk-7Z3AVTUW.js";

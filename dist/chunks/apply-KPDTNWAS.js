@@ -935,7 +935,7 @@ var command = {
     });
     const concurrency = readPositiveInteger(values.concurrency, "--concurrency", MAX_CONCURRENCY);
     const requestTimeoutMs = readSeconds(values["request-timeout"], "--request-timeout");
-    const github = values.report === void 0 ? void 0 : await import("./report-command-VU4D3H5K.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-F7RV7DNQ.js");
     github?.parseReportTarget(values.report);
     await github?.requireApplyReportEnvironment(context.env);
     const reviewedPlan = values.plan?.length ? await readReviewedPlans(

@@ -46,13 +46,13 @@ function createProcessOutput(stream) {
 module.enableCompileCache?.();
 var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
-  init: () => import("./init-QI2JFK7H.js"),
+  init: () => import("./init-4E2KWXOM.js"),
   new: () => import("./new-HVKR7F44.js"),
   fmt: () => import("./fmt-BYUIDKMO.js"),
   validate: () => import("./validate-HHEU7P5O.js"),
-  plan: () => import("./plan-F6CEKUGF.js"),
-  apply: () => import("./apply-RYXNNMQV.js"),
-  drift: () => import("./drift-BPFSMWRO.js"),
+  plan: () => import("./plan-D454H4LI.js"),
+  apply: () => import("./apply-KPDTNWAS.js"),
+  drift: () => import("./drift-F3PQW5XY.js"),
   import: () => import("./import-3RM3C5FL.js"),
   catalogue: () => import("./catalogue-AU2LHU2J.js"),
   schema: () => import("./schema-FPKAA7TP.js"),
