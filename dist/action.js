@@ -1,13 +1,14 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-FFXLFBDF.js";
+} from "./chunks/chunk-X5M3YWA5.js";
 import "./chunks/chunk-NQ6FXIXM.js";
-import "./chunks/chunk-JFDNQY3D.js";
-import "./chunks/chunk-Y7HMJB2Q.js";
+import "./chunks/chunk-6UPP7EIX.js";
+import "./chunks/chunk-MDUPOTUU.js";
 import "./chunks/chunk-QS53BEIT.js";
-import "./chunks/chunk-JL2D3Q3I.js";
+import "./chunks/chunk-UD5QVOAW.js";
 import "./chunks/chunk-ES5KJZ65.js";
+import "./chunks/chunk-LIZD3WMD.js";
 import "./chunks/chunk-DFEVOAXM.js";
 import {
   __commonJS,

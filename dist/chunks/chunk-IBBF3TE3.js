@@ -3,18 +3,18 @@ import {
   SCHEMA_MODELINE,
   applyCanonicalStyle,
   renderDocument
-} from "./chunk-RG4TCREV.js";
+} from "./chunk-KHCUIGYF.js";
 import {
   isValidOrganisationNumber,
   placeholderDescription
 } from "./chunk-5D3DEEUL.js";
 import {
+  require_dist
+} from "./chunk-UD5QVOAW.js";
+import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
 } from "./chunk-LIZD3WMD.js";
-import {
-  require_dist
-} from "./chunk-JL2D3Q3I.js";
 import {
   __toESM
 } from "./chunk-PFLRPMBQ.js";

@@ -2,12 +2,12 @@ import { createRequire as __sysregCreateRequire } from 'node:module'; const requ
 import {
   describeUnsafeFileName,
   resolveSystemsFolder
-} from "./chunk-XHTUKUZC.js";
-import "./chunk-ZE2ZZQNO.js";
+} from "./chunk-WABVGK3H.js";
+import "./chunk-LTGDTGY7.js";
 import {
   renderSystemSkeleton,
   resolveSystemIdentity
-} from "./chunk-O66TG4C5.js";
+} from "./chunk-IBBF3TE3.js";
 import "./chunk-SDPSUG5G.js";
 import "./chunk-AFTL4S32.js";
 import {
@@ -15,22 +15,22 @@ import {
 } from "./chunk-3ILH4DJ4.js";
 import {
   describeFileError
-} from "./chunk-RG4TCREV.js";
+} from "./chunk-KHCUIGYF.js";
 import "./chunk-SC5P5PEX.js";
-import "./chunk-R3FZRAIC.js";
+import "./chunk-KCMVIGDX.js";
 import "./chunk-KOQTTC3B.js";
 import "./chunk-G7IWAAZC.js";
 import "./chunk-47EHJWBS.js";
 import "./chunk-5D3DEEUL.js";
-import "./chunk-MZAI5OD6.js";
-import "./chunk-LIZD3WMD.js";
+import "./chunk-5NJA7UTE.js";
 import {
   SYSTEMS_DIRECTORY,
   toRepoPath
-} from "./chunk-JL2D3Q3I.js";
+} from "./chunk-UD5QVOAW.js";
 import {
   parseArguments
 } from "./chunk-ES5KJZ65.js";
+import "./chunk-LIZD3WMD.js";
 import {
   UsageError
 } from "./chunk-DFEVOAXM.js";

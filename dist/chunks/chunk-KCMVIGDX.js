@@ -22,11 +22,9 @@ import {
   placeholderDescription
 } from "./chunk-5D3DEEUL.js";
 import {
+  sortDiagnostics,
   suggestName
-} from "./chunk-MZAI5OD6.js";
-import {
-  sortDiagnostics
-} from "./chunk-JL2D3Q3I.js";
+} from "./chunk-UD5QVOAW.js";
 
 // src/systems/rules-rights-packages.ts
 var rightAttributeId = {

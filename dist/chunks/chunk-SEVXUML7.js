@@ -15,7 +15,10 @@ import {
 import {
   AltinnClientError,
   openAltinnConnection
-} from "./chunk-FTG7ZTLO.js";
+} from "./chunk-WBBXBMBR.js";
+import {
+  assessPlanSafety
+} from "./chunk-MDUPOTUU.js";
 import {
   canonicalFromLive,
   canonicalFromSpec,
@@ -24,7 +27,7 @@ import {
 } from "./chunk-SC5P5PEX.js";
 import {
   validateSystems
-} from "./chunk-R3FZRAIC.js";
+} from "./chunk-KCMVIGDX.js";
 import {
   resolveEnvironment
 } from "./chunk-KOQTTC3B.js";
@@ -33,14 +36,14 @@ import {
 } from "./chunk-G7IWAAZC.js";
 import {
   loadSystemFiles
-} from "./chunk-MZAI5OD6.js";
-import {
-  FIELD_RULES
-} from "./chunk-LIZD3WMD.js";
+} from "./chunk-5NJA7UTE.js";
 import {
   discoverSystemFiles,
   sortDiagnostics
-} from "./chunk-JL2D3Q3I.js";
+} from "./chunk-UD5QVOAW.js";
+import {
+  FIELD_RULES
+} from "./chunk-LIZD3WMD.js";
 import {
   createPaint,
   hasErrors,
@@ -270,42 +273,6 @@ function sortChangesByDependency(changes) {
   };
   for (const change of sorted) visit(change);
   return ordered;
-}
-
-// src/plan/safety.ts
-function assessPlanSafety(counts, settings) {
-  const reasons = [];
-  if (counts.managed >= settings.minSystemsForShare) {
-    const limit = settings.maxChangeShare * counts.managed;
-    const percent = formatPercent(settings.maxChangeShare);
-    if (counts.deletes > limit) {
-      reasons.push(
-        `The plan deletes ${counts.deletes} of ${counts.managed} managed systems, more than ${percent}.`
-      );
-    }
-    if (counts.updates > limit) {
-      reasons.push(
-        `The plan updates ${counts.updates} of ${counts.managed} managed systems, more than ${percent}.`
-      );
-    }
-  }
-  return { safe: reasons.length === 0, reasons };
-}
-function checkApplyAllowed(plan, permissions) {
-  const reasons = [];
-  if (plan.counts.delete > 0 && !permissions.allowDelete) {
-    const systems = plan.counts.delete === 1 ? "1 system" : `${plan.counts.delete} systems`;
-    reasons.push(
-      `The plan deletes ${systems}; a deleted id can never be used again. Run with --allow-delete to apply it.`
-    );
-  }
-  if (!plan.safety.safe && !permissions.force) {
-    for (const reason of plan.safety.reasons) reasons.push(`${reason} Run with --force to apply it.`);
-  }
-  return reasons;
-}
-function formatPercent(share) {
-  return `${Math.round(share * 1e3) / 10}%`;
 }
 
 // src/plan/plan-types.ts
@@ -983,7 +950,6 @@ async function writeOutputFile(context, file, text) {
 }
 
 export {
-  checkApplyAllowed,
   createPlan,
   decidePlanExitCode,
   renderPlanJson,

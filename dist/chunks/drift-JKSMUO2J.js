@@ -7,10 +7,10 @@ import {
   renderDriftJson,
   renderDriftText,
   writeOutputFile
-} from "./chunk-4D22TM5N.js";
+} from "./chunk-SEVXUML7.js";
 import {
   writeFileSet
-} from "./chunk-26SHPYE5.js";
+} from "./chunk-6EBN5R5K.js";
 import "./chunk-5H4AKS2N.js";
 import {
   ALTINN_OPTION_USAGE,
@@ -26,23 +26,23 @@ import {
   findReadBackMismatch,
   listChangedViews,
   specFromLive
-} from "./chunk-ZE2ZZQNO.js";
+} from "./chunk-LTGDTGY7.js";
 import "./chunk-AFTL4S32.js";
 import "./chunk-3ILH4DJ4.js";
-import "./chunk-RG4TCREV.js";
+import "./chunk-KHCUIGYF.js";
 import {
   renderDriftMarkdown
 } from "./chunk-SYIWAMZJ.js";
 import "./chunk-2T7HBBNE.js";
-import "./chunk-FTG7ZTLO.js";
+import "./chunk-WBBXBMBR.js";
 import "./chunk-GXJ3DS7S.js";
-import "./chunk-Y7HMJB2Q.js";
+import "./chunk-MDUPOTUU.js";
 import "./chunk-SC5P5PEX.js";
 import "./chunk-QS53BEIT.js";
 import {
   wantsColor
 } from "./chunk-FTFKRZ4A.js";
-import "./chunk-R3FZRAIC.js";
+import "./chunk-KCMVIGDX.js";
 import {
   environmentsOf,
   isOverridden,
@@ -52,13 +52,13 @@ import {
 import "./chunk-G7IWAAZC.js";
 import "./chunk-47EHJWBS.js";
 import "./chunk-5D3DEEUL.js";
-import "./chunk-MZAI5OD6.js";
+import "./chunk-5NJA7UTE.js";
+import "./chunk-UD5QVOAW.js";
+import "./chunk-ES5KJZ65.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULE_BY_KEY
 } from "./chunk-LIZD3WMD.js";
-import "./chunk-JL2D3Q3I.js";
-import "./chunk-ES5KJZ65.js";
 import "./chunk-P2GHN5B7.js";
 import "./chunk-TMLGWUGT.js";
 import {

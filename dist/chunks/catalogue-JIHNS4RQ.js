@@ -11,12 +11,12 @@ import {
 import {
   collectCatalogueReferences,
   pullCatalogue
-} from "./chunk-O2GHP747.js";
+} from "./chunk-YC4ZRUWO.js";
 import {
   openAltinnConnection
-} from "./chunk-FTG7ZTLO.js";
+} from "./chunk-WBBXBMBR.js";
 import "./chunk-GXJ3DS7S.js";
-import "./chunk-Y7HMJB2Q.js";
+import "./chunk-MDUPOTUU.js";
 import "./chunk-SC5P5PEX.js";
 import "./chunk-QS53BEIT.js";
 import {
@@ -25,17 +25,17 @@ import {
   parseCatalogueSnapshot,
   renderCatalogueSnapshot,
   snapshotPath
-} from "./chunk-I3XWIO7A.js";
+} from "./chunk-4LPHMG3T.js";
 import "./chunk-KOQTTC3B.js";
 import "./chunk-47EHJWBS.js";
 import {
   loadSystemFiles
-} from "./chunk-MZAI5OD6.js";
-import "./chunk-LIZD3WMD.js";
+} from "./chunk-5NJA7UTE.js";
 import {
   discoverSystemFiles
-} from "./chunk-JL2D3Q3I.js";
+} from "./chunk-UD5QVOAW.js";
 import "./chunk-ES5KJZ65.js";
+import "./chunk-LIZD3WMD.js";
 import {
   UsageError
 } from "./chunk-DFEVOAXM.js";

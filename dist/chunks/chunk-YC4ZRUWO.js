@@ -6,7 +6,7 @@ import {
 } from "./chunk-KOQTTC3B.js";
 import {
   compareText
-} from "./chunk-JL2D3Q3I.js";
+} from "./chunk-UD5QVOAW.js";
 
 // src/altinn/catalogue-client.ts
 async function fetchCatalogue(client, options) {

@@ -4,10 +4,10 @@ import {
 } from "./chunk-HYUQQRIW.js";
 import {
   findGitRoot
-} from "./chunk-JFDNQY3D.js";
+} from "./chunk-6UPP7EIX.js";
 import {
   resolveSystemIdentity
-} from "./chunk-O66TG4C5.js";
+} from "./chunk-IBBF3TE3.js";
 import {
   ENVIRONMENT_NAME_PATTERN,
   SYSTEM_SCHEMA_PATH,
@@ -15,18 +15,18 @@ import {
 } from "./chunk-SDPSUG5G.js";
 import {
   describeFileError
-} from "./chunk-RG4TCREV.js";
+} from "./chunk-KHCUIGYF.js";
 import {
   CONFIG_FILE_NAME
-} from "./chunk-Y7HMJB2Q.js";
+} from "./chunk-MDUPOTUU.js";
 import "./chunk-5D3DEEUL.js";
-import "./chunk-LIZD3WMD.js";
 import {
   SYSTEMS_DIRECTORY
-} from "./chunk-JL2D3Q3I.js";
+} from "./chunk-UD5QVOAW.js";
 import {
   parseArguments
 } from "./chunk-ES5KJZ65.js";
+import "./chunk-LIZD3WMD.js";
 import {
   UsageError
 } from "./chunk-DFEVOAXM.js";

@@ -6,20 +6,20 @@ import {
   listChangedViews,
   renderSystemYaml,
   specFromLive
-} from "./chunk-ZE2ZZQNO.js";
+} from "./chunk-LTGDTGY7.js";
 import {
   ENVIRONMENT_NAME_PATTERN
 } from "./chunk-SDPSUG5G.js";
 import {
   describeFileError
-} from "./chunk-RG4TCREV.js";
+} from "./chunk-KHCUIGYF.js";
 import {
   canonicalFromSpec,
   stringifyCanonicalJson
 } from "./chunk-SC5P5PEX.js";
 import {
   validateSystems
-} from "./chunk-R3FZRAIC.js";
+} from "./chunk-KCMVIGDX.js";
 import {
   environmentsOf,
   resolveSpec
@@ -30,14 +30,14 @@ import {
 import {
   MAX_SYSTEM_FILE_BYTES,
   parseSystemFile
-} from "./chunk-MZAI5OD6.js";
+} from "./chunk-5NJA7UTE.js";
+import {
+  toRepoPath
+} from "./chunk-UD5QVOAW.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
 } from "./chunk-LIZD3WMD.js";
-import {
-  toRepoPath
-} from "./chunk-JL2D3Q3I.js";
 import {
   UsageError
 } from "./chunk-DFEVOAXM.js";

@@ -1,7 +1,14 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
+  CANONICAL_FIELD_BY_ALIAS,
+  ENVIRONMENTS_KEY,
+  NON_OVERRIDABLE_NAMES,
+  OVERRIDABLE_KEYS
+} from "./chunk-LIZD3WMD.js";
+import {
   __commonJS,
-  __require
+  __require,
+  __toESM
 } from "./chunk-PFLRPMBQ.js";
 
 // node_modules/yaml/dist/nodes/identity.js
@@ -15,13 +22,13 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
-    function isCollection(node) {
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case MAP:
@@ -41,7 +48,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection2(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -50,14 +57,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
-    exports.isCollection = isCollection;
+    exports.isAlias = isAlias2;
+    exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap;
+    exports.isMap = isMap2;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar;
-    exports.isSeq = isSeq;
+    exports.isScalar = isScalar3;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -69,7 +76,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -78,9 +85,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node, visitor, path2) {
       const ctrl = callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -214,7 +221,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit3;
     exports.visitAsync = visitAsync;
   }
 });
@@ -224,7 +231,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -368,7 +375,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit3.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -395,7 +402,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -406,7 +413,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit3.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -586,7 +593,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -612,7 +619,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -3686,7 +3693,7 @@ var require_errors = __commonJS({
         this.pos = pos;
       }
     };
-    var YAMLParseError = class extends YAMLError {
+    var YAMLParseError2 = class extends YAMLError {
       constructor(pos, code, message) {
         super("YAMLParseError", pos, code, message);
       }
@@ -3732,7 +3739,7 @@ ${pointer}
       }
     };
     exports.YAMLError = YAMLError;
-    exports.YAMLParseError = YAMLParseError;
+    exports.YAMLParseError = YAMLParseError2;
     exports.YAMLWarning = YAMLWarning;
     exports.prettifyError = prettifyError;
   }
@@ -4165,9 +4172,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4203,7 +4210,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4243,7 +4250,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep && !props.found) {
+        if (!isMap2 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4266,7 +4273,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -4298,7 +4305,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4314,7 +4321,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5534,15 +5541,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path2) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path2) => {
       let item = cst;
       for (const [field, index] of path2) {
         const tok = item?.[field];
@@ -5553,8 +5560,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path2) => {
-      const parent = visit.itemAtPath(cst, path2.slice(0, -1));
+    visit3.parentCollection = (cst, path2) => {
+      const parent = visit3.itemAtPath(cst, path2.slice(0, -1));
       const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -5585,7 +5592,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit3;
   }
 });
 
@@ -5600,8 +5607,8 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isCollection2 = (token) => !!token && "items" in token;
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5684,8 +5691,8 @@ var require_cst = __commonJS({
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
-    exports.isCollection = isCollection;
-    exports.isScalar = isScalar;
+    exports.isCollection = isCollection2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -6284,7 +6291,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6307,7 +6314,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter;
+    exports.LineCounter = LineCounter2;
   }
 });
 
@@ -7215,7 +7222,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument(source, options = {}) {
+    function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7241,7 +7248,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument(src, options);
+      const doc = parseDocument2(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7277,7 +7284,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument;
+    exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
 });
@@ -7301,7 +7308,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit3 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -7329,8 +7336,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -7466,7 +7473,7 @@ async function discoverSystemFiles(root, paths) {
       }
     }
   };
-  const visit = async (given, explicit) => {
+  const visit3 = async (given, explicit) => {
     const absolutePath = path.resolve(rootPath, given);
     const repoPath = toRepoPath(rootPath, absolutePath);
     if (!isInsideFolder(rootPath, absolutePath)) {
@@ -7505,8 +7512,8 @@ async function discoverSystemFiles(root, paths) {
         createPathDiagnostic(repoPath, "path-not-a-file", `'${given}' is not a regular file or folder.`)
       );
   };
-  if (paths.length === 0) await visit(SYSTEMS_DIRECTORY, false);
-  else for (const given of paths) await visit(given, true);
+  if (paths.length === 0) await visit3(SYSTEMS_DIRECTORY, false);
+  else for (const given of paths) await visit3(given, true);
   const files = [...found.values()].sort((a, b) => compareText(a.path, b.path));
   diagnostics.sort((a, b) => compareText(a.file, b.file) || compareText(a.ruleId, b.ruleId));
   return { files, diagnostics };
@@ -7515,11 +7522,402 @@ function describeErrorCode(error) {
   return error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : "unknown error";
 }
 
+// src/systems/yaml-options.ts
+var import_yaml = __toESM(require_dist(), 1);
+var YAML_PARSE_OPTIONS = {
+  version: "1.2",
+  schema: "core",
+  uniqueKeys: false,
+  strict: true,
+  prettyErrors: false,
+  // Problems are reported as diagnostics; nothing is written to the process's stderr.
+  logLevel: "error"
+};
+var YAML_TO_JS_OPTIONS = { maxAliasCount: 20 };
+function parseSystemYaml(text, options = {}) {
+  const document = (0, import_yaml.parseDocument)(text, { ...YAML_PARSE_OPTIONS, ...options });
+  document.errors.push(...findDuplicateKeys(document));
+  return document;
+}
+function findDuplicateKeys(document) {
+  const found = [];
+  (0, import_yaml.visit)(document, {
+    Map(_key, map) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const pair of map.items) {
+        if (!(0, import_yaml.isScalar)(pair.key)) continue;
+        if (seen.has(pair.key.value)) {
+          const start = pair.key.range?.[0] ?? 0;
+          found.push(new import_yaml.YAMLParseError([start, start + 1], "DUPLICATE_KEY", "Map keys must be unique"));
+        } else seen.add(pair.key.value);
+      }
+    }
+  });
+  return found;
+}
+
+// src/systems/parsed-file.ts
+function describePath(path2) {
+  let text = "";
+  for (const segment of path2) {
+    if (typeof segment === "number" || /^\d+$/.test(segment)) text += `[${segment}]`;
+    else text += text === "" ? segment : `.${segment}`;
+  }
+  return text === "" ? "the file" : text;
+}
+
+// src/systems/suggest-name.ts
+function suggestName(unknown, known) {
+  const lower = unknown.toLowerCase();
+  const exact = known.find((name) => name.toLowerCase() === lower);
+  if (exact) return exact;
+  let best;
+  let bestDistance = Math.max(1, Math.floor(unknown.length / 3)) + 1;
+  for (const name of known) {
+    if (Math.abs(name.length - lower.length) >= bestDistance) continue;
+    const distance = editDistance(lower, name.toLowerCase(), bestDistance);
+    if (distance < bestDistance) {
+      best = name;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function editDistance(a, b, limit) {
+  if (distanceRows[0].length <= b.length)
+    distanceRows = distanceRows.map(() => new Uint32Array(b.length + 1));
+  let [beforePrevious, previous, row] = distanceRows;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let smallest = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let distance = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        distance = Math.min(distance, beforePrevious[j - 2] + 1);
+      }
+      row[j] = distance;
+      smallest = Math.min(smallest, distance);
+    }
+    if (smallest > limit) return limit;
+    [beforePrevious, previous, row] = [previous, row, beforePrevious];
+  }
+  return Math.min(previous[b.length], limit);
+}
+var distanceRows = [new Uint32Array(64), new Uint32Array(64), new Uint32Array(64)];
+
+// src/systems/schema-errors.ts
+function stripFile(span) {
+  const { file: _file, ...rest } = span;
+  return rest;
+}
+function splitInstancePath(instancePath) {
+  if (instancePath === "") return [];
+  return instancePath.slice(1).split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function describeType(value) {
+  if (value === null) return "empty (null)";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a map";
+  if (typeof value === "string") return "a string";
+  if (typeof value === "number") return "a number";
+  if (typeof value === "boolean") return "a boolean";
+  return typeof value;
+}
+var EXPECTED_TYPE = {
+  object: "a map (key: value lines)",
+  array: "a list (`- item` lines)",
+  string: "a string",
+  boolean: "true or false",
+  number: "a number"
+};
+function diagnoseSchemaErrors(errors, locate) {
+  const diagnostics = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const error of errors) {
+    const diagnostic = diagnoseSchemaError(error, locate);
+    if (!diagnostic) continue;
+    const key = `${diagnostic.line}:${diagnostic.column}:${diagnostic.ruleId}:${diagnostic.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics.push(diagnostic);
+  }
+  return diagnostics;
+}
+function diagnoseSchemaError(error, locate) {
+  const path2 = splitInstancePath(error.instancePath);
+  const where = describePath(path2);
+  const params = error.params;
+  switch (error.keyword) {
+    case "required": {
+      const missing = String(params.missingProperty);
+      return {
+        ...stripFile(locate(path2, "key")),
+        ruleId: "field-required",
+        severity: "error",
+        message: path2.length === 0 ? `the required field \`${missing}\` is missing.` : `\`${where}\` is missing the required field \`${missing}\`.`
+      };
+    }
+    case "additionalProperties": {
+      const unknown = String(params.additionalProperty);
+      const span = stripFile(locate([...path2, unknown], "key"));
+      const inEnvironment = path2.length === 2 && path2[0] === ENVIRONMENTS_KEY;
+      if (inEnvironment && NON_OVERRIDABLE_NAMES.has(unknown)) {
+        return {
+          ...span,
+          ruleId: "environment-override-not-allowed",
+          severity: "error",
+          message: `\`${unknown}\` cannot be overridden per environment; only ${OVERRIDABLE_KEYS.join(", ")} can.`
+        };
+      }
+      const allowed = describeAllowedFields(error.parentSchema);
+      const suggestion = suggestName(unknown, allowed.names);
+      const canonical = suggestion ? CANONICAL_FIELD_BY_ALIAS.get(suggestion) ?? suggestion : void 0;
+      const place = path2.length === 0 ? "" : ` in \`${where}\``;
+      return {
+        ...span,
+        ruleId: "field-unknown",
+        severity: "error",
+        message: `unknown field \`${unknown}\`${place}${canonical ? `; did you mean \`${canonical}\`?` : "."}`,
+        ...canonical ? {} : { hint: allowed.hint }
+      };
+    }
+    case "type": {
+      const expected = String(params.type);
+      const actual = describeType(error.data);
+      const quoteHint = expected === "string" && (typeof error.data === "number" || typeof error.data === "boolean") ? { hint: `Quote it: "${String(error.data)}".` } : {};
+      return {
+        ...stripFile(locate(path2)),
+        ruleId: "field-type",
+        severity: "error",
+        message: path2.length === 0 ? `a system file must be a map of fields (id, vendor, name, …), not ${actual}.` : `\`${where}\` must be ${EXPECTED_TYPE[expected] ?? expected}, not ${actual}.`,
+        ...quoteHint
+      };
+    }
+    case "pattern":
+      if (error.propertyName !== void 0) {
+        return {
+          ...stripFile(locate([...path2, error.propertyName], "key")),
+          ruleId: "environment-name",
+          severity: "error",
+          message: `\`${error.propertyName}\` is not a valid environment name; use lower-case letters, digits and dashes, starting with a letter (e.g. tt02, prod).`
+        };
+      }
+      break;
+    case "propertyNames":
+      return void 0;
+  }
+  return {
+    ...stripFile(locate(path2)),
+    ruleId: "schema",
+    severity: "error",
+    message: `\`${where}\` ${error.message ?? "is not valid"}.`
+  };
+}
+var allowedFieldsBySchema = /* @__PURE__ */ new WeakMap();
+function describeAllowedFields(parentSchema) {
+  const schema = parentSchema ?? {};
+  const cached = allowedFieldsBySchema.get(schema);
+  if (cached) return cached;
+  const entries = Object.entries(schema.properties ?? {});
+  const current = entries.filter(([, field]) => !field.deprecated).map(([name]) => name);
+  const described = { names: entries.map(([name]) => name), hint: `Known fields: ${current.join(", ")}.` };
+  allowedFieldsBySchema.set(schema, described);
+  return described;
+}
+
+// src/systems/yaml-errors.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var YAML_RULE_BY_CODE = {
+  DUPLICATE_KEY: "yaml-duplicate-key",
+  TAB_AS_INDENT: "yaml-tab-indentation"
+};
+function locateYamlError(error, lineCounter) {
+  const start = lineCounter.linePos(error.pos[0]);
+  const end = lineCounter.linePos(Math.max(error.pos[1], error.pos[0] + 1));
+  return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+}
+function diagnoseYamlErrors(errors, lineCounter, text) {
+  const lines = text.split(/\r?\n/);
+  const byPosition = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  const tabs = byPosition.filter((error) => error.code === "TAB_AS_INDENT");
+  const others = byPosition.filter((error) => error.code !== "DUPLICATE_KEY");
+  const chosen = tabs.length > 0 ? tabs.slice(0, 1) : others.length > 0 ? others.slice(0, 1) : byPosition;
+  return chosen.map((error) => {
+    const ruleId = YAML_RULE_BY_CODE[error.code] ?? "yaml-syntax";
+    const base = { ...locateYamlError(error, lineCounter), ruleId, severity: "error" };
+    if (error.code === "DUPLICATE_KEY") {
+      const first = findFirstOccurrence(lines, base.line);
+      return {
+        ...base,
+        message: first ? `\`${first.key}\` is already set on line ${first.line} in the same map; YAML keys must be unique.` : "this key is already set earlier in the same map; YAML keys must be unique."
+      };
+    }
+    if (error.code === "BLOCK_AS_IMPLICIT_KEY" || error.code === "MULTILINE_IMPLICIT_KEY") {
+      const deeper = findOverIndentedLine(lines, base.line);
+      if (deeper) {
+        return {
+          line: deeper.line,
+          column: deeper.column,
+          ruleId,
+          severity: "error",
+          message: `this line is indented deeper than \`${deeper.above}\` on line ${base.line}, so YAML cannot read it as the next key, nor as part of that value.`,
+          hint: `If it is the next key of the same map, start it in column ${deeper.aboveColumn}, like line ${base.line}.`
+        };
+      }
+    }
+    if (error.code === "TAB_AS_INDENT") {
+      const more = tabs.length - 1;
+      return {
+        ...base,
+        message: `tabs are not allowed as indentation in YAML${more > 0 ? ` (${more} more line${more === 1 ? "" : "s"} after this one)` : ""}.`,
+        hint: "Indent with spaces."
+      };
+    }
+    if (error.code === "RESOURCE_EXHAUSTION") {
+      return {
+        ...base,
+        message: "the YAML is nested too deeply to read.",
+        hint: "A system file needs a few levels."
+      };
+    }
+    return { ...base, message: `invalid YAML: ${takeFirstLine(error.message)} (${error.code}).` };
+  });
+}
+var KEY_LINE = /^(\s*)(?:- )?([^\s#:][^:#]*?):(?:\s|$)/;
+function findFirstOccurrence(lines, line) {
+  const match = KEY_LINE.exec(lines[line - 1] ?? "");
+  if (!match) return void 0;
+  const indent = (match[1] ?? "").length;
+  const key = match[2] ?? "";
+  for (let index = line - 2; index >= 0; index -= 1) {
+    const text = lines[index] ?? "";
+    if (text.trim() === "" || text.trim().startsWith("#")) continue;
+    const other = KEY_LINE.exec(text);
+    const otherIndent = text.length - text.trimStart().length;
+    if (otherIndent < indent) return void 0;
+    if (other && (other[1] ?? "").length === indent && other[2] === key) return { key, line: index + 1 };
+  }
+  return void 0;
+}
+function findOverIndentedLine(lines, line) {
+  const match = KEY_LINE.exec(lines[line - 1] ?? "");
+  if (!match) return void 0;
+  const indent = (match[1] ?? "").length;
+  for (let index = line; index < lines.length; index += 1) {
+    const text = lines[index] ?? "";
+    if (text.trim() === "" || text.trim().startsWith("#")) continue;
+    const next = text.length - text.trimStart().length;
+    if (next <= indent) return void 0;
+    return { line: index + 1, column: next + 1, above: `${match[2]}:`, aboveColumn: indent + 1 };
+  }
+  return void 0;
+}
+function takeFirstLine(message) {
+  return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
+}
+function findFirstAliasSpan(yamlDocument, lineCounter) {
+  let offset = 0;
+  (0, import_yaml2.visit)(yamlDocument, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return import_yaml2.visit.BREAK;
+    }
+  });
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+// src/systems/yaml-locator.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+function parseYaml(text) {
+  const lineCounter = new import_yaml3.LineCounter();
+  return { yamlDocument: parseSystemYaml(text, { lineCounter }), lineCounter };
+}
+function createLocator(file, text, parsed) {
+  let retained = parsed;
+  const nodes = () => retained ??= parseYaml(text);
+  const spanOf = (range) => {
+    if (!range) return { file, line: 1, column: 1 };
+    const { lineCounter } = nodes();
+    const start = lineCounter.linePos(range[0] ?? 0);
+    const end = lineCounter.linePos(range[1] ?? range[0] ?? 0);
+    return { file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+  };
+  const pairIndexes = /* @__PURE__ */ new WeakMap();
+  const indexPairs = (map) => {
+    let index = pairIndexes.get(map);
+    if (!index) {
+      index = { byKey: /* @__PURE__ */ new Map(), byCanonical: /* @__PURE__ */ new Map() };
+      for (const item of map.items) {
+        if (!(0, import_yaml3.isScalar)(item.key)) continue;
+        const text2 = String(item.key.value);
+        if (!index.byKey.has(text2)) index.byKey.set(text2, item);
+        const canonical = CANONICAL_FIELD_BY_ALIAS.get(text2);
+        if (canonical !== void 0 && !index.byCanonical.has(canonical))
+          index.byCanonical.set(canonical, item);
+      }
+      pairIndexes.set(map, index);
+    }
+    return index;
+  };
+  const walk = (path2) => {
+    let current = nodes().yamlDocument.contents;
+    let keyNode;
+    let depth = 0;
+    for (const segment of path2) {
+      if ((0, import_yaml3.isMap)(current)) {
+        const aliasable = depth === 0 || depth === 2 && path2[0] === ENVIRONMENTS_KEY;
+        const index = indexPairs(current);
+        const pair = index.byKey.get(String(segment)) ?? (aliasable ? index.byCanonical.get(String(segment)) : void 0);
+        if (!pair) break;
+        keyNode = pair.key;
+        current = pair.value;
+      } else if ((0, import_yaml3.isSeq)(current) && Number.isInteger(Number(segment))) {
+        const item = current.items[Number(segment)];
+        if (item === void 0) break;
+        keyNode = void 0;
+        current = item;
+      } else {
+        break;
+      }
+      depth++;
+    }
+    return { current, keyNode, complete: depth === path2.length };
+  };
+  const positionOf = (path2, target = "value") => {
+    const { current, keyNode } = walk(path2);
+    if (target === "key" && keyNode) return spanOf(keyNode.range);
+    if (((0, import_yaml3.isScalar)(current) || (0, import_yaml3.isAlias)(current)) && current.range) return spanOf(current.range);
+    if (keyNode) return spanOf(keyNode.range);
+    if ((0, import_yaml3.isCollection)(current)) return spanOf(current.range);
+    return { file, line: 1, column: 1 };
+  };
+  const isWritten = (path2) => walk(path2).complete;
+  const release = () => {
+    retained = void 0;
+  };
+  return { positionOf, isWritten, release };
+}
+
 export {
   compareText,
   sortDiagnostics,
   SYSTEMS_DIRECTORY,
   toRepoPath,
   discoverSystemFiles,
-  require_dist
+  require_dist,
+  describePath,
+  suggestName,
+  stripFile,
+  splitInstancePath,
+  diagnoseSchemaErrors,
+  locateYamlError,
+  diagnoseYamlErrors,
+  findFirstAliasSpan,
+  YAML_TO_JS_OPTIONS,
+  parseSystemYaml,
+  parseYaml,
+  createLocator
 };

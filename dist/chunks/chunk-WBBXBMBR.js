@@ -7,7 +7,7 @@ import {
 } from "./chunk-GXJ3DS7S.js";
 import {
   loadSysregConfig
-} from "./chunk-Y7HMJB2Q.js";
+} from "./chunk-MDUPOTUU.js";
 import {
   holdsRequest
 } from "./chunk-SC5P5PEX.js";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-NQ6FXIXM.js";
 import {
   findRepositoryRoot
-} from "./chunk-JFDNQY3D.js";
+} from "./chunk-6UPP7EIX.js";
 import {
   redactSecrets
 } from "./chunk-QS53BEIT.js";
@@ -48,22 +48,22 @@ function createProcessOutput(stream) {
 module.enableCompileCache?.();
 var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
-  init: () => import("./init-SCG2IN2T.js"),
-  new: () => import("./new-XTB2AI7A.js"),
-  fmt: () => import("./fmt-AY3VQKE7.js"),
-  validate: () => import("./validate-WIFIUNPL.js"),
-  plan: () => import("./plan-FVET6FVO.js"),
-  apply: () => import("./apply-CUERE2A5.js"),
-  drift: () => import("./drift-JZL4UNTE.js"),
-  import: () => import("./import-4FMFWSBV.js"),
-  catalogue: () => import("./catalogue-CDAKO76J.js"),
+  init: () => import("./init-5LNEWSPF.js"),
+  new: () => import("./new-2B53TZ53.js"),
+  fmt: () => import("./fmt-I2VG5OXX.js"),
+  validate: () => import("./validate-CXAWW4UO.js"),
+  plan: () => import("./plan-LPSZXIHI.js"),
+  apply: () => import("./apply-5BB4A5Z2.js"),
+  drift: () => import("./drift-JKSMUO2J.js"),
+  import: () => import("./import-SI4BDLWP.js"),
+  catalogue: () => import("./catalogue-JIHNS4RQ.js"),
   schema: () => import("./schema-LYXKHAMB.js"),
   emulator: () => import("./emulator-3TUQIY63.js"),
   version: () => import("./version-FTU7SMYZ.js")
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
-    return () => import("./validate-online-KGVD2WAB.js");
+    return () => import("./validate-online-3XZOIJRA.js");
   }
   return COMMANDS[verb];
 }

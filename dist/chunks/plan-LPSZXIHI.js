@@ -6,7 +6,7 @@ import {
   renderPlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-4D22TM5N.js";
+} from "./chunk-SEVXUML7.js";
 import "./chunk-5H4AKS2N.js";
 import {
   ALTINN_OPTION_USAGE,
@@ -22,34 +22,34 @@ import {
 import "./chunk-2T7HBBNE.js";
 import {
   restrictToEnvironment
-} from "./chunk-ZZCSNGB6.js";
+} from "./chunk-252IKR7P.js";
 import {
   collectCatalogueReferences,
   fetchCatalogue
-} from "./chunk-O2GHP747.js";
-import "./chunk-FTG7ZTLO.js";
+} from "./chunk-YC4ZRUWO.js";
+import "./chunk-WBBXBMBR.js";
 import "./chunk-GXJ3DS7S.js";
-import "./chunk-Y7HMJB2Q.js";
+import "./chunk-MDUPOTUU.js";
 import "./chunk-SC5P5PEX.js";
 import "./chunk-QS53BEIT.js";
-import "./chunk-H7AY6VCH.js";
+import "./chunk-AP4R7RLS.js";
 import {
   wantsColor
 } from "./chunk-FTFKRZ4A.js";
-import "./chunk-I3XWIO7A.js";
+import "./chunk-4LPHMG3T.js";
 import {
   validateSystems
-} from "./chunk-R3FZRAIC.js";
+} from "./chunk-KCMVIGDX.js";
 import "./chunk-KOQTTC3B.js";
 import "./chunk-G7IWAAZC.js";
 import "./chunk-47EHJWBS.js";
 import "./chunk-5D3DEEUL.js";
-import "./chunk-MZAI5OD6.js";
-import "./chunk-LIZD3WMD.js";
+import "./chunk-5NJA7UTE.js";
 import {
   sortDiagnostics
-} from "./chunk-JL2D3Q3I.js";
+} from "./chunk-UD5QVOAW.js";
 import "./chunk-ES5KJZ65.js";
+import "./chunk-LIZD3WMD.js";
 import "./chunk-RDKWUYD7.js";
 import {
   renderDiagnosticsText

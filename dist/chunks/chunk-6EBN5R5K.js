@@ -4,7 +4,7 @@ import {
 } from "./chunk-3ILH4DJ4.js";
 import {
   describeFileError
-} from "./chunk-RG4TCREV.js";
+} from "./chunk-KHCUIGYF.js";
 
 // src/adopt/write-file-set.ts
 import { lstat, mkdir, rm } from "node:fs/promises";

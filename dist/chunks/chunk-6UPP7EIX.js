@@ -1,10 +1,10 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   CONFIG_FILE_NAME
-} from "./chunk-Y7HMJB2Q.js";
+} from "./chunk-MDUPOTUU.js";
 import {
   SYSTEMS_DIRECTORY
-} from "./chunk-JL2D3Q3I.js";
+} from "./chunk-UD5QVOAW.js";
 
 // src/config/repository-root.ts
 import { statSync } from "node:fs";

@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   writeFileSet
-} from "./chunk-26SHPYE5.js";
+} from "./chunk-6EBN5R5K.js";
 import {
   readLiveState
 } from "./chunk-5H4AKS2N.js";
@@ -15,30 +15,30 @@ import {
   planImport,
   readSystemsFolder,
   resolveSystemsFolder
-} from "./chunk-XHTUKUZC.js";
-import "./chunk-ZE2ZZQNO.js";
+} from "./chunk-WABVGK3H.js";
+import "./chunk-LTGDTGY7.js";
 import "./chunk-SDPSUG5G.js";
 import "./chunk-AFTL4S32.js";
 import "./chunk-3ILH4DJ4.js";
-import "./chunk-RG4TCREV.js";
+import "./chunk-KHCUIGYF.js";
 import {
   openAltinnConnection
-} from "./chunk-FTG7ZTLO.js";
+} from "./chunk-WBBXBMBR.js";
 import "./chunk-GXJ3DS7S.js";
-import "./chunk-Y7HMJB2Q.js";
+import "./chunk-MDUPOTUU.js";
 import "./chunk-SC5P5PEX.js";
 import "./chunk-QS53BEIT.js";
-import "./chunk-R3FZRAIC.js";
+import "./chunk-KCMVIGDX.js";
 import "./chunk-KOQTTC3B.js";
 import "./chunk-G7IWAAZC.js";
 import "./chunk-47EHJWBS.js";
 import "./chunk-5D3DEEUL.js";
-import "./chunk-MZAI5OD6.js";
-import "./chunk-LIZD3WMD.js";
+import "./chunk-5NJA7UTE.js";
 import {
   SYSTEMS_DIRECTORY
-} from "./chunk-JL2D3Q3I.js";
+} from "./chunk-UD5QVOAW.js";
 import "./chunk-ES5KJZ65.js";
+import "./chunk-LIZD3WMD.js";
 import {
   hasErrors,
   renderDiagnosticsText

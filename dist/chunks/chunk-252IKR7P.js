@@ -2,15 +2,15 @@ import { createRequire as __sysregCreateRequire } from 'node:module'; const requ
 import {
   collectCatalogueReferences,
   fetchCatalogue
-} from "./chunk-O2GHP747.js";
+} from "./chunk-YC4ZRUWO.js";
 import {
   openAltinnConnection
-} from "./chunk-FTG7ZTLO.js";
+} from "./chunk-WBBXBMBR.js";
 import {
   VALIDATE_USAGE,
   parseValidateArguments,
   runValidation
-} from "./chunk-H7AY6VCH.js";
+} from "./chunk-AP4R7RLS.js";
 
 // src/commands/validate-online.ts
 function restrictToEnvironment(file, environment) {

@@ -10,7 +10,7 @@ import {
   YAML_OUTPUT_OPTIONS,
   applyCanonicalStyle,
   renderDocument
-} from "./chunk-RG4TCREV.js";
+} from "./chunk-KHCUIGYF.js";
 import {
   canonicalFromLive,
   canonicalFromSpec,
@@ -21,14 +21,14 @@ import {
 } from "./chunk-KOQTTC3B.js";
 import {
   parseSystemFile
-} from "./chunk-MZAI5OD6.js";
+} from "./chunk-5NJA7UTE.js";
+import {
+  require_dist
+} from "./chunk-UD5QVOAW.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
 } from "./chunk-LIZD3WMD.js";
-import {
-  require_dist
-} from "./chunk-JL2D3Q3I.js";
 import {
   __toESM
 } from "./chunk-PFLRPMBQ.js";

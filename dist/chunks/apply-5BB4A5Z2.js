@@ -1,12 +1,11 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
-  checkApplyAllowed,
   compareWithAltinn,
   createPlan,
   parsePlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-4D22TM5N.js";
+} from "./chunk-SEVXUML7.js";
 import {
   readLiveState
 } from "./chunk-5H4AKS2N.js";
@@ -26,9 +25,11 @@ import {
   AltinnClientError,
   AltinnError,
   DEFAULT_CONCURRENCY
-} from "./chunk-FTG7ZTLO.js";
+} from "./chunk-WBBXBMBR.js";
 import "./chunk-GXJ3DS7S.js";
-import "./chunk-Y7HMJB2Q.js";
+import {
+  checkApplyAllowed
+} from "./chunk-MDUPOTUU.js";
 import {
   holdsRequest,
   stringifyCanonicalJson
@@ -37,15 +38,15 @@ import "./chunk-QS53BEIT.js";
 import {
   wantsColor
 } from "./chunk-FTFKRZ4A.js";
-import "./chunk-R3FZRAIC.js";
+import "./chunk-KCMVIGDX.js";
 import "./chunk-KOQTTC3B.js";
 import "./chunk-G7IWAAZC.js";
 import "./chunk-47EHJWBS.js";
 import "./chunk-5D3DEEUL.js";
-import "./chunk-MZAI5OD6.js";
-import "./chunk-LIZD3WMD.js";
-import "./chunk-JL2D3Q3I.js";
+import "./chunk-5NJA7UTE.js";
+import "./chunk-UD5QVOAW.js";
 import "./chunk-ES5KJZ65.js";
+import "./chunk-LIZD3WMD.js";
 import "./chunk-P2GHN5B7.js";
 import {
   escapeTerminalText

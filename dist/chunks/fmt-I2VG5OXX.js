@@ -12,25 +12,25 @@ import {
   describeFileError,
   placeSchemaModeline,
   renderDocument
-} from "./chunk-RG4TCREV.js";
+} from "./chunk-KHCUIGYF.js";
 import {
-  YAML_TO_JS_OPTIONS,
   parseSystemFile,
-  parseSystemYaml,
   readSystemFileText
-} from "./chunk-MZAI5OD6.js";
-import {
-  ENVIRONMENTS_KEY
-} from "./chunk-LIZD3WMD.js";
+} from "./chunk-5NJA7UTE.js";
 import {
   SYSTEMS_DIRECTORY,
+  YAML_TO_JS_OPTIONS,
   discoverSystemFiles,
+  parseSystemYaml,
   require_dist,
   toRepoPath
-} from "./chunk-JL2D3Q3I.js";
+} from "./chunk-UD5QVOAW.js";
 import {
   parseArguments
 } from "./chunk-ES5KJZ65.js";
+import {
+  ENVIRONMENTS_KEY
+} from "./chunk-LIZD3WMD.js";
 import {
   escapeTerminalLines,
   escapeTerminalText

@@ -4,20 +4,20 @@ import {
 } from "./chunk-FTFKRZ4A.js";
 import {
   loadCatalogueSnapshots
-} from "./chunk-I3XWIO7A.js";
+} from "./chunk-4LPHMG3T.js";
 import {
   validateSystems
-} from "./chunk-R3FZRAIC.js";
+} from "./chunk-KCMVIGDX.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-G7IWAAZC.js";
 import {
   loadSystemFiles
-} from "./chunk-MZAI5OD6.js";
+} from "./chunk-5NJA7UTE.js";
 import {
   discoverSystemFiles,
   sortDiagnostics
-} from "./chunk-JL2D3Q3I.js";
+} from "./chunk-UD5QVOAW.js";
 import {
   parseArguments
 } from "./chunk-ES5KJZ65.js";

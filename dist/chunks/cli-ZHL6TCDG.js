@@ -4,13 +4,14 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-FFXLFBDF.js";
+} from "./chunk-X5M3YWA5.js";
 import "./chunk-NQ6FXIXM.js";
-import "./chunk-JFDNQY3D.js";
-import "./chunk-Y7HMJB2Q.js";
+import "./chunk-6UPP7EIX.js";
+import "./chunk-MDUPOTUU.js";
 import "./chunk-QS53BEIT.js";
-import "./chunk-JL2D3Q3I.js";
+import "./chunk-UD5QVOAW.js";
 import "./chunk-ES5KJZ65.js";
+import "./chunk-LIZD3WMD.js";
 import "./chunk-DFEVOAXM.js";
 import "./chunk-PFLRPMBQ.js";
 export {

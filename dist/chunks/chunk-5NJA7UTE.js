@@ -1,15 +1,21 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
+  YAML_TO_JS_OPTIONS,
+  createLocator,
+  diagnoseSchemaErrors,
+  diagnoseYamlErrors,
+  findFirstAliasSpan,
+  locateYamlError,
+  parseYaml,
+  require_dist,
+  sortDiagnostics,
+  stripFile
+} from "./chunk-UD5QVOAW.js";
+import {
   CANONICAL_FIELD_BY_ALIAS,
   ENVIRONMENTS_KEY,
-  FIELD_RULES,
-  NON_OVERRIDABLE_NAMES,
-  OVERRIDABLE_KEYS
+  FIELD_RULES
 } from "./chunk-LIZD3WMD.js";
-import {
-  require_dist,
-  sortDiagnostics
-} from "./chunk-JL2D3Q3I.js";
 import {
   __toESM
 } from "./chunk-PFLRPMBQ.js";
@@ -19,7 +25,7 @@ import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 
 // src/systems/parse.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml = __toESM(require_dist(), 1);
 
 // src/systems/schema-validator.ts
 var validate = validate10;
@@ -1811,387 +1817,6 @@ function systemSchemaValidator() {
   return validate;
 }
 
-// src/systems/parsed-file.ts
-function describePath(path) {
-  let text = "";
-  for (const segment of path) {
-    if (typeof segment === "number" || /^\d+$/.test(segment)) text += `[${segment}]`;
-    else text += text === "" ? segment : `.${segment}`;
-  }
-  return text === "" ? "the file" : text;
-}
-
-// src/systems/suggest-name.ts
-function suggestName(unknown, known) {
-  const lower = unknown.toLowerCase();
-  const exact = known.find((name) => name.toLowerCase() === lower);
-  if (exact) return exact;
-  let best;
-  let bestDistance = Math.max(1, Math.floor(unknown.length / 3)) + 1;
-  for (const name of known) {
-    if (Math.abs(name.length - lower.length) >= bestDistance) continue;
-    const distance = editDistance(lower, name.toLowerCase(), bestDistance);
-    if (distance < bestDistance) {
-      best = name;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-function editDistance(a, b, limit) {
-  if (distanceRows[0].length <= b.length)
-    distanceRows = distanceRows.map(() => new Uint32Array(b.length + 1));
-  let [beforePrevious, previous, row] = distanceRows;
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
-    let smallest = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let distance = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        distance = Math.min(distance, beforePrevious[j - 2] + 1);
-      }
-      row[j] = distance;
-      smallest = Math.min(smallest, distance);
-    }
-    if (smallest > limit) return limit;
-    [beforePrevious, previous, row] = [previous, row, beforePrevious];
-  }
-  return Math.min(previous[b.length], limit);
-}
-var distanceRows = [new Uint32Array(64), new Uint32Array(64), new Uint32Array(64)];
-
-// src/systems/schema-errors.ts
-function stripFile(span) {
-  const { file: _file, ...rest } = span;
-  return rest;
-}
-function splitInstancePath(instancePath) {
-  if (instancePath === "") return [];
-  return instancePath.slice(1).split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-function describeType(value) {
-  if (value === null) return "empty (null)";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a map";
-  if (typeof value === "string") return "a string";
-  if (typeof value === "number") return "a number";
-  if (typeof value === "boolean") return "a boolean";
-  return typeof value;
-}
-var EXPECTED_TYPE = {
-  object: "a map (key: value lines)",
-  array: "a list (`- item` lines)",
-  string: "a string",
-  boolean: "true or false",
-  number: "a number"
-};
-function diagnoseSchemaErrors(errors, locate) {
-  const diagnostics = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const error of errors) {
-    const diagnostic = diagnoseSchemaError(error, locate);
-    if (!diagnostic) continue;
-    const key = `${diagnostic.line}:${diagnostic.column}:${diagnostic.ruleId}:${diagnostic.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    diagnostics.push(diagnostic);
-  }
-  return diagnostics;
-}
-function diagnoseSchemaError(error, locate) {
-  const path = splitInstancePath(error.instancePath);
-  const where = describePath(path);
-  const params = error.params;
-  switch (error.keyword) {
-    case "required": {
-      const missing = String(params.missingProperty);
-      return {
-        ...stripFile(locate(path, "key")),
-        ruleId: "field-required",
-        severity: "error",
-        message: path.length === 0 ? `the required field \`${missing}\` is missing.` : `\`${where}\` is missing the required field \`${missing}\`.`
-      };
-    }
-    case "additionalProperties": {
-      const unknown = String(params.additionalProperty);
-      const span = stripFile(locate([...path, unknown], "key"));
-      const inEnvironment = path.length === 2 && path[0] === ENVIRONMENTS_KEY;
-      if (inEnvironment && NON_OVERRIDABLE_NAMES.has(unknown)) {
-        return {
-          ...span,
-          ruleId: "environment-override-not-allowed",
-          severity: "error",
-          message: `\`${unknown}\` cannot be overridden per environment; only ${OVERRIDABLE_KEYS.join(", ")} can.`
-        };
-      }
-      const allowed = describeAllowedFields(error.parentSchema);
-      const suggestion = suggestName(unknown, allowed.names);
-      const canonical = suggestion ? CANONICAL_FIELD_BY_ALIAS.get(suggestion) ?? suggestion : void 0;
-      const place = path.length === 0 ? "" : ` in \`${where}\``;
-      return {
-        ...span,
-        ruleId: "field-unknown",
-        severity: "error",
-        message: `unknown field \`${unknown}\`${place}${canonical ? `; did you mean \`${canonical}\`?` : "."}`,
-        ...canonical ? {} : { hint: allowed.hint }
-      };
-    }
-    case "type": {
-      const expected = String(params.type);
-      const actual = describeType(error.data);
-      const quoteHint = expected === "string" && (typeof error.data === "number" || typeof error.data === "boolean") ? { hint: `Quote it: "${String(error.data)}".` } : {};
-      return {
-        ...stripFile(locate(path)),
-        ruleId: "field-type",
-        severity: "error",
-        message: path.length === 0 ? `a system file must be a map of fields (id, vendor, name, …), not ${actual}.` : `\`${where}\` must be ${EXPECTED_TYPE[expected] ?? expected}, not ${actual}.`,
-        ...quoteHint
-      };
-    }
-    case "pattern":
-      if (error.propertyName !== void 0) {
-        return {
-          ...stripFile(locate([...path, error.propertyName], "key")),
-          ruleId: "environment-name",
-          severity: "error",
-          message: `\`${error.propertyName}\` is not a valid environment name; use lower-case letters, digits and dashes, starting with a letter (e.g. tt02, prod).`
-        };
-      }
-      break;
-    case "propertyNames":
-      return void 0;
-  }
-  return {
-    ...stripFile(locate(path)),
-    ruleId: "schema",
-    severity: "error",
-    message: `\`${where}\` ${error.message ?? "is not valid"}.`
-  };
-}
-var allowedFieldsBySchema = /* @__PURE__ */ new WeakMap();
-function describeAllowedFields(parentSchema) {
-  const schema = parentSchema ?? {};
-  const cached = allowedFieldsBySchema.get(schema);
-  if (cached) return cached;
-  const entries = Object.entries(schema.properties ?? {});
-  const current = entries.filter(([, field]) => !field.deprecated).map(([name]) => name);
-  const described = { names: entries.map(([name]) => name), hint: `Known fields: ${current.join(", ")}.` };
-  allowedFieldsBySchema.set(schema, described);
-  return described;
-}
-
-// src/systems/yaml-errors.ts
-var import_yaml = __toESM(require_dist(), 1);
-var YAML_RULE_BY_CODE = {
-  DUPLICATE_KEY: "yaml-duplicate-key",
-  TAB_AS_INDENT: "yaml-tab-indentation"
-};
-function locateYamlError(error, lineCounter) {
-  const start = lineCounter.linePos(error.pos[0]);
-  const end = lineCounter.linePos(Math.max(error.pos[1], error.pos[0] + 1));
-  return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
-}
-function diagnoseYamlErrors(errors, lineCounter, text) {
-  const lines = text.split(/\r?\n/);
-  const byPosition = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
-  const tabs = byPosition.filter((error) => error.code === "TAB_AS_INDENT");
-  const others = byPosition.filter((error) => error.code !== "DUPLICATE_KEY");
-  const chosen = tabs.length > 0 ? tabs.slice(0, 1) : others.length > 0 ? others.slice(0, 1) : byPosition;
-  return chosen.map((error) => {
-    const ruleId = YAML_RULE_BY_CODE[error.code] ?? "yaml-syntax";
-    const base = { ...locateYamlError(error, lineCounter), ruleId, severity: "error" };
-    if (error.code === "DUPLICATE_KEY") {
-      const first = findFirstOccurrence(lines, base.line);
-      return {
-        ...base,
-        message: first ? `\`${first.key}\` is already set on line ${first.line} in the same map; YAML keys must be unique.` : "this key is already set earlier in the same map; YAML keys must be unique."
-      };
-    }
-    if (error.code === "BLOCK_AS_IMPLICIT_KEY" || error.code === "MULTILINE_IMPLICIT_KEY") {
-      const deeper = findOverIndentedLine(lines, base.line);
-      if (deeper) {
-        return {
-          line: deeper.line,
-          column: deeper.column,
-          ruleId,
-          severity: "error",
-          message: `this line is indented deeper than \`${deeper.above}\` on line ${base.line}, so YAML cannot read it as the next key, nor as part of that value.`,
-          hint: `If it is the next key of the same map, start it in column ${deeper.aboveColumn}, like line ${base.line}.`
-        };
-      }
-    }
-    if (error.code === "TAB_AS_INDENT") {
-      const more = tabs.length - 1;
-      return {
-        ...base,
-        message: `tabs are not allowed as indentation in YAML${more > 0 ? ` (${more} more line${more === 1 ? "" : "s"} after this one)` : ""}.`,
-        hint: "Indent with spaces."
-      };
-    }
-    if (error.code === "RESOURCE_EXHAUSTION") {
-      return {
-        ...base,
-        message: "the YAML is nested too deeply to read.",
-        hint: "A system file needs a few levels."
-      };
-    }
-    return { ...base, message: `invalid YAML: ${takeFirstLine(error.message)} (${error.code}).` };
-  });
-}
-var KEY_LINE = /^(\s*)(?:- )?([^\s#:][^:#]*?):(?:\s|$)/;
-function findFirstOccurrence(lines, line) {
-  const match = KEY_LINE.exec(lines[line - 1] ?? "");
-  if (!match) return void 0;
-  const indent = (match[1] ?? "").length;
-  const key = match[2] ?? "";
-  for (let index = line - 2; index >= 0; index -= 1) {
-    const text = lines[index] ?? "";
-    if (text.trim() === "" || text.trim().startsWith("#")) continue;
-    const other = KEY_LINE.exec(text);
-    const otherIndent = text.length - text.trimStart().length;
-    if (otherIndent < indent) return void 0;
-    if (other && (other[1] ?? "").length === indent && other[2] === key) return { key, line: index + 1 };
-  }
-  return void 0;
-}
-function findOverIndentedLine(lines, line) {
-  const match = KEY_LINE.exec(lines[line - 1] ?? "");
-  if (!match) return void 0;
-  const indent = (match[1] ?? "").length;
-  for (let index = line; index < lines.length; index += 1) {
-    const text = lines[index] ?? "";
-    if (text.trim() === "" || text.trim().startsWith("#")) continue;
-    const next = text.length - text.trimStart().length;
-    if (next <= indent) return void 0;
-    return { line: index + 1, column: next + 1, above: `${match[2]}:`, aboveColumn: indent + 1 };
-  }
-  return void 0;
-}
-function takeFirstLine(message) {
-  return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
-}
-function findFirstAliasSpan(yamlDocument, lineCounter) {
-  let offset = 0;
-  (0, import_yaml.visit)(yamlDocument, {
-    Alias(_key, node) {
-      offset = node.range?.[0] ?? 0;
-      return import_yaml.visit.BREAK;
-    }
-  });
-  const { line, col } = lineCounter.linePos(offset);
-  return { line, column: col };
-}
-
-// src/systems/yaml-locator.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-
-// src/systems/yaml-options.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-var YAML_PARSE_OPTIONS = {
-  version: "1.2",
-  schema: "core",
-  uniqueKeys: false,
-  strict: true,
-  prettyErrors: false,
-  // Problems are reported as diagnostics; nothing is written to the process's stderr.
-  logLevel: "error"
-};
-var YAML_TO_JS_OPTIONS = { maxAliasCount: 20 };
-function parseSystemYaml(text, options = {}) {
-  const document = (0, import_yaml2.parseDocument)(text, { ...YAML_PARSE_OPTIONS, ...options });
-  document.errors.push(...findDuplicateKeys(document));
-  return document;
-}
-function findDuplicateKeys(document) {
-  const found = [];
-  (0, import_yaml2.visit)(document, {
-    Map(_key, map) {
-      const seen = /* @__PURE__ */ new Set();
-      for (const pair of map.items) {
-        if (!(0, import_yaml2.isScalar)(pair.key)) continue;
-        if (seen.has(pair.key.value)) {
-          const start = pair.key.range?.[0] ?? 0;
-          found.push(new import_yaml2.YAMLParseError([start, start + 1], "DUPLICATE_KEY", "Map keys must be unique"));
-        } else seen.add(pair.key.value);
-      }
-    }
-  });
-  return found;
-}
-
-// src/systems/yaml-locator.ts
-function parseYaml(text) {
-  const lineCounter = new import_yaml3.LineCounter();
-  return { yamlDocument: parseSystemYaml(text, { lineCounter }), lineCounter };
-}
-function createLocator(file, text, parsed) {
-  let retained = parsed;
-  const nodes = () => retained ??= parseYaml(text);
-  const spanOf = (range) => {
-    if (!range) return { file, line: 1, column: 1 };
-    const { lineCounter } = nodes();
-    const start = lineCounter.linePos(range[0] ?? 0);
-    const end = lineCounter.linePos(range[1] ?? range[0] ?? 0);
-    return { file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
-  };
-  const pairIndexes = /* @__PURE__ */ new WeakMap();
-  const indexPairs = (map) => {
-    let index = pairIndexes.get(map);
-    if (!index) {
-      index = { byKey: /* @__PURE__ */ new Map(), byCanonical: /* @__PURE__ */ new Map() };
-      for (const item of map.items) {
-        if (!(0, import_yaml3.isScalar)(item.key)) continue;
-        const text2 = String(item.key.value);
-        if (!index.byKey.has(text2)) index.byKey.set(text2, item);
-        const canonical = CANONICAL_FIELD_BY_ALIAS.get(text2);
-        if (canonical !== void 0 && !index.byCanonical.has(canonical))
-          index.byCanonical.set(canonical, item);
-      }
-      pairIndexes.set(map, index);
-    }
-    return index;
-  };
-  const walk = (path) => {
-    let current = nodes().yamlDocument.contents;
-    let keyNode;
-    let depth = 0;
-    for (const segment of path) {
-      if ((0, import_yaml3.isMap)(current)) {
-        const aliasable = depth === 0 || depth === 2 && path[0] === ENVIRONMENTS_KEY;
-        const index = indexPairs(current);
-        const pair = index.byKey.get(String(segment)) ?? (aliasable ? index.byCanonical.get(String(segment)) : void 0);
-        if (!pair) break;
-        keyNode = pair.key;
-        current = pair.value;
-      } else if ((0, import_yaml3.isSeq)(current) && Number.isInteger(Number(segment))) {
-        const item = current.items[Number(segment)];
-        if (item === void 0) break;
-        keyNode = void 0;
-        current = item;
-      } else {
-        break;
-      }
-      depth++;
-    }
-    return { current, keyNode, complete: depth === path.length };
-  };
-  const positionOf = (path, target = "value") => {
-    const { current, keyNode } = walk(path);
-    if (target === "key" && keyNode) return spanOf(keyNode.range);
-    if (((0, import_yaml3.isScalar)(current) || (0, import_yaml3.isAlias)(current)) && current.range) return spanOf(current.range);
-    if (keyNode) return spanOf(keyNode.range);
-    if ((0, import_yaml3.isCollection)(current)) return spanOf(current.range);
-    return { file, line: 1, column: 1 };
-  };
-  const isWritten = (path) => walk(path).complete;
-  const release = () => {
-    retained = void 0;
-  };
-  return { positionOf, isWritten, release };
-}
-
 // src/systems/parse.ts
 var KEEP_NODES_FROM_CHARACTERS = 64 * 1024;
 var READABLE_DESPITE = /* @__PURE__ */ new Set([
@@ -2221,7 +1846,7 @@ function parseSystemFile(file, text) {
       message: warning.message
     });
   }
-  if (yamlDocument.contents === null || (0, import_yaml4.isScalar)(yamlDocument.contents) && yamlDocument.contents.value === null) {
+  if (yamlDocument.contents === null || (0, import_yaml.isScalar)(yamlDocument.contents) && yamlDocument.contents.value === null) {
     report({
       line: 1,
       column: 1,
@@ -2468,9 +2093,6 @@ function describeErrorCode(error) {
 }
 
 export {
-  suggestName,
-  YAML_TO_JS_OPTIONS,
-  parseSystemYaml,
   parseSystemFile,
   MAX_SYSTEM_FILE_BYTES,
   readSystemFileText,
