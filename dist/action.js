@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-X5M3YWA5.js";
+} from "./chunks/chunk-BX7A4WIA.js";
 import "./chunks/chunk-NQ6FXIXM.js";
 import "./chunks/chunk-6UPP7EIX.js";
 import "./chunks/chunk-MDUPOTUU.js";

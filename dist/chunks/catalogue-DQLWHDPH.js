@@ -7,7 +7,7 @@ import {
 } from "./chunk-AFYJKM2W.js";
 import {
   writeFileAtomically
-} from "./chunk-3ILH4DJ4.js";
+} from "./chunk-HFONU46N.js";
 import {
   collectCatalogueReferences,
   pullCatalogue

@@ -7,10 +7,10 @@ import {
   renderDriftJson,
   renderDriftText,
   writeOutputFile
-} from "./chunk-SEVXUML7.js";
+} from "./chunk-FRUZUSBZ.js";
 import {
   writeFileSet
-} from "./chunk-6EBN5R5K.js";
+} from "./chunk-44GERBRM.js";
 import "./chunk-5H4AKS2N.js";
 import {
   ALTINN_OPTION_USAGE,
@@ -28,8 +28,8 @@ import {
   specFromLive
 } from "./chunk-LTGDTGY7.js";
 import "./chunk-AFTL4S32.js";
-import "./chunk-3ILH4DJ4.js";
 import "./chunk-KHCUIGYF.js";
+import "./chunk-HFONU46N.js";
 import {
   renderDriftMarkdown
 } from "./chunk-SYIWAMZJ.js";

@@ -6,7 +6,7 @@ import {
   renderPlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-SEVXUML7.js";
+} from "./chunk-FRUZUSBZ.js";
 import "./chunk-5H4AKS2N.js";
 import {
   ALTINN_OPTION_USAGE,
@@ -16,6 +16,7 @@ import {
   requireDefaultSystemsFolder,
   requireEnvironmentName
 } from "./chunk-AFYJKM2W.js";
+import "./chunk-HFONU46N.js";
 import {
   renderPlanMarkdown
 } from "./chunk-SYIWAMZJ.js";

@@ -11,11 +11,11 @@ import {
 import "./chunk-SDPSUG5G.js";
 import "./chunk-AFTL4S32.js";
 import {
-  writeFileAtomically
-} from "./chunk-3ILH4DJ4.js";
-import {
   describeFileError
 } from "./chunk-KHCUIGYF.js";
+import {
+  writeFileAtomically
+} from "./chunk-HFONU46N.js";
 import "./chunk-SC5P5PEX.js";
 import "./chunk-KCMVIGDX.js";
 import "./chunk-KOQTTC3B.js";

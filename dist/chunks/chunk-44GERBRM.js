@@ -1,10 +1,10 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
-  writeFileAtomically
-} from "./chunk-3ILH4DJ4.js";
-import {
   describeFileError
 } from "./chunk-KHCUIGYF.js";
+import {
+  writeFileAtomically
+} from "./chunk-HFONU46N.js";
 
 // src/adopt/write-file-set.ts
 import { lstat, mkdir, rm } from "node:fs/promises";

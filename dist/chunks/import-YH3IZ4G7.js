@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   writeFileSet
-} from "./chunk-6EBN5R5K.js";
+} from "./chunk-44GERBRM.js";
 import {
   readLiveState
 } from "./chunk-5H4AKS2N.js";
@@ -19,8 +19,8 @@ import {
 import "./chunk-LTGDTGY7.js";
 import "./chunk-SDPSUG5G.js";
 import "./chunk-AFTL4S32.js";
-import "./chunk-3ILH4DJ4.js";
 import "./chunk-KHCUIGYF.js";
+import "./chunk-HFONU46N.js";
 import {
   openAltinnConnection
 } from "./chunk-WBBXBMBR.js";

@@ -48,17 +48,17 @@ function createProcessOutput(stream) {
 module.enableCompileCache?.();
 var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
-  init: () => import("./init-5LNEWSPF.js"),
-  new: () => import("./new-2B53TZ53.js"),
-  fmt: () => import("./fmt-I2VG5OXX.js"),
+  init: () => import("./init-PI6CDQPX.js"),
+  new: () => import("./new-PBH3SWXP.js"),
+  fmt: () => import("./fmt-HYIVPGO2.js"),
   validate: () => import("./validate-CXAWW4UO.js"),
-  plan: () => import("./plan-LPSZXIHI.js"),
-  apply: () => import("./apply-5BB4A5Z2.js"),
-  drift: () => import("./drift-JKSMUO2J.js"),
-  import: () => import("./import-SI4BDLWP.js"),
-  catalogue: () => import("./catalogue-JIHNS4RQ.js"),
+  plan: () => import("./plan-EXRUBCF6.js"),
+  apply: () => import("./apply-NTNH2GER.js"),
+  drift: () => import("./drift-FYKW4ICH.js"),
+  import: () => import("./import-YH3IZ4G7.js"),
+  catalogue: () => import("./catalogue-DQLWHDPH.js"),
   schema: () => import("./schema-LYXKHAMB.js"),
-  emulator: () => import("./emulator-3TUQIY63.js"),
+  emulator: () => import("./emulator-UW256AOC.js"),
   version: () => import("./version-FTU7SMYZ.js")
 };
 function pickLoader(verb, argv) {

@@ -17,6 +17,9 @@ import {
   describeFileError
 } from "./chunk-KHCUIGYF.js";
 import {
+  writeFileAtomically
+} from "./chunk-HFONU46N.js";
+import {
   CONFIG_FILE_NAME
 } from "./chunk-MDUPOTUU.js";
 import "./chunk-5D3DEEUL.js";
@@ -33,7 +36,7 @@ import {
 import "./chunk-PFLRPMBQ.js";
 
 // src/commands/init.ts
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 
 // src/init/workflow-scripts.ts
@@ -553,7 +556,7 @@ ${USAGE}`);
       const target = path.join(root, file.path);
       try {
         await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(target, file.text, { flag: "wx" });
+        await writeFileAtomically(target, file.text, { exclusive: true });
         created.push(file.path);
       } catch (error) {
         if (error.code !== "EEXIST") {

@@ -4,7 +4,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-X5M3YWA5.js";
+} from "./chunk-BX7A4WIA.js";
 import "./chunk-NQ6FXIXM.js";
 import "./chunk-6UPP7EIX.js";
 import "./chunk-MDUPOTUU.js";

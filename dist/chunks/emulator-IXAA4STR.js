@@ -1,5 +1,9 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
+  removeStaleTemporaryFiles,
+  writeFileAtomicallySync
+} from "./chunk-HFONU46N.js";
+import {
   SignJWT,
   compactVerify,
   decodeJwt,
@@ -684,8 +688,7 @@ async function handleControlRequest(context, method, segments, body) {
 }
 
 // src/emulator/emulator-data.ts
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
-import { dirname } from "node:path";
+import { readFileSync } from "node:fs";
 var EMULATOR_DATA_FORMAT = "sysreg-emulator/1";
 var EmulatorDataError = class extends Error {
   exitCode = 1;
@@ -697,6 +700,7 @@ var EmulatorDataError = class extends Error {
 function readEmulatorData(file) {
   let text;
   try {
+    removeStaleTemporaryFiles(file);
     text = readFileSync(file, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
@@ -720,21 +724,7 @@ function readEmulatorData(file) {
   return data;
 }
 function writeEmulatorData(file, data) {
-  const temporary = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temporary, "w", 384);
-  try {
-    writeSync(fd, JSON.stringify(data));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, file);
-  const directory = openSync(dirname(file), "r");
-  try {
-    fsyncSync(directory);
-  } finally {
-    closeSync(directory);
-  }
+  writeFileAtomicallySync(file, JSON.stringify(data), { mode: 384 });
 }
 
 // src/emulator/maskinporten.ts

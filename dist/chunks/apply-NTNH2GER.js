@@ -5,7 +5,7 @@ import {
   parsePlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-SEVXUML7.js";
+} from "./chunk-FRUZUSBZ.js";
 import {
   readLiveState
 } from "./chunk-5H4AKS2N.js";
@@ -20,6 +20,7 @@ import {
 import {
   interruptedExitCode
 } from "./chunk-NQ6FXIXM.js";
+import "./chunk-HFONU46N.js";
 import "./chunk-2T7HBBNE.js";
 import {
   AltinnClientError,

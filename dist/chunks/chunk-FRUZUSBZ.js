@@ -3,6 +3,9 @@ import {
   readLiveState
 } from "./chunk-5H4AKS2N.js";
 import {
+  writeFileAtomically
+} from "./chunk-HFONU46N.js";
+import {
   HISTORY_HEADING,
   HISTORY_ONLY_SYSREG,
   HISTORY_UNREADABLE,
@@ -935,13 +938,13 @@ async function readEachSystem(systemIds, read) {
 }
 
 // src/commands/shared/output-file.ts
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 async function writeOutputFile(context, file, text) {
   const target = path.resolve(context.cwd, resolveFileArgument(context, file));
   try {
     await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, text);
+    await writeFileAtomically(target, text);
   } catch (error) {
     const reason = error.code ?? error.message;
     throw new UsageError(`cannot write --out ${file}: ${String(reason)}`);

@@ -5,14 +5,14 @@ import {
   resolveFieldAlias
 } from "./chunk-AFTL4S32.js";
 import {
-  writeFileAtomically
-} from "./chunk-3ILH4DJ4.js";
-import {
   applyCanonicalStyle,
   describeFileError,
   placeSchemaModeline,
   renderDocument
 } from "./chunk-KHCUIGYF.js";
+import {
+  writeFileAtomically
+} from "./chunk-HFONU46N.js";
 import {
   parseSystemFile,
   readSystemFileText
