@@ -1,14 +1,14 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-BX7A4WIA.js";
+} from "./chunks/chunk-WI2ZH5MU.js";
 import "./chunks/chunk-NQ6FXIXM.js";
-import "./chunks/chunk-6UPP7EIX.js";
-import "./chunks/chunk-MDUPOTUU.js";
+import "./chunks/chunk-CPPCATJ4.js";
+import "./chunks/chunk-45THH6ML.js";
 import "./chunks/chunk-QS53BEIT.js";
-import "./chunks/chunk-UD5QVOAW.js";
+import "./chunks/chunk-5DKA26V4.js";
 import "./chunks/chunk-ES5KJZ65.js";
-import "./chunks/chunk-LIZD3WMD.js";
+import "./chunks/chunk-DRPIBXME.js";
 import "./chunks/chunk-DFEVOAXM.js";
 import {
   __commonJS,
