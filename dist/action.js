@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-WI2ZH5MU.js";
+} from "./chunks/chunk-OLBYAD3C.js";
 import "./chunks/chunk-NQ6FXIXM.js";
 import "./chunks/chunk-CPPCATJ4.js";
 import "./chunks/chunk-45THH6ML.js";

@@ -4,7 +4,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-WI2ZH5MU.js";
+} from "./chunk-OLBYAD3C.js";
 import "./chunk-NQ6FXIXM.js";
 import "./chunk-CPPCATJ4.js";
 import "./chunk-45THH6ML.js";

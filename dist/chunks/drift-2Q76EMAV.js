@@ -7,7 +7,7 @@ import {
   renderDriftJson,
   renderDriftText,
   writeOutputFile
-} from "./chunk-CUNZLHTY.js";
+} from "./chunk-G4GVMTXQ.js";
 import {
   writeFileSet
 } from "./chunk-VAZ5MGPF.js";
@@ -26,7 +26,7 @@ import {
   findReadBackMismatch,
   listChangedViews,
   specFromLive
-} from "./chunk-NMG5JDJO.js";
+} from "./chunk-DQZAKIT7.js";
 import "./chunk-6O3W676Y.js";
 import "./chunk-OZUNW4M4.js";
 import "./chunk-HFONU46N.js";
@@ -42,13 +42,13 @@ import "./chunk-QS53BEIT.js";
 import {
   wantsColor
 } from "./chunk-FTFKRZ4A.js";
-import "./chunk-YW6H7I7H.js";
+import "./chunk-NG2XJFTZ.js";
 import {
   environmentsOf,
   isOverridden,
   resolveEnvironment,
   resolveSpec
-} from "./chunk-YIOP45MV.js";
+} from "./chunk-U457DVOV.js";
 import "./chunk-G7IWAAZC.js";
 import "./chunk-IDQTVNP5.js";
 import "./chunk-5D3DEEUL.js";

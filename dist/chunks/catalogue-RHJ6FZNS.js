@@ -11,7 +11,7 @@ import {
 import {
   collectCatalogueReferences,
   pullCatalogue
-} from "./chunk-DYQ77PUD.js";
+} from "./chunk-ISQSY6WQ.js";
 import {
   openAltinnConnection
 } from "./chunk-WS77QPQM.js";
@@ -26,7 +26,7 @@ import {
   renderCatalogueSnapshot,
   snapshotPath
 } from "./chunk-NZCQROFE.js";
-import "./chunk-YIOP45MV.js";
+import "./chunk-U457DVOV.js";
 import "./chunk-IDQTVNP5.js";
 import {
   loadSystemFiles

@@ -7,7 +7,7 @@ import {
 } from "./chunk-NZCQROFE.js";
 import {
   validateSystems
-} from "./chunk-YW6H7I7H.js";
+} from "./chunk-NG2XJFTZ.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-G7IWAAZC.js";

@@ -6,7 +6,7 @@ import {
   listChangedViews,
   renderSystemYaml,
   specFromLive
-} from "./chunk-NMG5JDJO.js";
+} from "./chunk-DQZAKIT7.js";
 import {
   ENVIRONMENT_NAME_PATTERN
 } from "./chunk-3HH4NMVQ.js";
@@ -19,11 +19,11 @@ import {
 } from "./chunk-JNF55H2Q.js";
 import {
   validateSystems
-} from "./chunk-YW6H7I7H.js";
+} from "./chunk-NG2XJFTZ.js";
 import {
   environmentsOf,
   resolveSpec
-} from "./chunk-YIOP45MV.js";
+} from "./chunk-U457DVOV.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-G7IWAAZC.js";

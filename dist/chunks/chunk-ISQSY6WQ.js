@@ -3,7 +3,7 @@ import {
   RESOURCE_ATTRIBUTE_ID,
   environmentsOf,
   resolveSpec
-} from "./chunk-YIOP45MV.js";
+} from "./chunk-U457DVOV.js";
 import {
   compareText
 } from "./chunk-5DKA26V4.js";

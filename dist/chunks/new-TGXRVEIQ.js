@@ -2,8 +2,8 @@ import { createRequire as __sysregCreateRequire } from 'node:module'; const requ
 import {
   describeUnsafeFileName,
   resolveSystemsFolder
-} from "./chunk-VJWVM3EN.js";
-import "./chunk-NMG5JDJO.js";
+} from "./chunk-SQT4JUHD.js";
+import "./chunk-DQZAKIT7.js";
 import {
   renderSystemSkeleton,
   resolveSystemIdentity
@@ -17,8 +17,8 @@ import {
   writeFileAtomically
 } from "./chunk-HFONU46N.js";
 import "./chunk-JNF55H2Q.js";
-import "./chunk-YW6H7I7H.js";
-import "./chunk-YIOP45MV.js";
+import "./chunk-NG2XJFTZ.js";
+import "./chunk-U457DVOV.js";
 import "./chunk-G7IWAAZC.js";
 import "./chunk-IDQTVNP5.js";
 import "./chunk-5D3DEEUL.js";

@@ -30,10 +30,10 @@ import {
 } from "./chunk-JNF55H2Q.js";
 import {
   validateSystems
-} from "./chunk-YW6H7I7H.js";
+} from "./chunk-NG2XJFTZ.js";
 import {
   resolveEnvironment
-} from "./chunk-YIOP45MV.js";
+} from "./chunk-U457DVOV.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-G7IWAAZC.js";

@@ -18,7 +18,7 @@ import {
 } from "./chunk-JNF55H2Q.js";
 import {
   resolveSpec
-} from "./chunk-YIOP45MV.js";
+} from "./chunk-U457DVOV.js";
 import {
   copyRequestFields
 } from "./chunk-IDQTVNP5.js";

@@ -49,21 +49,21 @@ module.enableCompileCache?.();
 var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
   init: () => import("./init-6SOVAXV5.js"),
-  new: () => import("./new-7XQHVRQK.js"),
+  new: () => import("./new-TGXRVEIQ.js"),
   fmt: () => import("./fmt-CMM4VJ2Y.js"),
-  validate: () => import("./validate-VL5NXE6J.js"),
-  plan: () => import("./plan-A6LKJWGN.js"),
-  apply: () => import("./apply-R5UXG3K3.js"),
-  drift: () => import("./drift-IJB5E67I.js"),
-  import: () => import("./import-YHJGI372.js"),
-  catalogue: () => import("./catalogue-ZC4KEUOK.js"),
+  validate: () => import("./validate-QVJZILMU.js"),
+  plan: () => import("./plan-UYQY2IXB.js"),
+  apply: () => import("./apply-7WNBGDC3.js"),
+  drift: () => import("./drift-2Q76EMAV.js"),
+  import: () => import("./import-JCCIXCNM.js"),
+  catalogue: () => import("./catalogue-RHJ6FZNS.js"),
   schema: () => import("./schema-KN2P6XS4.js"),
   emulator: () => import("./emulator-HZMYZM3C.js"),
   version: () => import("./version-FTU7SMYZ.js")
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
-    return () => import("./validate-online-HJRXEYDW.js");
+    return () => import("./validate-online-CFZ3JS6P.js");
   }
   return COMMANDS[verb];
 }

@@ -65,6 +65,17 @@ function findRepeats(items, keyOf) {
   });
   return repeats;
 }
+function locateItems(items, field, ...inside) {
+  return items.map((item, index) => [item, [field, index, ...inside]]);
+}
+function findInItems(located, problem) {
+  const findings = [];
+  for (const [item, path] of located) {
+    const found = problem(item);
+    if (found) findings.push({ path, ...found });
+  }
+  return findings;
+}
 
 export {
   environmentsOf,
@@ -80,5 +91,7 @@ export {
   REQUIRED_LANGUAGES,
   indexCatalogue,
   describePull,
-  findRepeats
+  findRepeats,
+  locateItems,
+  findInItems
 };

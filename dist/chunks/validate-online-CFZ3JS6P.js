@@ -3,18 +3,18 @@ import {
   command,
   fetchEnvironmentCatalogue,
   restrictToEnvironment
-} from "./chunk-AIHF4WN3.js";
-import "./chunk-DYQ77PUD.js";
+} from "./chunk-FTSC6TC2.js";
+import "./chunk-ISQSY6WQ.js";
 import "./chunk-WS77QPQM.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-45THH6ML.js";
 import "./chunk-JNF55H2Q.js";
 import "./chunk-QS53BEIT.js";
-import "./chunk-DS7AD2FG.js";
+import "./chunk-BDN6F3SG.js";
 import "./chunk-FTFKRZ4A.js";
 import "./chunk-NZCQROFE.js";
-import "./chunk-YW6H7I7H.js";
-import "./chunk-YIOP45MV.js";
+import "./chunk-NG2XJFTZ.js";
+import "./chunk-U457DVOV.js";
 import "./chunk-G7IWAAZC.js";
 import "./chunk-IDQTVNP5.js";
 import "./chunk-5D3DEEUL.js";

@@ -6,7 +6,7 @@ import {
   renderPlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-CUNZLHTY.js";
+} from "./chunk-G4GVMTXQ.js";
 import "./chunk-5H4AKS2N.js";
 import {
   ALTINN_OPTION_USAGE,
@@ -23,25 +23,25 @@ import {
 import "./chunk-2T7HBBNE.js";
 import {
   restrictToEnvironment
-} from "./chunk-AIHF4WN3.js";
+} from "./chunk-FTSC6TC2.js";
 import {
   collectCatalogueReferences,
   fetchCatalogue
-} from "./chunk-DYQ77PUD.js";
+} from "./chunk-ISQSY6WQ.js";
 import "./chunk-WS77QPQM.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-45THH6ML.js";
 import "./chunk-JNF55H2Q.js";
 import "./chunk-QS53BEIT.js";
-import "./chunk-DS7AD2FG.js";
+import "./chunk-BDN6F3SG.js";
 import {
   wantsColor
 } from "./chunk-FTFKRZ4A.js";
 import "./chunk-NZCQROFE.js";
 import {
   validateSystems
-} from "./chunk-YW6H7I7H.js";
-import "./chunk-YIOP45MV.js";
+} from "./chunk-NG2XJFTZ.js";
+import "./chunk-U457DVOV.js";
 import "./chunk-G7IWAAZC.js";
 import "./chunk-IDQTVNP5.js";
 import "./chunk-5D3DEEUL.js";

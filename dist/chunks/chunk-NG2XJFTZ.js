@@ -8,11 +8,13 @@ import {
   VENDOR_PREFIX,
   describePull,
   environmentsOf,
+  findInItems,
   findRepeats,
   indexCatalogue,
+  locateItems,
   locateSourcePath,
   resolveSpec
-} from "./chunk-YIOP45MV.js";
+} from "./chunk-U457DVOV.js";
 import {
   DELEGABLE_RESOURCE_TYPES
 } from "./chunk-IDQTVNP5.js";
@@ -33,17 +35,10 @@ var rightAttributeId = {
   severity: "error",
   summary: `Each resource attribute of a right has id \`${RESOURCE_ATTRIBUTE_ID}\`, exactly.`,
   check(spec) {
-    const findings = [];
-    spec.rights.forEach(
-      (right, rightIndex) => right.resource.forEach((pair, pairIndex) => {
-        if (pair.id === RESOURCE_ATTRIBUTE_ID) return;
-        findings.push({
-          path: ["rights", rightIndex, "resource", pairIndex, "id"],
-          message: `the attribute id must be \`${RESOURCE_ATTRIBUTE_ID}\`, not \`${pair.id}\`.`
-        });
-      })
+    return findInItems(
+      listAttributePairs(spec, "id"),
+      (pair) => pair.id === RESOURCE_ATTRIBUTE_ID ? void 0 : { message: `the attribute id must be \`${RESOURCE_ATTRIBUTE_ID}\`, not \`${pair.id}\`.` }
     );
-    return findings;
   }
 };
 function computeRightKey(right) {
@@ -61,12 +56,16 @@ var rightUnique = {
     }));
   }
 };
-function* listResourceValues(spec) {
+function* listAttributePairs(spec, part) {
   for (const [rightIndex, right] of spec.rights.entries()) {
     for (const [pairIndex, pair] of right.resource.entries()) {
-      if (pair.id !== RESOURCE_ATTRIBUTE_ID) continue;
-      yield { value: pair.value, path: ["rights", rightIndex, "resource", pairIndex, "value"] };
+      yield [pair, ["rights", rightIndex, "resource", pairIndex, part]];
     }
+  }
+}
+function* listResourceValues(spec) {
+  for (const [pair, at] of listAttributePairs(spec, "value")) {
+    if (pair.id === RESOURCE_ATTRIBUTE_ID) yield [pair.value, at];
   }
 }
 var resourceKnown = {
@@ -76,26 +75,19 @@ var resourceKnown = {
   summary: "Each resource in rights exists in the environment's Resource Registry.",
   needsResources: true,
   check(spec, { catalogue, source }) {
-    const findings = [];
-    for (const { value, path: at } of listResourceValues(spec)) {
-      if (catalogue.resources.has(value)) continue;
+    return findInItems(listResourceValues(spec), (value) => {
+      if (catalogue.resources.has(value)) return void 0;
       const suggestion = suggestName(value, [...catalogue.resources.keys()]);
       const didYouMean = suggestion ? `; did you mean \`${suggestion}\`?` : ".";
       if (source.kind === "snapshot") {
-        findings.push({
-          path: at,
+        return {
           severity: "warning",
           message: `resource \`${value}\` is not in the ${source.environment} catalogue snapshot${didYouMean}`,
           hint: `Run ${describePull(source)} to look it up in the environment's Resource Registry.`
-        });
-        continue;
+        };
       }
-      findings.push({
-        path: at,
-        message: `resource \`${value}\` is not in the Resource Registry${didYouMean}`
-      });
-    }
-    return findings;
+      return { message: `resource \`${value}\` is not in the Resource Registry${didYouMean}` };
+    });
   }
 };
 var resourceTypeDelegable = {
@@ -105,16 +97,13 @@ var resourceTypeDelegable = {
   summary: `Each resource in rights has a type the register delegates (${DELEGABLE_RESOURCE_TYPES.join(", ")}).`,
   needsResources: true,
   check(spec, { catalogue }) {
-    const findings = [];
-    for (const { value, path: at } of listResourceValues(spec)) {
+    return findInItems(listResourceValues(spec), (value) => {
       const record = catalogue.resources.get(value);
-      if (!record || DELEGABLE_RESOURCE_TYPES.includes(record.resourceType)) continue;
-      findings.push({
-        path: at,
+      if (!record || DELEGABLE_RESOURCE_TYPES.includes(record.resourceType)) return void 0;
+      return {
         message: `resource \`${value}\` is of type ${record.resourceType}, which a system cannot be delegated.`
-      });
-    }
-    return findings;
+      };
+    });
   }
 };
 var accessPackageUrnFormat = {
@@ -123,15 +112,10 @@ var accessPackageUrnFormat = {
   severity: "error",
   summary: "Each access package urn reads `urn:altinn:accesspackage:<name>`.",
   check(spec) {
-    const findings = [];
-    spec.accessPackages.forEach((accessPackage, index) => {
-      if (ACCESS_PACKAGE_URN_PATTERN.test(accessPackage.urn)) return;
-      findings.push({
-        path: ["accessPackages", index, "urn"],
-        message: `\`${accessPackage.urn}\` is not an access package urn (\`urn:altinn:accesspackage:<name>\`).`
-      });
-    });
-    return findings;
+    return findInItems(
+      locateAccessPackageUrns(spec),
+      (urn) => ACCESS_PACKAGE_URN_PATTERN.test(urn) ? void 0 : { message: `\`${urn}\` is not an access package urn (\`urn:altinn:accesspackage:<name>\`).` }
+    );
   }
 };
 var accessPackageKnown = {
@@ -140,28 +124,22 @@ var accessPackageKnown = {
   severity: "error",
   summary: "Each access package is in the environment's catalogue (a pulled snapshot, or live); with neither, one the built-in list lacks is a warning.",
   check(spec, { catalogue, source }) {
-    const findings = [];
-    spec.accessPackages.forEach((accessPackage, index) => {
-      if (!ACCESS_PACKAGE_URN_PATTERN.test(accessPackage.urn)) return;
-      if (catalogue.accessPackages.has(accessPackage.urn)) return;
-      const suggestion = suggestName(accessPackage.urn, [...catalogue.accessPackages.keys()]);
+    return findInItems(locateAccessPackageUrns(spec), (urn) => {
+      if (!ACCESS_PACKAGE_URN_PATTERN.test(urn) || catalogue.accessPackages.has(urn)) return void 0;
+      const suggestion = suggestName(urn, [...catalogue.accessPackages.keys()]);
       const didYouMean = suggestion ? `; did you mean \`${suggestion}\`?` : ".";
       if (source.kind === "built-in") {
-        findings.push({
-          path: ["accessPackages", index, "urn"],
+        return {
           severity: "warning",
-          message: `access package \`${accessPackage.urn}\` is not in sysreg's built-in list, so it is not checked offline${didYouMean}`,
+          message: `access package \`${urn}\` is not in sysreg's built-in list, so it is not checked offline${didYouMean}`,
           hint: `Run ${describePull(source)} to check packages against the environment's own catalogue.`
-        });
-        return;
+        };
       }
-      findings.push({
-        path: ["accessPackages", index, "urn"],
-        message: source.kind === "snapshot" ? `access package \`${accessPackage.urn}\` is not in the ${source.environment} catalogue${didYouMean}` : `access package \`${accessPackage.urn}\` is not known${didYouMean}`,
-        ...source.kind === "snapshot" ? { hint: `If it was added to Altinn since the snapshot, run ${describePull(source)}.` } : {}
-      });
+      return source.kind === "snapshot" ? {
+        message: `access package \`${urn}\` is not in the ${source.environment} catalogue${didYouMean}`,
+        hint: `If it was added to Altinn since the snapshot, run ${describePull(source)}.`
+      } : { message: `access package \`${urn}\` is not known${didYouMean}` };
     });
-    return findings;
   }
 };
 var accessPackageDelegable = {
@@ -170,16 +148,11 @@ var accessPackageDelegable = {
   severity: "error",
   summary: "Each access package can be delegated or assigned.",
   check(spec, { catalogue }) {
-    const findings = [];
-    spec.accessPackages.forEach((accessPackage, index) => {
-      const record = catalogue.accessPackages.get(accessPackage.urn);
-      if (!record || record.isDelegable || record.isAssignable) return;
-      findings.push({
-        path: ["accessPackages", index, "urn"],
-        message: `access package \`${accessPackage.urn}\` can be neither delegated nor assigned.`
-      });
+    return findInItems(locateAccessPackageUrns(spec), (urn) => {
+      const record = catalogue.accessPackages.get(urn);
+      if (!record || record.isDelegable || record.isAssignable) return void 0;
+      return { message: `access package \`${urn}\` can be neither delegated nor assigned.` };
     });
-    return findings;
   }
 };
 var accessPackageUnique = {
@@ -203,19 +176,19 @@ var accessPackageVisibleNotAssignable = {
   summary: "A visible system has no non-assignable (client-relationship) access packages.",
   check(spec, { catalogue }) {
     if (!spec.isVisible) return [];
-    const findings = [];
-    spec.accessPackages.forEach((accessPackage, index) => {
-      const record = catalogue.accessPackages.get(accessPackage.urn);
-      if (!record || record.isAssignable) return;
-      findings.push({
-        path: ["accessPackages", index, "urn"],
-        message: `\`${accessPackage.urn}\` is for client delegation and cannot be assigned, so the system must not be visible.`,
+    return findInItems(locateAccessPackageUrns(spec), (urn) => {
+      const record = catalogue.accessPackages.get(urn);
+      if (!record || record.isAssignable) return void 0;
+      return {
+        message: `\`${urn}\` is for client delegation and cannot be assigned, so the system must not be visible.`,
         hint: "Set `isVisible: false`."
-      });
+      };
     });
-    return findings;
   }
 };
+function locateAccessPackageUrns(spec) {
+  return locateItems(spec.accessPackages, "accessPackages", "urn").map(([item, at]) => [item.urn, at]);
+}
 
 // src/systems/rules-repository.ts
 var idUnique = {
@@ -318,17 +291,11 @@ var redirectUrlHttps = {
   severity: "error",
   summary: "Each allowed redirect URL is an absolute https URL.",
   check(spec) {
-    const findings = [];
-    spec.allowedRedirectUrls.forEach((url, index) => {
+    return findInItems(locateItems(spec.allowedRedirectUrls, "allowedRedirectUrls"), (url) => {
       const parsed = URL.parse(url);
-      if (parsed?.protocol === "https:" && parsed.hostname !== "") return;
-      findings.push({
-        path: ["allowedRedirectUrls", index],
-        message: `\`${url}\` is not an absolute https URL.`,
-        hint: "Write it as https://host/path."
-      });
+      if (parsed?.protocol === "https:" && parsed.hostname !== "") return void 0;
+      return { message: `\`${url}\` is not an absolute https URL.`, hint: "Write it as https://host/path." };
     });
-    return findings;
   }
 };
 var redirectUrlUnique = {
@@ -363,15 +330,12 @@ var clientIdNotBlank = {
   severity: "error",
   summary: "Client ids are not empty and have no surrounding whitespace (Altinn stores them as sent).",
   check(spec) {
-    const findings = [];
-    spec.clientId.forEach((clientId, index) => {
-      if (clientId !== "" && clientId.trim() === clientId) return;
-      findings.push({
-        path: ["clientId", index],
+    return findInItems(locateItems(spec.clientId, "clientId"), (clientId) => {
+      if (clientId !== "" && clientId.trim() === clientId) return void 0;
+      return {
         message: clientId.trim() === "" ? "a client id is empty." : `client id \`${clientId}\` has surrounding whitespace.`
-      });
+      };
     });
-    return findings;
   }
 };
 

@@ -2,7 +2,7 @@ import { createRequire as __sysregCreateRequire } from 'node:module'; const requ
 import {
   collectCatalogueReferences,
   fetchCatalogue
-} from "./chunk-DYQ77PUD.js";
+} from "./chunk-ISQSY6WQ.js";
 import {
   openAltinnConnection
 } from "./chunk-WS77QPQM.js";
@@ -10,7 +10,7 @@ import {
   VALIDATE_USAGE,
   parseValidateArguments,
   runValidation
-} from "./chunk-DS7AD2FG.js";
+} from "./chunk-BDN6F3SG.js";
 
 // src/commands/validate-online.ts
 function restrictToEnvironment(file, environment) {

@@ -5,7 +5,7 @@ import {
   parsePlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-CUNZLHTY.js";
+} from "./chunk-G4GVMTXQ.js";
 import {
   readLiveState
 } from "./chunk-5H4AKS2N.js";
@@ -39,8 +39,8 @@ import "./chunk-QS53BEIT.js";
 import {
   wantsColor
 } from "./chunk-FTFKRZ4A.js";
-import "./chunk-YW6H7I7H.js";
-import "./chunk-YIOP45MV.js";
+import "./chunk-NG2XJFTZ.js";
+import "./chunk-U457DVOV.js";
 import "./chunk-G7IWAAZC.js";
 import "./chunk-IDQTVNP5.js";
 import "./chunk-5D3DEEUL.js";

@@ -4,11 +4,11 @@ import {
   command,
   parseValidateArguments,
   runValidation
-} from "./chunk-DS7AD2FG.js";
+} from "./chunk-BDN6F3SG.js";
 import "./chunk-FTFKRZ4A.js";
 import "./chunk-NZCQROFE.js";
-import "./chunk-YW6H7I7H.js";
-import "./chunk-YIOP45MV.js";
+import "./chunk-NG2XJFTZ.js";
+import "./chunk-U457DVOV.js";
 import "./chunk-G7IWAAZC.js";
 import "./chunk-IDQTVNP5.js";
 import "./chunk-5D3DEEUL.js";

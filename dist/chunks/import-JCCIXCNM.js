@@ -15,8 +15,8 @@ import {
   planImport,
   readSystemsFolder,
   resolveSystemsFolder
-} from "./chunk-VJWVM3EN.js";
-import "./chunk-NMG5JDJO.js";
+} from "./chunk-SQT4JUHD.js";
+import "./chunk-DQZAKIT7.js";
 import "./chunk-3HH4NMVQ.js";
 import "./chunk-6O3W676Y.js";
 import "./chunk-OZUNW4M4.js";
@@ -28,8 +28,8 @@ import "./chunk-GXJ3DS7S.js";
 import "./chunk-45THH6ML.js";
 import "./chunk-JNF55H2Q.js";
 import "./chunk-QS53BEIT.js";
-import "./chunk-YW6H7I7H.js";
-import "./chunk-YIOP45MV.js";
+import "./chunk-NG2XJFTZ.js";
+import "./chunk-U457DVOV.js";
 import "./chunk-G7IWAAZC.js";
 import "./chunk-IDQTVNP5.js";
 import "./chunk-5D3DEEUL.js";
