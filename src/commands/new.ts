@@ -12,7 +12,7 @@ import { describeFileError } from '../model/describe-file-error.ts';
 import { describeUnsafeFileName } from '../adopt/import-systems.ts';
 import { SYSTEMS_DIRECTORY, toRepoPath } from '../systems/discover.ts';
 import { renderSystemSkeleton, resolveSystemIdentity } from '../systems/system-skeleton.ts';
-import { writeFileAtomically } from '../systems/write-file-atomically.ts';
+import { writeFileAtomically } from '../model/write-file-atomically.ts';
 
 const USAGE = `Usage: sysreg new <id> --vendor <org> [--dir systems]
 

@@ -25,6 +25,19 @@ export interface Right {
   resource: AttributePair[];
 }
 
+/**
+ * A right as Altinn keeps it: a null or missing `action` is left out (Altinn omits it on output, and a
+ * body without it means the same), attribute pairs copied in their order (Altinn's duplicate check
+ * keys on it). The one place that decides it, for request bodies, files from live systems, the
+ * canonical form and the local Altinn's replies.
+ */
+export function copyRight(right: Right): Right {
+  const resource = (right.resource ?? []).map((pair) => ({ id: pair.id, value: pair.value }));
+  return right.action === undefined || right.action === null
+    ? { resource }
+    : { action: right.action, resource };
+}
+
 export interface AccessPackage {
   urn: string;
 }

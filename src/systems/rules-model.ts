@@ -116,3 +116,21 @@ export function findRepeats<T>(
   });
   return repeats;
 }
+
+/** Each item of a list field with its path: `[field, index, ...inside]`. */
+export function locateItems<T>(items: readonly T[], field: string, ...inside: string[]): [T, SourcePath][] {
+  return items.map((item, index) => [item, [field, index, ...inside]]);
+}
+
+/** A finding at each item that `problem` has something to say about, in the items' order. */
+export function findInItems<T>(
+  located: Iterable<readonly [T, SourcePath]>,
+  problem: (item: T) => Omit<Finding, 'path'> | undefined,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const [item, path] of located) {
+    const found = problem(item);
+    if (found) findings.push({ path, ...found });
+  }
+  return findings;
+}
