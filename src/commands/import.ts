@@ -5,7 +5,7 @@
  */
 import { readLiveState } from '../altinn/read-live-state.ts';
 import { planImport } from '../adopt/import-systems.ts';
-import type { ImportedSystem, ImportInput, ImportProblem } from '../adopt/import-systems.ts';
+import type { ImportedSystem, ImportInput, ImportProblem } from '../adopt/import-types.ts';
 import { readSystemsFolder, resolveSystemsFolder } from '../adopt/systems-folder.ts';
 import { writeFileSet } from '../adopt/write-file-set.ts';
 import { SYSTEMS_DIRECTORY } from '../systems/discover.ts';

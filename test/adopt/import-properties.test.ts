@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planImport } from '../../src/adopt/import-systems.ts';
-import type { ImportInput } from '../../src/adopt/import-systems.ts';
+import type { ImportInput } from '../../src/adopt/import-types.ts';
 import type { LiveSystem } from '../../src/model/wire.ts';
 import { canonicalFromLive, canonicalFromSpec } from '../../src/model/canonical.ts';
 import { resolveSpec } from '../../src/systems/environments.ts';

@@ -5,12 +5,12 @@ import {
 } from "./chunk-O2GHP747.js";
 import {
   openAltinnConnection
-} from "./chunk-FTG7ZTLO.js";
+} from "./chunk-6IH5RLAX.js";
 import {
   VALIDATE_USAGE,
   parseValidateArguments,
   runValidation
-} from "./chunk-H7AY6VCH.js";
+} from "./chunk-GZCYWPWZ.js";
 
 // src/commands/validate-online.ts
 function restrictToEnvironment(file, environment) {

@@ -5,10 +5,14 @@ import {
   resolveFieldAlias
 } from "./chunk-AFTL4S32.js";
 import {
+  writeFileAtomically
+} from "./chunk-3ILH4DJ4.js";
+import {
   MODELINE_PATTERN,
   SCHEMA_MODELINE,
   YAML_OUTPUT_OPTIONS,
   applyCanonicalStyle,
+  describeFileError,
   renderDocument
 } from "./chunk-RG4TCREV.js";
 import {
@@ -33,6 +37,68 @@ import {
   __toESM
 } from "./chunk-PFLRPMBQ.js";
 
+// src/adopt/write-file-set.ts
+import { lstat, mkdir, rm } from "node:fs/promises";
+import path from "node:path";
+var NODE_FILE_SYSTEM = {
+  writeFile: (target, text, options) => writeFileAtomically(target, text, options),
+  removeFile: (target) => rm(target, { force: true })
+};
+var FileSetWriteError = class extends Error {
+  exitCode = 1;
+  /** The file whose write failed. */
+  file;
+  /** Files that could not be put back (empty when the rollback was complete). */
+  notRolledBack;
+  constructor(file, reason, notRolledBack) {
+    const rest = notRolledBack.length === 0 ? "nothing was changed" : `these files could not be put back as they were: ${notRolledBack.join(", ")}`;
+    super(`cannot write '${file}': ${reason}; ${rest}.`);
+    this.name = "FileSetWriteError";
+    this.file = file;
+    this.notRolledBack = notRolledBack;
+  }
+};
+async function writeFileSet(root, writes, fileSystem = NODE_FILE_SYSTEM) {
+  for (const write of writes) {
+    const info = await lstat(path.join(root, write.file)).catch(() => void 0);
+    if (info && !info.isFile() && !info.isSymbolicLink()) {
+      throw new FileSetWriteError(write.file, "it is a folder or other non-file", []);
+    }
+    if (info && write.previousText === void 0) {
+      throw new FileSetWriteError(write.file, "it appeared while sysreg was working", []);
+    }
+  }
+  const createdFolders = [];
+  const done = [];
+  for (const write of writes) {
+    const target = path.join(root, write.file);
+    try {
+      const folder = await mkdir(path.dirname(target), { recursive: true });
+      if (folder !== void 0) createdFolders.push(folder);
+      await fileSystem.writeFile(target, write.text, { exclusive: write.previousText === void 0 });
+    } catch (error) {
+      const notRolledBack = await rollBack(root, done, fileSystem);
+      for (const folder of createdFolders.reverse())
+        await rm(folder, { recursive: true, force: true }).catch(() => void 0);
+      throw new FileSetWriteError(write.file, describeFileError(error), notRolledBack);
+    }
+    done.push(write);
+  }
+}
+async function rollBack(root, done, fileSystem) {
+  const failed = [];
+  for (const write of [...done].reverse()) {
+    const target = path.join(root, write.file);
+    try {
+      if (write.previousText === void 0) await fileSystem.removeFile(target);
+      else await fileSystem.writeFile(target, write.previousText, { exclusive: false });
+    } catch {
+      failed.push(write.file);
+    }
+  }
+  return failed;
+}
+
 // src/systems/field-edit.ts
 var SystemYamlEditError = class extends Error {
   constructor(message) {
@@ -40,6 +106,10 @@ var SystemYamlEditError = class extends Error {
     this.name = "SystemYamlEditError";
   }
 };
+
+// src/systems/edit-system-yaml.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+import { isDeepStrictEqual as isDeepStrictEqual3 } from "node:util";
 
 // src/systems/write-system-yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -63,17 +133,13 @@ function renderSystemYaml(system, options = {}) {
   document.commentBefore = [SCHEMA_MODELINE, ...header.map((line) => ` ${line}`)].join("\n");
   return renderDocument(document);
 }
-function orderKeysCanonically(value, path) {
-  if (Array.isArray(value)) return value.map((item, index) => orderKeysCanonically(item, [...path, index]));
+function orderKeysCanonically(value, path2) {
+  if (Array.isArray(value)) return value.map((item, index) => orderKeysCanonically(item, [...path2, index]));
   if (typeof value !== "object" || value === null) return value;
   const entries = Object.entries(value).filter(([, item]) => item !== void 0);
-  entries.sort(([a], [b]) => compareKeysCanonically(path, a, b));
-  return Object.fromEntries(entries.map(([key, item]) => [key, orderKeysCanonically(item, [...path, key])]));
+  entries.sort(([a], [b]) => compareKeysCanonically(path2, a, b));
+  return Object.fromEntries(entries.map(([key, item]) => [key, orderKeysCanonically(item, [...path2, key])]));
 }
-
-// src/systems/edit-system-yaml.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-import { isDeepStrictEqual as isDeepStrictEqual3 } from "node:util";
 
 // src/systems/yaml-source-text.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -93,13 +159,13 @@ function endOfPair(pair) {
   const value = pair.value;
   return value && !(0, import_yaml2.isAlias)(value) ? rangeOf(value)[1] : rangeOf(pair.key)[1];
 }
-function renderBlock(value, path) {
-  const document = new import_yaml2.Document(orderKeysCanonically(value, path));
+function renderBlock(value, path2) {
+  const document = new import_yaml2.Document(orderKeysCanonically(value, path2));
   applyCanonicalStyle(document);
   return document.toString(YAML_OUTPUT_OPTIONS);
 }
-function renderFlow(value, path, padded) {
-  const document = new import_yaml2.Document(orderKeysCanonically(value, path));
+function renderFlow(value, path2, padded) {
+  const document = new import_yaml2.Document(orderKeysCanonically(value, path2));
   applyCanonicalStyle(document);
   if ((0, import_yaml2.isCollection)(document.contents)) document.contents.flow = true;
   return document.toString({ ...YAML_OUTPUT_OPTIONS, flowCollectionPadding: padded }).trimEnd();
@@ -234,7 +300,7 @@ function planSplices(text, document, edit) {
   }
   return replaceValue(source, slot, container, edit.path, edit.value);
 }
-function replaceValue(source, slot, node, path, value) {
+function replaceValue(source, slot, node, path2, value) {
   if (node && !(0, import_yaml3.isAlias)(node) && isDeepStrictEqual2(source.valueOf(node), value)) return [];
   if ((0, import_yaml3.isScalar)(node) && isScalarValue(value) && !isBlockScalar(node)) {
     const rendered = renderScalar(value, node.type);
@@ -243,18 +309,18 @@ function replaceValue(source, slot, node, path, value) {
   if ((0, import_yaml3.isCollection)(node) && node.flow) {
     if (node.items.length > 0 && ((0, import_yaml3.isMap)(node) && isRecord(value) || (0, import_yaml3.isSeq)(node) && Array.isArray(value))) {
       const padded = source.text[rangeOf(node)[0] + 1] === " ";
-      const rendered = renderFlow(value, path, padded);
+      const rendered = renderFlow(value, path2, padded);
       if (!rendered.includes("\n"))
         return [{ start: rangeOf(node)[0], end: rangeOf(node)[1], text: rendered }];
     }
   } else if ((0, import_yaml3.isMap)(node) && isRecord(value) && node.items.length > 0) {
-    return editMap(source, node, path, value);
+    return editMap(source, node, path2, value);
   } else if ((0, import_yaml3.isSeq)(node) && Array.isArray(value) && value.length > 0 && node.items.length > 0) {
-    return editSeq(source, node, path, value);
+    return editSeq(source, node, path2, value);
   }
-  return replaceSlot(source, slot, path, value);
+  return replaceSlot(source, slot, path2, value);
 }
-function editMap(source, map, path, value) {
+function editMap(source, map, path2, value) {
   const splices = [];
   for (const pair of map.items) {
     const key = keyText(pair.key);
@@ -263,17 +329,17 @@ function editMap(source, map, path, value) {
       splices.push(...removeSlot(source, { kind: "pair", map, pair }));
     } else {
       splices.push(
-        ...replaceValue(source, { kind: "pair", map, pair }, pair.value, [...path, key], value[key])
+        ...replaceValue(source, { kind: "pair", map, pair }, pair.value, [...path2, key], value[key])
       );
     }
   }
   const existing = new Set(map.items.map((pair) => keyText(pair.key)));
   for (const [key, item] of Object.entries(value)) {
-    if (item !== void 0 && !existing.has(key)) splices.push(...insertPair(source, map, path, key, item));
+    if (item !== void 0 && !existing.has(key)) splices.push(...insertPair(source, map, path2, key, item));
   }
   return splices;
 }
-function editSeq(source, seq, path, value) {
+function editSeq(source, seq, path2, value) {
   const old = seq.items.map((item) => (0, import_yaml3.isAlias)(item) ? /* @__PURE__ */ Symbol("alias") : source.valueOf(item));
   const kept = matchCommonSubsequence(old, value);
   const splices = [];
@@ -295,7 +361,7 @@ function editSeq(source, seq, path, value) {
             source,
             slot,
             seq.items[index],
-            [...path, index],
+            [...path2, index],
             value[newBefore + offset]
           )
         );
@@ -306,7 +372,7 @@ function editSeq(source, seq, path, value) {
       splices.push(...removeSlot(source, { kind: "item", seq, index }));
     }
     if (newRun > 0) {
-      splices.push(...insertItems(source, seq, path, oldAfter, value.slice(newBefore + 1, newAfter)));
+      splices.push(...insertItems(source, seq, path2, oldAfter, value.slice(newBefore + 1, newAfter)));
     }
   }
   return splices;
@@ -332,13 +398,13 @@ function matchCommonSubsequence(old, next) {
   }
   return pairs;
 }
-function insertPair(source, map, path, key, value) {
+function insertPair(source, map, path2, key, value) {
   if (map.flow || map.items.length === 0) throw new CannotSplice();
   const column = source.columnOf(rangeOf(map.items[0]?.key)[0]);
-  const rendered = indentLines(renderBlock({ [key]: value }, path), column);
+  const rendered = indentLines(renderBlock({ [key]: value }, path2), column);
   const next = map.items.find((pair) => {
     const other = keyText(pair.key);
-    return other !== void 0 && compareKeysCanonically(path, key, other) < 0;
+    return other !== void 0 && compareKeysCanonically(path2, key, other) < 0;
   });
   if (next) {
     const nextStart = rangeOf(next.key)[0];
@@ -350,10 +416,10 @@ function insertPair(source, map, path, key, value) {
   const last = map.items[map.items.length - 1];
   return [asInsertion({ start: source.endOfLineAt(endOfPair(last)), end: -1, text: rendered })];
 }
-function insertItems(source, seq, path, before, items) {
+function insertItems(source, seq, path2, before, items) {
   if (seq.flow || seq.items.length === 0) throw new CannotSplice();
   const dash = source.dashBefore(rangeOf(seq.items[0])[0]);
-  const rendered = indentLines(renderBlock(items, path), source.columnOf(dash));
+  const rendered = indentLines(renderBlock(items, path2), source.columnOf(dash));
   const anchor = seq.items[before];
   const start = anchor ? source.startOfCommentsAbove(source.dashBefore(rangeOf(anchor)[0])) : source.endOfLineAt(rangeOf(seq.items[seq.items.length - 1])[1]);
   return [asInsertion({ start, end: -1, text: rendered })];
@@ -375,20 +441,20 @@ function removeSlot(source, slot) {
   const start = source.startOfCommentsAbove(source.dashBefore(rangeOf(item)[0]));
   return [{ start, end: source.endOfLineAt(rangeOf(item)[1]), text: "" }];
 }
-function replaceSlot(source, slot, path, value) {
+function replaceSlot(source, slot, path2, value) {
   if (slot.kind === "pair") {
     if (slot.map.flow) throw new CannotSplice();
     const keyStart = rangeOf(slot.pair.key)[0];
     const key = keyText(slot.pair.key);
     if (key === void 0) throw new CannotSplice();
     const column = source.columnOf(keyStart);
-    const rendered2 = indentLines(renderBlock({ [key]: value }, path.slice(0, -1)), column);
+    const rendered2 = indentLines(renderBlock({ [key]: value }, path2.slice(0, -1)), column);
     return [{ start: keyStart, end: source.endOfLineAt(endOfPair(slot.pair)), text: rendered2.slice(column) }];
   }
   if (slot.seq.flow) throw new CannotSplice();
   const item = slot.seq.items[slot.index];
   const dash = source.dashBefore(rangeOf(item)[0]);
-  const rendered = indentLines(renderBlock([value], path.slice(0, -1)), source.columnOf(dash));
+  const rendered = indentLines(renderBlock([value], path2.slice(0, -1)), source.columnOf(dash));
   return [{ start: source.lineStartOf(dash), end: source.endOfLineAt(rangeOf(item)[1]), text: rendered }];
 }
 
@@ -421,10 +487,10 @@ function applyFieldEdit(text, given) {
   if (spliced !== void 0 && readsBackAs(spliced, expected)) return spliced;
   return editThroughDocument(document, edit, expected);
 }
-function spellPathAsWritten(document, path) {
+function spellPathAsWritten(document, path2) {
   const spelled = [];
   let node = document.contents;
-  for (const segment of path) {
+  for (const segment of path2) {
     let written = segment;
     if ((0, import_yaml4.isMap)(node) && typeof segment === "string") {
       const pairs = node.items;
@@ -446,12 +512,12 @@ function spellPathAsWritten(document, path) {
   }
   return spelled;
 }
-function toPlainData(value, path) {
+function toPlainData(value, path2) {
   if (value === void 0) return void 0;
   try {
     return structuredClone(value);
   } catch {
-    throw new SystemYamlEditError(`the value for ${path.join(".")} is not plain data`);
+    throw new SystemYamlEditError(`the value for ${path2.join(".")} is not plain data`);
   }
 }
 function readsBackAs(text, expected) {
@@ -470,8 +536,8 @@ function editThroughDocument(document, edit, expected) {
   }
   return result;
 }
-function setValueAt(data, path, value) {
-  const [head, ...rest] = path;
+function setValueAt(data, path2, value) {
+  const [head, ...rest] = path2;
   if (head === void 0) return value;
   if (Array.isArray(data) && typeof head === "number") {
     if (value === void 0 && head >= data.length) return data;
@@ -537,5 +603,6 @@ export {
   applyFieldEdits,
   findReadBackMismatch,
   listChangedViews,
-  specFromLive
+  specFromLive,
+  writeFileSet
 };

@@ -1,5 +1,10 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
+  ENVIRONMENT_NAME_PATTERN,
+  SYSTEM_SCHEMA_PATH,
+  renderSystemSchema
+} from "./chunk-SDPSUG5G.js";
+import {
   ACTION_PIN
 } from "./chunk-HYUQQRIW.js";
 import {
@@ -8,11 +13,6 @@ import {
 import {
   resolveSystemIdentity
 } from "./chunk-O66TG4C5.js";
-import {
-  ENVIRONMENT_NAME_PATTERN,
-  SYSTEM_SCHEMA_PATH,
-  renderSystemSchema
-} from "./chunk-SDPSUG5G.js";
 import {
   describeFileError
 } from "./chunk-RG4TCREV.js";

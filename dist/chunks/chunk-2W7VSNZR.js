@@ -15,7 +15,7 @@ import {
 import {
   AltinnClientError,
   openAltinnConnection
-} from "./chunk-FTG7ZTLO.js";
+} from "./chunk-6IH5RLAX.js";
 import {
   canonicalFromLive,
   canonicalFromSpec,

@@ -48,22 +48,22 @@ function createProcessOutput(stream) {
 module.enableCompileCache?.();
 var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
-  init: () => import("./init-SCG2IN2T.js"),
-  new: () => import("./new-XTB2AI7A.js"),
+  init: () => import("./init-YDJ2275A.js"),
+  new: () => import("./new-O67Y2LWW.js"),
   fmt: () => import("./fmt-AY3VQKE7.js"),
-  validate: () => import("./validate-WIFIUNPL.js"),
-  plan: () => import("./plan-FVET6FVO.js"),
-  apply: () => import("./apply-CUERE2A5.js"),
-  drift: () => import("./drift-JZL4UNTE.js"),
-  import: () => import("./import-4FMFWSBV.js"),
-  catalogue: () => import("./catalogue-CDAKO76J.js"),
+  validate: () => import("./validate-YGRQ5STX.js"),
+  plan: () => import("./plan-DPXYEWQB.js"),
+  apply: () => import("./apply-GO2FQ6BS.js"),
+  drift: () => import("./drift-UWROFSOQ.js"),
+  import: () => import("./import-IAUFMVYJ.js"),
+  catalogue: () => import("./catalogue-TNAXJLKL.js"),
   schema: () => import("./schema-LYXKHAMB.js"),
-  emulator: () => import("./emulator-3TUQIY63.js"),
+  emulator: () => import("./emulator-JZ7RYDGV.js"),
   version: () => import("./version-FTU7SMYZ.js")
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
-    return () => import("./validate-online-KGVD2WAB.js");
+    return () => import("./validate-online-QNISPTHB.js");
   }
   return COMMANDS[verb];
 }

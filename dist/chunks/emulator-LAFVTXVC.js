@@ -1,5 +1,8 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
+  storedRedirectUrl
+} from "./chunk-SC5P5PEX.js";
+import {
   SignJWT,
   compactVerify,
   decodeJwt,
@@ -9,9 +12,6 @@ import {
   importJWK,
   jwtVerify
 } from "./chunk-GXJ3DS7S.js";
-import {
-  storedRedirectUrl
-} from "./chunk-SC5P5PEX.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-G7IWAAZC.js";

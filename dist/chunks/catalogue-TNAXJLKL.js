@@ -14,10 +14,10 @@ import {
 } from "./chunk-O2GHP747.js";
 import {
   openAltinnConnection
-} from "./chunk-FTG7ZTLO.js";
+} from "./chunk-6IH5RLAX.js";
+import "./chunk-SC5P5PEX.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-Y7HMJB2Q.js";
-import "./chunk-SC5P5PEX.js";
 import "./chunk-QS53BEIT.js";
 import {
   SnapshotError,

@@ -1,5 +1,8 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
+  holdsRequest
+} from "./chunk-SC5P5PEX.js";
+import {
   SignJWT,
   decodeJwt,
   importJWK,
@@ -8,9 +11,6 @@ import {
 import {
   loadSysregConfig
 } from "./chunk-Y7HMJB2Q.js";
-import {
-  holdsRequest
-} from "./chunk-SC5P5PEX.js";
 import {
   redactSecrets,
   toRedactedCause

@@ -3,11 +3,11 @@ import {
   wantsColor
 } from "./chunk-FTFKRZ4A.js";
 import {
-  loadCatalogueSnapshots
-} from "./chunk-I3XWIO7A.js";
-import {
   validateSystems
 } from "./chunk-R3FZRAIC.js";
+import {
+  loadCatalogueSnapshots
+} from "./chunk-I3XWIO7A.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-G7IWAAZC.js";

@@ -7,10 +7,15 @@ import {
   renderDriftJson,
   renderDriftText,
   writeOutputFile
-} from "./chunk-4D22TM5N.js";
+} from "./chunk-2W7VSNZR.js";
 import {
+  SystemYamlEditError,
+  applyFieldEdits,
+  findReadBackMismatch,
+  listChangedViews,
+  specFromLive,
   writeFileSet
-} from "./chunk-26SHPYE5.js";
+} from "./chunk-5SY3R7PQ.js";
 import "./chunk-5H4AKS2N.js";
 import {
   ALTINN_OPTION_USAGE,
@@ -20,13 +25,6 @@ import {
   requireDefaultSystemsFolder,
   requireEnvironmentName
 } from "./chunk-AFYJKM2W.js";
-import {
-  SystemYamlEditError,
-  applyFieldEdits,
-  findReadBackMismatch,
-  listChangedViews,
-  specFromLive
-} from "./chunk-ZE2ZZQNO.js";
 import "./chunk-AFTL4S32.js";
 import "./chunk-3ILH4DJ4.js";
 import "./chunk-RG4TCREV.js";
@@ -34,10 +32,10 @@ import {
   renderDriftMarkdown
 } from "./chunk-SYIWAMZJ.js";
 import "./chunk-2T7HBBNE.js";
-import "./chunk-FTG7ZTLO.js";
+import "./chunk-6IH5RLAX.js";
+import "./chunk-SC5P5PEX.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-Y7HMJB2Q.js";
-import "./chunk-SC5P5PEX.js";
 import "./chunk-QS53BEIT.js";
 import {
   wantsColor

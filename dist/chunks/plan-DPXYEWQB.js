@@ -6,7 +6,7 @@ import {
   renderPlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-4D22TM5N.js";
+} from "./chunk-2W7VSNZR.js";
 import "./chunk-5H4AKS2N.js";
 import {
   ALTINN_OPTION_USAGE,
@@ -22,24 +22,24 @@ import {
 import "./chunk-2T7HBBNE.js";
 import {
   restrictToEnvironment
-} from "./chunk-ZZCSNGB6.js";
+} from "./chunk-LTCFI5ZQ.js";
 import {
   collectCatalogueReferences,
   fetchCatalogue
 } from "./chunk-O2GHP747.js";
-import "./chunk-FTG7ZTLO.js";
+import "./chunk-6IH5RLAX.js";
+import "./chunk-SC5P5PEX.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-Y7HMJB2Q.js";
-import "./chunk-SC5P5PEX.js";
 import "./chunk-QS53BEIT.js";
-import "./chunk-H7AY6VCH.js";
+import "./chunk-GZCYWPWZ.js";
 import {
   wantsColor
 } from "./chunk-FTFKRZ4A.js";
-import "./chunk-I3XWIO7A.js";
 import {
   validateSystems
 } from "./chunk-R3FZRAIC.js";
+import "./chunk-I3XWIO7A.js";
 import "./chunk-KOQTTC3B.js";
 import "./chunk-G7IWAAZC.js";
 import "./chunk-47EHJWBS.js";

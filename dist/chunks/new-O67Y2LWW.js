@@ -2,25 +2,17 @@ import { createRequire as __sysregCreateRequire } from 'node:module'; const requ
 import {
   describeUnsafeFileName,
   resolveSystemsFolder
-} from "./chunk-XHTUKUZC.js";
-import "./chunk-ZE2ZZQNO.js";
+} from "./chunk-FCL6A6M5.js";
 import {
   renderSystemSkeleton,
   resolveSystemIdentity
 } from "./chunk-O66TG4C5.js";
-import "./chunk-SDPSUG5G.js";
-import "./chunk-AFTL4S32.js";
 import {
   writeFileAtomically
 } from "./chunk-3ILH4DJ4.js";
 import {
   describeFileError
 } from "./chunk-RG4TCREV.js";
-import "./chunk-SC5P5PEX.js";
-import "./chunk-R3FZRAIC.js";
-import "./chunk-KOQTTC3B.js";
-import "./chunk-G7IWAAZC.js";
-import "./chunk-47EHJWBS.js";
 import "./chunk-5D3DEEUL.js";
 import "./chunk-MZAI5OD6.js";
 import "./chunk-LIZD3WMD.js";

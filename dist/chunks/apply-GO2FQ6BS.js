@@ -6,7 +6,7 @@ import {
   parsePlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-4D22TM5N.js";
+} from "./chunk-2W7VSNZR.js";
 import {
   readLiveState
 } from "./chunk-5H4AKS2N.js";
@@ -26,13 +26,13 @@ import {
   AltinnClientError,
   AltinnError,
   DEFAULT_CONCURRENCY
-} from "./chunk-FTG7ZTLO.js";
-import "./chunk-GXJ3DS7S.js";
-import "./chunk-Y7HMJB2Q.js";
+} from "./chunk-6IH5RLAX.js";
 import {
   holdsRequest,
   stringifyCanonicalJson
 } from "./chunk-SC5P5PEX.js";
+import "./chunk-GXJ3DS7S.js";
+import "./chunk-Y7HMJB2Q.js";
 import "./chunk-QS53BEIT.js";
 import {
   wantsColor
