@@ -69,24 +69,7 @@ export function planOverrides(
   spec: SystemSpec,
   problems: ImportProblem[],
 ): { edits: FieldEdit[]; fields: string[] } | undefined {
-  if (document.isDeleted !== spec.isDeleted) {
-    problems.push({
-      file,
-      systemId: spec.id,
-      message: spec.isDeleted
-        ? `'${spec.id}' is deleted in ${environment}, but '${file}' declares it live; isDeleted cannot differ between environments.`
-        : `'${spec.id}' is live in ${environment}, but '${file}' is a tombstone; isDeleted cannot differ between environments.`,
-    });
-    return undefined;
-  }
-  if (!new RegExp(ENVIRONMENT_NAME_PATTERN).test(environment)) {
-    problems.push({
-      file,
-      systemId: spec.id,
-      message: `'${environment}' cannot name overrides under environments: (lower-case letters, digits and '-').`,
-    });
-    return undefined;
-  }
+  if (!checkEnvironmentName(file, spec.id, environment, problems)) return undefined;
   if (document.vendor.ID !== spec.vendor.ID) {
     problems.push({
       file,
@@ -120,17 +103,55 @@ export function planOverrides(
   ];
   const edits: FieldEdit[] = [];
   if (fields.length === 0) return { edits, fields };
-  if (Object.keys(wanted).length === 0) {
-    // No field differs any more: the environment's block goes, and `environments` with it when empty.
-    const others = environmentsOf(document).filter((name) => name !== environment);
-    edits.push({ path: others.length === 0 ? [ENVIRONMENTS_KEY] : [ENVIRONMENTS_KEY, environment] });
-    return { edits, fields };
-  }
+  // No field differs any more: the environment's block goes, and `environments` with it when empty.
+  if (Object.keys(wanted).length === 0)
+    return { edits: [removeEnvironmentBlock(document, environment)], fields };
   for (const key of fields) {
     const value = wanted[key as OverridableField];
     edits.push({ path: [ENVIRONMENTS_KEY, environment, key], value });
   }
   return { edits, fields };
+}
+
+/**
+ * The edits that make `environment` resolve to absent (`isDeleted: true`) for a system it does not
+ * have: nothing when it already does; the override that says `isDeleted: false` removed when the
+ * base is a tombstone; else `environments.<env>.isDeleted: true`. Other overrides stay as written.
+ */
+export function planAbsence(
+  file: string,
+  document: SystemDocument,
+  environment: string,
+  problems: ImportProblem[],
+): FieldEdit[] | undefined {
+  if (!checkEnvironmentName(file, document.id, environment, problems)) return undefined;
+  if (resolveSpec(document, environment).isDeleted) return [];
+  if (!document.isDeleted) return [{ path: [ENVIRONMENTS_KEY, environment, 'isDeleted'], value: true }];
+  const current = document.environments[environment] ?? {};
+  if (Object.keys(current).some((key) => key !== 'isDeleted'))
+    return [{ path: [ENVIRONMENTS_KEY, environment, 'isDeleted'] }];
+  return [removeEnvironmentBlock(document, environment)];
+}
+
+/** Removes `environment`'s overrides, and `environments` with them when no other environment is named. */
+function removeEnvironmentBlock(document: SystemDocument, environment: string): FieldEdit {
+  const others = environmentsOf(document).filter((name) => name !== environment);
+  return { path: others.length === 0 ? [ENVIRONMENTS_KEY] : [ENVIRONMENTS_KEY, environment] };
+}
+
+function checkEnvironmentName(
+  file: string,
+  systemId: string,
+  environment: string,
+  problems: ImportProblem[],
+): boolean {
+  if (new RegExp(ENVIRONMENT_NAME_PATTERN).test(environment)) return true;
+  problems.push({
+    file,
+    systemId,
+    message: `'${environment}' cannot name overrides under environments: (lower-case letters, digits and '-').`,
+  });
+  return false;
 }
 
 function canonicalJsonOf(spec: SystemSpec): Record<string, string> {

@@ -12,17 +12,17 @@
 import path from 'node:path';
 import type { LiveSystem } from '../model/wire.ts';
 import { applyFieldEdits } from '../systems/edit-system-yaml.ts';
-import { SystemYamlEditError } from '../systems/field-edit.ts';
+import { SystemYamlEditError, type FieldEdit } from '../systems/field-edit.ts';
 import { DEFAULT_CATALOGUE } from '../catalogue/default-catalogue.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { LiveLookup } from '../model/live-state.ts';
 import type { SystemDocument, SystemSpec } from '../model/system.ts';
-import { environmentsOf } from '../systems/environments.ts';
+import { environmentsOf, resolveSpec } from '../systems/environments.ts';
 import { parseSystemFile } from '../systems/parse.ts';
 import { validateSystems } from '../systems/validate.ts';
 import { findReadBackMismatch, listChangedViews } from './check-written-system.ts';
 import { describeUnsafeFileName, indexFolder, YAML_FILE, type IndexedFile } from './import-folder.ts';
-import { planOverrides, replaceKeepingOtherEnvironments } from './import-overrides.ts';
+import { planAbsence, planOverrides, replaceKeepingOtherEnvironments } from './import-overrides.ts';
 import type {
   FolderFile,
   ImportAction,
@@ -45,6 +45,17 @@ export function planImport(input: ImportInput): ImportPlan {
   const vendorId = `0192:${input.vendorOrgNumber}`;
 
   for (const { id, lookup } of input.systems) {
+    const existing = filesById.get(id) ?? [];
+    if (lookup.status === 'absent' && existing.length === 1 && existing[0]?.document) {
+      const outcome = planAbsentSystem(
+        { ...existing[0], document: existing[0].document },
+        environment,
+        problems,
+      );
+      if (outcome) systems.push(outcome.system);
+      if (outcome?.write) writes.push(outcome.write);
+      continue;
+    }
     const live = readOwnSystem(id, lookup, vendorId, environment, problems);
     if (!live) continue;
     const unsafe = describeUnsafeFileName(id);
@@ -57,7 +68,6 @@ export function planImport(input: ImportInput): ImportPlan {
       continue;
     }
     const spec = specFromLive(live);
-    const existing = filesById.get(id) ?? [];
     if (existing.length > 1) {
       problems.push({
         systemId: id,
@@ -146,22 +156,61 @@ function planSystemFile(
   const merged = planOverrides(found.file, found.document, environment, spec, problems);
   if (!merged) return undefined;
   if (merged.edits.length === 0) return outcome(found.file, 'unchanged');
-  let text: string;
-  try {
-    text = applyFieldEdits(found.text, merged.edits);
-  } catch (error) {
-    if (!(error instanceof SystemYamlEditError)) throw error;
-    problems.push({
-      file: found.file,
-      systemId: spec.id,
-      message: `cannot edit '${found.file}': ${error.message}.`,
-    });
-    return undefined;
-  }
+  const text = editFile(found, spec.id, merged.edits, problems);
   const kept =
+    text !== undefined &&
     checkReadsBack(found.file, text, environment, live, problems) &&
     checkOthersKept(found.file, found.document, text, environment, problems);
   return kept ? outcome(found.file, 'override', text, merged.fields) : undefined;
+}
+
+/**
+ * A system this environment does not have, named with `--only`, whose file says it exists there: the
+ * file is told it is absent there (`environments.<env>.isDeleted: true`), so the plan does not create it.
+ */
+function planAbsentSystem(
+  found: IndexedFile & { document: SystemDocument },
+  environment: string,
+  problems: ImportProblem[],
+): PlannedSystemFile | undefined {
+  const { file, document } = found;
+  const edits = planAbsence(file, document, environment, problems);
+  if (!edits) return undefined;
+  const system = { systemId: document.id, file, tombstone: true };
+  if (edits.length === 0) return { system: { ...system, action: 'unchanged', fields: [] } };
+  const text = editFile(found, document.id, edits, problems);
+  if (text === undefined) return undefined;
+  const view = parseSystemFile(file, text).document;
+  if (!view || !resolveSpec(view, environment).isDeleted) {
+    problems.push({
+      file,
+      systemId: document.id,
+      message: `the edit to '${file}' would not make '${document.id}' absent in ${environment}.`,
+      hint: 'This is a bug in sysreg; please report it.',
+    });
+    return undefined;
+  }
+  if (!checkOthersKept(file, document, text, environment, problems)) return undefined;
+  return {
+    system: { ...system, action: 'override', fields: ['isDeleted'] },
+    write: { file, text, previousText: found.text },
+  };
+}
+
+/** `text` with `edits` made, or undefined with the reason recorded. */
+function editFile(
+  found: IndexedFile,
+  systemId: string,
+  edits: readonly FieldEdit[],
+  problems: ImportProblem[],
+): string | undefined {
+  try {
+    return applyFieldEdits(found.text, edits);
+  } catch (error) {
+    if (!(error instanceof SystemYamlEditError)) throw error;
+    problems.push({ file: found.file, systemId, message: `cannot edit '${found.file}': ${error.message}.` });
+    return undefined;
+  }
 }
 
 /** The live system when it is there and this vendor's; otherwise records why not. */

@@ -65,6 +65,7 @@ export const resourceKnown: SystemRule = {
   severity: 'error',
   summary: "Each resource in rights exists in the environment's Resource Registry.",
   needsResources: true,
+  readsCatalogue: true,
   check(spec, { catalogue, source }) {
     const findings: Finding[] = [];
     for (const { value, path: at } of listResourceValues(spec)) {
@@ -96,6 +97,7 @@ export const resourceTypeDelegable: SystemRule = {
   severity: 'error',
   summary: `Each resource in rights has a type the register delegates (${DELEGABLE_RESOURCE_TYPES.join(', ')}).`,
   needsResources: true,
+  readsCatalogue: true,
   check(spec, { catalogue }) {
     const findings: Finding[] = [];
     for (const { value, path: at } of listResourceValues(spec)) {
@@ -132,6 +134,7 @@ export const accessPackageKnown: SystemRule = {
   ruleId: 'access-package-known',
   altinnCode: 'AUTH.VLD-00008',
   severity: 'error',
+  readsCatalogue: true,
   summary:
     "Each access package is in the environment's catalogue (a pulled snapshot, or live); with neither, one the built-in list lacks is a warning.",
   check(spec, { catalogue, source }) {
@@ -170,6 +173,7 @@ export const accessPackageDelegable: SystemRule = {
   ruleId: 'access-package-delegable',
   altinnCode: 'AUTH.VLD-00008',
   severity: 'error',
+  readsCatalogue: true,
   summary: 'Each access package can be delegated or assigned.',
   check(spec, { catalogue }) {
     const findings: Finding[] = [];
@@ -204,6 +208,7 @@ export const accessPackageVisibleNotAssignable: SystemRule = {
   ruleId: 'access-package-visible-not-assignable',
   altinnCode: 'AUTH.VLD-00018',
   severity: 'error',
+  readsCatalogue: true,
   summary: 'A visible system has no non-assignable (client-relationship) access packages.',
   check(spec, { catalogue }) {
     if (!spec.isVisible) return [];
