@@ -24,7 +24,7 @@ if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
   process.exitCode = 1;
 } else {
   module.enableCompileCache?.();
-  const { runFromProcess } = await import("./chunks/cli-H4V2R64K.js");
+  const { runFromProcess } = await import("./chunks/cli-5O24FQJJ.js");
   await runFromProcess();
 }
 export {

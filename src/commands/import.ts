@@ -151,8 +151,10 @@ function renderImportSummary(systems: readonly ImportedSystem[], environment: st
         );
         return `replaced  ${system.file}${tombstone}${kept.length > 0 ? ` (${kept.join('; ')})` : ''}`;
       }
-      case 'override':
-        return `overrides ${system.file}: environments.${environment}: ${system.fields.join(', ')}`;
+      case 'override': {
+        const absent = system.tombstone ? ` (absent in ${environment})` : '';
+        return `overrides ${system.file}: environments.${environment}: ${system.fields.join(', ')}${absent}`;
+      }
       case 'unchanged':
         return `unchanged ${system.file}`;
     }

@@ -181,7 +181,7 @@ describe('import writes per-environment absence', () => {
     const absent = await run('prod', ['import', '--only', PILOT]);
     expect(absent.stderr).toBe('');
     expect(absent.code).toBe(0);
-    expect(absent.stdout).toContain(`systems/${PILOT}.yaml: environments.prod: isDeleted`);
+    expect(absent.stdout).toContain(`systems/${PILOT}.yaml: environments.prod: isDeleted (absent in prod)`);
     expect(await readPilot()).toMatch(/\nenvironments:\n {2}prod:\n {4}isDeleted: true\n$/);
     for (const environment of ['tt02', 'prod'] as const) {
       expect((await planJson(environment)).changes, environment).toEqual([]);

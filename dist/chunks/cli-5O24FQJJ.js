@@ -4,7 +4,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-G2JOIG7O.js";
+} from "./chunk-4MQ4MDIR.js";
 import "./chunk-NQ6FXIXM.js";
 import "./chunk-JFDNQY3D.js";
 import "./chunk-Y7HMJB2Q.js";
