@@ -135,10 +135,11 @@ const RULE_BY_FIELD: FieldRuleByKey = {
     required: false,
     defaultValue: false,
     aliases: ['isdeleted', 'IsDeleted'],
-    overridable: false,
+    // Per environment: a pilot in tt02 only, or a system deleted in one environment and kept in another.
+    overridable: true,
     updatable: false,
     description:
-      'Declares that the system is to be deleted. Irreversible in Altinn: the id is burned. Keep the file as a tombstone.',
+      'The system must not exist: deleted where live (final: Altinn burns the id), never created elsewhere. Under environments.<env>: there only. Keep the file.',
   },
 };
 

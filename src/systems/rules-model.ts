@@ -86,6 +86,11 @@ export interface SystemRule extends RuleInfo {
    * against a pulled snapshot.
    */
   needsResources?: boolean;
+  /**
+   * Judges the spec against the catalogue. Skipped where the system is absent (`isDeleted`): nothing
+   * is sent there, so what that environment's catalogue lacks does not matter.
+   */
+  readsCatalogue?: boolean;
   check(spec: SystemSpec, context: SystemRuleContext): Finding[];
 }
 

@@ -67,6 +67,7 @@ export const resourceKnown: SystemRule = {
   severity: 'error',
   summary: "Each resource in rights exists in the environment's Resource Registry.",
   needsResources: true,
+  readsCatalogue: true,
   check(spec, { catalogue, source }) {
     return findInItems(listResourceValues(spec), (value) => {
       if (catalogue.resources.has(value)) return undefined;
@@ -91,6 +92,7 @@ export const resourceTypeDelegable: SystemRule = {
   severity: 'error',
   summary: `Each resource in rights has a type the register delegates (${DELEGABLE_RESOURCE_TYPES.join(', ')}).`,
   needsResources: true,
+  readsCatalogue: true,
   check(spec, { catalogue }) {
     return findInItems(listResourceValues(spec), (value) => {
       const record = catalogue.resources.get(value);
@@ -120,6 +122,7 @@ export const accessPackageKnown: SystemRule = {
   ruleId: 'access-package-known',
   altinnCode: 'AUTH.VLD-00008',
   severity: 'error',
+  readsCatalogue: true,
   summary:
     "Each access package is in the environment's catalogue (a pulled snapshot, or live); with neither, one the built-in list lacks is a warning.",
   check(spec, { catalogue, source }) {
@@ -149,6 +152,7 @@ export const accessPackageDelegable: SystemRule = {
   ruleId: 'access-package-delegable',
   altinnCode: 'AUTH.VLD-00008',
   severity: 'error',
+  readsCatalogue: true,
   summary: 'Each access package can be delegated or assigned.',
   check(spec, { catalogue }) {
     return findInItems(locateAccessPackageUrns(spec), (urn) => {
@@ -178,6 +182,7 @@ export const accessPackageVisibleNotAssignable: SystemRule = {
   ruleId: 'access-package-visible-not-assignable',
   altinnCode: 'AUTH.VLD-00018',
   severity: 'error',
+  readsCatalogue: true,
   summary: 'A visible system has no non-assignable (client-relationship) access packages.',
   check(spec, { catalogue }) {
     if (!spec.isVisible) return [];
