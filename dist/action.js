@@ -1,12 +1,13 @@
 import {
   main
-} from "./chunks/chunk-WMAZEINW.js";
+} from "./chunks/chunk-YAOZHCC2.js";
 import "./chunks/chunk-CGDUWIAB.js";
-import "./chunks/chunk-XNLBO73S.js";
-import "./chunks/chunk-7Z3AVTUW.js";
+import "./chunks/chunk-W7SKD7UY.js";
+import "./chunks/chunk-73FOSWQG.js";
 import "./chunks/chunk-XUPUTSX3.js";
-import "./chunks/chunk-BAGTZW7W.js";
+import "./chunks/chunk-NTFQWOPD.js";
 import "./chunks/chunk-FNHPKAK2.js";
+import "./chunks/chunk-JUN6NXH3.js";
 import "./chunks/chunk-BVG62MQ6.js";
 import {
   __commonJS,

@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+import {
+  COMMANDS,
+  main,
+  runFromProcess
+} from "./chunk-YAOZHCC2.js";
+import "./chunk-CGDUWIAB.js";
+import "./chunk-W7SKD7UY.js";
+import "./chunk-73FOSWQG.js";
+import "./chunk-XUPUTSX3.js";
+import "./chunk-NTFQWOPD.js";
+import "./chunk-FNHPKAK2.js";
+import "./chunk-JUN6NXH3.js";
+import "./chunk-BVG62MQ6.js";
+import "./chunk-7VZ5H7B6.js";
+export {
+  COMMANDS,
+  main,
+  runFromProcess
+};
