@@ -4,14 +4,15 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-FFXLFBDF.js";
+} from "./chunk-YMWGDAIQ.js";
 import "./chunk-NQ6FXIXM.js";
+import "./chunk-Y7QBMTI3.js";
+import "./chunk-TGZCHSG2.js";
 import "./chunk-JFDNQY3D.js";
+import "./chunk-HYUQQRIW.js";
 import "./chunk-Y7HMJB2Q.js";
 import "./chunk-QS53BEIT.js";
 import "./chunk-JL2D3Q3I.js";
-import "./chunk-ES5KJZ65.js";
-import "./chunk-DFEVOAXM.js";
 import "./chunk-PFLRPMBQ.js";
 export {
   COMMANDS,

@@ -6,11 +6,9 @@ import {
   readLiveState
 } from "./chunk-5H4AKS2N.js";
 import {
-  ALTINN_OPTION_USAGE,
-  CREDENTIALS_USAGE,
-  parseCommandArguments,
-  requireEnvironmentName
-} from "./chunk-AFYJKM2W.js";
+  collectRepeated
+} from "./chunk-Y7QBMTI3.js";
+import "./chunk-TGZCHSG2.js";
 import {
   planImport,
   readSystemsFolder,
@@ -28,6 +26,10 @@ import "./chunk-GXJ3DS7S.js";
 import "./chunk-Y7HMJB2Q.js";
 import "./chunk-SC5P5PEX.js";
 import "./chunk-QS53BEIT.js";
+import {
+  CREDENTIALS_HELP,
+  declareAltinnOptions
+} from "./chunk-Z5SMWTHK.js";
 import "./chunk-R3FZRAIC.js";
 import "./chunk-KOQTTC3B.js";
 import "./chunk-G7IWAAZC.js";
@@ -38,7 +40,6 @@ import "./chunk-LIZD3WMD.js";
 import {
   SYSTEMS_DIRECTORY
 } from "./chunk-JL2D3Q3I.js";
-import "./chunk-ES5KJZ65.js";
 import {
   hasErrors,
   renderDiagnosticsText
@@ -50,49 +51,39 @@ import {
 import "./chunk-PFLRPMBQ.js";
 
 // src/commands/import.ts
-var USAGE = `Usage: sysreg import --env NAME [--only ID…] [--dir systems] [--overwrite]
-
-Writes one canonical YAML file per live system of the vendor, so that 'sysreg plan' right after is
-empty. A system that already has a file gets 'environments.<env>' overrides in it for exactly the
-fields where this environment differs from the file (comments and layout kept). Every file is
-checked first; then all are written, or none.
-
-Options:
-${ALTINN_OPTION_USAGE}
-  --only <id>           Import only this system (repeat, or separate ids with commas). Altinn does not
-                        list deleted systems: name a deleted id here to import it as a tombstone.
-  --dir <folder>        The systems folder, inside the repository (default: systems).
-  --overwrite           Replace existing files instead of adding overrides to them; what other
-                        environments override is kept (as overrides), and listed.
-
-${CREDENTIALS_USAGE}
-
-Exit status: 0 imported (or nothing to do), 1 error (nothing written).
-`;
 var command = {
   name: "import",
-  summary: "Write the vendor's live systems into YAML files (all or nothing).",
-  usage: USAGE,
-  async run(context) {
-    const { values, positionals } = parseCommandArguments(
-      context.argv,
-      {
-        only: { type: "string", multiple: true },
-        dir: { type: "string", default: SYSTEMS_DIRECTORY },
-        overwrite: { type: "boolean", default: false }
-      },
-      USAGE
+  declare(commandLine) {
+    commandLine.usage("--env NAME [--only ID…] [--dir systems] [--overwrite]").description(
+      `Writes one canonical YAML file per live system of the vendor, so that 'sysreg plan' right after is
+empty. A system that already has a file gets 'environments.<env>' overrides in it for exactly the
+fields where this environment differs from the file (comments and layout kept). Every file is
+checked first; then all are written, or none.`
     );
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'
+    declareAltinnOptions(commandLine);
+    commandLine.option(
+      "--only <id>",
+      "Import only this system (repeat, or separate ids with commas). Altinn does not list deleted systems: name a deleted id here to import it as a tombstone.",
+      collectRepeated
+    ).option("--dir <folder>", "The systems folder, inside the repository.", SYSTEMS_DIRECTORY).option(
+      "--overwrite",
+      "Replace existing files instead of adding overrides to them; what other environments override is kept (as overrides), and listed."
+    ).addHelpText(
+      "after",
+      `
+${CREDENTIALS_HELP}
 
-${USAGE}`);
-    const environment = requireEnvironmentName(values.env, USAGE);
+Exit status: 0 imported (or nothing to do), 1 error (nothing written).`
+    );
+  },
+  async run(context, { options: values }) {
+    const environment = values.env;
     const only = splitIds(values.only);
     const directory = await resolveSystemsFolder(context.cwd, values.dir);
     const folder = await readSystemsFolder(context.cwd, directory);
     const { vendorOrgNumber, systems } = await readImportSources(context, {
       environment,
-      altinnUrl: values["altinn-url"],
+      altinnUrl: values.altinnUrl,
       only
     });
     const input = {
@@ -101,7 +92,7 @@ ${USAGE}`);
       systems,
       directory,
       folder,
-      overwrite: values.overwrite
+      overwrite: values.overwrite === true
     };
     const plan = planImport(input);
     if (plan.problems.length > 0) {
@@ -132,9 +123,7 @@ ${USAGE}`);
 function splitIds(values) {
   if (values === void 0) return void 0;
   const ids = values.flatMap((value) => value.split(",")).map((id) => id.trim());
-  if (ids.some((id) => id === "")) throw new UsageError(`--only needs a system id
-
-${USAGE}`);
+  if (ids.some((id) => id === "")) throw new UsageError("--only needs a system id.");
   return [...new Set(ids)];
 }
 async function readImportSources(context, options) {

@@ -9,20 +9,12 @@ import {
 } from "./chunk-4D22TM5N.js";
 import "./chunk-5H4AKS2N.js";
 import {
-  ALTINN_OPTION_USAGE,
-  CREDENTIALS_USAGE,
-  parseCommandArguments,
-  pickFormat,
-  requireDefaultSystemsFolder,
-  requireEnvironmentName
-} from "./chunk-AFYJKM2W.js";
-import {
   renderPlanMarkdown
 } from "./chunk-SYIWAMZJ.js";
 import "./chunk-2T7HBBNE.js";
 import {
   restrictToEnvironment
-} from "./chunk-ZZCSNGB6.js";
+} from "./chunk-6RYMGGSO.js";
 import {
   collectCatalogueReferences,
   fetchCatalogue
@@ -32,7 +24,13 @@ import "./chunk-GXJ3DS7S.js";
 import "./chunk-Y7HMJB2Q.js";
 import "./chunk-SC5P5PEX.js";
 import "./chunk-QS53BEIT.js";
-import "./chunk-H7AY6VCH.js";
+import {
+  CREDENTIALS_HELP,
+  declareAltinnOptions,
+  pickFormat,
+  requireDefaultSystemsFolder
+} from "./chunk-Z5SMWTHK.js";
+import "./chunk-TG252EJR.js";
 import {
   wantsColor
 } from "./chunk-FTFKRZ4A.js";
@@ -49,7 +47,6 @@ import "./chunk-LIZD3WMD.js";
 import {
   sortDiagnostics
 } from "./chunk-JL2D3Q3I.js";
-import "./chunk-ES5KJZ65.js";
 import "./chunk-RDKWUYD7.js";
 import {
   renderDiagnosticsText
@@ -60,32 +57,6 @@ import "./chunk-PFLRPMBQ.js";
 
 // src/commands/plan.ts
 var PLAN_FORMATS = ["text", "markdown", "json"];
-var USAGE = `Usage: sysreg plan --env NAME [options]
-
-Compares systems/ with live Altinn and shows what apply would do: creates, field-level updates,
-deletes (only for files that declare isDeleted: true), blocked systems and unmanaged live systems.
-Reads only; never writes to Altinn.
-
-Options:
-${ALTINN_OPTION_USAGE}
-  --format <fmt>        text (default), markdown or json.
-  --out <file>          Also write the plan as JSON, as --format json prints it (for apply --plan
-                        and reviewers).
-  --detailed-exitcode   Exit 2 when there are changes.
-  --force               Accept a plan above the safety threshold (exit 0/2 instead of 1).
-  --report github       Also report to GitHub from an Actions job: on a pull request the sticky
-                        plan comment; annotations, job summary and step outputs always.
-
-${CREDENTIALS_USAGE}
-
-The resources and access packages the files name are looked up in the environment, as
-validate --env does: one Altinn does not know is an error on its YAML line, so a plan that apply
-would fail on fails here, before merge.
-
-Exit status: 0 no changes, 2 changes (with --detailed-exitcode); 1 on an error, an unsafe plan, a
-blocked system (apply would not carry it out), or a resource or access package unknown to the
-environment. Unmanaged systems are reported but are not changes.
-`;
 function renderPlan(plan, format, context, outFile, uncommittedChanges = false) {
   if (format === "json") return renderPlanJson(plan);
   if (format === "markdown") {
@@ -95,26 +66,40 @@ function renderPlan(plan, format, context, outFile, uncommittedChanges = false) 
 }
 var command = {
   name: "plan",
-  summary: "Show what applying git to Altinn would change (reads only).",
-  usage: USAGE,
-  async run(context) {
-    const { values, positionals } = parseCommandArguments(
-      context.argv,
-      {
-        format: { type: "string", default: "text" },
-        out: { type: "string" },
-        "detailed-exitcode": { type: "boolean", default: false },
-        force: { type: "boolean", default: false },
-        report: { type: "string" }
-      },
-      USAGE
+  declare(commandLine) {
+    commandLine.usage("--env NAME [options]").description(
+      `Compares systems/ with live Altinn and shows what apply would do: creates, field-level updates,
+deletes (only for files that declare isDeleted: true), blocked systems and unmanaged live systems.
+Reads only; never writes to Altinn.`
+    ).argument("[systems...]");
+    declareAltinnOptions(commandLine);
+    commandLine.option("--format <fmt>", "text (default), markdown or json.").option(
+      "--out <file>",
+      "Also write the plan as JSON, as --format json prints it (for apply --plan and reviewers)."
+    ).option("--detailed-exitcode", "Exit 2 when there are changes.").option("--force", "Accept a plan above the safety threshold (exit 0/2 instead of 1).").option(
+      "--report <target>",
+      "github: also report to GitHub from an Actions job: on a pull request the sticky plan comment; annotations, job summary and step outputs always."
+    ).addHelpText(
+      "after",
+      `
+${CREDENTIALS_HELP}
+
+The resources and access packages the files name are looked up in the environment, as
+validate --env does: one Altinn does not know is an error on its YAML line, so a plan that apply
+would fail on fails here, before merge.
+
+Exit status: 0 no changes, 2 changes (with --detailed-exitcode); 1 on an error, an unsafe plan, a
+blocked system (apply would not carry it out), or a resource or access package unknown to the
+environment. Unmanaged systems are reported but are not changes.`
     );
-    requireDefaultSystemsFolder(positionals, USAGE);
-    const environment = requireEnvironmentName(values.env, USAGE);
+  },
+  async run(context, { options: values, operands }) {
+    requireDefaultSystemsFolder(operands);
+    const environment = values.env;
     const format = pickFormat(values.format, PLAN_FORMATS);
     const github = values.report === void 0 ? void 0 : await import("./report-command-6W64I2RH.js");
     github?.parseReportTarget(values.report);
-    const comparison = await compareWithAltinn(context, { environment, altinnUrl: values["altinn-url"] });
+    const comparison = await compareWithAltinn(context, { environment, altinnUrl: values.altinnUrl });
     let unknownReferences;
     let plan;
     try {
@@ -160,7 +145,7 @@ var command = {
       );
       return 1;
     }
-    return decidePlanExitCode(plan, { detailedExitCode: values["detailed-exitcode"] });
+    return decidePlanExitCode(plan, { detailedExitCode: values.detailedExitcode === true });
   }
 };
 async function checkCatalogueOnline(comparison) {
