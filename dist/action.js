@@ -1,15 +1,16 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-YMWGDAIQ.js";
+} from "./chunks/chunk-COYWQEBL.js";
 import "./chunks/chunk-NQ6FXIXM.js";
 import "./chunks/chunk-Y7QBMTI3.js";
 import "./chunks/chunk-TGZCHSG2.js";
-import "./chunks/chunk-JFDNQY3D.js";
+import "./chunks/chunk-YRZ4PKCB.js";
 import "./chunks/chunk-HYUQQRIW.js";
-import "./chunks/chunk-Y7HMJB2Q.js";
+import "./chunks/chunk-MXBULDQQ.js";
 import "./chunks/chunk-QS53BEIT.js";
-import "./chunks/chunk-JL2D3Q3I.js";
+import "./chunks/chunk-LJMKBTNR.js";
+import "./chunks/chunk-LPPGVJBP.js";
 import {
   __commonJS,
   __require,

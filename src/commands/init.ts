@@ -3,7 +3,7 @@
  * systems with sysreg. Creates only files that do not exist; a file already there is left exactly as
  * it is and named, with what it would have needed.
  */
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { findGitRoot } from '../config/repository-root.ts';
 import { checkEnvironmentNames, IGNORED_WORKING_FILES, renderInitFiles } from '../init/init-files.ts';
@@ -12,6 +12,7 @@ import { SYSTEMS_DIRECTORY } from '../systems/discover.ts';
 import { resolveSystemIdentity } from '../systems/system-skeleton.ts';
 import { describeFileError } from '../model/describe-file-error.ts';
 import { UsageError, type Command } from '../model/command.ts';
+import { writeFileAtomically } from '../model/write-file-atomically.ts';
 
 export const command: Command<{ vendor?: string; environments: string }> = {
   name: 'init',
@@ -68,8 +69,8 @@ Files that already exist are never changed; init says which it kept.`,
       const target = path.join(root, file.path);
       try {
         await mkdir(path.dirname(target), { recursive: true });
-        // `wx`: create only; an existing file (even one made a moment ago) is never replaced.
-        await writeFile(target, file.text, { flag: 'wx' });
+        // Create only: an existing file (even one made a moment ago) is never replaced.
+        await writeFileAtomically(target, file.text, { exclusive: true });
         created.push(file.path);
       } catch (error) {
         if ((error as { code?: unknown }).code !== 'EEXIST') {

@@ -58,8 +58,8 @@ export const command: Command<PlanOptions> = {
       .usage('--env NAME [options]')
       .description(
         `Compares systems/ with live Altinn and shows what apply would do: creates, field-level updates,
-deletes (only for files that declare isDeleted: true), blocked systems and unmanaged live systems.
-Reads only; never writes to Altinn.`,
+deletes (only where a file declares isDeleted: true for the environment), blocked systems and
+unmanaged live systems. Reads only; never writes to Altinn.`,
       )
       .argument('[systems...]');
     declareAltinnOptions(commandLine);
