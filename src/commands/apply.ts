@@ -18,13 +18,7 @@ import { renderPlanText } from '../plan/render-text.ts';
 import { UsageError, resolveFileArgument } from '../model/command.ts';
 import { interruptedExitCode } from './interruption.ts';
 import type { Command, CommandContext, Output } from '../model/command.ts';
-import {
-  CREDENTIALS_HELP,
-  declareAltinnOptions,
-  pickFormat,
-  requireDefaultSystemsFolder,
-  type AltinnOptions,
-} from './shared/altinn-options.ts';
+import { declareAltinnOptions, pickFormat, type AltinnOptions } from './shared/altinn-options.ts';
 import { collectRepeated } from './shared/command-line.ts';
 import { askToApply, decideApplyConsent } from './shared/confirm.ts';
 import { compareWithAltinn } from './shared/live-comparison.ts';
@@ -180,16 +174,13 @@ function readSeconds(value: string | undefined, flag: string): number | undefine
 export const command: Command<ApplyOptions> = {
   name: 'apply',
   declare(commandLine) {
-    commandLine
-      .usage('--env NAME [options]')
-      .description(
-        `Makes Altinn match systems/: creates (POST), updates (PUT of the whole document) and, with
+    commandLine.usage('--env NAME [options]').description(
+      `Makes Altinn match systems/: creates (POST), updates (PUT of the whole document) and, with
 --allow-delete, deletes. Plans against live Altinn first. Runs with bounded concurrency, continues
 past a failed system, then verifies with a fresh read that nothing is left to do. Running it again
 finishes what a failed or interrupted run left and changes nothing that is already right.`,
-      )
-      .argument('[systems...]');
-    declareAltinnOptions(commandLine);
+    );
+    declareAltinnOptions(commandLine, { systemsFolder: true });
     commandLine
       .option(
         '--plan <file>',
@@ -222,14 +213,11 @@ finishes what a failed or interrupted run left and changes nothing that is alrea
       .addHelpText(
         'after',
         `
-${CREDENTIALS_HELP}
-
 Exit status: 0 when everything planned was applied and verified (or nothing was to do);
 1 otherwise, including a refused or stale plan and blocked changes.`,
       );
   },
-  async run(context, { options: values, operands }) {
-    requireDefaultSystemsFolder(operands);
+  async run(context, { options: values }) {
     const environment = values.env;
     const format: ApplyFormat = pickFormat(values.format, APPLY_FORMATS);
     const consent = decideApplyConsent(context, {

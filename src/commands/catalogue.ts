@@ -21,7 +21,7 @@ import { loadSystemFiles } from '../systems/load.ts';
 import { writeFileAtomically } from '../model/write-file-atomically.ts';
 import { UsageError, type Command, type CommandContext } from '../model/command.ts';
 import { openAltinnConnection } from './shared/altinn-connection.ts';
-import { CREDENTIALS_HELP, declareAltinnOptions, type AltinnOptions } from './shared/altinn-options.ts';
+import { declareAltinnOptions, type AltinnOptions } from './shared/altinn-options.ts';
 import { Argument } from 'commander';
 
 interface PullOptions extends AltinnOptions {
@@ -118,8 +118,6 @@ mean"), instead of sysreg's short built-in list (where an unknown one is only a 
     commandLine.option('--detailed-exitcode', 'Exit 2 when the snapshot changed (or is new).').addHelpText(
       'after',
       `
-${CREDENTIALS_HELP}
-
 Exit status: 0 written (or unchanged), 1 error (nothing written), 2 changed (with
 --detailed-exitcode).`,
     );

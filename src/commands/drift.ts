@@ -9,13 +9,7 @@ import { renderDriftText } from '../plan/render-text.ts';
 import { runAcceptDrift } from './shared/run-accept-drift.ts';
 import type { Command } from '../model/command.ts';
 import { UsageError } from '../model/command.ts';
-import {
-  CREDENTIALS_HELP,
-  declareAltinnOptions,
-  pickFormat,
-  requireDefaultSystemsFolder,
-  type AltinnOptions,
-} from './shared/altinn-options.ts';
+import { declareAltinnOptions, pickFormat, type AltinnOptions } from './shared/altinn-options.ts';
 import { collectRepeated } from './shared/command-line.ts';
 import { compareWithAltinn, driftComparisonWithHistory } from './shared/live-comparison.ts';
 import { wantsColor } from './shared/color.ts';
@@ -36,15 +30,12 @@ interface DriftOptions extends AltinnOptions {
 export const command: Command<DriftOptions> = {
   name: 'drift',
   declare(commandLine) {
-    commandLine
-      .usage('--env NAME [options]')
-      .description(
-        `Reports what differs in Altinn from git: systems changed outside git, missing in Altinn, unmanaged
+    commandLine.usage('--env NAME [options]').description(
+      `Reports what differs in Altinn from git: systems changed outside git, missing in Altinn, unmanaged
 in Altinn (no file describes them), or deleted in Altinn while the file is live. Reads only from
 Altinn; only --accept writes, and only to the files.`,
-      )
-      .argument('[systems...]');
-    declareAltinnOptions(commandLine);
+    );
+    declareAltinnOptions(commandLine, { systemsFolder: true });
     commandLine
       .option(
         '--accept',
@@ -66,20 +57,17 @@ Altinn; only --accept writes, and only to the files.`,
       .addHelpText(
         'after',
         `
-${CREDENTIALS_HELP}
-
 Exit status: 0 no drift, 1 error, 2 drift (with --detailed-exitcode).
 With --accept: 0 when the files were written (or there was nothing to accept), 1 error (nothing
 written).`,
       );
   },
-  async run(context, { options: values, operands }) {
+  async run(context, { options: values }) {
     if (values.only && !values.accept) throw new UsageError('--only goes with --accept.');
     if (values.intoBase && !values.accept) throw new UsageError('--into-base goes with --accept.');
     if (values.accept && values.report !== undefined) {
       throw new UsageError('--accept edits the files here; it does not go with --report.');
     }
-    requireDefaultSystemsFolder(operands);
     const environment = values.env;
     const format = pickFormat(values.format, DRIFT_FORMATS);
     if (values.accept && format !== 'text') throw new UsageError('--accept reports as text only.');

@@ -12,7 +12,7 @@ import { SYSTEMS_DIRECTORY } from '../systems/discover.ts';
 import { hasErrors, renderDiagnosticsText } from '../systems/render-diagnostics.ts';
 import type { Command, CommandContext } from '../model/command.ts';
 import { UsageError } from '../model/command.ts';
-import { CREDENTIALS_HELP, declareAltinnOptions, type AltinnOptions } from './shared/altinn-options.ts';
+import { declareAltinnOptions, type AltinnOptions } from './shared/altinn-options.ts';
 import { collectRepeated } from './shared/command-line.ts';
 import { openAltinnConnection } from './shared/altinn-connection.ts';
 
@@ -43,10 +43,7 @@ checked first; then all are written, or none.`,
         '--overwrite',
         'Replace existing files instead of adding overrides to them; what other environments override is kept (as overrides), and listed.',
       )
-      .addHelpText(
-        'after',
-        `\n${CREDENTIALS_HELP}\n\nExit status: 0 imported (or nothing to do), 1 error (nothing written).`,
-      );
+      .addHelpText('after', '\nExit status: 0 imported (or nothing to do), 1 error (nothing written).');
   },
   async run(context, { options: values }) {
     const environment = values.env;

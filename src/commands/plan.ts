@@ -8,13 +8,7 @@ import { renderPlanJson } from '../plan/render-json.ts';
 import { renderPlanMarkdown } from '../plan/render-markdown.ts';
 import { renderPlanText } from '../plan/render-text.ts';
 import type { Command, CommandContext } from '../model/command.ts';
-import {
-  CREDENTIALS_HELP,
-  declareAltinnOptions,
-  pickFormat,
-  requireDefaultSystemsFolder,
-  type AltinnOptions,
-} from './shared/altinn-options.ts';
+import { declareAltinnOptions, pickFormat, type AltinnOptions } from './shared/altinn-options.ts';
 import { compareWithAltinn, planComparisonWithDeleteCosts } from './shared/live-comparison.ts';
 import type { LiveComparison } from './shared/live-comparison.ts';
 import { wantsColor } from './shared/color.ts';
@@ -54,15 +48,12 @@ export function renderPlan(
 export const command: Command<PlanOptions> = {
   name: 'plan',
   declare(commandLine) {
-    commandLine
-      .usage('--env NAME [options]')
-      .description(
-        `Compares systems/ with live Altinn and shows what apply would do: creates, field-level updates,
+    commandLine.usage('--env NAME [options]').description(
+      `Compares systems/ with live Altinn and shows what apply would do: creates, field-level updates,
 deletes (only where a file declares isDeleted: true for the environment), blocked systems and
 unmanaged live systems. Reads only; never writes to Altinn.`,
-      )
-      .argument('[systems...]');
-    declareAltinnOptions(commandLine);
+    );
+    declareAltinnOptions(commandLine, { systemsFolder: true });
     commandLine
       .option('--format <fmt>', 'text (default), markdown or json.')
       .option(
@@ -78,8 +69,6 @@ unmanaged live systems. Reads only; never writes to Altinn.`,
       .addHelpText(
         'after',
         `
-${CREDENTIALS_HELP}
-
 The resources and access packages the files name are looked up in the environment, as
 validate --env does: one Altinn does not know is an error on its YAML line, so a plan that apply
 would fail on fails here, before merge.
@@ -89,8 +78,7 @@ blocked system (apply would not carry it out), or a resource or access package u
 environment. Unmanaged systems are reported but are not changes.`,
       );
   },
-  async run(context, { options: values, operands }) {
-    requireDefaultSystemsFolder(operands);
+  async run(context, { options: values }) {
     const environment = values.env;
     const format = pickFormat(values.format, PLAN_FORMATS);
     // Loaded only when asked for; the target is checked before any request is made.

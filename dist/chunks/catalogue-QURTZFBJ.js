@@ -17,9 +17,8 @@ import "./chunk-GXJ3DS7S.js";
 import "./chunk-MXBULDQQ.js";
 import "./chunk-QS53BEIT.js";
 import {
-  CREDENTIALS_HELP,
   declareAltinnOptions
-} from "./chunk-Z5SMWTHK.js";
+} from "./chunk-3EGVMSEY.js";
 import {
   SnapshotError,
   compareCatalogues,
@@ -121,8 +120,6 @@ mean"), instead of sysreg's short built-in list (where an unknown one is only a 
     commandLine.option("--detailed-exitcode", "Exit 2 when the snapshot changed (or is new).").addHelpText(
       "after",
       `
-${CREDENTIALS_HELP}
-
 Exit status: 0 written (or unchanged), 1 error (nothing written), 2 changed (with
 --detailed-exitcode).`
     );

@@ -33,11 +33,9 @@ import {
 } from "./chunk-MXBULDQQ.js";
 import "./chunk-QS53BEIT.js";
 import {
-  CREDENTIALS_HELP,
   declareAltinnOptions,
-  pickFormat,
-  requireDefaultSystemsFolder
-} from "./chunk-Z5SMWTHK.js";
+  pickFormat
+} from "./chunk-3EGVMSEY.js";
 import {
   wantsColor
 } from "./chunk-FTFKRZ4A.js";
@@ -884,8 +882,8 @@ var command = {
 --allow-delete, deletes. Plans against live Altinn first. Runs with bounded concurrency, continues
 past a failed system, then verifies with a fresh read that nothing is left to do. Running it again
 finishes what a failed or interrupted run left and changes nothing that is already right.`
-    ).argument("[systems...]");
-    declareAltinnOptions(commandLine);
+    );
+    declareAltinnOptions(commandLine, { systemsFolder: true });
     commandLine.option(
       "--plan <file>",
       "The reviewed plan (from plan --out). Apply only if the fresh plan is the same for every system it covers; otherwise apply nothing. Give it once per merged pull request, in merge order, to apply several: each system is held to the plan of the last one that changed it.",
@@ -908,14 +906,11 @@ finishes what a failed or interrupted run left and changes nothing that is alrea
     ).addHelpText(
       "after",
       `
-${CREDENTIALS_HELP}
-
 Exit status: 0 when everything planned was applied and verified (or nothing was to do);
 1 otherwise, including a refused or stale plan and blocked changes.`
     );
   },
-  async run(context, { options: values, operands }) {
-    requireDefaultSystemsFolder(operands);
+  async run(context, { options: values }) {
     const environment = values.env;
     const format = pickFormat(values.format, APPLY_FORMATS);
     const consent = decideApplyConsent(context, {

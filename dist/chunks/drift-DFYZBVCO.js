@@ -34,11 +34,9 @@ import "./chunk-GXJ3DS7S.js";
 import "./chunk-MXBULDQQ.js";
 import "./chunk-QS53BEIT.js";
 import {
-  CREDENTIALS_HELP,
   declareAltinnOptions,
-  pickFormat,
-  requireDefaultSystemsFolder
-} from "./chunk-Z5SMWTHK.js";
+  pickFormat
+} from "./chunk-3EGVMSEY.js";
 import {
   wantsColor
 } from "./chunk-FTFKRZ4A.js";
@@ -232,8 +230,8 @@ var command = {
       `Reports what differs in Altinn from git: systems changed outside git, missing in Altinn, unmanaged
 in Altinn (no file describes them), or deleted in Altinn while the file is live. Reads only from
 Altinn; only --accept writes, and only to the files.`
-    ).argument("[systems...]");
-    declareAltinnOptions(commandLine);
+    );
+    declareAltinnOptions(commandLine, { systemsFolder: true });
     commandLine.option(
       "--accept",
       "Write the live values of systems changed outside git into their files, as the smallest edit (comments kept), for review as a pull request. All files or none. Reports as text; not with --format markdown/json or --report. A value is written as an environments.<env> override whenever the other environments (tt02, prod and those in sysreg.config.yaml or in the file) read a different one, so a test value never reaches prod; into the base only when every other environment already has it, or with --into-base."
@@ -247,20 +245,17 @@ Altinn; only --accept writes, and only to the files.`
     ).addHelpText(
       "after",
       `
-${CREDENTIALS_HELP}
-
 Exit status: 0 no drift, 1 error, 2 drift (with --detailed-exitcode).
 With --accept: 0 when the files were written (or there was nothing to accept), 1 error (nothing
 written).`
     );
   },
-  async run(context, { options: values, operands }) {
+  async run(context, { options: values }) {
     if (values.only && !values.accept) throw new UsageError("--only goes with --accept.");
     if (values.intoBase && !values.accept) throw new UsageError("--into-base goes with --accept.");
     if (values.accept && values.report !== void 0) {
       throw new UsageError("--accept edits the files here; it does not go with --report.");
     }
-    requireDefaultSystemsFolder(operands);
     const environment = values.env;
     const format = pickFormat(values.format, DRIFT_FORMATS);
     if (values.accept && format !== "text") throw new UsageError("--accept reports as text only.");

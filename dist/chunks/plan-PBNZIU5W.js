@@ -26,11 +26,9 @@ import "./chunk-GXJ3DS7S.js";
 import "./chunk-MXBULDQQ.js";
 import "./chunk-QS53BEIT.js";
 import {
-  CREDENTIALS_HELP,
   declareAltinnOptions,
-  pickFormat,
-  requireDefaultSystemsFolder
-} from "./chunk-Z5SMWTHK.js";
+  pickFormat
+} from "./chunk-3EGVMSEY.js";
 import "./chunk-W27RUUPV.js";
 import {
   wantsColor
@@ -72,8 +70,8 @@ var command = {
       `Compares systems/ with live Altinn and shows what apply would do: creates, field-level updates,
 deletes (only where a file declares isDeleted: true for the environment), blocked systems and
 unmanaged live systems. Reads only; never writes to Altinn.`
-    ).argument("[systems...]");
-    declareAltinnOptions(commandLine);
+    );
+    declareAltinnOptions(commandLine, { systemsFolder: true });
     commandLine.option("--format <fmt>", "text (default), markdown or json.").option(
       "--out <file>",
       "Also write the plan as JSON, as --format json prints it (for apply --plan and reviewers)."
@@ -83,8 +81,6 @@ unmanaged live systems. Reads only; never writes to Altinn.`
     ).addHelpText(
       "after",
       `
-${CREDENTIALS_HELP}
-
 The resources and access packages the files name are looked up in the environment, as
 validate --env does: one Altinn does not know is an error on its YAML line, so a plan that apply
 would fail on fails here, before merge.
@@ -94,8 +90,7 @@ blocked system (apply would not carry it out), or a resource or access package u
 environment. Unmanaged systems are reported but are not changes.`
     );
   },
-  async run(context, { options: values, operands }) {
-    requireDefaultSystemsFolder(operands);
+  async run(context, { options: values }) {
     const environment = values.env;
     const format = pickFormat(values.format, PLAN_FORMATS);
     const github = values.report === void 0 ? void 0 : await import("./report-command-6W64I2RH.js");

@@ -64,27 +64,27 @@ var COMMANDS = {
   },
   validate: {
     summary: "Check system files against the register rules (offline, or online with --env).",
-    load: () => import("./validate-AVAY6W2G.js")
+    load: () => import("./validate-BMGGUEGN.js")
   },
   plan: {
     summary: "Show what applying git to Altinn would change (reads only).",
-    load: () => import("./plan-W6PWJLYA.js")
+    load: () => import("./plan-PBNZIU5W.js")
   },
   apply: {
     summary: "Make Altinn match git: create, update and (with --allow-delete) delete systems.",
-    load: () => import("./apply-QGGEKGFK.js")
+    load: () => import("./apply-FKGC4T5T.js")
   },
   drift: {
     summary: "Report what changed in Altinn outside git (reads only).",
-    load: () => import("./drift-YVUJ7WNQ.js")
+    load: () => import("./drift-DFYZBVCO.js")
   },
   import: {
     summary: "Write the vendor's live systems into YAML files (all or nothing).",
-    load: () => import("./import-BLMCFID2.js")
+    load: () => import("./import-QVMSOT7T.js")
   },
   catalogue: {
     summary: "Snapshot an environment's access packages and resources into .sysreg/ (catalogue pull).",
-    load: () => import("./catalogue-HDTE33QW.js")
+    load: () => import("./catalogue-QURTZFBJ.js")
   },
   schema: { summary: "Print the JSON Schema of a system file.", load: () => import("./schema-IOUDGIIO.js") },
   emulator: {

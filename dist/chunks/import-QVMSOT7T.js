@@ -39,9 +39,8 @@ import "./chunk-GXJ3DS7S.js";
 import "./chunk-MXBULDQQ.js";
 import "./chunk-QS53BEIT.js";
 import {
-  CREDENTIALS_HELP,
   declareAltinnOptions
-} from "./chunk-Z5SMWTHK.js";
+} from "./chunk-3EGVMSEY.js";
 import {
   validateSystems
 } from "./chunk-UU56D22B.js";
@@ -387,13 +386,7 @@ checked first; then all are written, or none.`
     ).option("--dir <folder>", "The systems folder, inside the repository.", SYSTEMS_DIRECTORY).option(
       "--overwrite",
       "Replace existing files instead of adding overrides to them; what other environments override is kept (as overrides), and listed."
-    ).addHelpText(
-      "after",
-      `
-${CREDENTIALS_HELP}
-
-Exit status: 0 imported (or nothing to do), 1 error (nothing written).`
-    );
+    ).addHelpText("after", "\nExit status: 0 imported (or nothing to do), 1 error (nothing written).");
   },
   async run(context, { options: values }) {
     const environment = values.env;

@@ -2,7 +2,7 @@ import { createRequire as __sysregCreateRequire } from 'node:module'; const requ
 import {
   declareAltinnOptions,
   pickFormat
-} from "./chunk-Z5SMWTHK.js";
+} from "./chunk-3EGVMSEY.js";
 import {
   DIAGNOSTICS_FORMATS,
   runValidation
