@@ -55,8 +55,17 @@ export interface PlannedChange {
   fields: FieldChange[];
   /** For create and update: the whole body to send (PUT resets what it is not given). */
   request: RegisterSystemRequest | null;
-  /** Systems whose change must succeed before this one starts (client ids released before claimed). */
+  /**
+   * Systems that must release a client id before this change claims it: their write (their first
+   * write, when they have an `interimRelease`) must succeed before this one's (full) write starts.
+   */
   dependsOn: string[];
+  /**
+   * For an update in a client-id swap (updates that wait on each other): the first of its two writes,
+   * the whole document with only the client ids it already holds and keeps, which releases what the
+   * others wait for. `request` follows once they are written. Planned, so the checksum covers it.
+   */
+  interimRelease?: RegisterSystemRequest;
   /**
    * Apply finishes every change of one phase before it starts the next: 1 creates and updates,
    * 2 deletes, 3 writes that claim a client id a delete releases. 0 = blocked, never applied. The

@@ -10,7 +10,12 @@ import { canonicalFromLive, canonicalFromSpec } from '../model/canonical.ts';
 import { stringifyCanonicalJson } from '../model/canonical-json.ts';
 import { compareStrings } from './compare-strings.ts';
 import { describeCreatedSystem, diffCanonicalSystems } from '../model/diff.ts';
-import { assignPhases, orderClientIdClaims, sortChangesByDependency } from './order-changes.ts';
+import {
+  assignPhases,
+  orderClientIdClaims,
+  planClientIdSwaps,
+  sortChangesByDependency,
+} from './order-changes.ts';
 import { PLAN_FORMAT_VERSION } from './plan-types.ts';
 import type { LiveState } from '../model/live-state.ts';
 import type {
@@ -145,6 +150,7 @@ export function createPlan(input: PlanInput): Plan {
   }
 
   orderClientIdClaims(entries, changes, new Set(desiredById.keys()), live, input.environment);
+  planClientIdSwaps(changes, live);
   assignPhases(changes);
 
   const ordered = sortChangesByDependency([...changes.values()]);

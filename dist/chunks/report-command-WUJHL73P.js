@@ -15,10 +15,10 @@ import {
   renderDriftMarkdown,
   renderPlanMarkdown,
   renderPlanSummaryMarkdown
-} from "./chunk-SYIWAMZJ.js";
+} from "./chunk-QKMTZ5FX.js";
 import {
   pickDisplayName
-} from "./chunk-2T7HBBNE.js";
+} from "./chunk-JLANHWJN.js";
 import "./chunk-QS53BEIT.js";
 import {
   formatAnnotation,

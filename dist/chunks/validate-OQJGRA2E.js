@@ -1,16 +1,10 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
+  VALIDATE_USAGE,
   command,
-  fetchEnvironmentCatalogue,
-  restrictToEnvironment
-} from "./chunk-ZZCSNGB6.js";
-import "./chunk-O2GHP747.js";
-import "./chunk-FTG7ZTLO.js";
-import "./chunk-GXJ3DS7S.js";
-import "./chunk-Y7HMJB2Q.js";
-import "./chunk-SC5P5PEX.js";
-import "./chunk-QS53BEIT.js";
-import "./chunk-H7AY6VCH.js";
+  parseValidateArguments,
+  runValidation
+} from "./chunk-6G44OTAV.js";
 import "./chunk-FTFKRZ4A.js";
 import "./chunk-I3XWIO7A.js";
 import "./chunk-R3FZRAIC.js";
@@ -28,7 +22,8 @@ import "./chunk-TMLGWUGT.js";
 import "./chunk-DFEVOAXM.js";
 import "./chunk-PFLRPMBQ.js";
 export {
+  VALIDATE_USAGE,
   command,
-  fetchEnvironmentCatalogue,
-  restrictToEnvironment
+  parseValidateArguments,
+  runValidation
 };

@@ -10,7 +10,7 @@ import {
   VALIDATE_USAGE,
   parseValidateArguments,
   runValidation
-} from "./chunk-H7AY6VCH.js";
+} from "./chunk-6G44OTAV.js";
 
 // src/commands/validate-online.ts
 function restrictToEnvironment(file, environment) {

@@ -51,10 +51,10 @@ var COMMANDS = {
   init: () => import("./init-SCG2IN2T.js"),
   new: () => import("./new-XTB2AI7A.js"),
   fmt: () => import("./fmt-AY3VQKE7.js"),
-  validate: () => import("./validate-WIFIUNPL.js"),
-  plan: () => import("./plan-FVET6FVO.js"),
-  apply: () => import("./apply-CUERE2A5.js"),
-  drift: () => import("./drift-JZL4UNTE.js"),
+  validate: () => import("./validate-OQJGRA2E.js"),
+  plan: () => import("./plan-AZ27AXYG.js"),
+  apply: () => import("./apply-UFQZP65M.js"),
+  drift: () => import("./drift-RXXWOQG7.js"),
   import: () => import("./import-4FMFWSBV.js"),
   catalogue: () => import("./catalogue-CDAKO76J.js"),
   schema: () => import("./schema-LYXKHAMB.js"),
@@ -63,7 +63,7 @@ var COMMANDS = {
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
-    return () => import("./validate-online-KGVD2WAB.js");
+    return () => import("./validate-online-5J3A4IEV.js");
   }
   return COMMANDS[verb];
 }

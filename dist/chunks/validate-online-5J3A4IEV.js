@@ -1,10 +1,16 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
-  VALIDATE_USAGE,
   command,
-  parseValidateArguments,
-  runValidation
-} from "./chunk-H7AY6VCH.js";
+  fetchEnvironmentCatalogue,
+  restrictToEnvironment
+} from "./chunk-HPRI7DA5.js";
+import "./chunk-O2GHP747.js";
+import "./chunk-FTG7ZTLO.js";
+import "./chunk-GXJ3DS7S.js";
+import "./chunk-Y7HMJB2Q.js";
+import "./chunk-SC5P5PEX.js";
+import "./chunk-QS53BEIT.js";
+import "./chunk-6G44OTAV.js";
 import "./chunk-FTFKRZ4A.js";
 import "./chunk-I3XWIO7A.js";
 import "./chunk-R3FZRAIC.js";
@@ -22,8 +28,7 @@ import "./chunk-TMLGWUGT.js";
 import "./chunk-DFEVOAXM.js";
 import "./chunk-PFLRPMBQ.js";
 export {
-  VALIDATE_USAGE,
   command,
-  parseValidateArguments,
-  runValidation
+  fetchEnvironmentCatalogue,
+  restrictToEnvironment
 };

@@ -9,9 +9,10 @@ import {
   describeDeleteCost,
   describeDriftHistory,
   describeFieldChange,
+  describeSwapWrites,
   formatValue,
   pickDisplayName
-} from "./chunk-2T7HBBNE.js";
+} from "./chunk-JLANHWJN.js";
 import {
   AltinnClientError,
   openAltinnConnection
@@ -208,6 +209,47 @@ function blockWaitersOnBlockedChanges(changes, claims, environment) {
     }
   }
 }
+function planClientIdSwaps(changes, live) {
+  for (let cycle = findWaitCycle(changes); cycle; cycle = findWaitCycle(changes)) {
+    const candidates = cycle.map((change) => {
+      const lookup = live.systems[change.systemId];
+      const held = new Set(lookup?.status === "found" ? lookup.system.clientId : []);
+      const request = change.request;
+      return { change, interim: { ...request, clientId: request.clientId.filter((id) => held.has(id)) } };
+    });
+    const breaker = candidates.find((candidate) => candidate.interim.clientId.length > 0) ?? candidates[0];
+    breaker.change.interimRelease = breaker.interim;
+  }
+}
+function findWaitCycle(changes) {
+  const state = /* @__PURE__ */ new Map();
+  const path2 = [];
+  const visit = (change) => {
+    state.set(change.systemId, "open");
+    path2.push(change);
+    for (const id of change.dependsOn) {
+      const dependency = changes.get(id);
+      if (!dependency || dependency.interimRelease || dependency.action === "blocked") continue;
+      if (state.get(id) === "open") return path2.slice(path2.indexOf(dependency)).sort(byId);
+      if (state.get(id) === void 0) {
+        const cycle = visit(dependency);
+        if (cycle) return cycle;
+      }
+    }
+    path2.pop();
+    state.set(change.systemId, "done");
+    return null;
+  };
+  for (const change of [...changes.values()].sort(byId)) {
+    if (state.has(change.systemId)) continue;
+    const cycle = visit(change);
+    if (cycle) return cycle;
+  }
+  return null;
+}
+function byId(a, b) {
+  return compareStrings(a.systemId, b.systemId);
+}
 function mapClientIdHolders(live) {
   const holders = /* @__PURE__ */ new Map();
   for (const id of Object.keys(live.systems).sort(compareStrings)) {
@@ -250,7 +292,7 @@ function collectTransitive(start, edges) {
 }
 var PHASE_RANK = { 1: 0, 2: 1, 3: 2, 0: 3 };
 function sortChangesByDependency(changes) {
-  const byId = new Map(changes.map((change) => [change.systemId, change]));
+  const byId2 = new Map(changes.map((change) => [change.systemId, change]));
   const sorted = [...changes].sort(
     (a, b) => PHASE_RANK[a.phase] - PHASE_RANK[b.phase] || compareStrings(a.systemId, b.systemId)
   );
@@ -261,7 +303,7 @@ function sortChangesByDependency(changes) {
     if (done.has(change.systemId) || visiting.has(change.systemId)) return;
     visiting.add(change.systemId);
     for (const dependency of change.dependsOn) {
-      const target = byId.get(dependency);
+      const target = byId2.get(dependency);
       if (target) visit(target);
     }
     visiting.delete(change.systemId);
@@ -474,6 +516,7 @@ function createPlan(input) {
     }
   }
   orderClientIdClaims(entries, changes, new Set(desiredById.keys()), live, input.environment);
+  planClientIdSwaps(changes, live);
   assignPhases(changes);
   const ordered = sortChangesByDependency([...changes.values()]);
   const counts = countPlan(ordered, unchanged.length, settings.prune ? 0 : unmanaged.length);
@@ -510,9 +553,9 @@ function indexDesiredSystems(desired) {
   const sorted = [...desired].sort(
     (a, b) => compareStrings(a.spec.id, b.spec.id) || compareStrings(a.file, b.file)
   );
-  const byId = /* @__PURE__ */ new Map();
-  for (const system of sorted) if (!byId.has(system.spec.id)) byId.set(system.spec.id, system);
-  return byId;
+  const byId2 = /* @__PURE__ */ new Map();
+  for (const system of sorted) if (!byId2.has(system.spec.id)) byId2.set(system.spec.id, system);
+  return byId2;
 }
 function countPlan(changes, noop, unmanaged) {
   const counts = { create: 0, update: 0, delete: 0, blocked: 0, noop, unmanaged, changes: 0 };
@@ -650,7 +693,9 @@ function renderChange(change, paint) {
       paint("dim", `    Releases client ids ${change.releasesClientIds.map(formatValue).join(", ")}`)
     );
   }
-  if (change.dependsOn.length > 0 && change.action !== "delete") {
+  const swap = describeSwapWrites(change);
+  if (swap) lines.push(paint("dim", `    ${escapeTerminalText(swap)}`));
+  else if (change.dependsOn.length > 0 && change.action !== "delete") {
     lines.push(paint("dim", `    After ${change.dependsOn.map(escapeTerminalText).join(", ")}`));
   }
   return lines;

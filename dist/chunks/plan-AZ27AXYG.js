@@ -6,7 +6,7 @@ import {
   renderPlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-4D22TM5N.js";
+} from "./chunk-MMRBTO7C.js";
 import "./chunk-5H4AKS2N.js";
 import {
   ALTINN_OPTION_USAGE,
@@ -18,11 +18,11 @@ import {
 } from "./chunk-AFYJKM2W.js";
 import {
   renderPlanMarkdown
-} from "./chunk-SYIWAMZJ.js";
-import "./chunk-2T7HBBNE.js";
+} from "./chunk-QKMTZ5FX.js";
+import "./chunk-JLANHWJN.js";
 import {
   restrictToEnvironment
-} from "./chunk-ZZCSNGB6.js";
+} from "./chunk-HPRI7DA5.js";
 import {
   collectCatalogueReferences,
   fetchCatalogue
@@ -32,7 +32,7 @@ import "./chunk-GXJ3DS7S.js";
 import "./chunk-Y7HMJB2Q.js";
 import "./chunk-SC5P5PEX.js";
 import "./chunk-QS53BEIT.js";
-import "./chunk-H7AY6VCH.js";
+import "./chunk-6G44OTAV.js";
 import {
   wantsColor
 } from "./chunk-FTFKRZ4A.js";
@@ -112,7 +112,7 @@ var command = {
     requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, PLAN_FORMATS);
-    const github = values.report === void 0 ? void 0 : await import("./report-command-6W64I2RH.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-WUJHL73P.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values["altinn-url"] });
     let unknownReferences;
