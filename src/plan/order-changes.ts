@@ -222,7 +222,8 @@ export function sortChangesByDependency(changes: PlannedChange[]): PlannedChange
     visiting.add(change.systemId);
     for (const dependency of change.dependsOn) {
       const target = byId.get(dependency);
-      if (target) visit(target);
+      // A swap update releases at its interim write, which waits for nothing: its place is its full write.
+      if (target && !target.interimRelease) visit(target);
     }
     visiting.delete(change.systemId);
     done.add(change.systemId);

@@ -100,18 +100,15 @@ export interface UnmanagedSystem {
   clientId: string[];
 }
 
-/** Where in the YAML a change comes from, for annotations on the line. Not part of the checksum. */
-export interface ChangeAnnotation {
+/** Where in the YAML a change comes from, so a reviewer can be pointed at the line. */
+export interface ChangeLocation {
   systemId: string;
   file: string;
-  field: keyof SystemSpec | null;
+  /** The field the change is about; `line` and `column` are the id's when that field has none. */
+  field: keyof SystemSpec;
   line: number;
   column: number;
   action: ChangeAction;
-  /** Deletes and blocked changes warn; creates and updates are notices. */
-  level: 'notice' | 'warning';
-  title: string;
-  message: string;
 }
 
 export interface PlanCounts {
@@ -138,7 +135,7 @@ export interface Plan {
   checksum: string;
   safety: PlanSafety;
   /** Excluded from the checksum: positions move when a file is edited without changing the plan. */
-  annotations: ChangeAnnotation[];
+  locations: ChangeLocation[];
 }
 
 /** A system git wants that the plan writes, with its canonical form and what Altinn has. */

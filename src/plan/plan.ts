@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { DesiredSystem } from '../model/system.ts';
-import { annotateChanges } from './annotate-changes.ts';
 import { canonicalFromLive, canonicalFromSpec } from '../model/canonical.ts';
 import { stringifyCanonicalJson } from '../model/canonical-json.ts';
 import { compareStrings } from './compare-strings.ts';
@@ -29,6 +28,7 @@ import type {
 } from './plan-types.ts';
 import { buildRegisterRequest } from './request-body.ts';
 import { assessPlanSafety } from './safety.ts';
+import { locateChanges } from './locate-changes.ts';
 import { isSameVendor, listUnmanagedSystems, vendorOrgOf } from './vendor-systems.ts';
 
 export function createPlan(input: PlanInput): Plan {
@@ -165,7 +165,7 @@ export function createPlan(input: PlanInput): Plan {
     counts,
     checksum: computeChangesChecksum(ordered),
     safety: assessPlanSafety({ updates: counts.update, deletes: counts.delete, managed }, settings.safety),
-    annotations: annotateChanges(ordered, desiredById, input.environment),
+    locations: locateChanges(ordered, desiredById),
   };
 }
 

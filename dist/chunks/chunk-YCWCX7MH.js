@@ -58,48 +58,6 @@ import {
 // src/plan/plan.ts
 import { createHash } from "node:crypto";
 
-// src/plan/annotate-changes.ts
-function annotateChanges(changes, desiredById, environment) {
-  const annotations = [];
-  for (const change of changes) {
-    const desired = desiredById.get(change.systemId);
-    if (!desired || change.file === null) continue;
-    const at = (field) => (field ? desired.fieldPositions[field] : void 0) ?? desired.fieldPositions.id ?? { line: 1, column: 1 };
-    const add = (field, message) => {
-      const position = at(field);
-      annotations.push({
-        systemId: change.systemId,
-        file: change.file,
-        field: field && desired.fieldPositions[field] ? field : null,
-        line: position.line,
-        column: position.column,
-        action: change.action,
-        level: change.action === "delete" || change.action === "blocked" ? "warning" : "notice",
-        title: `sysreg plan: ${change.action} in ${environment}`,
-        message
-      });
-    };
-    switch (change.action) {
-      case "create":
-        add("id", `${change.systemId} will be created in ${environment}.`);
-        break;
-      case "update":
-        for (const field of change.fields) add(field.field, `${field.field} changes in ${environment}.`);
-        break;
-      case "delete":
-        add("isDeleted", `${change.systemId} will be deleted in ${environment}; the id is burned forever.`);
-        break;
-      case "blocked":
-        add(
-          change.blocked?.reason === "client-id-held-outside-repo" ? "clientId" : "id",
-          change.blocked?.message ?? ""
-        );
-        break;
-    }
-  }
-  return annotations;
-}
-
 // src/plan/compare-strings.ts
 function compareStrings(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -304,7 +262,7 @@ function sortChangesByDependency(changes) {
     visiting.add(change.systemId);
     for (const dependency of change.dependsOn) {
       const target = byId2.get(dependency);
-      if (target) visit(target);
+      if (target && !target.interimRelease) visit(target);
     }
     visiting.delete(change.systemId);
     done.add(change.systemId);
@@ -371,6 +329,25 @@ function buildRegisterRequest(spec) {
     allowedRedirectUrls: [...spec.allowedRedirectUrls ?? []],
     isVisible: spec.isVisible ?? true
   };
+}
+
+// src/plan/locate-changes.ts
+function locateChanges(changes, desiredById) {
+  const locations = [];
+  for (const change of changes) {
+    const desired = desiredById.get(change.systemId);
+    if (!desired || change.file === null) continue;
+    const file = change.file;
+    const add = (field) => {
+      const position = desired.fieldPositions[field] ?? desired.fieldPositions.id ?? { line: 1, column: 1 };
+      locations.push({ systemId: change.systemId, file, field, ...position, action: change.action });
+    };
+    if (change.action === "update") for (const field of change.fields) add(field.field);
+    else if (change.action === "create") add("id");
+    else if (change.action === "delete") add("isDeleted");
+    else add(change.blocked?.reason === "client-id-held-outside-repo" ? "clientId" : "id");
+  }
+  return locations;
 }
 
 // src/plan/vendor-systems.ts
@@ -530,7 +507,7 @@ function createPlan(input) {
     counts,
     checksum: computeChangesChecksum(ordered),
     safety: assessPlanSafety({ updates: counts.update, deletes: counts.delete, managed }, settings.safety),
-    annotations: annotateChanges(ordered, desiredById, input.environment)
+    locations: locateChanges(ordered, desiredById)
   };
 }
 var LISTED_SYSTEM_USER_CUSTOMERS = 5;

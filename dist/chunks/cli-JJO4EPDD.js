@@ -4,7 +4,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-IONOS3GT.js";
+} from "./chunk-FGBHWHRZ.js";
 import "./chunk-NQ6FXIXM.js";
 import "./chunk-JFDNQY3D.js";
 import "./chunk-Y7HMJB2Q.js";

@@ -6,7 +6,7 @@ import {
   parsePlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-MMRBTO7C.js";
+} from "./chunk-YCWCX7MH.js";
 import {
   readLiveState
 } from "./chunk-5H4AKS2N.js";
@@ -741,7 +741,7 @@ function combineReviewedPlans(plans) {
       safe: plans.every((plan) => plan.safety.safe),
       reasons: plans.flatMap((plan) => plan.safety.reasons)
     },
-    annotations: plans.flatMap((plan) => plan.annotations)
+    locations: plans.flatMap((plan) => plan.locations)
   };
 }
 
@@ -944,7 +944,7 @@ var command = {
     });
     const concurrency = readPositiveInteger(values.concurrency, "--concurrency", MAX_CONCURRENCY);
     const requestTimeoutMs = readSeconds(values["request-timeout"], "--request-timeout");
-    const github = values.report === void 0 ? void 0 : await import("./report-command-WUJHL73P.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-SWKJVCTO.js");
     github?.parseReportTarget(values.report);
     await github?.requireApplyReportEnvironment(context.env);
     const reviewedPlan = values.plan?.length ? await readReviewedPlans(
