@@ -63,6 +63,77 @@ function compareStrings(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// src/plan/vendor-systems.ts
+function listUnmanagedSystems(describedIds, live) {
+  const ids = /* @__PURE__ */ new Set();
+  for (const id of live.listedIds) ids.add(id);
+  for (const [id, lookup] of Object.entries(live.systems)) {
+    if (lookup.status === "found" && !lookup.system.isDeleted && vendorOrgOf(lookup.system.vendor?.ID ?? "") === live.vendorOrgNumber) {
+      ids.add(id);
+    }
+  }
+  const unmanaged = [];
+  for (const id of [...ids].sort(compareStrings)) {
+    if (describedIds.has(id)) continue;
+    const lookup = live.systems[id];
+    const system = lookup?.status === "found" ? lookup.system : null;
+    if (system?.isDeleted) continue;
+    unmanaged.push({
+      systemId: id,
+      name: system ? canonicalFromLive(system).name : {},
+      clientId: system ? canonicalFromLive(system).clientId : []
+    });
+  }
+  return unmanaged;
+}
+function isSameVendor(live, spec) {
+  return live.vendor?.ID === spec.vendor.ID;
+}
+function vendorOrgOf(vendorId) {
+  return vendorId.startsWith("0192:") ? vendorId.slice(5) : vendorId;
+}
+
+// src/plan/classify-systems.ts
+function classifySystems(desired, live, environment) {
+  const described = [];
+  for (const system of indexDesiredSystems(desired).values()) {
+    const spec = system.spec;
+    described.push({
+      systemId: spec.id,
+      desired: system,
+      canonical: canonicalFromSpec(spec),
+      class: classifyOne(system, live, environment)
+    });
+  }
+  const describedIds = new Set(described.map((system) => system.systemId));
+  return { described, unmanaged: listUnmanagedSystems(describedIds, live) };
+}
+function classifyOne(system, live, environment) {
+  const { spec } = system;
+  const id = spec.id;
+  const lookup = live.systems[id] ?? { status: "absent" };
+  const ownedElsewhere = lookup.status === "forbidden" || lookup.status === "found" && !isSameVendor(lookup.system, spec);
+  const notTheCaller = vendorOrgOf(spec.vendor.ID) !== live.vendorOrgNumber;
+  if (ownedElsewhere || notTheCaller) {
+    if (spec.isDeleted) return { kind: "never-created" };
+    const message = ownedElsewhere ? `The id ${id} belongs to another vendor in ${environment}; this vendor cannot create or change it.` : `The file names vendor ${spec.vendor.ID}, but sysreg runs as organisation ${live.vendorOrgNumber} in ${environment}; a vendor can only write its own systems.`;
+    return { kind: "foreign-vendor", message };
+  }
+  if (lookup.status === "absent") return spec.isDeleted ? { kind: "never-created" } : { kind: "absent" };
+  const liveSystem = lookup.system;
+  if (liveSystem.isDeleted) return spec.isDeleted ? { kind: "already-deleted" } : { kind: "id-burned" };
+  const liveCanonical = canonicalFromLive(liveSystem);
+  return { kind: spec.isDeleted ? "live-tombstoned" : "live", live: liveSystem, liveCanonical };
+}
+function indexDesiredSystems(desired) {
+  const sorted = [...desired].sort(
+    (a, b) => compareStrings(a.spec.id, b.spec.id) || compareStrings(a.file, b.file)
+  );
+  const byId2 = /* @__PURE__ */ new Map();
+  for (const system of sorted) if (!byId2.has(system.spec.id)) byId2.set(system.spec.id, system);
+  return byId2;
+}
+
 // src/model/diff.ts
 function diffCanonicalSystems(before, after) {
   const changes = [];
@@ -350,130 +421,77 @@ function locateChanges(changes, desiredById) {
   return locations;
 }
 
-// src/plan/vendor-systems.ts
-function listUnmanagedSystems(describedIds, live) {
-  const ids = /* @__PURE__ */ new Set();
-  for (const id of live.listedIds) ids.add(id);
-  for (const [id, lookup] of Object.entries(live.systems)) {
-    if (lookup.status === "found" && !lookup.system.isDeleted && vendorOrgOf(lookup.system.vendor?.ID ?? "") === live.vendorOrgNumber) {
-      ids.add(id);
-    }
-  }
-  const unmanaged = [];
-  for (const id of [...ids].sort(compareStrings)) {
-    if (describedIds.has(id)) continue;
-    const lookup = live.systems[id];
-    const system = lookup?.status === "found" ? lookup.system : null;
-    if (system?.isDeleted) continue;
-    unmanaged.push({
-      systemId: id,
-      name: system ? canonicalFromLive(system).name : {},
-      clientId: system ? canonicalFromLive(system).clientId : []
-    });
-  }
-  return unmanaged;
-}
-function isSameVendor(live, spec) {
-  return live.vendor?.ID === spec.vendor.ID;
-}
-function vendorOrgOf(vendorId) {
-  return vendorId.startsWith("0192:") ? vendorId.slice(5) : vendorId;
-}
-
 // src/plan/plan.ts
 function createPlan(input) {
   const { live, settings } = input;
-  const desiredById = indexDesiredSystems(input.desired);
+  const { described, unmanaged } = classifySystems(input.desired, live, input.environment);
+  const desiredById = new Map(described.map((system) => [system.systemId, system.desired]));
   const changes = /* @__PURE__ */ new Map();
   const unchanged = [];
   const entries = [];
   let managed = 0;
-  for (const [id, desired] of desiredById) {
-    const spec = desired.spec;
-    const canonical = canonicalFromSpec(spec);
-    const lookup = live.systems[id] ?? { status: "absent" };
-    const base = {
-      systemId: id,
-      file: desired.file,
-      name: canonical.name,
-      dependsOn: [],
-      phase: 0
+  for (const { systemId: id, desired, canonical, class: found } of described) {
+    const base = { systemId: id, file: desired.file, name: canonical.name, dependsOn: [], phase: 0 };
+    const block = (blocked) => {
+      changes.set(id, { ...base, action: "blocked", fields: [], request: null, blocked });
     };
-    const ownedElsewhere = lookup.status === "forbidden" || lookup.status === "found" && !isSameVendor(lookup.system, spec);
-    const notTheCaller = vendorOrgOf(spec.vendor.ID) !== live.vendorOrgNumber;
-    if (ownedElsewhere || notTheCaller) {
-      if (spec.isDeleted) {
-        unchanged.push({ systemId: id, file: desired.file, note: "never-created" });
-        continue;
-      }
-      changes.set(id, {
-        ...base,
-        action: "blocked",
-        fields: [],
-        request: null,
-        blocked: {
-          reason: "foreign-vendor",
-          message: ownedElsewhere ? `The id ${id} belongs to another vendor in ${input.environment}; this vendor cannot create or change it.` : `The file names vendor ${spec.vendor.ID}, but sysreg runs as organisation ${live.vendorOrgNumber} in ${input.environment}; a vendor can only write its own systems.`
-        }
-      });
-      continue;
-    }
-    if (lookup.status === "absent") {
-      if (spec.isDeleted) unchanged.push({ systemId: id, file: desired.file, note: "never-created" });
-      else {
-        const change = { ...base, action: "create", fields: describeCreatedSystem(canonical) };
-        changes.set(id, { ...change, request: buildRegisterRequest(spec) });
-        entries.push({ desired, canonical, live: null });
-      }
-      continue;
-    }
-    const liveSystem = lookup.system;
-    if (liveSystem.isDeleted) {
-      if (spec.isDeleted) unchanged.push({ systemId: id, file: desired.file, note: "already-deleted" });
-      else {
+    switch (found.kind) {
+      case "foreign-vendor":
+        block({ reason: "foreign-vendor", message: found.message });
+        break;
+      case "id-burned":
+        block({
+          reason: "id-burned",
+          message: `The id ${id} was deleted in ${input.environment} and can never be created again. Choose a new id, or mark this file isDeleted: true.`
+        });
+        break;
+      case "never-created":
+      case "already-deleted":
+        unchanged.push({ systemId: id, file: desired.file, note: found.kind });
+        break;
+      case "absent":
         changes.set(id, {
           ...base,
-          action: "blocked",
+          action: "create",
+          fields: describeCreatedSystem(canonical),
+          request: buildRegisterRequest(desired.spec)
+        });
+        entries.push({ desired, canonical, live: null });
+        break;
+      case "live-tombstoned":
+        managed += 1;
+        changes.set(id, {
+          ...base,
+          action: "delete",
           fields: [],
           request: null,
-          blocked: {
-            reason: "id-burned",
-            message: `The id ${id} was deleted in ${input.environment} and can never be created again. Choose a new id, or mark this file isDeleted: true.`
-          }
+          deleteCause: "tombstone",
+          releasesClientIds: found.liveCanonical.clientId,
+          ...describeDeleteCost2(live, id)
         });
+        break;
+      case "live": {
+        managed += 1;
+        const fields = diffCanonicalSystems(found.liveCanonical, canonical);
+        if (fields.length === 0) {
+          unchanged.push({ systemId: id, file: desired.file, note: "in-sync" });
+          break;
+        }
+        const released = found.liveCanonical.clientId.filter(
+          (clientId) => !canonical.clientId.includes(clientId)
+        );
+        changes.set(id, {
+          ...base,
+          action: "update",
+          fields,
+          request: buildRegisterRequest(desired.spec),
+          ...released.length > 0 ? { releasesClientIds: released } : {}
+        });
+        entries.push({ desired, canonical, live: found.live });
+        break;
       }
-      continue;
-    }
-    managed += 1;
-    const liveCanonical = canonicalFromLive(liveSystem);
-    if (spec.isDeleted) {
-      changes.set(id, {
-        ...base,
-        action: "delete",
-        fields: [],
-        request: null,
-        deleteCause: "tombstone",
-        releasesClientIds: liveCanonical.clientId,
-        ...describeDeleteCost2(live, id)
-      });
-      continue;
-    }
-    const fields = diffCanonicalSystems(liveCanonical, canonical);
-    if (fields.length === 0) {
-      unchanged.push({ systemId: id, file: desired.file, note: "in-sync" });
-    } else {
-      const released = liveCanonical.clientId.filter((clientId) => !canonical.clientId.includes(clientId));
-      changes.set(id, {
-        ...base,
-        action: "update",
-        fields,
-        request: buildRegisterRequest(spec),
-        ...released.length > 0 ? { releasesClientIds: released } : {}
-      });
-      entries.push({ desired, canonical, live: liveSystem });
     }
   }
-  const unmanaged = listUnmanagedSystems(new Set(desiredById.keys()), live);
   if (settings.prune) {
     for (const system of unmanaged) {
       managed += 1;
@@ -525,14 +543,6 @@ function computeChangesChecksum(changes) {
 }
 function decidePlanExitCode(plan, options) {
   return options.detailedExitCode && plan.counts.changes > 0 ? 2 : 0;
-}
-function indexDesiredSystems(desired) {
-  const sorted = [...desired].sort(
-    (a, b) => compareStrings(a.spec.id, b.spec.id) || compareStrings(a.file, b.file)
-  );
-  const byId2 = /* @__PURE__ */ new Map();
-  for (const system of sorted) if (!byId2.has(system.spec.id)) byId2.set(system.spec.id, system);
-  return byId2;
 }
 function countPlan(changes, noop, unmanaged) {
   const counts = { create: 0, update: 0, delete: 0, blocked: 0, noop, unmanaged, changes: 0 };
@@ -775,69 +785,52 @@ function describeHistory(input, id) {
 function createDriftReport(input) {
   const { live, environment } = input;
   const items = [];
-  const describedIds = /* @__PURE__ */ new Set();
-  const desired = [...input.desired].sort(
-    (a, b) => compareStrings(a.spec.id, b.spec.id) || compareStrings(a.file, b.file)
-  );
-  for (const system of desired) {
-    const id = system.spec.id;
-    if (describedIds.has(id)) continue;
-    describedIds.add(id);
-    const spec = system.spec;
-    const canonical = canonicalFromSpec(spec);
-    const lookup = live.systems[id] ?? { status: "absent" };
-    const base = { systemId: id, file: system.file, name: canonical.name, fields: [] };
-    if (lookup.status === "absent") {
-      if (!spec.isDeleted) {
+  const { described, unmanaged } = classifySystems(input.desired, live, environment);
+  for (const { systemId: id, desired, canonical, class: found } of described) {
+    const base = { systemId: id, file: desired.file, name: canonical.name, fields: [] };
+    switch (found.kind) {
+      case "foreign-vendor":
+        items.push({ ...base, kind: "missing-in-altinn", detail: found.message });
+        break;
+      case "absent":
         items.push({ ...base, kind: "missing-in-altinn", detail: `${id} does not exist in ${environment}.` });
-      }
-      continue;
-    }
-    if (lookup.status === "forbidden" || lookup.system.vendor?.ID !== spec.vendor.ID) {
-      if (!spec.isDeleted) {
-        items.push({
-          ...base,
-          kind: "missing-in-altinn",
-          detail: `${id} belongs to another vendor in ${environment}, so this vendor's system is missing.`
-        });
-      }
-      continue;
-    }
-    const liveSystem = lookup.system;
-    if (liveSystem.isDeleted) {
-      if (!spec.isDeleted) {
+        break;
+      case "id-burned":
         items.push({
           ...base,
           kind: "deleted-in-altinn",
           detail: `${id} was deleted in ${environment} while its file says it is live; the id cannot be created again.`,
           ...describeHistory(input, id)
         });
+        break;
+      case "live-tombstoned":
+        items.push({
+          ...base,
+          kind: "changed-outside-git",
+          fields: [{ field: "isDeleted", kind: "scalar", before: true, after: false }],
+          detail: `${id} is deleted in git but still live in ${environment}.`,
+          ...describeHistory(input, id)
+        });
+        break;
+      case "live": {
+        const fields = diffCanonicalSystems(canonical, found.liveCanonical);
+        if (fields.length === 0) break;
+        const names = fields.map((field) => field.field).join(", ");
+        items.push({
+          ...base,
+          kind: "changed-outside-git",
+          fields,
+          detail: `Changed in ${environment}: ${names}.`,
+          ...describeHistory(input, id)
+        });
+        break;
       }
-      continue;
-    }
-    if (spec.isDeleted) {
-      items.push({
-        ...base,
-        kind: "changed-outside-git",
-        fields: [{ field: "isDeleted", kind: "scalar", before: true, after: false }],
-        detail: `${id} is deleted in git but still live in ${environment}.`,
-        ...describeHistory(input, id)
-      });
-      continue;
-    }
-    const fields = diffCanonicalSystems(canonical, canonicalFromLive(liveSystem));
-    if (fields.length > 0) {
-      const names = fields.map((field) => field.field).join(", ");
-      items.push({
-        ...base,
-        kind: "changed-outside-git",
-        fields,
-        detail: `Changed in ${environment}: ${names}.`,
-        ...describeHistory(input, id)
-      });
+      case "never-created":
+      case "already-deleted":
+        break;
     }
   }
-  for (const system of listUnmanagedSystems(describedIds, live)) {
+  for (const system of unmanaged) {
     items.push({
       systemId: system.systemId,
       kind: "unmanaged-in-altinn",

@@ -6,7 +6,7 @@ import {
   parsePlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-YCWCX7MH.js";
+} from "./chunk-B4AXOCDJ.js";
 import {
   readLiveState
 } from "./chunk-5H4AKS2N.js";

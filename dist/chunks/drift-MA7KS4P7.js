@@ -7,7 +7,7 @@ import {
   renderDriftJson,
   renderDriftText,
   writeOutputFile
-} from "./chunk-YCWCX7MH.js";
+} from "./chunk-B4AXOCDJ.js";
 import {
   writeFileSet
 } from "./chunk-26SHPYE5.js";
