@@ -7,7 +7,7 @@ import {
   renderDriftJson,
   renderDriftText,
   writeOutputFile
-} from "./chunk-F6MKEKOM.js";
+} from "./chunk-SIIAT4W3.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -30,8 +30,8 @@ import "./chunk-GIUDHLZ7.js";
 import "./chunk-HFONU46N.js";
 import {
   renderDriftMarkdown
-} from "./chunk-SYIWAMZJ.js";
-import "./chunk-2T7HBBNE.js";
+} from "./chunk-QKMTZ5FX.js";
+import "./chunk-JLANHWJN.js";
 import "./chunk-APTALJUI.js";
 import "./chunk-6NLQGXK2.js";
 import "./chunk-GXJ3DS7S.js";
@@ -286,7 +286,7 @@ ${USAGE}`);
     requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, DRIFT_FORMATS);
-    const github = values.report === void 0 ? void 0 : await import("./report-command-6W64I2RH.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-SWKJVCTO.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values["altinn-url"] });
     if (values.accept) {

@@ -51,10 +51,10 @@ var COMMANDS = {
   init: () => import("./init-H7POCINZ.js"),
   new: () => import("./new-GUYZYAER.js"),
   fmt: () => import("./fmt-YITQWAWM.js"),
-  validate: () => import("./validate-KDD4FHUS.js"),
-  plan: () => import("./plan-JTZORFL5.js"),
-  apply: () => import("./apply-4KZ3RPIB.js"),
-  drift: () => import("./drift-QPWJHGUR.js"),
+  validate: () => import("./validate-KHCU3DD4.js"),
+  plan: () => import("./plan-PRYH3DGN.js"),
+  apply: () => import("./apply-X7HG2WO2.js"),
+  drift: () => import("./drift-5RRJEDPN.js"),
   import: () => import("./import-DYQKKHW4.js"),
   catalogue: () => import("./catalogue-ZH4WMZA2.js"),
   schema: () => import("./schema-I6FJ5L5O.js"),
@@ -63,7 +63,7 @@ var COMMANDS = {
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
-    return () => import("./validate-online-EHGSGEAU.js");
+    return () => import("./validate-online-UZOCA263.js");
   }
   return COMMANDS[verb];
 }

@@ -10,7 +10,7 @@ import {
   VALIDATE_USAGE,
   parseValidateArguments,
   runValidation
-} from "./chunk-KKN4DG5V.js";
+} from "./chunk-QN2H46T5.js";
 
 // src/commands/validate-online.ts
 function restrictToEnvironment(file, environment) {
