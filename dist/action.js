@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-FFXLFBDF.js";
+} from "./chunks/chunk-7472QJZJ.js";
 import "./chunks/chunk-NQ6FXIXM.js";
 import "./chunks/chunk-JFDNQY3D.js";
 import "./chunks/chunk-Y7HMJB2Q.js";

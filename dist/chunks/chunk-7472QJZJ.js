@@ -50,7 +50,7 @@ var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
   init: () => import("./init-SCG2IN2T.js"),
   new: () => import("./new-XTB2AI7A.js"),
-  fmt: () => import("./fmt-AY3VQKE7.js"),
+  fmt: () => import("./fmt-PXPP7MHD.js"),
   validate: () => import("./validate-WIFIUNPL.js"),
   plan: () => import("./plan-FVET6FVO.js"),
   apply: () => import("./apply-CUERE2A5.js"),
