@@ -58,7 +58,7 @@ var COMMANDS = {
   import: () => import("./import-4FMFWSBV.js"),
   catalogue: () => import("./catalogue-CDAKO76J.js"),
   schema: () => import("./schema-LYXKHAMB.js"),
-  emulator: () => import("./emulator-3TUQIY63.js"),
+  emulator: () => import("./emulator-TMXAWKRY.js"),
   version: () => import("./version-FTU7SMYZ.js")
 };
 function pickLoader(verb, argv) {

@@ -4,7 +4,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-7472QJZJ.js";
+} from "./chunk-4AEG2RBS.js";
 import "./chunk-NQ6FXIXM.js";
 import "./chunk-JFDNQY3D.js";
 import "./chunk-Y7HMJB2Q.js";

@@ -52,46 +52,39 @@ function createTraceId() {
   return `00-${randomBytes(16).toString("hex")}-${randomBytes(8).toString("hex")}-00`;
 }
 var STATUS_DESCRIPTIONS = { 400: "Bad Request" };
-function replyValidationProblem(errors) {
+var RFC_9110_400 = "https://tools.ietf.org/html/rfc9110#section-15.5.1";
+var VALIDATION_TITLE = "One or more validation errors occurred.";
+function replyProblem(status, type, title, members) {
   return {
-    status: 400,
+    status,
     headers: { "content-type": PROBLEM_TYPE },
-    body: JSON.stringify({
-      type: "urn:altinn:error:STD-00000",
-      title: "One or more validation errors occurred.",
-      status: 400,
-      code: "STD-00000",
-      traceId: createTraceId(),
-      statusDescription: STATUS_DESCRIPTIONS[400],
-      validationErrors: errors
-    })
+    body: JSON.stringify({ type, title, status, ...members })
   };
+}
+function replyValidationProblem(errors) {
+  return replyProblem(400, "urn:altinn:error:STD-00000", VALIDATION_TITLE, {
+    code: "STD-00000",
+    traceId: createTraceId(),
+    statusDescription: STATUS_DESCRIPTIONS[400],
+    validationErrors: errors
+  });
 }
 function replyAspNetValidationProblem(errors) {
-  return {
-    status: 400,
-    headers: { "content-type": PROBLEM_TYPE },
-    body: JSON.stringify({
-      type: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-      title: "One or more validation errors occurred.",
-      status: 400,
-      errors,
-      traceId: createTraceId()
-    })
-  };
+  return replyProblem(400, RFC_9110_400, VALIDATION_TITLE, { errors, traceId: createTraceId() });
+}
+function replyBadRequest(detail) {
+  return replyProblem(400, RFC_9110_400, "Bad Request", { detail, traceId: createTraceId() });
 }
 function replyUnhandledError(exception) {
-  return {
-    status: 500,
-    headers: { "content-type": PROBLEM_TYPE },
-    body: JSON.stringify({
-      type: "https://tools.ietf.org/html/rfc9110#section-15.6.1",
-      title: "An error occurred while processing your request.",
-      status: 500,
+  return replyProblem(
+    500,
+    "https://tools.ietf.org/html/rfc9110#section-15.6.1",
+    "An error occurred while processing your request.",
+    {
       ...exception === void 0 ? {} : { detail: exception },
       traceId: createTraceId()
-    })
-  };
+    }
+  );
 }
 function findValidationCodes(reply) {
   if (!reply.headers["content-type"]?.startsWith("application/problem+json")) return [];
@@ -684,8 +677,17 @@ async function handleControlRequest(context, method, segments, body) {
 }
 
 // src/emulator/emulator-data.ts
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
-import { dirname } from "node:path";
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync
+} from "node:fs";
+import { basename, dirname, join } from "node:path";
 var EMULATOR_DATA_FORMAT = "sysreg-emulator/1";
 var EmulatorDataError = class extends Error {
   exitCode = 1;
@@ -719,21 +721,52 @@ function readEmulatorData(file) {
   }
   return data;
 }
+function temporaryFileOf(file, pid) {
+  return `${file}.${pid}.tmp`;
+}
 function writeEmulatorData(file, data) {
-  const temporary = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temporary, "w", 384);
+  const temporary = temporaryFileOf(file, process.pid);
   try {
-    writeSync(fd, JSON.stringify(data));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(temporary, "w", 384);
+    try {
+      writeSync(fd, JSON.stringify(data));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
   }
-  renameSync(temporary, file);
   const directory = openSync(dirname(file), "r");
   try {
     fsyncSync(directory);
   } finally {
     closeSync(directory);
+  }
+}
+function removeOrphanedTemporaryFiles(file) {
+  const directory = dirname(file);
+  let names;
+  try {
+    names = readdirSync(directory);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^(\d+)\.tmp$/.exec(name.slice(basename(file).length + 1))?.[1]);
+    if (!name.startsWith(`${basename(file)}.`) || !Number.isSafeInteger(pid) || pid <= 0) continue;
+    if (pid !== process.pid && isRunning(pid)) continue;
+    rmSync(join(directory, name), { force: true });
+  }
+}
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
   }
 }
 
@@ -1780,13 +1813,18 @@ async function readBody(request) {
   return Buffer.concat(chunks).toString("utf8");
 }
 function splitSegments(path) {
-  return path.split("/").filter((s) => s !== "").map((s) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  });
+  return path.split("/").filter((s) => s !== "").map(decodeURIComponent);
+}
+function hasValidEscapes(path) {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function isClientGone(request, error) {
+  return request.readableAborted || error.code === "ECONNRESET";
 }
 function writeReply(response, reply) {
   const body = Buffer.from(reply.body, "utf8");
@@ -1812,6 +1850,7 @@ async function startEmulator(options = {}) {
   const now = options.now ?? Date.now;
   const initialCatalogue = options.catalogue ?? DEFAULT_CATALOGUE;
   const dataFile = options.dataFile;
+  if (dataFile) removeOrphanedTemporaryFiles(dataFile);
   const stored = dataFile ? readEmulatorData(dataFile) : void 0;
   const catalogue = new CatalogueStore(initialCatalogue);
   if (stored) {
@@ -1912,6 +1951,11 @@ async function startEmulator(options = {}) {
     const path = queryAt === -1 ? target : target.slice(0, queryAt);
     const query = new URLSearchParams(queryAt === -1 ? "" : target.slice(queryAt + 1));
     const method = request.method ?? "GET";
+    if (!hasValidEscapes(path)) {
+      writeReply(response, replyBadRequest("The request path holds a malformed percent-escape."));
+      request.resume();
+      return;
+    }
     const logPath = target;
     const isControl = path === "/_emulator" || path.startsWith("/_emulator/");
     const faulty = !isControl && faults.covers(path);
@@ -2004,6 +2048,7 @@ async function startEmulator(options = {}) {
   }
   server.on("request", (request, response) => {
     serve(request, response).catch((error) => {
+      if (isClientGone(request, error)) return;
       process.stderr.write(`sysreg emulator: internal error: ${error.message}
 `);
       if (!response.headersSent) writeReply(response, replyText(500, "Internal emulator error"));
