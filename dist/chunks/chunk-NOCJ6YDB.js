@@ -52,18 +52,18 @@ var COMMANDS = {
   new: () => import("./new-XTB2AI7A.js"),
   fmt: () => import("./fmt-PXPP7MHD.js"),
   validate: () => import("./validate-WIFIUNPL.js"),
-  plan: () => import("./plan-FVET6FVO.js"),
-  apply: () => import("./apply-CUERE2A5.js"),
-  drift: () => import("./drift-JZL4UNTE.js"),
-  import: () => import("./import-4FMFWSBV.js"),
-  catalogue: () => import("./catalogue-CDAKO76J.js"),
+  plan: () => import("./plan-UR3PTD72.js"),
+  apply: () => import("./apply-DLSEJKKD.js"),
+  drift: () => import("./drift-6RSOBYAU.js"),
+  import: () => import("./import-M3DDLLTN.js"),
+  catalogue: () => import("./catalogue-CB6RDD7C.js"),
   schema: () => import("./schema-LYXKHAMB.js"),
   emulator: () => import("./emulator-TMXAWKRY.js"),
   version: () => import("./version-FTU7SMYZ.js")
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
-    return () => import("./validate-online-KGVD2WAB.js");
+    return () => import("./validate-online-XT2R32LN.js");
   }
   return COMMANDS[verb];
 }

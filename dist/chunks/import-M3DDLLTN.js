@@ -23,7 +23,7 @@ import "./chunk-3ILH4DJ4.js";
 import "./chunk-RG4TCREV.js";
 import {
   openAltinnConnection
-} from "./chunk-FTG7ZTLO.js";
+} from "./chunk-W3Y5SBTU.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-Y7HMJB2Q.js";
 import "./chunk-SC5P5PEX.js";

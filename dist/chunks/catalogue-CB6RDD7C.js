@@ -14,7 +14,7 @@ import {
 } from "./chunk-O2GHP747.js";
 import {
   openAltinnConnection
-} from "./chunk-FTG7ZTLO.js";
+} from "./chunk-W3Y5SBTU.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-Y7HMJB2Q.js";
 import "./chunk-SC5P5PEX.js";

@@ -3,9 +3,9 @@ import {
   command,
   fetchEnvironmentCatalogue,
   restrictToEnvironment
-} from "./chunk-ZZCSNGB6.js";
+} from "./chunk-O2VUEGZE.js";
 import "./chunk-O2GHP747.js";
-import "./chunk-FTG7ZTLO.js";
+import "./chunk-W3Y5SBTU.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-Y7HMJB2Q.js";
 import "./chunk-SC5P5PEX.js";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-O2GHP747.js";
 import {
   openAltinnConnection
-} from "./chunk-FTG7ZTLO.js";
+} from "./chunk-W3Y5SBTU.js";
 import {
   VALIDATE_USAGE,
   parseValidateArguments,

@@ -15,7 +15,7 @@ import {
 import {
   AltinnClientError,
   openAltinnConnection
-} from "./chunk-FTG7ZTLO.js";
+} from "./chunk-W3Y5SBTU.js";
 import {
   canonicalFromLive,
   canonicalFromSpec,

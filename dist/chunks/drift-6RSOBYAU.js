@@ -7,7 +7,7 @@ import {
   renderDriftJson,
   renderDriftText,
   writeOutputFile
-} from "./chunk-4D22TM5N.js";
+} from "./chunk-U6JE4Y2N.js";
 import {
   writeFileSet
 } from "./chunk-26SHPYE5.js";
@@ -34,7 +34,7 @@ import {
   renderDriftMarkdown
 } from "./chunk-SYIWAMZJ.js";
 import "./chunk-2T7HBBNE.js";
-import "./chunk-FTG7ZTLO.js";
+import "./chunk-W3Y5SBTU.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-Y7HMJB2Q.js";
 import "./chunk-SC5P5PEX.js";

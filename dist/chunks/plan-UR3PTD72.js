@@ -6,7 +6,7 @@ import {
   renderPlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-4D22TM5N.js";
+} from "./chunk-U6JE4Y2N.js";
 import "./chunk-5H4AKS2N.js";
 import {
   ALTINN_OPTION_USAGE,
@@ -22,12 +22,12 @@ import {
 import "./chunk-2T7HBBNE.js";
 import {
   restrictToEnvironment
-} from "./chunk-ZZCSNGB6.js";
+} from "./chunk-O2VUEGZE.js";
 import {
   collectCatalogueReferences,
   fetchCatalogue
 } from "./chunk-O2GHP747.js";
-import "./chunk-FTG7ZTLO.js";
+import "./chunk-W3Y5SBTU.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-Y7HMJB2Q.js";
 import "./chunk-SC5P5PEX.js";

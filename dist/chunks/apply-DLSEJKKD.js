@@ -6,7 +6,7 @@ import {
   parsePlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-4D22TM5N.js";
+} from "./chunk-U6JE4Y2N.js";
 import {
   readLiveState
 } from "./chunk-5H4AKS2N.js";
@@ -26,7 +26,7 @@ import {
   AltinnClientError,
   AltinnError,
   DEFAULT_CONCURRENCY
-} from "./chunk-FTG7ZTLO.js";
+} from "./chunk-W3Y5SBTU.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-Y7HMJB2Q.js";
 import {
