@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-NOCJ6YDB.js";
+} from "./chunks/chunk-LMGUR6IT.js";
 import "./chunks/chunk-NQ6FXIXM.js";
 import "./chunks/chunk-JFDNQY3D.js";
 import "./chunks/chunk-Y7HMJB2Q.js";

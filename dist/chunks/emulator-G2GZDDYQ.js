@@ -112,7 +112,7 @@ var command = {
 
 ${usage}`);
     const port = readPort(values.port);
-    const { startEmulator } = await import("./emulator-E7TQDRI3.js");
+    const { startEmulator } = await import("./emulator-H6YGFOUY.js");
     let emulator;
     try {
       emulator = await startEmulator({

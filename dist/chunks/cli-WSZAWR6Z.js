@@ -4,7 +4,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-NOCJ6YDB.js";
+} from "./chunk-LMGUR6IT.js";
 import "./chunk-NQ6FXIXM.js";
 import "./chunk-JFDNQY3D.js";
 import "./chunk-Y7HMJB2Q.js";

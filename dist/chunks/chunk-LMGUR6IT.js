@@ -58,7 +58,7 @@ var COMMANDS = {
   import: () => import("./import-M3DDLLTN.js"),
   catalogue: () => import("./catalogue-CB6RDD7C.js"),
   schema: () => import("./schema-LYXKHAMB.js"),
-  emulator: () => import("./emulator-TMXAWKRY.js"),
+  emulator: () => import("./emulator-G2GZDDYQ.js"),
   version: () => import("./version-FTU7SMYZ.js")
 };
 function pickLoader(verb, argv) {
