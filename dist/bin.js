@@ -24,7 +24,7 @@ if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
   process.exitCode = 1;
 } else {
   module.enableCompileCache?.();
-  const { runFromProcess } = await import("./chunks/cli-WSZAWR6Z.js");
+  const { runFromProcess } = await import("./chunks/cli-NTP2KEAG.js");
   await runFromProcess();
 }
 export {

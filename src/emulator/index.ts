@@ -24,7 +24,6 @@ import {
   EMULATOR_DATA_FORMAT,
   EmulatorDataError,
   readEmulatorData,
-  removeOrphanedTemporaryFiles,
   writeEmulatorData,
 } from './emulator-data.ts';
 import type { InjectedFault } from './fault-injector.ts';
@@ -133,7 +132,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const now = options.now ?? Date.now;
   const initialCatalogue = options.catalogue ?? DEFAULT_CATALOGUE;
   const dataFile = options.dataFile;
-  if (dataFile) removeOrphanedTemporaryFiles(dataFile);
   const stored = dataFile ? readEmulatorData(dataFile) : undefined;
 
   const catalogue = new CatalogueStore(initialCatalogue);

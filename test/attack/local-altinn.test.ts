@@ -96,14 +96,17 @@ describe('the local Altinn after kill -9 during writes (real process)', () => {
     const file = join(directory, 'state.json');
     // A temporary file of a process that is gone, holding a state that was never committed.
     const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
-    writeFileSync(`${file}.${deadPid}.tmp`, '{"format":"sysreg-emulator/1","torn":');
+    writeFileSync(
+      join(directory, `.state.json.${deadPid}.0badf00d.tmp`),
+      '{"format":"sysreg-emulator/1","torn":',
+    );
     const client = await createTestClient({ orgNumber: VENDOR_ORG, scopes: [WRITE] });
     let serial = 0;
     const acknowledged = new Set<string>();
     for (let round = 0; round < 4; round++) {
       const running = await startLocalAltinnProcess(['--data', file]);
-      const leftovers = readdirSync(directory).filter((name) => name.endsWith('.tmp'));
-      expect(leftovers.filter((name) => !name.includes(`.${running.child.pid}.`))).toEqual([]);
+      // Nothing is written before the first request, so every temporary file here was a dead writer's.
+      expect(readdirSync(directory).filter((name) => name.endsWith('.tmp'))).toEqual([]);
       if (round === 0) await registerTestClient(running.url, client);
       const token = await fetchAccessToken(running.url, client);
       const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
