@@ -3,9 +3,9 @@ import {
   command,
   fetchEnvironmentCatalogue,
   restrictToEnvironment
-} from "./chunk-3QCAJ2OG.js";
+} from "./chunk-4Q6E3SRX.js";
 import "./chunk-7SQ2OXUT.js";
-import "./chunk-APTALJUI.js";
+import "./chunk-NL67VIKX.js";
 import "./chunk-6NLQGXK2.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-MXBULDQQ.js";

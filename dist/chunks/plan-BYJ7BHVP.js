@@ -6,7 +6,7 @@ import {
   renderPlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-SIIAT4W3.js";
+} from "./chunk-OA2DJAOH.js";
 import "./chunk-5H4AKS2N.js";
 import {
   ALTINN_OPTION_USAGE,
@@ -23,12 +23,12 @@ import {
 import "./chunk-JLANHWJN.js";
 import {
   restrictToEnvironment
-} from "./chunk-3QCAJ2OG.js";
+} from "./chunk-4Q6E3SRX.js";
 import {
   collectCatalogueReferences,
   fetchCatalogue
 } from "./chunk-7SQ2OXUT.js";
-import "./chunk-APTALJUI.js";
+import "./chunk-NL67VIKX.js";
 import "./chunk-6NLQGXK2.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-MXBULDQQ.js";

@@ -5,7 +5,7 @@ import {
   parsePlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-SIIAT4W3.js";
+} from "./chunk-OA2DJAOH.js";
 import {
   readLiveState
 } from "./chunk-5H4AKS2N.js";
@@ -26,7 +26,7 @@ import {
   AltinnClientError,
   AltinnError,
   DEFAULT_CONCURRENCY
-} from "./chunk-APTALJUI.js";
+} from "./chunk-NL67VIKX.js";
 import {
   holdsRequest,
   stringifyCanonicalJson

@@ -4,7 +4,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-T3FBA4NU.js";
+} from "./chunk-QZUTGCSO.js";
 import "./chunk-NQ6FXIXM.js";
 import "./chunk-YRZ4PKCB.js";
 import "./chunk-MXBULDQQ.js";

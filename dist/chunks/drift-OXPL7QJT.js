@@ -7,7 +7,7 @@ import {
   renderDriftJson,
   renderDriftText,
   writeOutputFile
-} from "./chunk-SIIAT4W3.js";
+} from "./chunk-OA2DJAOH.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -32,7 +32,7 @@ import {
   renderDriftMarkdown
 } from "./chunk-QKMTZ5FX.js";
 import "./chunk-JLANHWJN.js";
-import "./chunk-APTALJUI.js";
+import "./chunk-NL67VIKX.js";
 import "./chunk-6NLQGXK2.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-MXBULDQQ.js";

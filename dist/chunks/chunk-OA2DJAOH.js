@@ -19,7 +19,7 @@ import {
 import {
   AltinnClientError,
   openAltinnConnection
-} from "./chunk-APTALJUI.js";
+} from "./chunk-NL67VIKX.js";
 import {
   canonicalFromLive,
   canonicalFromSpec,

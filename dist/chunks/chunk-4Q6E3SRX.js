@@ -5,7 +5,7 @@ import {
 } from "./chunk-7SQ2OXUT.js";
 import {
   openAltinnConnection
-} from "./chunk-APTALJUI.js";
+} from "./chunk-NL67VIKX.js";
 import {
   VALIDATE_USAGE,
   parseValidateArguments,
