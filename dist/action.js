@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-XONKY3BM.js";
+} from "./chunks/chunk-CSRH47XP.js";
 import "./chunks/chunk-NQ6FXIXM.js";
 import "./chunks/chunk-Y7QBMTI3.js";
 import "./chunks/chunk-TGZCHSG2.js";

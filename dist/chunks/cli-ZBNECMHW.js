@@ -4,7 +4,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-XONKY3BM.js";
+} from "./chunk-CSRH47XP.js";
 import "./chunk-NQ6FXIXM.js";
 import "./chunk-Y7QBMTI3.js";
 import "./chunk-TGZCHSG2.js";

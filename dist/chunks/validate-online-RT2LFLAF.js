@@ -3,14 +3,14 @@ import {
   fetchEnvironmentCatalogue,
   restrictToEnvironment,
   runOnlineValidation
-} from "./chunk-WNSQTTML.js";
+} from "./chunk-P447K5VX.js";
 import "./chunk-7SQ2OXUT.js";
-import "./chunk-APTALJUI.js";
+import "./chunk-NL67VIKX.js";
 import "./chunk-6NLQGXK2.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-MXBULDQQ.js";
 import "./chunk-QS53BEIT.js";
-import "./chunk-W27RUUPV.js";
+import "./chunk-QWTMWZAQ.js";
 import "./chunk-FTFKRZ4A.js";
 import "./chunk-UU56D22B.js";
 import "./chunk-KGULHHCH.js";

@@ -60,36 +60,36 @@ var COMMANDS = {
   new: { summary: "Write a commented skeleton for a new system.", load: () => import("./new-RJZR6N6J.js") },
   fmt: {
     summary: "Rewrite system files into the canonical form (or --check that they are).",
-    load: () => import("./fmt-7BAZ4KZA.js")
+    load: () => import("./fmt-VPUSVJH4.js")
   },
   validate: {
     summary: "Check system files against the register rules (offline, or online with --env).",
-    load: () => import("./validate-BMGGUEGN.js")
+    load: () => import("./validate-7O55TCYL.js")
   },
   plan: {
     summary: "Show what applying git to Altinn would change (reads only).",
-    load: () => import("./plan-PBNZIU5W.js")
+    load: () => import("./plan-ITBGHJYK.js")
   },
   apply: {
     summary: "Make Altinn match git: create, update and (with --allow-delete) delete systems.",
-    load: () => import("./apply-FKGC4T5T.js")
+    load: () => import("./apply-W5DKWMHF.js")
   },
   drift: {
     summary: "Report what changed in Altinn outside git (reads only).",
-    load: () => import("./drift-DFYZBVCO.js")
+    load: () => import("./drift-65WAN2NS.js")
   },
   import: {
     summary: "Write the vendor's live systems into YAML files (all or nothing).",
-    load: () => import("./import-QVMSOT7T.js")
+    load: () => import("./import-HJQZ7ZX3.js")
   },
   catalogue: {
     summary: "Snapshot an environment's access packages and resources into .sysreg/ (catalogue pull).",
-    load: () => import("./catalogue-QURTZFBJ.js")
+    load: () => import("./catalogue-GNID35QM.js")
   },
   schema: { summary: "Print the JSON Schema of a system file.", load: () => import("./schema-IOUDGIIO.js") },
   emulator: {
     summary: "Run the local Altinn (register, Maskinporten, catalogues) on loopback.",
-    load: () => import("./emulator-G6P33HHB.js")
+    load: () => import("./emulator-PEHUVUCE.js")
   },
   version: { summary: "Print the sysreg version.", load: () => import("./version-67X4RD4F.js") }
 };

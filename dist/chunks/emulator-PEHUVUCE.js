@@ -94,7 +94,7 @@ Serves until stopped with Ctrl-C (SIGINT) or SIGTERM.`
   },
   async run({ stdout }, { options: values }) {
     const port = readPort(values.port);
-    const { startEmulator } = await import("./emulator-4ZXZHD7G.js");
+    const { startEmulator } = await import("./emulator-HPULY3NX.js");
     let emulator;
     try {
       emulator = await startEmulator({

@@ -6,7 +6,7 @@ import {
 import {
   DIAGNOSTICS_FORMATS,
   runValidation
-} from "./chunk-W27RUUPV.js";
+} from "./chunk-QWTMWZAQ.js";
 import "./chunk-FTFKRZ4A.js";
 import "./chunk-UU56D22B.js";
 import "./chunk-KGULHHCH.js";
@@ -66,7 +66,7 @@ reach that environment's Altinn.`
   async run(context, parsed) {
     const validation = readValidateArguments(parsed);
     if (validation.environment === void 0) return runValidation(context, validation);
-    const { runOnlineValidation } = await import("./validate-online-X37KJQX3.js");
+    const { runOnlineValidation } = await import("./validate-online-RT2LFLAF.js");
     return runOnlineValidation(context, { ...validation, environment: validation.environment });
   }
 };

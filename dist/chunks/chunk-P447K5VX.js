@@ -5,10 +5,10 @@ import {
 } from "./chunk-7SQ2OXUT.js";
 import {
   openAltinnConnection
-} from "./chunk-APTALJUI.js";
+} from "./chunk-NL67VIKX.js";
 import {
   runValidation
-} from "./chunk-W27RUUPV.js";
+} from "./chunk-QWTMWZAQ.js";
 
 // src/commands/validate-online.ts
 function restrictToEnvironment(file, environment) {

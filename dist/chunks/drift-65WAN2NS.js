@@ -7,7 +7,7 @@ import {
   renderDriftJson,
   renderDriftText,
   writeOutputFile
-} from "./chunk-F6MKEKOM.js";
+} from "./chunk-OA2DJAOH.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -26,9 +26,9 @@ import "./chunk-GIUDHLZ7.js";
 import "./chunk-HFONU46N.js";
 import {
   renderDriftMarkdown
-} from "./chunk-SYIWAMZJ.js";
-import "./chunk-2T7HBBNE.js";
-import "./chunk-APTALJUI.js";
+} from "./chunk-QKMTZ5FX.js";
+import "./chunk-JLANHWJN.js";
+import "./chunk-NL67VIKX.js";
 import "./chunk-6NLQGXK2.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-MXBULDQQ.js";
@@ -259,7 +259,7 @@ written).`
     const environment = values.env;
     const format = pickFormat(values.format, DRIFT_FORMATS);
     if (values.accept && format !== "text") throw new UsageError("--accept reports as text only.");
-    const github = values.report === void 0 ? void 0 : await import("./report-command-6W64I2RH.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-SWKJVCTO.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values.altinnUrl });
     if (values.accept) {

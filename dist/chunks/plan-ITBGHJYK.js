@@ -6,21 +6,21 @@ import {
   renderPlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-F6MKEKOM.js";
+} from "./chunk-OA2DJAOH.js";
 import "./chunk-5H4AKS2N.js";
 import "./chunk-HFONU46N.js";
 import {
   renderPlanMarkdown
-} from "./chunk-SYIWAMZJ.js";
-import "./chunk-2T7HBBNE.js";
+} from "./chunk-QKMTZ5FX.js";
+import "./chunk-JLANHWJN.js";
 import {
   restrictToEnvironment
-} from "./chunk-WNSQTTML.js";
+} from "./chunk-P447K5VX.js";
 import {
   collectCatalogueReferences,
   fetchCatalogue
 } from "./chunk-7SQ2OXUT.js";
-import "./chunk-APTALJUI.js";
+import "./chunk-NL67VIKX.js";
 import "./chunk-6NLQGXK2.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-MXBULDQQ.js";
@@ -29,7 +29,7 @@ import {
   declareAltinnOptions,
   pickFormat
 } from "./chunk-3EGVMSEY.js";
-import "./chunk-W27RUUPV.js";
+import "./chunk-QWTMWZAQ.js";
 import {
   wantsColor
 } from "./chunk-FTFKRZ4A.js";
@@ -93,7 +93,7 @@ environment. Unmanaged systems are reported but are not changes.`
   async run(context, { options: values }) {
     const environment = values.env;
     const format = pickFormat(values.format, PLAN_FORMATS);
-    const github = values.report === void 0 ? void 0 : await import("./report-command-6W64I2RH.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-SWKJVCTO.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values.altinnUrl });
     let unknownReferences;
