@@ -1,15 +1,16 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-QZUTGCSO.js";
+} from "./chunks/chunk-CSRH47XP.js";
 import "./chunks/chunk-NQ6FXIXM.js";
+import "./chunks/chunk-Y7QBMTI3.js";
+import "./chunks/chunk-TGZCHSG2.js";
 import "./chunks/chunk-YRZ4PKCB.js";
+import "./chunks/chunk-HYUQQRIW.js";
 import "./chunks/chunk-MXBULDQQ.js";
 import "./chunks/chunk-QS53BEIT.js";
 import "./chunks/chunk-LJMKBTNR.js";
-import "./chunks/chunk-ES5KJZ65.js";
 import "./chunks/chunk-LPPGVJBP.js";
-import "./chunks/chunk-DFEVOAXM.js";
 import {
   __commonJS,
   __require,

@@ -1,10 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
-  ALTINN_OPTION_USAGE,
-  CREDENTIALS_USAGE,
-  parseCommandArguments,
-  requireEnvironmentName
-} from "./chunk-AFYJKM2W.js";
+  Argument
+} from "./chunk-TGZCHSG2.js";
 import {
   writeFileAtomically
 } from "./chunk-HFONU46N.js";
@@ -20,6 +17,9 @@ import "./chunk-GXJ3DS7S.js";
 import "./chunk-MXBULDQQ.js";
 import "./chunk-QS53BEIT.js";
 import {
+  declareAltinnOptions
+} from "./chunk-3EGVMSEY.js";
+import {
   SnapshotError,
   compareCatalogues,
   parseCatalogueSnapshot,
@@ -34,7 +34,6 @@ import {
 import {
   discoverSystemFiles
 } from "./chunk-LJMKBTNR.js";
-import "./chunk-ES5KJZ65.js";
 import "./chunk-LPPGVJBP.js";
 import {
   UsageError
@@ -44,23 +43,6 @@ import "./chunk-PFLRPMBQ.js";
 // src/commands/catalogue.ts
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
-var USAGE = `Usage: sysreg catalogue pull --env NAME [--detailed-exitcode]
-
-Reads the environment's catalogue and writes it to .sysreg/catalogue-<env>.json, sorted and without
-timestamps, for you to commit: every access package the environment defines (its public export)
-and the resources the files under systems/ name. Offline 'sysreg validate' then checks each file's
-access packages against the snapshot of each environment (an unknown one is an error with "did you
-mean"), instead of sysreg's short built-in list (where an unknown one is only a warning).
-
-Options:
-${ALTINN_OPTION_USAGE}
-  --detailed-exitcode   Exit 2 when the snapshot changed (or is new).
-
-${CREDENTIALS_USAGE}
-
-Exit status: 0 written (or unchanged), 1 error (nothing written), 2 changed (with
---detailed-exitcode).
-`;
 var LISTED_NAMES = 10;
 async function readPreviousSnapshot(absolutePath, file, environment) {
   let text;
@@ -87,21 +69,13 @@ function describeChange(change) {
     ...list("changed:", change.changed)
   ].join("\n");
 }
-async function pull(context) {
-  const { values, positionals } = parseCommandArguments(
-    context.argv,
-    { "detailed-exitcode": { type: "boolean", default: false } },
-    USAGE
-  );
-  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'.
-
-${USAGE}`);
-  const environment = requireEnvironmentName(values.env, USAGE);
+async function pull(context, values) {
+  const environment = values.env;
   const discovered = await discoverSystemFiles(context.cwd, []);
   const references = collectCatalogueReferences(await loadSystemFiles(discovered.files));
   const { connection } = await openAltinnConnection(context, {
     environment,
-    altinnUrl: values["altinn-url"]
+    altinnUrl: values.altinnUrl
   });
   let catalogue;
   try {
@@ -130,23 +104,27 @@ ${USAGE}`);
   context.stdout.write(`${file}: ${verb} (${summary}). Commit it.
 ${details ? `${details}
 ` : ""}`);
-  return values["detailed-exitcode"] ? 2 : 0;
+  return values.detailedExitcode ? 2 : 0;
 }
 var command = {
   name: "catalogue",
-  summary: "Snapshot an environment's access packages and resources into .sysreg/ (catalogue pull).",
-  usage: USAGE,
-  async run(context) {
-    const [subcommand, ...rest] = context.argv;
-    if (subcommand !== "pull") {
-      throw new UsageError(
-        `${subcommand === void 0 ? "a subcommand is needed" : `unknown subcommand '${subcommand}'`}.
-
-${USAGE}`
-      );
-    }
-    return pull({ ...context, argv: rest });
-  }
+  declare(commandLine) {
+    commandLine.usage("pull --env NAME [--detailed-exitcode]").description(
+      `Reads the environment's catalogue and writes it to .sysreg/catalogue-<env>.json, sorted and without
+timestamps, for you to commit: every access package the environment defines (its public export)
+and the resources the files under systems/ name. Offline 'sysreg validate' then checks each file's
+access packages against the snapshot of each environment (an unknown one is an error with "did you
+mean"), instead of sysreg's short built-in list (where an unknown one is only a warning).`
+    ).addArgument(new Argument("<subcommand>", "pull (the only one).").choices(["pull"]));
+    declareAltinnOptions(commandLine);
+    commandLine.option("--detailed-exitcode", "Exit 2 when the snapshot changed (or is new).").addHelpText(
+      "after",
+      `
+Exit status: 0 written (or unchanged), 1 error (nothing written), 2 changed (with
+--detailed-exitcode).`
+    );
+  },
+  run: (context, { options }) => pull(context, options)
 };
 export {
   command

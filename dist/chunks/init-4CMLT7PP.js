@@ -5,11 +5,11 @@ import {
   renderSystemSchema
 } from "./chunk-3E4X7VFU.js";
 import {
-  ACTION_PIN
-} from "./chunk-HYUQQRIW.js";
-import {
   findGitRoot
 } from "./chunk-YRZ4PKCB.js";
+import {
+  ACTION_PIN
+} from "./chunk-HYUQQRIW.js";
 import {
   resolveSystemIdentity
 } from "./chunk-5RZLMVLU.js";
@@ -26,9 +26,6 @@ import "./chunk-5D3DEEUL.js";
 import {
   SYSTEMS_DIRECTORY
 } from "./chunk-LJMKBTNR.js";
-import {
-  parseArguments
-} from "./chunk-ES5KJZ65.js";
 import "./chunk-LPPGVJBP.js";
 import {
   UsageError
@@ -502,34 +499,23 @@ ${IGNORED_WORKING_FILES.join("\n")}
 }
 
 // src/commands/init.ts
-var USAGE = `Usage: sysreg init [--vendor ORG] [--environments tt02,prod]
-
-Sets up the git repository you are in for sysreg: systems/ (one YAML file per system),
+var command = {
+  name: "init",
+  declare(commandLine) {
+    commandLine.usage("[--vendor ORG] [--environments tt02,prod]").description(
+      `Sets up the git repository you are in for sysreg: systems/ (one YAML file per system),
 sysreg.config.yaml naming the environments, .gitignore entries for plan and drift files, the JSON
 Schema the files point at (.sysreg/system.schema.json), and GitHub workflows that run the sysreg
 action (pinned by commit) on pull requests, on merge to main and daily for drift.
 
-Files that already exist are never changed; init says which it kept.
-
-Options:
-  --vendor ORG          Your organisation number (9 digits), noted in sysreg.config.yaml.
-  --environments LIST   Comma-separated environments, in the order sync applies them (default: tt02,prod).
-
-Exit status: 0 set up (or already set up), 1 error.
-`;
-var command = {
-  name: "init",
-  summary: "Set up a git repository to keep its systems with sysreg.",
-  usage: USAGE,
-  async run({ argv, stdout, workingDirectory, cwd }) {
-    const { values, positionals } = parseArguments(
-      argv,
-      { vendor: { type: "string" }, environments: { type: "string", default: "tt02,prod" } },
-      USAGE
-    );
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'.
-
-${USAGE}`);
+Files that already exist are never changed; init says which it kept.`
+    ).option("--vendor <org>", "Your organisation number (9 digits), noted in sysreg.config.yaml.").option(
+      "--environments <list>",
+      "Comma-separated environments, in the order sync applies them.",
+      "tt02,prod"
+    ).addHelpText("after", "\nExit status: 0 set up (or already set up), 1 error.");
+  },
+  async run({ stdout, workingDirectory, cwd }, { options: values }) {
     const environments = values.environments.split(",").map((name) => name.trim()).filter((name) => name !== "");
     const problem = checkEnvironmentNames(environments);
     if (problem) throw new UsageError(problem);

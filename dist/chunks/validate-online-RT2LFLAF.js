@@ -1,16 +1,16 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
-  command,
   fetchEnvironmentCatalogue,
-  restrictToEnvironment
-} from "./chunk-4Q6E3SRX.js";
+  restrictToEnvironment,
+  runOnlineValidation
+} from "./chunk-P447K5VX.js";
 import "./chunk-7SQ2OXUT.js";
 import "./chunk-NL67VIKX.js";
 import "./chunk-6NLQGXK2.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-MXBULDQQ.js";
 import "./chunk-QS53BEIT.js";
-import "./chunk-QN2H46T5.js";
+import "./chunk-QWTMWZAQ.js";
 import "./chunk-FTFKRZ4A.js";
 import "./chunk-UU56D22B.js";
 import "./chunk-KGULHHCH.js";
@@ -20,7 +20,6 @@ import "./chunk-IDQTVNP5.js";
 import "./chunk-5D3DEEUL.js";
 import "./chunk-MAKOQR3N.js";
 import "./chunk-LJMKBTNR.js";
-import "./chunk-ES5KJZ65.js";
 import "./chunk-LPPGVJBP.js";
 import "./chunk-RDKWUYD7.js";
 import "./chunk-P2GHN5B7.js";
@@ -28,7 +27,7 @@ import "./chunk-TMLGWUGT.js";
 import "./chunk-DFEVOAXM.js";
 import "./chunk-PFLRPMBQ.js";
 export {
-  command,
   fetchEnvironmentCatalogue,
-  restrictToEnvironment
+  restrictToEnvironment,
+  runOnlineValidation
 };

@@ -12,11 +12,9 @@ import {
   readLiveState
 } from "./chunk-5H4AKS2N.js";
 import {
-  ALTINN_OPTION_USAGE,
-  CREDENTIALS_USAGE,
-  parseCommandArguments,
-  requireEnvironmentName
-} from "./chunk-AFYJKM2W.js";
+  collectRepeated
+} from "./chunk-Y7QBMTI3.js";
+import "./chunk-TGZCHSG2.js";
 import {
   ENVIRONMENT_NAME_PATTERN
 } from "./chunk-3E4X7VFU.js";
@@ -41,6 +39,9 @@ import "./chunk-GXJ3DS7S.js";
 import "./chunk-MXBULDQQ.js";
 import "./chunk-QS53BEIT.js";
 import {
+  declareAltinnOptions
+} from "./chunk-3EGVMSEY.js";
+import {
   validateSystems
 } from "./chunk-UU56D22B.js";
 import {
@@ -58,7 +59,6 @@ import {
 import {
   SYSTEMS_DIRECTORY
 } from "./chunk-LJMKBTNR.js";
-import "./chunk-ES5KJZ65.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES
@@ -369,49 +369,33 @@ function checkOthersKept(file, before, text, environment, problems, includeBase 
 }
 
 // src/commands/import.ts
-var USAGE = `Usage: sysreg import --env NAME [--only ID…] [--dir systems] [--overwrite]
-
-Writes one canonical YAML file per live system of the vendor, so that 'sysreg plan' right after is
-empty. A system that already has a file gets 'environments.<env>' overrides in it for exactly the
-fields where this environment differs from the file (comments and layout kept). Every file is
-checked first; then all are written, or none.
-
-Options:
-${ALTINN_OPTION_USAGE}
-  --only <id>           Import only this system (repeat, or separate ids with commas). Altinn does not
-                        list deleted systems: name a deleted id here to import it as a tombstone.
-  --dir <folder>        The systems folder, inside the repository (default: systems).
-  --overwrite           Replace existing files instead of adding overrides to them; what other
-                        environments override is kept (as overrides), and listed.
-
-${CREDENTIALS_USAGE}
-
-Exit status: 0 imported (or nothing to do), 1 error (nothing written).
-`;
 var command = {
   name: "import",
-  summary: "Write the vendor's live systems into YAML files (all or nothing).",
-  usage: USAGE,
-  async run(context) {
-    const { values, positionals } = parseCommandArguments(
-      context.argv,
-      {
-        only: { type: "string", multiple: true },
-        dir: { type: "string", default: SYSTEMS_DIRECTORY },
-        overwrite: { type: "boolean", default: false }
-      },
-      USAGE
+  declare(commandLine) {
+    commandLine.usage("--env NAME [--only ID…] [--dir systems] [--overwrite]").description(
+      `Writes one canonical YAML file per live system of the vendor, so that 'sysreg plan' right after is
+empty. A system that already has a file gets 'environments.<env>' overrides in it for exactly the
+fields where this environment differs from the file (comments and layout kept). Every file is
+checked first; then all are written, or none.`
     );
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'
-
-${USAGE}`);
-    const environment = requireEnvironmentName(values.env, USAGE);
+    declareAltinnOptions(commandLine);
+    commandLine.option(
+      "--only <id>",
+      "Import only this system (repeat, or separate ids with commas). Altinn does not list deleted systems: name a deleted id here to import it as a tombstone.",
+      collectRepeated
+    ).option("--dir <folder>", "The systems folder, inside the repository.", SYSTEMS_DIRECTORY).option(
+      "--overwrite",
+      "Replace existing files instead of adding overrides to them; what other environments override is kept (as overrides), and listed."
+    ).addHelpText("after", "\nExit status: 0 imported (or nothing to do), 1 error (nothing written).");
+  },
+  async run(context, { options: values }) {
+    const environment = values.env;
     const only = splitIds(values.only);
     const directory = await resolveSystemsFolder(context.cwd, values.dir);
     const folder = await readSystemsFolder(context.cwd, directory);
     const { vendorOrgNumber, systems } = await readImportSources(context, {
       environment,
-      altinnUrl: values["altinn-url"],
+      altinnUrl: values.altinnUrl,
       only
     });
     const input = {
@@ -420,7 +404,7 @@ ${USAGE}`);
       systems,
       directory,
       folder,
-      overwrite: values.overwrite
+      overwrite: values.overwrite === true
     };
     const plan = planImport(input);
     if (plan.problems.length > 0) {
@@ -451,9 +435,7 @@ ${USAGE}`);
 function splitIds(values) {
   if (values === void 0) return void 0;
   const ids = values.flatMap((value) => value.split(",")).map((id) => id.trim());
-  if (ids.some((id) => id === "")) throw new UsageError(`--only needs a system id
-
-${USAGE}`);
+  if (ids.some((id) => id === "")) throw new UsageError("--only needs a system id.");
   return [...new Set(ids)];
 }
 async function readImportSources(context, options) {

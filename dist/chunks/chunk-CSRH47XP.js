@@ -4,14 +4,19 @@ import {
   watchInterruptions
 } from "./chunk-NQ6FXIXM.js";
 import {
+  createCommandLine,
+  declareVerb,
+  parseCommandLine
+} from "./chunk-Y7QBMTI3.js";
+import {
   findRepositoryRoot
 } from "./chunk-YRZ4PKCB.js";
 import {
+  SYSREG_VERSION
+} from "./chunk-HYUQQRIW.js";
+import {
   redactSecrets
 } from "./chunk-QS53BEIT.js";
-import {
-  findClosest
-} from "./chunk-ES5KJZ65.js";
 
 // src/cli.ts
 import module from "node:module";
@@ -48,67 +53,68 @@ function createProcessOutput(stream) {
 module.enableCompileCache?.();
 var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
-  init: () => import("./init-H7POCINZ.js"),
-  new: () => import("./new-GUYZYAER.js"),
-  fmt: () => import("./fmt-Q26QELPH.js"),
-  validate: () => import("./validate-KHCU3DD4.js"),
-  plan: () => import("./plan-BYJ7BHVP.js"),
-  apply: () => import("./apply-5BJGTQ3O.js"),
-  drift: () => import("./drift-OXPL7QJT.js"),
-  import: () => import("./import-MRY7QQIJ.js"),
-  catalogue: () => import("./catalogue-FWFIQRSU.js"),
-  schema: () => import("./schema-I6FJ5L5O.js"),
-  emulator: () => import("./emulator-BPFB7N6W.js"),
-  version: () => import("./version-FTU7SMYZ.js")
+  init: {
+    summary: "Set up a git repository to keep its systems with sysreg.",
+    load: () => import("./init-4CMLT7PP.js")
+  },
+  new: { summary: "Write a commented skeleton for a new system.", load: () => import("./new-RJZR6N6J.js") },
+  fmt: {
+    summary: "Rewrite system files into the canonical form (or --check that they are).",
+    load: () => import("./fmt-VPUSVJH4.js")
+  },
+  validate: {
+    summary: "Check system files against the register rules (offline, or online with --env).",
+    load: () => import("./validate-7O55TCYL.js")
+  },
+  plan: {
+    summary: "Show what applying git to Altinn would change (reads only).",
+    load: () => import("./plan-ITBGHJYK.js")
+  },
+  apply: {
+    summary: "Make Altinn match git: create, update and (with --allow-delete) delete systems.",
+    load: () => import("./apply-W5DKWMHF.js")
+  },
+  drift: {
+    summary: "Report what changed in Altinn outside git (reads only).",
+    load: () => import("./drift-65WAN2NS.js")
+  },
+  import: {
+    summary: "Write the vendor's live systems into YAML files (all or nothing).",
+    load: () => import("./import-HJQZ7ZX3.js")
+  },
+  catalogue: {
+    summary: "Snapshot an environment's access packages and resources into .sysreg/ (catalogue pull).",
+    load: () => import("./catalogue-GNID35QM.js")
+  },
+  schema: { summary: "Print the JSON Schema of a system file.", load: () => import("./schema-IOUDGIIO.js") },
+  emulator: {
+    summary: "Run the local Altinn (register, Maskinporten, catalogues) on loopback.",
+    load: () => import("./emulator-PEHUVUCE.js")
+  },
+  version: { summary: "Print the sysreg version.", load: () => import("./version-67X4RD4F.js") }
 };
-function pickLoader(verb, argv) {
-  if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
-    return () => import("./validate-online-7FHASZNL.js");
+async function main(invocation) {
+  const { argv, ...context } = invocation;
+  const program = createCommandLine(COMMANDS, context, SYSREG_VERSION);
+  const named = argv[0] === "help" ? argv[1] : argv[0];
+  const entry = named !== void 0 && Object.hasOwn(COMMANDS, named) ? COMMANDS[named] : void 0;
+  let exitCode = 1;
+  if (entry) {
+    const { command } = await entry.load();
+    const verb = declareVerb(program, command);
+    verb.action(async () => {
+      exitCode = await runVerb(
+        context,
+        command.name,
+        () => command.run(context, { options: verb.opts(), operands: verb.args })
+      );
+    });
   }
-  return COMMANDS[verb];
+  return await parseCommandLine(program, argv, context) ?? exitCode;
 }
-function renderHelp(commands) {
-  const width = Math.max(...commands.map((c) => c.name.length));
-  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
-  return [
-    "sysreg: GitOps for the Altinn system register",
-    "",
-    "Usage: sysreg <command> [options]",
-    "",
-    "Commands:",
-    ...lines,
-    "",
-    "Run `sysreg help <command>` (or `sysreg <command> --help`) for the options of one command.",
-    ""
-  ].join("\n");
-}
-async function main(context) {
-  const [verb, ...rest] = context.argv;
-  if (verb === "help" && rest.length > 0) return main({ ...context, argv: [rest[0], "--help"] });
-  if (verb === void 0 || verb === "--help" || verb === "-h" || verb === "help") {
-    const loaded = await Promise.all(Object.values(COMMANDS).map(async (load2) => (await load2()).command));
-    context.stdout.write(renderHelp(loaded));
-    return verb === void 0 ? 1 : 0;
-  }
-  if (verb === "--version") return main({ ...context, argv: ["version"] });
-  const load = pickLoader(verb, rest);
-  if (!load) {
-    const meant = findClosest(verb, Object.keys(COMMANDS));
-    const suggestion = meant ? `; did you mean '${meant}'?` : ".";
-    context.stderr.write(
-      `sysreg: unknown command '${verb}'${suggestion} Run 'sysreg --help' for the list.
-`
-    );
-    return 1;
-  }
-  const { command } = await load();
-  if (rest.includes("--help") || rest.includes("-h")) {
-    context.stdout.write(`${command.usage.trimEnd()}
-`);
-    return 0;
-  }
+async function runVerb(context, verb, run) {
   try {
-    return await command.run({ ...context, argv: rest });
+    return await run();
   } catch (error) {
     const interrupted = context.signal?.aborted ? context.signal.reason : void 0;
     if (interrupted instanceof Interrupted) {

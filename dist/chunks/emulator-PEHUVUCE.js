@@ -8,9 +8,6 @@ import {
   SCOPE_WRITE
 } from "./chunk-IDQTVNP5.js";
 import {
-  parseArguments
-} from "./chunk-ES5KJZ65.js";
-import {
   UsageError
 } from "./chunk-DFEVOAXM.js";
 import "./chunk-PFLRPMBQ.js";
@@ -71,21 +68,6 @@ function renderDemoClientExports(client, keyFile) {
 
 // src/commands/emulator.ts
 var DEFAULT_EMULATOR_PORT = 5101;
-var usage = `Usage: sysreg emulator [--port N] [--host 127.0.0.1] [--data FILE] [--demo-client]
-
-Starts the local Altinn (system register, Maskinporten and catalogues) and prints its base URL.
-Serves until stopped with Ctrl-C (SIGINT) or SIGTERM.
-
-Options:
-  --port N      port to listen on (default ${DEFAULT_EMULATOR_PORT}; 0 picks a free port)
-  --host HOST   address to listen on (default 127.0.0.1)
-  --data FILE   keep state in this JSON file across restarts (written atomically); default in memory
-  --demo-client register a Maskinporten client for vendor 0192:${DEMO_ORG_NUMBER} with a fresh key,
-                save the key to a 0600 file outside the repository (removed on stop), and print
-                the export lines that point the CLI at this local Altinn
-
-Exit status: 0 after a clean stop, 1 when it cannot start (port in use, unwritable --data).
-`;
 function readPort(value) {
   if (value === void 0) return DEFAULT_EMULATOR_PORT;
   const port = Number(value);
@@ -95,29 +77,29 @@ function readPort(value) {
 }
 var command = {
   name: "emulator",
-  summary: "Run the local Altinn (register, Maskinporten, catalogues) on loopback.",
-  usage,
-  async run({ argv, stdout }) {
-    const { values, positionals } = parseArguments(
-      argv,
-      {
-        port: { type: "string" },
-        host: { type: "string" },
-        data: { type: "string" },
-        "demo-client": { type: "boolean" }
-      },
-      usage
+  declare(commandLine) {
+    commandLine.usage("[--port N] [--host 127.0.0.1] [--data FILE] [--demo-client]").description(
+      `Starts the local Altinn (system register, Maskinporten and catalogues) and prints its base URL.
+Serves until stopped with Ctrl-C (SIGINT) or SIGTERM.`
+    ).option("--port <n>", `Port to listen on (default ${DEFAULT_EMULATOR_PORT}; 0 picks a free port).`).option("--host <host>", "Address to listen on.", "127.0.0.1").option(
+      "--data <file>",
+      "Keep state in this JSON file across restarts (written atomically); default in memory."
+    ).option(
+      "--demo-client",
+      `Register a Maskinporten client for vendor 0192:${DEMO_ORG_NUMBER} with a fresh key, save the key to a 0600 file outside the repository (removed on stop), and print the export lines that point the CLI at this local Altinn.`
+    ).addHelpText(
+      "after",
+      "\nExit status: 0 after a clean stop, 1 when it cannot start (port in use, unwritable --data)."
     );
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'.
-
-${usage}`);
+  },
+  async run({ stdout }, { options: values }) {
     const port = readPort(values.port);
     const { startEmulator } = await import("./emulator-HPULY3NX.js");
     let emulator;
     try {
       emulator = await startEmulator({
         port,
-        host: values.host ?? "127.0.0.1",
+        host: values.host,
         ...values.data !== void 0 ? { dataFile: values.data } : {}
       });
     } catch (error) {
@@ -132,7 +114,7 @@ ${usage}`);
 `);
     let removeKey = async () => {
     };
-    if (values["demo-client"]) {
+    if (values.demoClient) {
       const client = await registerDemoClient(emulator.url);
       const saved = await saveDemoKey(client);
       removeKey = saved.remove;

@@ -7,10 +7,8 @@ import {
   openAltinnConnection
 } from "./chunk-NL67VIKX.js";
 import {
-  VALIDATE_USAGE,
-  parseValidateArguments,
   runValidation
-} from "./chunk-QN2H46T5.js";
+} from "./chunk-QWTMWZAQ.js";
 
 // src/commands/validate-online.ts
 function restrictToEnvironment(file, environment) {
@@ -32,28 +30,21 @@ async function fetchEnvironmentCatalogue(context, options) {
     await connection.close();
   }
 }
-var command = {
-  name: "validate",
-  summary: "Check system files against the register rules (offline, or online with --env).",
-  usage: VALIDATE_USAGE,
-  async run(context) {
-    const parsed = parseValidateArguments(context.argv);
-    const environment = parsed.environment;
-    if (environment === void 0) return runValidation(context, parsed);
-    return runValidation(context, parsed, async (loaded) => {
-      const files = loaded.map((file) => restrictToEnvironment(file, environment));
-      const catalogue = await fetchEnvironmentCatalogue(context, {
-        environment,
-        altinnUrl: parsed.altinnUrl,
-        references: collectCatalogueReferences(files)
-      });
-      return { files, catalogue, catalogueSource: "live", checkResources: true };
+function runOnlineValidation(context, validation) {
+  const { environment } = validation;
+  return runValidation(context, validation, async (loaded) => {
+    const files = loaded.map((file) => restrictToEnvironment(file, environment));
+    const catalogue = await fetchEnvironmentCatalogue(context, {
+      environment,
+      altinnUrl: validation.altinnUrl,
+      references: collectCatalogueReferences(files)
     });
-  }
-};
+    return { files, catalogue, catalogueSource: "live", checkResources: true };
+  });
+}
 
 export {
   restrictToEnvironment,
   fetchEnvironmentCatalogue,
-  command
+  runOnlineValidation
 };

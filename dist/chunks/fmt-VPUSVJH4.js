@@ -26,9 +26,6 @@ import {
   toRepoPath
 } from "./chunk-LJMKBTNR.js";
 import {
-  parseArguments
-} from "./chunk-ES5KJZ65.js";
-import {
   ENVIRONMENTS_KEY
 } from "./chunk-LPPGVJBP.js";
 import {
@@ -231,29 +228,22 @@ function keyText(key) {
 }
 
 // src/commands/fmt.ts
-var USAGE = `Usage: sysreg fmt [--check] [paths…]
-
-Rewrites system files into the canonical form: key order, field spelling, quoting and list style.
-Comments stay with the keys they are written above. Files that are already canonical are not touched,
-nor are files that do not read as system files (fix what \`sysreg validate\` reports first), nor
-targets of symbolic links that lead out of systems/.
-
-Options:
-  --check   Change nothing; list the files that would change and exit 1 if there are any.
-
-Paths default to systems/. Exit 0 when every file is (or now is) canonical, 1 otherwise.
-`;
 var command = {
   name: "fmt",
-  summary: "Rewrite system files into the canonical form (or --check that they are).",
-  usage: USAGE,
-  async run(context) {
-    const { argv, stdout, stderr, cwd } = context;
-    const parsed = parseArguments(argv, { check: { type: "boolean" } }, USAGE);
-    const check = parsed.values.check === true;
+  declare(commandLine) {
+    commandLine.usage("[--check] [paths…]").description(
+      `Rewrites system files into the canonical form: key order, field spelling, quoting and list style.
+Comments stay with the keys they are written above. Files that are already canonical are not
+touched, nor are files that do not read as system files (fix what \`sysreg validate\` reports
+first), nor targets of symbolic links that lead out of systems/.`
+    ).argument("[paths...]", "Files or folders to format (default: systems/).").option("--check", "Change nothing; list the files that would change and exit 1 if there are any.").addHelpText("after", "\nExit status: 0 when every file is (or now is) canonical, 1 otherwise.");
+  },
+  async run(context, { options, operands }) {
+    const { stdout, stderr, cwd } = context;
+    const check = options.check === true;
     const { files, diagnostics } = await discoverSystemFiles(
       cwd,
-      parsed.positionals.map((given) => resolveFileArgument(context, given))
+      operands.map((given) => resolveFileArgument(context, given))
     );
     let failures = 0;
     for (const diagnostic of diagnostics) {

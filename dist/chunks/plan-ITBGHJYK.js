@@ -8,14 +8,6 @@ import {
   writeOutputFile
 } from "./chunk-OA2DJAOH.js";
 import "./chunk-5H4AKS2N.js";
-import {
-  ALTINN_OPTION_USAGE,
-  CREDENTIALS_USAGE,
-  parseCommandArguments,
-  pickFormat,
-  requireDefaultSystemsFolder,
-  requireEnvironmentName
-} from "./chunk-AFYJKM2W.js";
 import "./chunk-HFONU46N.js";
 import {
   renderPlanMarkdown
@@ -23,7 +15,7 @@ import {
 import "./chunk-JLANHWJN.js";
 import {
   restrictToEnvironment
-} from "./chunk-4Q6E3SRX.js";
+} from "./chunk-P447K5VX.js";
 import {
   collectCatalogueReferences,
   fetchCatalogue
@@ -33,7 +25,11 @@ import "./chunk-6NLQGXK2.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-MXBULDQQ.js";
 import "./chunk-QS53BEIT.js";
-import "./chunk-QN2H46T5.js";
+import {
+  declareAltinnOptions,
+  pickFormat
+} from "./chunk-3EGVMSEY.js";
+import "./chunk-QWTMWZAQ.js";
 import {
   wantsColor
 } from "./chunk-FTFKRZ4A.js";
@@ -49,7 +45,6 @@ import "./chunk-MAKOQR3N.js";
 import {
   sortDiagnostics
 } from "./chunk-LJMKBTNR.js";
-import "./chunk-ES5KJZ65.js";
 import "./chunk-LPPGVJBP.js";
 import "./chunk-RDKWUYD7.js";
 import {
@@ -61,33 +56,6 @@ import "./chunk-PFLRPMBQ.js";
 
 // src/commands/plan.ts
 var PLAN_FORMATS = ["text", "markdown", "json"];
-var USAGE = `Usage: sysreg plan --env NAME [options]
-
-Compares systems/ with live Altinn and shows what apply would do: creates, field-level updates,
-deletes (only where a file declares isDeleted: true for the environment), blocked systems and
-unmanaged live systems.
-Reads only; never writes to Altinn.
-
-Options:
-${ALTINN_OPTION_USAGE}
-  --format <fmt>        text (default), markdown or json.
-  --out <file>          Also write the plan as JSON, as --format json prints it (for apply --plan
-                        and reviewers).
-  --detailed-exitcode   Exit 2 when there are changes.
-  --force               Accept a plan above the safety threshold (exit 0/2 instead of 1).
-  --report github       Also report to GitHub from an Actions job: on a pull request the sticky
-                        plan comment; annotations, job summary and step outputs always.
-
-${CREDENTIALS_USAGE}
-
-The resources and access packages the files name are looked up in the environment, as
-validate --env does: one Altinn does not know is an error on its YAML line, so a plan that apply
-would fail on fails here, before merge.
-
-Exit status: 0 no changes, 2 changes (with --detailed-exitcode); 1 on an error, an unsafe plan, a
-blocked system (apply would not carry it out), or a resource or access package unknown to the
-environment. Unmanaged systems are reported but are not changes.
-`;
 function renderPlan(plan, format, context, outFile, uncommittedChanges = false) {
   if (format === "json") return renderPlanJson(plan);
   if (format === "markdown") {
@@ -97,26 +65,37 @@ function renderPlan(plan, format, context, outFile, uncommittedChanges = false) 
 }
 var command = {
   name: "plan",
-  summary: "Show what applying git to Altinn would change (reads only).",
-  usage: USAGE,
-  async run(context) {
-    const { values, positionals } = parseCommandArguments(
-      context.argv,
-      {
-        format: { type: "string", default: "text" },
-        out: { type: "string" },
-        "detailed-exitcode": { type: "boolean", default: false },
-        force: { type: "boolean", default: false },
-        report: { type: "string" }
-      },
-      USAGE
+  declare(commandLine) {
+    commandLine.usage("--env NAME [options]").description(
+      `Compares systems/ with live Altinn and shows what apply would do: creates, field-level updates,
+deletes (only where a file declares isDeleted: true for the environment), blocked systems and
+unmanaged live systems. Reads only; never writes to Altinn.`
     );
-    requireDefaultSystemsFolder(positionals, USAGE);
-    const environment = requireEnvironmentName(values.env, USAGE);
+    declareAltinnOptions(commandLine, { systemsFolder: true });
+    commandLine.option("--format <fmt>", "text (default), markdown or json.").option(
+      "--out <file>",
+      "Also write the plan as JSON, as --format json prints it (for apply --plan and reviewers)."
+    ).option("--detailed-exitcode", "Exit 2 when there are changes.").option("--force", "Accept a plan above the safety threshold (exit 0/2 instead of 1).").option(
+      "--report <target>",
+      "github: also report to GitHub from an Actions job: on a pull request the sticky plan comment; annotations, job summary and step outputs always."
+    ).addHelpText(
+      "after",
+      `
+The resources and access packages the files name are looked up in the environment, as
+validate --env does: one Altinn does not know is an error on its YAML line, so a plan that apply
+would fail on fails here, before merge.
+
+Exit status: 0 no changes, 2 changes (with --detailed-exitcode); 1 on an error, an unsafe plan, a
+blocked system (apply would not carry it out), or a resource or access package unknown to the
+environment. Unmanaged systems are reported but are not changes.`
+    );
+  },
+  async run(context, { options: values }) {
+    const environment = values.env;
     const format = pickFormat(values.format, PLAN_FORMATS);
     const github = values.report === void 0 ? void 0 : await import("./report-command-SWKJVCTO.js");
     github?.parseReportTarget(values.report);
-    const comparison = await compareWithAltinn(context, { environment, altinnUrl: values["altinn-url"] });
+    const comparison = await compareWithAltinn(context, { environment, altinnUrl: values.altinnUrl });
     let unknownReferences;
     let plan;
     try {
@@ -162,7 +141,7 @@ var command = {
       );
       return 1;
     }
-    return decidePlanExitCode(plan, { detailedExitCode: values["detailed-exitcode"] });
+    return decidePlanExitCode(plan, { detailedExitCode: values.detailedExitcode === true });
   }
 };
 async function checkCatalogueOnline(comparison) {

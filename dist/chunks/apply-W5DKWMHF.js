@@ -10,16 +10,12 @@ import {
   readLiveState
 } from "./chunk-5H4AKS2N.js";
 import {
-  ALTINN_OPTION_USAGE,
-  CREDENTIALS_USAGE,
-  parseCommandArguments,
-  pickFormat,
-  requireDefaultSystemsFolder,
-  requireEnvironmentName
-} from "./chunk-AFYJKM2W.js";
-import {
   interruptedExitCode
 } from "./chunk-NQ6FXIXM.js";
+import {
+  collectRepeated
+} from "./chunk-Y7QBMTI3.js";
+import "./chunk-TGZCHSG2.js";
 import "./chunk-HFONU46N.js";
 import "./chunk-JLANHWJN.js";
 import {
@@ -37,6 +33,10 @@ import {
 } from "./chunk-MXBULDQQ.js";
 import "./chunk-QS53BEIT.js";
 import {
+  declareAltinnOptions,
+  pickFormat
+} from "./chunk-3EGVMSEY.js";
+import {
   wantsColor
 } from "./chunk-FTFKRZ4A.js";
 import "./chunk-UU56D22B.js";
@@ -46,7 +46,6 @@ import "./chunk-IDQTVNP5.js";
 import "./chunk-5D3DEEUL.js";
 import "./chunk-MAKOQR3N.js";
 import "./chunk-LJMKBTNR.js";
-import "./chunk-ES5KJZ65.js";
 import "./chunk-LPPGVJBP.js";
 import "./chunk-P2GHN5B7.js";
 import {
@@ -792,39 +791,6 @@ async function askToApply(context, question) {
 var APPLY_FORMATS = ["text", "json"];
 var MAX_CONCURRENCY = 64;
 var APPLY_RETRY = { maxAttempts: 8 };
-var USAGE = `Usage: sysreg apply --env NAME [options]
-
-Makes Altinn match systems/: creates (POST), updates (PUT of the whole document) and, with
---allow-delete, deletes. Plans against live Altinn first. Runs with bounded concurrency, continues
-past a failed system, then verifies with a fresh read that nothing is left to do. Running it again
-finishes what a failed or interrupted run left and changes nothing that is already right.
-
-Options:
-${ALTINN_OPTION_USAGE}
-  --plan <file>         The reviewed plan (from plan --out). Apply only if the fresh plan is the
-                        same for every system it covers; otherwise apply nothing. Give it once
-                        per merged pull request, in merge order, to apply several: each system
-                        is held to the plan of the last one that changed it.
-  --allow-delete        Carry out deletes (a deleted id can never be used again). Without it, a
-                        plan that deletes is refused as a whole.
-  --force               Apply a plan above the safety threshold.
-  -y, --yes             Apply without asking. On a terminal apply shows the plan and asks first;
-                        where no one can answer (not a terminal, --format json) it needs --yes,
-                        except in CI (CI=true) and with a reviewed --plan.
-  --format <fmt>        text (default) or json (the run report, for machines).
-  --out <file>          Also write the run report as JSON, as --format json prints it; written
-                        before anything is printed, so a closed output cannot lose it.
-  --concurrency <n>     Requests in flight at once (default ${DEFAULT_CONCURRENCY}, at most ${MAX_CONCURRENCY}).
-  --request-timeout <sec>
-                        Give up on one attempt after this many seconds (default 30).
-  --report github       Also report to GitHub from an Actions job: the per-system result as a
-                        comment on the merged pull request(s) of the commit, job summary, outputs.
-
-${CREDENTIALS_USAGE}
-
-Exit status: 0 when everything planned was applied and verified (or nothing was to do);
-1 otherwise, including a refused or stale plan and blocked changes.
-`;
 async function executeApply(context, options) {
   const transport = {
     concurrency: options.concurrency,
@@ -918,34 +884,50 @@ function readSeconds(value, flag) {
 }
 var command = {
   name: "apply",
-  summary: "Make Altinn match git: create, update and (with --allow-delete) delete systems.",
-  usage: USAGE,
-  async run(context) {
-    const { values, positionals } = parseCommandArguments(
-      context.argv,
-      {
-        plan: { type: "string", multiple: true },
-        "allow-delete": { type: "boolean", default: false },
-        force: { type: "boolean", default: false },
-        format: { type: "string", default: "text" },
-        out: { type: "string" },
-        concurrency: { type: "string" },
-        "request-timeout": { type: "string" },
-        report: { type: "string" },
-        yes: { type: "boolean", short: "y", default: false }
-      },
-      USAGE
+  declare(commandLine) {
+    commandLine.usage("--env NAME [options]").description(
+      `Makes Altinn match systems/: creates (POST), updates (PUT of the whole document) and, with
+--allow-delete, deletes. Plans against live Altinn first. Runs with bounded concurrency, continues
+past a failed system, then verifies with a fresh read that nothing is left to do. Running it again
+finishes what a failed or interrupted run left and changes nothing that is already right.`
     );
-    requireDefaultSystemsFolder(positionals, USAGE);
-    const environment = requireEnvironmentName(values.env, USAGE);
+    declareAltinnOptions(commandLine, { systemsFolder: true });
+    commandLine.option(
+      "--plan <file>",
+      "The reviewed plan (from plan --out). Apply only if the fresh plan is the same for every system it covers; otherwise apply nothing. Give it once per merged pull request, in merge order, to apply several: each system is held to the plan of the last one that changed it.",
+      collectRepeated
+    ).option(
+      "--allow-delete",
+      "Carry out deletes (a deleted id can never be used again). Without it, a plan that deletes is refused as a whole."
+    ).option("--force", "Apply a plan above the safety threshold.").option(
+      "-y, --yes",
+      "Apply without asking. On a terminal apply shows the plan and asks first; where no one can answer (not a terminal, --format json) it needs --yes, except in CI (CI=true) and with a reviewed --plan."
+    ).option("--format <fmt>", "text (default) or json (the run report, for machines).").option(
+      "--out <file>",
+      "Also write the run report as JSON, as --format json prints it; written before anything is printed, so a closed output cannot lose it."
+    ).option(
+      "--concurrency <n>",
+      `Requests in flight at once (default ${DEFAULT_CONCURRENCY}, at most ${MAX_CONCURRENCY}).`
+    ).option("--request-timeout <sec>", "Give up on one attempt after this many seconds (default 30).").option(
+      "--report <target>",
+      "github: also report to GitHub from an Actions job: the per-system result as a comment on the merged pull request(s) of the commit, job summary, outputs."
+    ).addHelpText(
+      "after",
+      `
+Exit status: 0 when everything planned was applied and verified (or nothing was to do);
+1 otherwise, including a refused or stale plan and blocked changes.`
+    );
+  },
+  async run(context, { options: values }) {
+    const environment = values.env;
     const format = pickFormat(values.format, APPLY_FORMATS);
     const consent = decideApplyConsent(context, {
-      yes: values.yes,
+      yes: values.yes === true,
       reviewedPlan: (values.plan?.length ?? 0) > 0,
       format
     });
     const concurrency = readPositiveInteger(values.concurrency, "--concurrency", MAX_CONCURRENCY);
-    const requestTimeoutMs = readSeconds(values["request-timeout"], "--request-timeout");
+    const requestTimeoutMs = readSeconds(values.requestTimeout, "--request-timeout");
     const github = values.report === void 0 ? void 0 : await import("./report-command-SWKJVCTO.js");
     github?.parseReportTarget(values.report);
     await github?.requireApplyReportEnvironment(context.env);
@@ -962,10 +944,10 @@ var command = {
       { log, ...report ? { report } : {}, ...values.out ? { outFile: values.out } : {} },
       {
         environment,
-        altinnUrl: values["altinn-url"],
+        altinnUrl: values.altinnUrl,
         ...reviewedPlan ? { reviewedPlan } : {},
-        allowDelete: values["allow-delete"],
-        force: values.force,
+        allowDelete: values.allowDelete === true,
+        force: values.force === true,
         concurrency: concurrency ?? DEFAULT_CONCURRENCY,
         ...requestTimeoutMs !== void 0 ? { requestTimeoutMs } : {},
         // The JSON report owns stdout; people read the plan and progress on stderr then.

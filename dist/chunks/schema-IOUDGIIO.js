@@ -1,0 +1,26 @@
+import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
+import {
+  renderSystemSchema
+} from "./chunk-3E4X7VFU.js";
+import "./chunk-LPPGVJBP.js";
+import "./chunk-PFLRPMBQ.js";
+
+// src/commands/schema.ts
+var command = {
+  name: "schema",
+  declare(commandLine) {
+    commandLine.description(
+      `Prints the JSON Schema that system files follow, as committed in .sysreg/system.schema.json.
+Editors use it through the first line of each file:
+  # yaml-language-server: $schema=../.sysreg/system.schema.json`
+    );
+    commandLine.addHelpText("after", "\nExit status: 0; 1 when given any argument.");
+  },
+  async run({ stdout }) {
+    stdout.write(renderSystemSchema());
+    return 0;
+  }
+};
+export {
+  command
+};

@@ -1,0 +1,75 @@
+import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
+import {
+  declareAltinnOptions,
+  pickFormat
+} from "./chunk-3EGVMSEY.js";
+import {
+  DIAGNOSTICS_FORMATS,
+  runValidation
+} from "./chunk-QWTMWZAQ.js";
+import "./chunk-FTFKRZ4A.js";
+import "./chunk-UU56D22B.js";
+import "./chunk-KGULHHCH.js";
+import "./chunk-XG5GZA5Y.js";
+import "./chunk-G7IWAAZC.js";
+import "./chunk-IDQTVNP5.js";
+import "./chunk-5D3DEEUL.js";
+import "./chunk-MAKOQR3N.js";
+import "./chunk-LJMKBTNR.js";
+import "./chunk-LPPGVJBP.js";
+import "./chunk-RDKWUYD7.js";
+import "./chunk-P2GHN5B7.js";
+import "./chunk-TMLGWUGT.js";
+import {
+  UsageError
+} from "./chunk-DFEVOAXM.js";
+import "./chunk-PFLRPMBQ.js";
+
+// src/commands/validate.ts
+function readValidateArguments({ options, operands }) {
+  const environment = options.env;
+  if (environment !== void 0 && environment.trim() === "") {
+    throw new UsageError("--env needs an environment name.");
+  }
+  return {
+    paths: operands,
+    format: pickFormat(options.format, DIAGNOSTICS_FORMATS),
+    environment,
+    altinnUrl: options.altinnUrl,
+    report: options.report
+  };
+}
+var command = {
+  name: "validate",
+  declare(commandLine) {
+    commandLine.usage("[paths…] [--format text|json|github] [--env NAME] [--report github]").description(
+      `Checks system files offline: YAML syntax, the schema, and the register's rules (AUTH.VLD codes),
+in the base and in every environment a file names.
+
+With --env, online: the files as that environment sees them (the base with that environment's
+overrides; other environments' overrides are left to their own run) are checked by the same rules
+against the resources and access packages that environment's Altinn has, so a resource that does
+not exist or cannot be delegated (AUTH.VLD-00003, 00017) and an unknown or undelegable access
+package (00008) are found before apply. Needs the MASKINPORTEN_* variables like plan.`
+    ).argument("[paths...]", "Files or folders to check (default: every *.yaml and *.yml under systems/).").option("--format <fmt>", "text (default), json, or github (workflow annotations).");
+    declareAltinnOptions(commandLine, { optional: true });
+    commandLine.option(
+      "--report <target>",
+      "github: also report to GitHub from an Actions job: annotations, job summary, outputs (with --format github too, each annotation is printed once)."
+    ).addHelpText(
+      "after",
+      `
+Exit status: 0 when valid (warnings allowed), 1 when any error is found, or when --env cannot
+reach that environment's Altinn.`
+    );
+  },
+  async run(context, parsed) {
+    const validation = readValidateArguments(parsed);
+    if (validation.environment === void 0) return runValidation(context, validation);
+    const { runOnlineValidation } = await import("./validate-online-RT2LFLAF.js");
+    return runOnlineValidation(context, { ...validation, environment: validation.environment });
+  }
+};
+export {
+  command
+};
