@@ -1,14 +1,15 @@
 import {
   main
-} from "./chunks/chunk-YAOZHCC2.js";
+} from "./chunks/chunk-O4PKAPEX.js";
 import "./chunks/chunk-CGDUWIAB.js";
+import "./chunks/chunk-QSS2BETW.js";
+import "./chunks/chunk-NXYE4RLX.js";
 import "./chunks/chunk-W7SKD7UY.js";
+import "./chunks/chunk-IOBAWFLS.js";
 import "./chunks/chunk-73FOSWQG.js";
 import "./chunks/chunk-XUPUTSX3.js";
 import "./chunks/chunk-NTFQWOPD.js";
-import "./chunks/chunk-FNHPKAK2.js";
 import "./chunks/chunk-JUN6NXH3.js";
-import "./chunks/chunk-BVG62MQ6.js";
 import {
   __commonJS,
   __require,

@@ -22,7 +22,7 @@ if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
   process.exitCode = 1;
 } else {
   module.enableCompileCache?.();
-  const { runFromProcess } = await import("./chunks/cli-NFO5UKY4.js");
+  const { runFromProcess } = await import("./chunks/cli-X2OD5CPX.js");
   await runFromProcess();
 }
 export {

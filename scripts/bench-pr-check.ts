@@ -15,11 +15,11 @@
  * Writes scripts/results/pr-check.json.
  */
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { $ } from 'zx';
 import { writeBenchmarkResult } from './bench-result.ts';
+import { createScratchFolder } from './working-files.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const NODE = process.execPath;
@@ -34,7 +34,8 @@ function median(samples: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-const scratch = await mkdtemp(path.join(os.tmpdir(), 'sysreg-bench-pr-check-'));
+const scratchFolder = await createScratchFolder('sysreg-bench-pr-check-');
+const scratch = scratchFolder.path;
 try {
   const workspace = path.join(scratch, 'vendor');
   await mkdir(path.join(workspace, '.git'), { recursive: true });
@@ -133,5 +134,5 @@ try {
     },
   ]);
 } finally {
-  await rm(scratch, { recursive: true, force: true });
+  await scratchFolder.remove();
 }

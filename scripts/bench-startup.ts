@@ -18,12 +18,12 @@
  *
  * Writes scripts/results/startup.json.
  */
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { $ } from 'zx';
 import { writeBenchmarkResult } from './bench-result.ts';
+import { createScratchFolder } from './working-files.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const NODE = process.execPath;
@@ -78,7 +78,8 @@ function median(samples: number[]): number {
 
 const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-const scratch = await mkdtemp(path.join(os.tmpdir(), 'sysreg-bench-startup-'));
+const scratchFolder = await createScratchFolder('sysreg-bench-startup-');
+const scratch = scratchFolder.path;
 try {
   await mkdir(scratch, { recursive: true });
   const usageFile = path.join(scratch, 'usage');
@@ -155,5 +156,5 @@ try {
     },
   ]);
 } finally {
-  await rm(scratch, { recursive: true, force: true });
+  await scratchFolder.remove();
 }

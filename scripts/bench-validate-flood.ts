@@ -11,13 +11,13 @@
  *
  * Writes scripts/results/validate-flood.json.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { $ } from 'zx';
 import { writeBenchmarkResult, type BenchmarkFigure } from './bench-result.ts';
+import { createScratchFolder } from './working-files.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const NODE = process.execPath;
@@ -115,7 +115,8 @@ function median(samples: number[]): number {
 
 const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-const scratch = await mkdtemp(path.join(os.tmpdir(), 'sysreg-bench-'));
+const scratchFolder = await createScratchFolder('sysreg-bench-');
+const scratch = scratchFolder.path;
 try {
   const figures: BenchmarkFigure[] = [];
   for (const flood of CASES) {
@@ -169,5 +170,5 @@ try {
   }
   await writeBenchmarkResult('validate-flood', figures);
 } finally {
-  await rm(scratch, { recursive: true, force: true });
+  await scratchFolder.remove();
 }

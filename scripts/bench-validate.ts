@@ -10,13 +10,13 @@
  *
  * Writes scripts/results/validate.json.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { $ } from 'zx';
 import { writeBenchmarkResult } from './bench-result.ts';
+import { createScratchFolder } from './working-files.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const NODE = process.execPath;
@@ -141,7 +141,8 @@ function median(samples: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-const scratch = await mkdtemp(path.join(os.tmpdir(), 'sysreg-bench-'));
+const scratchFolder = await createScratchFolder('sysreg-bench-');
+const scratch = scratchFolder.path;
 try {
   const root = path.join(scratch, 'repo');
   await mkdir(path.join(root, 'systems'), { recursive: true });
@@ -213,5 +214,5 @@ try {
     },
   ]);
 } finally {
-  await rm(scratch, { recursive: true, force: true });
+  await scratchFolder.remove();
 }

@@ -8,18 +8,19 @@
  *   npm run bench -- --only startup,plan   some of them (the others' last results are kept)
  *   npm run bench -- --report              only rewrite BENCHMARKS.md from the results on disk
  */
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { parseArgs } from 'node:util';
 import { $ } from 'zx';
 import type { BenchmarkFigure, BenchmarkResult } from './bench-result.ts';
+import { describeSource } from './working-files.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(REPO, 'scripts', 'results');
 const RUN_LOG = path.join(RESULTS, 'bench-runs.json');
-const BENCHMARK_TIMEOUT_MS = 10 * 60_000;
+const DEFAULT_TIMEOUT_SECONDS = 10 * 60;
 
 export interface BenchmarkRun {
   name: string;
@@ -31,11 +32,17 @@ export interface BenchmarkRun {
   /** Unix load average (1 min) when the run started: how busy the shared machine was. */
   loadAverage: number;
   finishedAt: string;
+  /** The commit measured, marked when the tree had uncommitted changes (scripts/working-files.ts). */
+  source?: string;
+  /** Whether the benchmark wrote its result file in this run (a crash or timeout does not). */
+  resultWritten?: boolean;
 }
 
 export interface ReliabilitySummary {
   passed: boolean;
   finishedAt: string;
+  /** The commit checked, marked when the tree had uncommitted changes. */
+  source?: string;
   checks: { name: string; passed: boolean; detail: string; seconds: number }[];
 }
 
@@ -56,8 +63,17 @@ async function listBenchmarkScripts(): Promise<{ name: string; script: string }[
   return names.map((n) => ({ name: n.slice('bench-'.length, -'.ts'.length), script: `scripts/${n}` }));
 }
 
-async function runBenchmark(name: string, script: string): Promise<BenchmarkRun> {
+async function runBenchmark(
+  name: string,
+  script: string,
+  options: { timeoutMs: number; source: string },
+): Promise<BenchmarkRun> {
   const rssFile = path.join(os.tmpdir(), `sysreg-bench-rss-${process.pid}-${name}`);
+  const resultFile = path.join(RESULTS, `${name}.json`);
+  const resultBefore = await stat(resultFile).then(
+    (info) => info.mtimeMs,
+    () => undefined,
+  );
   const loadAverage = os.loadavg()[0] ?? 0;
   const started = performance.now();
   process.stdout.write(`\n▶ ${script} (load ${loadAverage.toFixed(1)})\n`);
@@ -67,9 +83,14 @@ async function runBenchmark(name: string, script: string): Promise<BenchmarkRun>
     env: { ...process.env, BENCH_RSS_FILE: rssFile },
     stdio: ['ignore', 'inherit', 'inherit'],
     nothrow: true,
-    timeout: BENCHMARK_TIMEOUT_MS,
+    timeout: options.timeoutMs,
   })`${process.execPath} --import ${RSS_REPORTER} ${script}`;
   const kib = await readFile(rssFile, 'utf8').catch(() => 'NaN');
+  await rm(rssFile, { force: true });
+  const resultAfter = await stat(resultFile).then(
+    (info) => info.mtimeMs,
+    () => undefined,
+  );
   return {
     name,
     script,
@@ -78,6 +99,8 @@ async function runBenchmark(name: string, script: string): Promise<BenchmarkRun>
     peakRssMiB: Math.round(Number(kib) / 102.4) / 10,
     loadAverage: Math.round(loadAverage * 10) / 10,
     finishedAt: new Date().toISOString(),
+    source: options.source,
+    resultWritten: resultAfter !== undefined && resultAfter !== resultBefore,
   };
 }
 
@@ -116,6 +139,13 @@ function escapeCell(text: string): string {
 /** A figure that can be missed: one with a real target (baselines and report-only figures cannot). */
 function hasTarget(figure: BenchmarkFigure): boolean {
   return Boolean(figure.target) && figure.target !== 'report only' && figure.target !== 'baseline';
+}
+
+/** When a run finished, on what, and whether it failed: a failed run's figures are older ones. */
+function describeRun(run: BenchmarkRun): string {
+  const when = run.finishedAt.slice(0, 16).replace('T', ' ');
+  const failed = run.exitCode !== 0 && run.resultWritten === false;
+  return `${when}${run.source ? ` at ${run.source}` : ''}${failed ? ` (failed, exit ${run.exitCode}; figures from an earlier run)` : ''}`;
 }
 
 /** BENCHMARKS.md, from the results and the last run of each benchmark. */
@@ -159,14 +189,14 @@ export function renderBenchmarksMarkdown(
   }
   lines.push(
     '',
-    '| Benchmark | Peak memory | Run time | Load average at start | Last run (UTC) |',
+    '| Benchmark | Peak memory | Run time | Load average at start | Last run (UTC), at |',
     '| --- | --- | --- | --- | --- |',
   );
   for (const result of results) {
     const run = runs.find((r) => r.name === result.name);
     lines.push(
       run
-        ? `| ${result.name} | ${run.peakRssMiB} MiB | ${run.seconds} s | ${run.loadAverage} | ${run.finishedAt.slice(0, 16).replace('T', ' ')} |`
+        ? `| ${result.name} | ${run.peakRssMiB} MiB | ${run.seconds} s | ${run.loadAverage} | ${describeRun(run)} |`
         : `| ${result.name} | – | – | – | not run by \`npm run bench\` yet |`,
     );
   }
@@ -197,7 +227,7 @@ export function renderBenchmarksMarkdown(
     lines.push(
       '## Reliability',
       '',
-      `\`npm run test:reliability\` (\`scripts/reliability.ts\`), ${reliability.finishedAt.slice(0, 16).replace('T', ' ')}: ${reliability.passed ? 'passed ✅' : 'FAILED ❌'}. Summary in \`scripts/results/reliability.json\`.`,
+      `\`npm run test:reliability\` (\`scripts/reliability.ts\`), ${reliability.finishedAt.slice(0, 16).replace('T', ' ')}${reliability.source ? ` at ${reliability.source}` : ''}: ${reliability.passed ? 'passed ✅' : 'FAILED ❌'}. Summary in \`scripts/results/reliability.json\`.`,
       '',
       '| Check | Result | Detail | Time |',
       '| --- | --- | --- | --- |',
@@ -228,9 +258,20 @@ export async function writeBenchmarksMarkdown(): Promise<{ missed: number }> {
 
 async function runBench(): Promise<number> {
   const { values } = parseArgs({
-    options: { only: { type: 'string' }, report: { type: 'boolean', default: false } },
+    options: {
+      only: { type: 'string' },
+      report: { type: 'boolean', default: false },
+      // Seconds one benchmark may run before it is stopped (SIGTERM) and counted as failed.
+      timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_SECONDS) },
+    },
   });
+  const timeoutMs = Number(values.timeout) * 1000;
+  if (!(timeoutMs > 0)) {
+    process.stderr.write(`bench: --timeout must be a number of seconds, got '${values.timeout}'\n`);
+    return 1;
+  }
   let failed = 0;
+  const unfinished: string[] = [];
   if (!values.report) {
     const all = await listBenchmarkScripts();
     const wanted = values.only?.split(',').map((n) => n.trim());
@@ -242,15 +283,26 @@ async function runBench(): Promise<number> {
     const selected = wanted ? all.filter((b) => wanted.includes(b.name)) : all;
     const previous = (await readJson<BenchmarkRun[]>(RUN_LOG)) ?? [];
     const runs = new Map(previous.map((r) => [r.name, r]));
+    const source = await describeSource();
     for (const { name, script } of selected) {
-      const run = await runBenchmark(name, script);
+      const run = await runBenchmark(name, script, { timeoutMs, source });
       runs.set(name, run);
       if (run.exitCode !== 0) {
         failed += 1;
         process.stderr.write(`bench: ${script} exited ${run.exitCode}\n`);
       }
+      if (!run.resultWritten) unfinished.push(name);
       await writeFile(RUN_LOG, `${JSON.stringify([...runs.values()], null, 2)}\n`);
     }
+  }
+  // A benchmark that stopped before writing its result measured nothing: BENCHMARKS.md stays as it
+  // was rather than be rewritten around a run that did not finish.
+  if (unfinished.length > 0) {
+    process.stdout.write(
+      `\nBENCHMARKS.md left as it was: ${unfinished.join(', ')} stopped before writing a result ` +
+        '(see scripts/results/bench-runs.json); rerun, or `npm run bench -- --report` to write it anyway.\n',
+    );
+    return 1;
   }
   const { missed } = await writeBenchmarksMarkdown();
   process.stdout.write(

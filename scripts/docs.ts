@@ -13,6 +13,8 @@ import process from 'node:process';
 import * as prettier from 'prettier';
 import { VALIDATION_CODES } from '../src/altinn/error-codes.ts';
 import { COMMANDS } from '../src/cli.ts';
+import { createCommandLine, declareVerb } from '../src/commands/shared/command-line.ts';
+import { SYSREG_VERSION } from '../src/release.ts';
 import { REPOSITORY_RULES, SYSTEM_RULES } from '../src/systems/rules.ts';
 
 export const README_PATH = path.resolve(import.meta.dirname, '..', 'README.md');
@@ -51,18 +53,16 @@ export function renderTroubleshooting(): string {
 
 export async function renderCommandReference(): Promise<string> {
   const sections: string[] = [];
-  for (const load of Object.values(COMMANDS)) {
-    const { command } = await load();
+  let help = '';
+  const capture = { write: (text: string) => (help += text) };
+  const program = createCommandLine(COMMANDS, { stdout: capture, stderr: capture }, SYSREG_VERSION);
+  for (const [name, entry] of Object.entries(COMMANDS)) {
+    const { command } = await entry.load();
+    help = '';
+    // As `sysreg <verb> --help` prints it, with the text after the options.
+    declareVerb(program, command).outputHelp();
     sections.push(
-      [
-        `### \`sysreg ${command.name}\``,
-        '',
-        command.summary,
-        '',
-        '```text',
-        command.usage.trimEnd(),
-        '```',
-      ].join('\n'),
+      [`### \`sysreg ${name}\``, '', entry.summary, '', '```text', help.trimEnd(), '```'].join('\n'),
     );
   }
   return sections.join('\n\n');

@@ -16,8 +16,7 @@
  *
  *   npm run test:reliability [-- --fuzz-runs 3000]
  */
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
 import { parseArgs } from 'node:util';
@@ -25,6 +24,7 @@ import { exportPKCS8, generateKeyPair } from 'jose';
 import { $ } from 'zx';
 import { writeBenchmarksMarkdown, type ReliabilitySummary } from './bench.ts';
 import { scanForSecrets } from './scan-secrets.ts';
+import { createScratchFolder, describeSource } from './working-files.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const RUN_TIME_LIMIT_MS = 15 * 60_000;
@@ -217,7 +217,9 @@ async function runReliability(): Promise<number> {
   const { values } = parseArgs({ options: { 'fuzz-runs': { type: 'string', default: '3000' } } });
   const fuzzRuns = Number(values['fuzz-runs']);
   // The children's temp files land here, so the scan sees what they wrote and nothing is left behind.
-  const scratch = await mkdtemp(path.join(os.tmpdir(), 'sysreg-reliability-'));
+  const source = await describeSource();
+  const scratchFolder = await createScratchFolder('sysreg-reliability-');
+  const scratch = scratchFolder.path;
   const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: scratch, NO_COLOR: '1' };
   for (const name of Object.keys(env)) if (name.startsWith('MASKINPORTEN_')) delete env[name];
   const checks: Check[] = [];
@@ -292,13 +294,12 @@ async function runReliability(): Promise<number> {
         seed: number;
         rewritten: number;
         refused: number;
-        unstable: number;
         slowestCaseMs: number;
         failure?: string;
       };
       fmtDetail = parsed.failure
         ? parsed.failure
-        : `${parsed.runs} generated inputs (${parsed.rewritten} rewritten, each meaning the same and drawing the same errors, ${parsed.unstable} of them changed again by a second run; ${parsed.refused} refused with a reason), slowest ${parsed.slowestCaseMs} ms, seed ${parsed.seed}`;
+        : `${parsed.runs} generated inputs (${parsed.rewritten} rewritten, each meaning the same, drawing the same errors and left as it is by a second run; ${parsed.refused} refused with a reason), slowest ${parsed.slowestCaseMs} ms, seed ${parsed.seed}`;
     } catch {
       // Not JSON: a crash; keep its last line.
     }
@@ -306,11 +307,11 @@ async function runReliability(): Promise<number> {
 
     checks.push(await scanEverything(scratch));
   } finally {
-    await rm(scratch, { recursive: true, force: true });
+    await scratchFolder.remove();
   }
 
   const passed = checks.every((c) => c.passed);
-  const summary: ReliabilitySummary = { passed, finishedAt: new Date().toISOString(), checks };
+  const summary: ReliabilitySummary = { passed, finishedAt: new Date().toISOString(), source, checks };
   await writeFile(
     path.join(REPO, 'scripts', 'results', 'reliability.json'),
     `${JSON.stringify(summary, null, 2)}\n`,

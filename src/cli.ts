@@ -4,83 +4,97 @@
  * edges, and turns failures into messages and exit codes. Verbs live in src/commands/, one per file.
  */
 import module from 'node:module';
-import type { Command, CommandContext } from './model/command.ts';
+import type { CommandContext } from './model/command.ts';
 import { createProcessOutput } from './commands/process-output.ts';
 import { redactSecrets } from './model/redact.ts';
 import { Interrupted, watchInterruptions } from './commands/interruption.ts';
-import { findClosest } from './commands/shared/arguments.ts';
+import {
+  createCommandLine,
+  declareVerb,
+  parseCommandLine,
+  type VerbEntry,
+} from './commands/shared/command-line.ts';
 import { findRepositoryRoot } from './config/repository-root.ts';
+import { SYSREG_VERSION } from './release.ts';
 
 // Node caches compiled (and type-stripped) modules across runs: most of a short command's start-up.
 module.enableCompileCache?.();
 
-/** Verbs are loaded lazily so that `sysreg validate` never pays for the HTTP or GitHub stacks. */
-export const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
+/**
+ * Every verb with its summary for `sysreg --help`. A verb's module is loaded only when it is used,
+ * so that `sysreg validate` never pays for the HTTP or GitHub stacks.
+ */
+export const COMMANDS: Record<string, VerbEntry> = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
-  init: () => import('./commands/init.ts'),
-  new: () => import('./commands/new.ts'),
-  fmt: () => import('./commands/fmt.ts'),
-  validate: () => import('./commands/validate.ts'),
-  plan: () => import('./commands/plan.ts'),
-  apply: () => import('./commands/apply.ts'),
-  drift: () => import('./commands/drift.ts'),
-  import: () => import('./commands/import.ts'),
-  catalogue: () => import('./commands/catalogue.ts'),
-  schema: () => import('./commands/schema.ts'),
-  emulator: () => import('./commands/emulator.ts'),
-  version: () => import('./commands/version.ts'),
+  init: {
+    summary: 'Set up a git repository to keep its systems with sysreg.',
+    load: () => import('./commands/init.ts'),
+  },
+  new: { summary: 'Write a commented skeleton for a new system.', load: () => import('./commands/new.ts') },
+  fmt: {
+    summary: 'Rewrite system files into the canonical form (or --check that they are).',
+    load: () => import('./commands/fmt.ts'),
+  },
+  validate: {
+    summary: 'Check system files against the register rules (offline, or online with --env).',
+    load: () => import('./commands/validate.ts'),
+  },
+  plan: {
+    summary: 'Show what applying git to Altinn would change (reads only).',
+    load: () => import('./commands/plan.ts'),
+  },
+  apply: {
+    summary: 'Make Altinn match git: create, update and (with --allow-delete) delete systems.',
+    load: () => import('./commands/apply.ts'),
+  },
+  drift: {
+    summary: 'Report what changed in Altinn outside git (reads only).',
+    load: () => import('./commands/drift.ts'),
+  },
+  import: {
+    summary: "Write the vendor's live systems into YAML files (all or nothing).",
+    load: () => import('./commands/import.ts'),
+  },
+  catalogue: {
+    summary: "Snapshot an environment's access packages and resources into .sysreg/ (catalogue pull).",
+    load: () => import('./commands/catalogue.ts'),
+  },
+  schema: { summary: 'Print the JSON Schema of a system file.', load: () => import('./commands/schema.ts') },
+  emulator: {
+    summary: 'Run the local Altinn (register, Maskinporten, catalogues) on loopback.',
+    load: () => import('./commands/emulator.ts'),
+  },
+  version: { summary: 'Print the sysreg version.', load: () => import('./commands/version.ts') },
 };
 
-/** `validate --env` is the online check, in a module of its own so offline validate loads no HTTP code. */
-function pickLoader(verb: string, argv: string[]): (() => Promise<{ command: Command }>) | undefined {
-  if (verb === 'validate' && argv.some((arg) => arg === '--env' || arg.startsWith('--env='))) {
-    return () => import('./commands/validate-online.ts');
-  }
-  return COMMANDS[verb];
+/** How the CLI is invoked: the arguments (verb first) and the edges the verb gets. */
+export interface Invocation extends CommandContext {
+  argv: string[];
 }
 
-function renderHelp(commands: Command[]): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
-  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
-  return [
-    'sysreg: GitOps for the Altinn system register',
-    '',
-    'Usage: sysreg <command> [options]',
-    '',
-    'Commands:',
-    ...lines,
-    '',
-    'Run `sysreg help <command>` (or `sysreg <command> --help`) for the options of one command.',
-    '',
-  ].join('\n');
+export async function main(invocation: Invocation): Promise<number> {
+  const { argv, ...context } = invocation;
+  const program = createCommandLine(COMMANDS, context, SYSREG_VERSION);
+  // The verb named (`sysreg plan …` or `sysreg help plan`) is loaded and declared; no other is.
+  const named = argv[0] === 'help' ? argv[1] : argv[0];
+  const entry = named !== undefined && Object.hasOwn(COMMANDS, named) ? COMMANDS[named] : undefined;
+  let exitCode = 1;
+  if (entry) {
+    const { command } = await entry.load();
+    const verb = declareVerb(program, command);
+    verb.action(async () => {
+      exitCode = await runVerb(context, command.name, () =>
+        command.run(context, { options: verb.opts(), operands: verb.args }),
+      );
+    });
+  }
+  return (await parseCommandLine(program, argv, context)) ?? exitCode;
 }
 
-export async function main(context: Omit<CommandContext, 'argv'> & { argv: string[] }): Promise<number> {
-  const [verb, ...rest] = context.argv;
-  // `sysreg help plan` is `sysreg plan --help`.
-  if (verb === 'help' && rest.length > 0) return main({ ...context, argv: [rest[0]!, '--help'] });
-  if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
-    const loaded = await Promise.all(Object.values(COMMANDS).map(async (load) => (await load()).command));
-    context.stdout.write(renderHelp(loaded));
-    return verb === undefined ? 1 : 0;
-  }
-  if (verb === '--version') return main({ ...context, argv: ['version'] });
-  const load = pickLoader(verb, rest);
-  if (!load) {
-    const meant = findClosest(verb, Object.keys(COMMANDS));
-    const suggestion = meant ? `; did you mean '${meant}'?` : '.';
-    context.stderr.write(
-      `sysreg: unknown command '${verb}'${suggestion} Run 'sysreg --help' for the list.\n`,
-    );
-    return 1;
-  }
-  const { command } = await load();
-  if (rest.includes('--help') || rest.includes('-h')) {
-    context.stdout.write(`${command.usage.trimEnd()}\n`);
-    return 0;
-  }
+/** Runs a verb, turning its failures into one message and an exit code. */
+async function runVerb(context: CommandContext, verb: string, run: () => Promise<number>): Promise<number> {
   try {
-    return await command.run({ ...context, argv: rest });
+    return await run();
   } catch (error) {
     // Whatever a cancelled request threw, the cause is the signal: say so, not "internal error".
     const interrupted = context.signal?.aborted ? context.signal.reason : undefined;

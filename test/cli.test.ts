@@ -46,6 +46,22 @@ describe('cli, as a user meets it (the real CLI)', () => {
     expect(missing.stderr).toContain('sysreg validate: --format needs a value.\n');
   });
 
+  it('names a value given to a flag that takes none, an argument too many, and a missing --env', async () => {
+    const valued = await runCli(['apply', '--yes=1'], REPO_ROOT);
+    expect(valued.code).toBe(1);
+    expect(valued.stderr).toMatch(/^sysreg apply: --yes takes no value\.\n\nUsage: sysreg apply /);
+    const extra = await runCli(['import', '--env', 'local', 'stray'], REPO_ROOT);
+    expect(extra.code).toBe(1);
+    expect(extra.stderr).toMatch(/^sysreg import: unexpected argument stray\.\n\nUsage: sysreg import /);
+    // A mistyped flag is named before the environment it also lacks.
+    const both = await runCli(['drift', '--detailed-exitcod'], REPO_ROOT);
+    expect(both.stderr).toMatch(
+      /^sysreg drift: unknown option --detailed-exitcod; did you mean --detailed-exitcode\?/,
+    );
+    const none = await runCli(['drift'], REPO_ROOT);
+    expect(none.stderr).toMatch(/^sysreg drift: --env is required\.\n/);
+  });
+
   it('shows one command’s help for `sysreg help <command>`', async () => {
     const help = await runCli(['help', 'plan'], REPO_ROOT);
     const dashed = await runCli(['plan', '--help'], REPO_ROOT);

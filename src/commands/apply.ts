@@ -18,14 +18,8 @@ import { renderPlanText } from '../plan/render-text.ts';
 import { UsageError, resolveFileArgument } from '../model/command.ts';
 import { interruptedExitCode } from './interruption.ts';
 import type { Command, CommandContext, Output } from '../model/command.ts';
-import {
-  ALTINN_OPTION_USAGE,
-  CREDENTIALS_USAGE,
-  parseCommandArguments,
-  pickFormat,
-  requireDefaultSystemsFolder,
-  requireEnvironmentName,
-} from './shared/altinn-options.ts';
+import { declareAltinnOptions, pickFormat, type AltinnOptions } from './shared/altinn-options.ts';
+import { collectRepeated } from './shared/command-line.ts';
 import { askToApply, decideApplyConsent } from './shared/confirm.ts';
 import { compareWithAltinn } from './shared/live-comparison.ts';
 import { wantsColor } from './shared/color.ts';
@@ -43,39 +37,17 @@ const MAX_CONCURRENCY = 64;
  */
 const APPLY_RETRY = { maxAttempts: 8 };
 
-const USAGE = `Usage: sysreg apply --env NAME [options]
-
-Makes Altinn match systems/: creates (POST), updates (PUT of the whole document) and, with
---allow-delete, deletes. Plans against live Altinn first. Runs with bounded concurrency, continues
-past a failed system, then verifies with a fresh read that nothing is left to do. Running it again
-finishes what a failed or interrupted run left and changes nothing that is already right.
-
-Options:
-${ALTINN_OPTION_USAGE}
-  --plan <file>         The reviewed plan (from plan --out). Apply only if the fresh plan is the
-                        same for every system it covers; otherwise apply nothing. Give it once
-                        per merged pull request, in merge order, to apply several: each system
-                        is held to the plan of the last one that changed it.
-  --allow-delete        Carry out deletes (a deleted id can never be used again). Without it, a
-                        plan that deletes is refused as a whole.
-  --force               Apply a plan above the safety threshold.
-  -y, --yes             Apply without asking. On a terminal apply shows the plan and asks first;
-                        where no one can answer (not a terminal, --format json) it needs --yes,
-                        except in CI (CI=true) and with a reviewed --plan.
-  --format <fmt>        text (default) or json (the run report, for machines).
-  --out <file>          Also write the run report as JSON, as --format json prints it; written
-                        before anything is printed, so a closed output cannot lose it.
-  --concurrency <n>     Requests in flight at once (default ${DEFAULT_CONCURRENCY}, at most ${MAX_CONCURRENCY}).
-  --request-timeout <sec>
-                        Give up on one attempt after this many seconds (default 30).
-  --report github       Also report to GitHub from an Actions job: the per-system result as a
-                        comment on the merged pull request(s) of the commit, job summary, outputs.
-
-${CREDENTIALS_USAGE}
-
-Exit status: 0 when everything planned was applied and verified (or nothing was to do);
-1 otherwise, including a refused or stale plan and blocked changes.
-`;
+interface ApplyOptions extends AltinnOptions {
+  plan?: string[];
+  allowDelete?: boolean;
+  force?: boolean;
+  format?: string;
+  out?: string;
+  concurrency?: string;
+  requestTimeout?: string;
+  report?: string;
+  yes?: boolean;
+}
 
 export interface ApplyCommandOptions {
   environment: string;
@@ -199,36 +171,62 @@ function readSeconds(value: string | undefined, flag: string): number | undefine
   return Math.round(seconds * 1000);
 }
 
-export const command: Command = {
+export const command: Command<ApplyOptions> = {
   name: 'apply',
-  summary: 'Make Altinn match git: create, update and (with --allow-delete) delete systems.',
-  usage: USAGE,
-  async run(context) {
-    const { values, positionals } = parseCommandArguments(
-      context.argv,
-      {
-        plan: { type: 'string', multiple: true },
-        'allow-delete': { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        format: { type: 'string', default: 'text' },
-        out: { type: 'string' },
-        concurrency: { type: 'string' },
-        'request-timeout': { type: 'string' },
-        report: { type: 'string' },
-        yes: { type: 'boolean', short: 'y', default: false },
-      },
-      USAGE,
+  declare(commandLine) {
+    commandLine.usage('--env NAME [options]').description(
+      `Makes Altinn match systems/: creates (POST), updates (PUT of the whole document) and, with
+--allow-delete, deletes. Plans against live Altinn first. Runs with bounded concurrency, continues
+past a failed system, then verifies with a fresh read that nothing is left to do. Running it again
+finishes what a failed or interrupted run left and changes nothing that is already right.`,
     );
-    requireDefaultSystemsFolder(positionals, USAGE);
-    const environment = requireEnvironmentName(values.env, USAGE);
+    declareAltinnOptions(commandLine, { systemsFolder: true });
+    commandLine
+      .option(
+        '--plan <file>',
+        'The reviewed plan (from plan --out). Apply only if the fresh plan is the same for every system it covers; otherwise apply nothing. Give it once per merged pull request, in merge order, to apply several: each system is held to the plan of the last one that changed it.',
+        collectRepeated,
+      )
+      .option(
+        '--allow-delete',
+        'Carry out deletes (a deleted id can never be used again). Without it, a plan that deletes is refused as a whole.',
+      )
+      .option('--force', 'Apply a plan above the safety threshold.')
+      .option(
+        '-y, --yes',
+        'Apply without asking. On a terminal apply shows the plan and asks first; where no one can answer (not a terminal, --format json) it needs --yes, except in CI (CI=true) and with a reviewed --plan.',
+      )
+      .option('--format <fmt>', 'text (default) or json (the run report, for machines).')
+      .option(
+        '--out <file>',
+        'Also write the run report as JSON, as --format json prints it; written before anything is printed, so a closed output cannot lose it.',
+      )
+      .option(
+        '--concurrency <n>',
+        `Requests in flight at once (default ${DEFAULT_CONCURRENCY}, at most ${MAX_CONCURRENCY}).`,
+      )
+      .option('--request-timeout <sec>', 'Give up on one attempt after this many seconds (default 30).')
+      .option(
+        '--report <target>',
+        'github: also report to GitHub from an Actions job: the per-system result as a comment on the merged pull request(s) of the commit, job summary, outputs.',
+      )
+      .addHelpText(
+        'after',
+        `
+Exit status: 0 when everything planned was applied and verified (or nothing was to do);
+1 otherwise, including a refused or stale plan and blocked changes.`,
+      );
+  },
+  async run(context, { options: values }) {
+    const environment = values.env;
     const format: ApplyFormat = pickFormat(values.format, APPLY_FORMATS);
     const consent = decideApplyConsent(context, {
-      yes: values.yes,
+      yes: values.yes === true,
       reviewedPlan: (values.plan?.length ?? 0) > 0,
       format,
     });
     const concurrency = readPositiveInteger(values.concurrency, '--concurrency', MAX_CONCURRENCY);
-    const requestTimeoutMs = readSeconds(values['request-timeout'], '--request-timeout');
+    const requestTimeoutMs = readSeconds(values.requestTimeout, '--request-timeout');
     // Loaded only when asked for; the target is checked before anything is written.
     const github = values.report === undefined ? undefined : await import('../github/report-command.ts');
     github?.parseReportTarget(values.report);
@@ -255,10 +253,10 @@ export const command: Command = {
       { log, ...(report ? { report } : {}), ...(values.out ? { outFile: values.out } : {}) },
       {
         environment,
-        altinnUrl: values['altinn-url'],
+        altinnUrl: values.altinnUrl,
         ...(reviewedPlan ? { reviewedPlan } : {}),
-        allowDelete: values['allow-delete'],
-        force: values.force,
+        allowDelete: values.allowDelete === true,
+        force: values.force === true,
         concurrency: concurrency ?? DEFAULT_CONCURRENCY,
         ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
         // The JSON report owns stdout; people read the plan and progress on stderr then.

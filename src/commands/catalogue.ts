@@ -21,30 +21,12 @@ import { loadSystemFiles } from '../systems/load.ts';
 import { writeFileAtomically } from '../model/write-file-atomically.ts';
 import { UsageError, type Command, type CommandContext } from '../model/command.ts';
 import { openAltinnConnection } from './shared/altinn-connection.ts';
-import {
-  ALTINN_OPTION_USAGE,
-  CREDENTIALS_USAGE,
-  parseCommandArguments,
-  requireEnvironmentName,
-} from './shared/altinn-options.ts';
+import { declareAltinnOptions, type AltinnOptions } from './shared/altinn-options.ts';
+import { Argument } from 'commander';
 
-const USAGE = `Usage: sysreg catalogue pull --env NAME [--detailed-exitcode]
-
-Reads the environment's catalogue and writes it to .sysreg/catalogue-<env>.json, sorted and without
-timestamps, for you to commit: every access package the environment defines (its public export)
-and the resources the files under systems/ name. Offline 'sysreg validate' then checks each file's
-access packages against the snapshot of each environment (an unknown one is an error with "did you
-mean"), instead of sysreg's short built-in list (where an unknown one is only a warning).
-
-Options:
-${ALTINN_OPTION_USAGE}
-  --detailed-exitcode   Exit 2 when the snapshot changed (or is new).
-
-${CREDENTIALS_USAGE}
-
-Exit status: 0 written (or unchanged), 1 error (nothing written), 2 changed (with
---detailed-exitcode).
-`;
+interface PullOptions extends AltinnOptions {
+  detailedExitcode?: boolean;
+}
 
 /** How many names of a change the report lists before it only counts. */
 const LISTED_NAMES = 10;
@@ -83,19 +65,13 @@ function describeChange(change: CatalogueChange): string {
   ].join('\n');
 }
 
-async function pull(context: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArguments(
-    context.argv,
-    { 'detailed-exitcode': { type: 'boolean', default: false } },
-    USAGE,
-  );
-  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'.\n\n${USAGE}`);
-  const environment = requireEnvironmentName(values.env, USAGE);
+async function pull(context: CommandContext, values: PullOptions): Promise<number> {
+  const environment = values.env;
   const discovered = await discoverSystemFiles(context.cwd, []);
   const references = collectCatalogueReferences(await loadSystemFiles(discovered.files));
   const { connection } = await openAltinnConnection(context, {
     environment,
-    altinnUrl: values['altinn-url'],
+    altinnUrl: values.altinnUrl,
   });
   let catalogue: Catalogue;
   try {
@@ -122,20 +98,29 @@ async function pull(context: CommandContext): Promise<number> {
   const verb = previous === undefined ? 'written' : 'changed';
   const details = change ? describeChange(change) : '';
   context.stdout.write(`${file}: ${verb} (${summary}). Commit it.\n${details ? `${details}\n` : ''}`);
-  return values['detailed-exitcode'] ? 2 : 0;
+  return values.detailedExitcode ? 2 : 0;
 }
 
-export const command: Command = {
+export const command: Command<PullOptions> = {
   name: 'catalogue',
-  summary: "Snapshot an environment's access packages and resources into .sysreg/ (catalogue pull).",
-  usage: USAGE,
-  async run(context) {
-    const [subcommand, ...rest] = context.argv;
-    if (subcommand !== 'pull') {
-      throw new UsageError(
-        `${subcommand === undefined ? 'a subcommand is needed' : `unknown subcommand '${subcommand}'`}.\n\n${USAGE}`,
-      );
-    }
-    return pull({ ...context, argv: rest });
+  declare(commandLine) {
+    commandLine
+      .usage('pull --env NAME [--detailed-exitcode]')
+      .description(
+        `Reads the environment's catalogue and writes it to .sysreg/catalogue-<env>.json, sorted and without
+timestamps, for you to commit: every access package the environment defines (its public export)
+and the resources the files under systems/ name. Offline 'sysreg validate' then checks each file's
+access packages against the snapshot of each environment (an unknown one is an error with "did you
+mean"), instead of sysreg's short built-in list (where an unknown one is only a warning).`,
+      )
+      .addArgument(new Argument('<subcommand>', 'pull (the only one).').choices(['pull']));
+    declareAltinnOptions(commandLine);
+    commandLine.option('--detailed-exitcode', 'Exit 2 when the snapshot changed (or is new).').addHelpText(
+      'after',
+      `
+Exit status: 0 written (or unchanged), 1 error (nothing written), 2 changed (with
+--detailed-exitcode).`,
+    );
   },
+  run: (context, { options }) => pull(context, options),
 };

@@ -1,4 +1,3 @@
-import { parseArguments } from './shared/arguments.ts';
 import process from 'node:process';
 import type { Command } from '../model/command.ts';
 import { UsageError } from '../model/command.ts';
@@ -11,22 +10,6 @@ import {
 
 export const DEFAULT_EMULATOR_PORT = 5101;
 
-const usage = `Usage: sysreg emulator [--port N] [--host 127.0.0.1] [--data FILE] [--demo-client]
-
-Starts the local Altinn (system register, Maskinporten and catalogues) and prints its base URL.
-Serves until stopped with Ctrl-C (SIGINT) or SIGTERM.
-
-Options:
-  --port N      port to listen on (default ${DEFAULT_EMULATOR_PORT}; 0 picks a free port)
-  --host HOST   address to listen on (default 127.0.0.1)
-  --data FILE   keep state in this JSON file across restarts (written atomically); default in memory
-  --demo-client register a Maskinporten client for vendor 0192:${DEMO_ORG_NUMBER} with a fresh key,
-                save the key to a 0600 file outside the repository (removed on stop), and print
-                the export lines that point the CLI at this local Altinn
-
-Exit status: 0 after a clean stop, 1 when it cannot start (port in use, unwritable --data).
-`;
-
 function readPort(value: string | undefined): number {
   if (value === undefined) return DEFAULT_EMULATOR_PORT;
   const port = Number(value);
@@ -35,29 +18,45 @@ function readPort(value: string | undefined): number {
   return port;
 }
 
-export const command: Command = {
+interface EmulatorOptions {
+  port?: string;
+  host: string;
+  data?: string;
+  demoClient?: boolean;
+}
+
+export const command: Command<EmulatorOptions> = {
   name: 'emulator',
-  summary: 'Run the local Altinn (register, Maskinporten, catalogues) on loopback.',
-  usage,
-  async run({ argv, stdout }) {
-    const { values, positionals } = parseArguments(
-      argv,
-      {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        data: { type: 'string' },
-        'demo-client': { type: 'boolean' },
-      },
-      usage,
-    );
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'.\n\n${usage}`);
+  declare(commandLine) {
+    commandLine
+      .usage('[--port N] [--host 127.0.0.1] [--data FILE] [--demo-client]')
+      .description(
+        `Starts the local Altinn (system register, Maskinporten and catalogues) and prints its base URL.
+Serves until stopped with Ctrl-C (SIGINT) or SIGTERM.`,
+      )
+      .option('--port <n>', `Port to listen on (default ${DEFAULT_EMULATOR_PORT}; 0 picks a free port).`)
+      .option('--host <host>', 'Address to listen on.', '127.0.0.1')
+      .option(
+        '--data <file>',
+        'Keep state in this JSON file across restarts (written atomically); default in memory.',
+      )
+      .option(
+        '--demo-client',
+        `Register a Maskinporten client for vendor 0192:${DEMO_ORG_NUMBER} with a fresh key, save the key to a 0600 file outside the repository (removed on stop), and print the export lines that point the CLI at this local Altinn.`,
+      )
+      .addHelpText(
+        'after',
+        '\nExit status: 0 after a clean stop, 1 when it cannot start (port in use, unwritable --data).',
+      );
+  },
+  async run({ stdout }, { options: values }) {
     const port = readPort(values.port);
     const { startEmulator } = await import('../emulator/index.ts');
     let emulator;
     try {
       emulator = await startEmulator({
         port,
-        host: values.host ?? '127.0.0.1',
+        host: values.host,
         ...(values.data !== undefined ? { dataFile: values.data } : {}),
       });
     } catch (error) {
@@ -70,7 +69,7 @@ export const command: Command = {
     }
     stdout.write(`${emulator.url}\n`);
     let removeKey = async (): Promise<void> => {};
-    if (values['demo-client']) {
+    if (values.demoClient) {
       const client = await registerDemoClient(emulator.url);
       const saved = await saveDemoKey(client);
       removeKey = saved.remove;

@@ -4,7 +4,6 @@
  */
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArguments } from './shared/arguments.ts';
 import type { Command } from '../model/command.ts';
 import { resolveFileArgument } from '../model/command.ts';
 import { discoverSystemFiles, SYSTEMS_DIRECTORY, toRepoPath } from '../systems/discover.ts';
@@ -15,30 +14,27 @@ import { escapeTerminalLines, escapeTerminalText } from '../systems/terminal-tex
 import { writeFileAtomically } from '../model/write-file-atomically.ts';
 import { describeFileError } from '../model/describe-file-error.ts';
 
-const USAGE = `Usage: sysreg fmt [--check] [paths…]
-
-Rewrites system files into the canonical form: key order, field spelling, quoting and list style.
-Comments stay with the keys they are written above. Files that are already canonical are not touched,
-nor are files that do not read as system files (fix what \`sysreg validate\` reports first), nor
-targets of symbolic links that lead out of systems/.
-
-Options:
-  --check   Change nothing; list the files that would change and exit 1 if there are any.
-
-Paths default to systems/. Exit 0 when every file is (or now is) canonical, 1 otherwise.
-`;
-
-export const command: Command = {
+export const command: Command<{ check?: boolean }> = {
   name: 'fmt',
-  summary: 'Rewrite system files into the canonical form (or --check that they are).',
-  usage: USAGE,
-  async run(context) {
-    const { argv, stdout, stderr, cwd } = context;
-    const parsed = parseArguments(argv, { check: { type: 'boolean' } }, USAGE);
-    const check = parsed.values.check === true;
+  declare(commandLine) {
+    commandLine
+      .usage('[--check] [paths…]')
+      .description(
+        `Rewrites system files into the canonical form: key order, field spelling, quoting and list style.
+Comments stay with the keys they are written above. Files that are already canonical are not
+touched, nor are files that do not read as system files (fix what \`sysreg validate\` reports
+first), nor targets of symbolic links that lead out of systems/.`,
+      )
+      .argument('[paths...]', 'Files or folders to format (default: systems/).')
+      .option('--check', 'Change nothing; list the files that would change and exit 1 if there are any.')
+      .addHelpText('after', '\nExit status: 0 when every file is (or now is) canonical, 1 otherwise.');
+  },
+  async run(context, { options, operands }) {
+    const { stdout, stderr, cwd } = context;
+    const check = options.check === true;
     const { files, diagnostics } = await discoverSystemFiles(
       cwd,
-      parsed.positionals.map((given) => resolveFileArgument(context, given)),
+      operands.map((given) => resolveFileArgument(context, given)),
     );
     let failures = 0;
     for (const diagnostic of diagnostics) {

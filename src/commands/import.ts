@@ -12,56 +12,47 @@ import { SYSTEMS_DIRECTORY } from '../systems/discover.ts';
 import { hasErrors, renderDiagnosticsText } from '../systems/render-diagnostics.ts';
 import type { Command, CommandContext } from '../model/command.ts';
 import { UsageError } from '../model/command.ts';
-import {
-  ALTINN_OPTION_USAGE,
-  CREDENTIALS_USAGE,
-  parseCommandArguments,
-  requireEnvironmentName,
-} from './shared/altinn-options.ts';
+import { declareAltinnOptions, type AltinnOptions } from './shared/altinn-options.ts';
+import { collectRepeated } from './shared/command-line.ts';
 import { openAltinnConnection } from './shared/altinn-connection.ts';
 
-const USAGE = `Usage: sysreg import --env NAME [--only ID…] [--dir systems] [--overwrite]
+interface ImportOptions extends AltinnOptions {
+  only?: string[];
+  dir: string;
+  overwrite?: boolean;
+}
 
-Writes one canonical YAML file per live system of the vendor, so that 'sysreg plan' right after is
+export const command: Command<ImportOptions> = {
+  name: 'import',
+  declare(commandLine) {
+    commandLine.usage('--env NAME [--only ID…] [--dir systems] [--overwrite]').description(
+      `Writes one canonical YAML file per live system of the vendor, so that 'sysreg plan' right after is
 empty. A system that already has a file gets 'environments.<env>' overrides in it for exactly the
 fields where this environment differs from the file (comments and layout kept). Every file is
-checked first; then all are written, or none.
-
-Options:
-${ALTINN_OPTION_USAGE}
-  --only <id>           Import only this system (repeat, or separate ids with commas). Altinn does not
-                        list deleted systems: name a deleted id here to import it as a tombstone.
-  --dir <folder>        The systems folder, inside the repository (default: systems).
-  --overwrite           Replace existing files instead of adding overrides to them; what other
-                        environments override is kept (as overrides), and listed.
-
-${CREDENTIALS_USAGE}
-
-Exit status: 0 imported (or nothing to do), 1 error (nothing written).
-`;
-
-export const command: Command = {
-  name: 'import',
-  summary: "Write the vendor's live systems into YAML files (all or nothing).",
-  usage: USAGE,
-  async run(context) {
-    const { values, positionals } = parseCommandArguments(
-      context.argv,
-      {
-        only: { type: 'string', multiple: true },
-        dir: { type: 'string', default: SYSTEMS_DIRECTORY },
-        overwrite: { type: 'boolean', default: false },
-      },
-      USAGE,
+checked first; then all are written, or none.`,
     );
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'\n\n${USAGE}`);
-    const environment = requireEnvironmentName(values.env, USAGE);
+    declareAltinnOptions(commandLine);
+    commandLine
+      .option(
+        '--only <id>',
+        'Import only this system (repeat, or separate ids with commas). Altinn does not list deleted systems: name a deleted id here to import it as a tombstone.',
+        collectRepeated,
+      )
+      .option('--dir <folder>', 'The systems folder, inside the repository.', SYSTEMS_DIRECTORY)
+      .option(
+        '--overwrite',
+        'Replace existing files instead of adding overrides to them; what other environments override is kept (as overrides), and listed.',
+      )
+      .addHelpText('after', '\nExit status: 0 imported (or nothing to do), 1 error (nothing written).');
+  },
+  async run(context, { options: values }) {
+    const environment = values.env;
     const only = splitIds(values.only);
     const directory = await resolveSystemsFolder(context.cwd, values.dir);
     const folder = await readSystemsFolder(context.cwd, directory);
     const { vendorOrgNumber, systems } = await readImportSources(context, {
       environment,
-      altinnUrl: values['altinn-url'],
+      altinnUrl: values.altinnUrl,
       only,
     });
     const input: ImportInput = {
@@ -70,7 +61,7 @@ export const command: Command = {
       systems,
       directory,
       folder,
-      overwrite: values.overwrite,
+      overwrite: values.overwrite === true,
     };
     const plan = planImport(input);
     if (plan.problems.length > 0) {
@@ -99,7 +90,7 @@ export const command: Command = {
 function splitIds(values: string[] | undefined): string[] | undefined {
   if (values === undefined) return undefined;
   const ids = values.flatMap((value) => value.split(',')).map((id) => id.trim());
-  if (ids.some((id) => id === '')) throw new UsageError(`--only needs a system id\n\n${USAGE}`);
+  if (ids.some((id) => id === '')) throw new UsageError('--only needs a system id.');
   return [...new Set(ids)];
 }
 

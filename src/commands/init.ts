@@ -12,36 +12,30 @@ import { SYSTEMS_DIRECTORY } from '../systems/discover.ts';
 import { resolveSystemIdentity } from '../systems/system-skeleton.ts';
 import { describeFileError } from '../model/describe-file-error.ts';
 import { UsageError, type Command } from '../model/command.ts';
-import { parseArguments } from './shared/arguments.ts';
 import { writeFileAtomically } from '../model/write-file-atomically.ts';
 
-const USAGE = `Usage: sysreg init [--vendor ORG] [--environments tt02,prod]
-
-Sets up the git repository you are in for sysreg: systems/ (one YAML file per system),
+export const command: Command<{ vendor?: string; environments: string }> = {
+  name: 'init',
+  declare(commandLine) {
+    commandLine
+      .usage('[--vendor ORG] [--environments tt02,prod]')
+      .description(
+        `Sets up the git repository you are in for sysreg: systems/ (one YAML file per system),
 sysreg.config.yaml naming the environments, .gitignore entries for plan and drift files, the JSON
 Schema the files point at (.sysreg/system.schema.json), and GitHub workflows that run the sysreg
 action (pinned by commit) on pull requests, on merge to main and daily for drift.
 
-Files that already exist are never changed; init says which it kept.
-
-Options:
-  --vendor ORG          Your organisation number (9 digits), noted in sysreg.config.yaml.
-  --environments LIST   Comma-separated environments, in the order sync applies them (default: tt02,prod).
-
-Exit status: 0 set up (or already set up), 1 error.
-`;
-
-export const command: Command = {
-  name: 'init',
-  summary: 'Set up a git repository to keep its systems with sysreg.',
-  usage: USAGE,
-  async run({ argv, stdout, workingDirectory, cwd }) {
-    const { values, positionals } = parseArguments(
-      argv,
-      { vendor: { type: 'string' }, environments: { type: 'string', default: 'tt02,prod' } },
-      USAGE,
-    );
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'.\n\n${USAGE}`);
+Files that already exist are never changed; init says which it kept.`,
+      )
+      .option('--vendor <org>', 'Your organisation number (9 digits), noted in sysreg.config.yaml.')
+      .option(
+        '--environments <list>',
+        'Comma-separated environments, in the order sync applies them.',
+        'tt02,prod',
+      )
+      .addHelpText('after', '\nExit status: 0 set up (or already set up), 1 error.');
+  },
+  async run({ stdout, workingDirectory, cwd }, { options: values }) {
     const environments = values.environments
       .split(',')
       .map((name) => name.trim())

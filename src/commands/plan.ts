@@ -8,14 +8,7 @@ import { renderPlanJson } from '../plan/render-json.ts';
 import { renderPlanMarkdown } from '../plan/render-markdown.ts';
 import { renderPlanText } from '../plan/render-text.ts';
 import type { Command, CommandContext } from '../model/command.ts';
-import {
-  ALTINN_OPTION_USAGE,
-  CREDENTIALS_USAGE,
-  parseCommandArguments,
-  pickFormat,
-  requireDefaultSystemsFolder,
-  requireEnvironmentName,
-} from './shared/altinn-options.ts';
+import { declareAltinnOptions, pickFormat, type AltinnOptions } from './shared/altinn-options.ts';
 import { compareWithAltinn, planComparisonWithDeleteCosts } from './shared/live-comparison.ts';
 import type { LiveComparison } from './shared/live-comparison.ts';
 import { wantsColor } from './shared/color.ts';
@@ -30,33 +23,13 @@ import { restrictToEnvironment } from './validate-online.ts';
 const PLAN_FORMATS = ['text', 'markdown', 'json'] as const;
 type PlanFormat = (typeof PLAN_FORMATS)[number];
 
-const USAGE = `Usage: sysreg plan --env NAME [options]
-
-Compares systems/ with live Altinn and shows what apply would do: creates, field-level updates,
-deletes (only where a file declares isDeleted: true for the environment), blocked systems and
-unmanaged live systems.
-Reads only; never writes to Altinn.
-
-Options:
-${ALTINN_OPTION_USAGE}
-  --format <fmt>        text (default), markdown or json.
-  --out <file>          Also write the plan as JSON, as --format json prints it (for apply --plan
-                        and reviewers).
-  --detailed-exitcode   Exit 2 when there are changes.
-  --force               Accept a plan above the safety threshold (exit 0/2 instead of 1).
-  --report github       Also report to GitHub from an Actions job: on a pull request the sticky
-                        plan comment; annotations, job summary and step outputs always.
-
-${CREDENTIALS_USAGE}
-
-The resources and access packages the files name are looked up in the environment, as
-validate --env does: one Altinn does not know is an error on its YAML line, so a plan that apply
-would fail on fails here, before merge.
-
-Exit status: 0 no changes, 2 changes (with --detailed-exitcode); 1 on an error, an unsafe plan, a
-blocked system (apply would not carry it out), or a resource or access package unknown to the
-environment. Unmanaged systems are reported but are not changes.
-`;
+interface PlanOptions extends AltinnOptions {
+  format?: string;
+  out?: string;
+  detailedExitcode?: boolean;
+  force?: boolean;
+  report?: string;
+}
 
 export function renderPlan(
   plan: Plan,
@@ -72,29 +45,46 @@ export function renderPlan(
   return renderPlanText(plan, { color: wantsColor(context), uncommittedChanges });
 }
 
-export const command: Command = {
+export const command: Command<PlanOptions> = {
   name: 'plan',
-  summary: 'Show what applying git to Altinn would change (reads only).',
-  usage: USAGE,
-  async run(context) {
-    const { values, positionals } = parseCommandArguments(
-      context.argv,
-      {
-        format: { type: 'string', default: 'text' },
-        out: { type: 'string' },
-        'detailed-exitcode': { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        report: { type: 'string' },
-      },
-      USAGE,
+  declare(commandLine) {
+    commandLine.usage('--env NAME [options]').description(
+      `Compares systems/ with live Altinn and shows what apply would do: creates, field-level updates,
+deletes (only where a file declares isDeleted: true for the environment), blocked systems and
+unmanaged live systems. Reads only; never writes to Altinn.`,
     );
-    requireDefaultSystemsFolder(positionals, USAGE);
-    const environment = requireEnvironmentName(values.env, USAGE);
+    declareAltinnOptions(commandLine, { systemsFolder: true });
+    commandLine
+      .option('--format <fmt>', 'text (default), markdown or json.')
+      .option(
+        '--out <file>',
+        'Also write the plan as JSON, as --format json prints it (for apply --plan and reviewers).',
+      )
+      .option('--detailed-exitcode', 'Exit 2 when there are changes.')
+      .option('--force', 'Accept a plan above the safety threshold (exit 0/2 instead of 1).')
+      .option(
+        '--report <target>',
+        'github: also report to GitHub from an Actions job: on a pull request the sticky plan comment; annotations, job summary and step outputs always.',
+      )
+      .addHelpText(
+        'after',
+        `
+The resources and access packages the files name are looked up in the environment, as
+validate --env does: one Altinn does not know is an error on its YAML line, so a plan that apply
+would fail on fails here, before merge.
+
+Exit status: 0 no changes, 2 changes (with --detailed-exitcode); 1 on an error, an unsafe plan, a
+blocked system (apply would not carry it out), or a resource or access package unknown to the
+environment. Unmanaged systems are reported but are not changes.`,
+      );
+  },
+  async run(context, { options: values }) {
+    const environment = values.env;
     const format = pickFormat(values.format, PLAN_FORMATS);
     // Loaded only when asked for; the target is checked before any request is made.
     const github = values.report === undefined ? undefined : await import('../github/report-command.ts');
     github?.parseReportTarget(values.report);
-    const comparison = await compareWithAltinn(context, { environment, altinnUrl: values['altinn-url'] });
+    const comparison = await compareWithAltinn(context, { environment, altinnUrl: values.altinnUrl });
     let unknownReferences: Diagnostic[];
     let plan: Plan;
     try {
@@ -144,7 +134,7 @@ export const command: Command = {
       );
       return 1;
     }
-    return decidePlanExitCode(plan, { detailedExitCode: values['detailed-exitcode'] });
+    return decidePlanExitCode(plan, { detailedExitCode: values.detailedExitcode === true });
   },
 };
 

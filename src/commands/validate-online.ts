@@ -10,9 +10,9 @@ import type { Catalogue } from '../catalogue/default-catalogue.ts';
 import { collectCatalogueReferences, type CatalogueReferences } from '../systems/catalogue-references.ts';
 import type { SystemDocument } from '../model/system.ts';
 import type { ParsedSystemFile } from '../systems/parsed-file.ts';
-import type { Command, CommandContext } from '../model/command.ts';
+import type { CommandContext } from '../model/command.ts';
 import { openAltinnConnection } from './shared/altinn-connection.ts';
-import { parseValidateArguments, runValidation, VALIDATE_USAGE } from './validate.ts';
+import { runValidation, type ValidateArguments } from './shared/run-validation.ts';
 
 /**
  * The file as `environment` sees it: the overrides of other environments dropped, so their
@@ -43,22 +43,19 @@ export async function fetchEnvironmentCatalogue(
   }
 }
 
-export const command: Command = {
-  name: 'validate',
-  summary: 'Check system files against the register rules (offline, or online with --env).',
-  usage: VALIDATE_USAGE,
-  async run(context) {
-    const parsed = parseValidateArguments(context.argv);
-    const environment = parsed.environment;
-    if (environment === undefined) return runValidation(context, parsed);
-    return runValidation(context, parsed, async (loaded) => {
-      const files = loaded.map((file) => restrictToEnvironment(file, environment));
-      const catalogue = await fetchEnvironmentCatalogue(context, {
-        environment,
-        altinnUrl: parsed.altinnUrl,
-        references: collectCatalogueReferences(files),
-      });
-      return { files, catalogue, catalogueSource: 'live', checkResources: true };
+/** `validate --env NAME`: the offline run, with the files and catalogue as `environment` has them. */
+export function runOnlineValidation(
+  context: CommandContext,
+  validation: ValidateArguments & { environment: string },
+): Promise<number> {
+  const { environment } = validation;
+  return runValidation(context, validation, async (loaded) => {
+    const files = loaded.map((file) => restrictToEnvironment(file, environment));
+    const catalogue = await fetchEnvironmentCatalogue(context, {
+      environment,
+      altinnUrl: validation.altinnUrl,
+      references: collectCatalogueReferences(files),
     });
-  },
-};
+    return { files, catalogue, catalogueSource: 'live', checkResources: true };
+  });
+}

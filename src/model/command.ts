@@ -4,6 +4,7 @@
  * tests run the real command in-process or as a child process alike.
  */
 import path from 'node:path';
+import type { Command as CommandLine } from 'commander';
 
 export interface Output {
   write(text: string): unknown;
@@ -17,8 +18,6 @@ export interface Input extends NodeJS.ReadableStream {
 }
 
 export interface CommandContext {
-  /** Arguments after the verb. */
-  argv: string[];
   stdout: Output;
   stderr: Output;
   /** Absent when nothing can be asked (tests in-process). */
@@ -32,14 +31,21 @@ export interface CommandContext {
   workingDirectory?: string;
 }
 
-export interface Command {
+/** What the command line read for a verb: its options by name (camelCase) and its operands. */
+export interface ParsedArguments<O> {
+  options: O;
+  operands: string[];
+}
+
+/**
+ * A verb, declared on the command line (arguments, options, help text) and run with what was parsed.
+ * `CommandLine` is commander's Command; its options land in `O` under camelCase names.
+ */
+export interface Command<O extends object = object> {
   name: string;
-  /** One line for `sysreg --help`. */
-  summary: string;
-  /** Full usage text for `sysreg <verb> --help`. */
-  usage: string;
+  declare(commandLine: CommandLine): void;
   /** Returns the exit code: 0 success/no changes, 1 error, 2 changes (with --detailed-exitcode). */
-  run(context: CommandContext): Promise<number>;
+  run(context: CommandContext, parsed: ParsedArguments<O>): Promise<number>;
 }
 
 /**

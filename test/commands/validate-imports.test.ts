@@ -7,12 +7,18 @@ import { REPO_ROOT } from '../support/run-cli.ts';
 const IMPORT =
   /(?:^|\n)\s*import\s+(?!type\b)(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
-/** Every module `entry` loads, following relative imports; bare specifiers are collected, not followed. */
+/** The online check (`validate --env`): loaded only then, and allowed its HTTP and token code. */
+const ONLINE_CHECK = path.join(REPO_ROOT, 'src', 'commands', 'validate-online.ts');
+
+/**
+ * Every module `entry` loads, following relative imports (but not into the online check); bare
+ * specifiers are collected, not followed.
+ */
 function collectImports(entry: string): { files: Set<string>; packages: Set<string> } {
   const files = new Set<string>();
   const packages = new Set<string>();
   const visit = (file: string) => {
-    if (files.has(file)) return;
+    if (files.has(file) || file === ONLINE_CHECK) return;
     files.add(file);
     for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
       const specifier = match[1] ?? match[2]!;
@@ -25,11 +31,19 @@ function collectImports(entry: string): { files: Set<string>; packages: Set<stri
 }
 
 describe('validate start-up', () => {
+  it('loads the online check only when asked for it (a dynamic import, never a static one)', () => {
+    const text = readFileSync(path.join(REPO_ROOT, 'src', 'commands', 'validate.ts'), 'utf8');
+    const online = [...text.matchAll(IMPORT)].filter((match) =>
+      (match[1] ?? match[2])?.endsWith('validate-online.ts'),
+    );
+    expect(online.map((match) => (match[2] ? 'dynamic' : 'static'))).toEqual(['dynamic']);
+  });
+
   it('loads no HTTP, token or GitHub modules', () => {
     const { files, packages } = collectImports(path.join(REPO_ROOT, 'src', 'commands', 'validate.ts'));
     expect(files.size).toBeGreaterThan(5);
     expect([...packages].sort()).toEqual(
-      expect.arrayContaining(['ajv', 'node:fs/promises', 'node:path', 'node:util', 'yaml']),
+      expect.arrayContaining(['ajv', 'node:fs/promises', 'node:path', 'yaml']),
     );
     for (const forbidden of [
       'undici',

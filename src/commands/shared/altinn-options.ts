@@ -1,31 +1,48 @@
 /**
- * Flags shared by every command that talks to Altinn, parsed the same way everywhere.
+ * Flags shared by every command that talks to Altinn, declared the same way everywhere.
  */
 import { UsageError } from '../../model/command.ts';
-import { parseArguments, type OptionsConfig } from './arguments.ts';
+import type { CommandLine } from './command-line.ts';
 
-export const ALTINN_OPTION_USAGE = `  --env <name>          Environment: tt02, prod, local, or one from sysreg.config.yaml (required).
-  --altinn-url <url>    Base URL of the local Altinn for --env local (default: $SYSREG_ALTINN_URL
-                        or http://127.0.0.1:5101).`;
-
-export const CREDENTIALS_USAGE = `Credentials come from the environment: MASKINPORTEN_CLIENT_ID, MASKINPORTEN_KID,
-MASKINPORTEN_PRIVATE_KEY (PEM PKCS#8 or a private JWK) and optionally MASKINPORTEN_SCOPE.`;
-
-const ALTINN_OPTIONS = {
-  env: { type: 'string' },
-  'altinn-url': { type: 'string' },
-} as const satisfies OptionsConfig;
-
-/** Parses `argv` with the Altinn flags plus the command's own; a bad flag is a UsageError saying why. */
-export function parseCommandArguments<T extends OptionsConfig>(argv: string[], options: T, usage: string) {
-  return parseArguments(argv, { ...ALTINN_OPTIONS, ...options }, usage);
+/** What the Altinn flags parse to. */
+export interface AltinnOptions {
+  env: string;
+  altinnUrl?: string;
 }
 
-export function requireEnvironmentName(value: unknown, usage: string): string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new UsageError(`--env is required.\n\n${usage}`);
+const CREDENTIALS_HELP = `Credentials come from the environment: MASKINPORTEN_CLIENT_ID, MASKINPORTEN_KID,
+MASKINPORTEN_PRIVATE_KEY (PEM PKCS#8 or a private JWK) and optionally MASKINPORTEN_SCOPE.`;
+
+const ALTINN_URL_HELP =
+  'Base URL of the local Altinn for --env local (default: $SYSREG_ALTINN_URL or http://127.0.0.1:5101).';
+
+/**
+ * `--env` (required unless `optional`) and `--altinn-url`, and where the credentials come from.
+ * With `systemsFolder`, the command takes `systems` as its only argument (see below).
+ */
+export function declareAltinnOptions(
+  commandLine: CommandLine,
+  options: { optional?: boolean; systemsFolder?: boolean } = {},
+): void {
+  const environments = 'tt02, prod, local, or one from sysreg.config.yaml';
+  if (options.systemsFolder) commandLine.argument('[systems...]');
+  if (options.optional) {
+    commandLine.option('--env <name>', `Check online against this environment: ${environments}.`);
+  } else {
+    commandLine.option('--env <name>', `Environment: ${environments} (required).`);
+    commandLine.addHelpText('after', `\n${CREDENTIALS_HELP}`);
   }
-  return value;
+  commandLine.option('--altinn-url <url>', ALTINN_URL_HELP);
+  // Checked after the whole line is read (not as commander's requiredOption, which is checked
+  // first), so a mistyped flag is named before the missing environment.
+  commandLine.hook('preAction', (verb) => {
+    const environment: unknown = verb.opts().env;
+    if (!options.optional && (typeof environment !== 'string' || environment.trim() === '')) {
+      verb.error('--env is required.', { code: 'sysreg.missingEnvironment' });
+    }
+    const problem = options.systemsFolder ? findOtherFolder(verb.args) : undefined;
+    if (problem) verb.error(problem, { code: 'sysreg.otherSystemsFolder' });
+  });
 }
 
 export function pickFormat<F extends string>(value: unknown, formats: readonly F[]): F {
@@ -41,16 +58,15 @@ export function pickFormat<F extends string>(value: unknown, formats: readonly F
  * workflows name that folder (`systems`); any other path is refused rather than silently ignored,
  * so plan, apply and drift never look at other files than validate did.
  */
-export function requireDefaultSystemsFolder(positionals: readonly string[], usage: string): void {
-  for (const given of positionals) {
+function findOtherFolder(operands: readonly string[]): string | undefined {
+  for (const given of operands) {
     const normalised = given
       .replace(/\\/g, '/')
       .replace(/^(\.\/)+/, '')
       .replace(/\/+$/, '');
     if (normalised !== 'systems') {
-      throw new UsageError(
-        `unexpected argument '${given}': this command reads every file under systems/ at the repository root.\n\n${usage}`,
-      );
+      return `unexpected argument '${given}': this command reads every file under systems/ at the repository root.`;
     }
   }
+  return undefined;
 }
