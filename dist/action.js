@@ -1,21 +1,20 @@
-import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-CSRH47XP.js";
-import "./chunks/chunk-NQ6FXIXM.js";
-import "./chunks/chunk-Y7QBMTI3.js";
-import "./chunks/chunk-TGZCHSG2.js";
-import "./chunks/chunk-YRZ4PKCB.js";
-import "./chunks/chunk-HYUQQRIW.js";
-import "./chunks/chunk-MXBULDQQ.js";
-import "./chunks/chunk-QS53BEIT.js";
-import "./chunks/chunk-LJMKBTNR.js";
-import "./chunks/chunk-LPPGVJBP.js";
+} from "./chunks/chunk-O4PKAPEX.js";
+import "./chunks/chunk-CGDUWIAB.js";
+import "./chunks/chunk-QSS2BETW.js";
+import "./chunks/chunk-NXYE4RLX.js";
+import "./chunks/chunk-W7SKD7UY.js";
+import "./chunks/chunk-IOBAWFLS.js";
+import "./chunks/chunk-73FOSWQG.js";
+import "./chunks/chunk-XUPUTSX3.js";
+import "./chunks/chunk-NTFQWOPD.js";
+import "./chunks/chunk-JUN6NXH3.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-PFLRPMBQ.js";
+} from "./chunks/chunk-7VZ5H7B6.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

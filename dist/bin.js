@@ -1,13 +1,11 @@
 #!/usr/bin/env node
-import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   MINIMUM_NODE_VERSION
-} from "./chunks/chunk-HYUQQRIW.js";
-import "./chunks/chunk-PFLRPMBQ.js";
+} from "./chunks/chunk-IOBAWFLS.js";
+import "./chunks/chunk-7VZ5H7B6.js";
 
 // src/bin.ts
 import module from "node:module";
-import process from "node:process";
 function isNodeVersionSupported(actual, minimum) {
   const have = actual.split(".").map(Number);
   const need = minimum.split(".").map(Number);
@@ -24,7 +22,7 @@ if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
   process.exitCode = 1;
 } else {
   module.enableCompileCache?.();
-  const { runFromProcess } = await import("./chunks/cli-ZBNECMHW.js");
+  const { runFromProcess } = await import("./chunks/cli-X2OD5CPX.js");
   await runFromProcess();
 }
 export {

@@ -12,7 +12,7 @@
  */
 import { build, type Plugin } from 'esbuild';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,9 +27,36 @@ export const DIST_DIRECTORY = 'dist';
 /** The oldest Node the bundle's syntax must run on: the engines floor (src/release.ts). */
 const TARGET = 'node22';
 
-/** Bundled CommonJS dependencies call `require` for Node built-ins; ESM has none, so give them one. */
+/**
+ * Bundled CommonJS dependencies call `require` for Node built-ins; ESM has none, so give them one. Only
+ * the chunk holding esbuild's `__require` helper reads `require`, so only that chunk gets the shim.
+ */
 const REQUIRE_SHIM =
   "import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);";
+const READS_REQUIRE = /\btypeof require\b/;
+
+/** `text` with the shim after its `#!` line, if any (a shebang must stay the first line). */
+function withRequireShim(text: string): string {
+  const shebang = /^#!.*\n/.exec(text)?.[0] ?? '';
+  return `${shebang}${REQUIRE_SHIM}\n${text.slice(shebang.length)}`;
+}
+
+/**
+ * yaml publishes the same code twice: CommonJS for Node (its `exports` "node" condition) and ES modules
+ * (the "default" condition, meant for browsers; it differs only in warning through console.warn, which
+ * sysreg turns off, and in base64 for YAML 1.1 `!!binary`, which sysreg's YAML 1.2 core schema lacks).
+ * The ES modules let esbuild drop what sysreg does not call and skip the CommonJS wrappers at start-up.
+ */
+function yamlEsmPlugin(root: string): Plugin {
+  return {
+    name: 'sysreg-yaml-esm',
+    setup(build) {
+      build.onResolve({ filter: /^yaml$/ }, () => ({
+        path: path.join(root, 'node_modules', 'yaml', 'browser', 'index.js'),
+      }));
+    },
+  };
+}
 
 /**
  * Modules replaced in the bundle by ajv standalone code for their schema, compiled with the same
@@ -85,7 +112,7 @@ function precompiledSchemaPlugin(root: string): Plugin {
 /** Builds `root`'s src/ into `outdir` (emptied first). `root` must hold node_modules (a link will do). */
 export async function buildBundles(root: string, outdir: string): Promise<void> {
   await rm(outdir, { recursive: true, force: true });
-  await build({
+  const result = await build({
     absWorkingDir: root,
     entryPoints: { bin: 'src/bin.ts', action: 'src/action.ts' },
     outdir,
@@ -95,7 +122,6 @@ export async function buildBundles(root: string, outdir: string): Promise<void> 
     platform: 'node',
     target: TARGET,
     chunkNames: 'chunks/[name]-[hash]',
-    banner: { js: REQUIRE_SHIM },
     // src/cli.ts runs itself when it is the entry (`node src/cli.ts`); bundled, the entries call it.
     define: { 'import.meta.main': 'false' },
     // Paths in the output's comments stay relative to `root`, also when node_modules is a link.
@@ -103,8 +129,15 @@ export async function buildBundles(root: string, outdir: string): Promise<void> 
     legalComments: 'eof',
     charset: 'utf8',
     logLevel: 'warning',
-    plugins: [precompiledSchemaPlugin(root)],
+    plugins: [precompiledSchemaPlugin(root), yamlEsmPlugin(root)],
+    write: false,
   });
+  for (const file of result.outputFiles) {
+    await mkdir(path.dirname(file.path), { recursive: true });
+    const text = READS_REQUIRE.test(file.text) ? withRequireShim(file.text) : file.text;
+    // Executable when it starts with `#!`, as esbuild itself writes such files.
+    await writeFile(file.path, text, { mode: text.startsWith('#!') ? 0o755 : 0o644 });
+  }
 }
 
 async function listFiles(folder: string, prefix = ''): Promise<string[]> {

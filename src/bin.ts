@@ -5,7 +5,6 @@
  * syntax or APIs it lacks. Written in syntax every Node since 14 parses (ESM with top-level await).
  */
 import module from 'node:module';
-import process from 'node:process';
 import { MINIMUM_NODE_VERSION } from './release.ts';
 
 /** True when `actual` (e.g. `22.18.1`) is at least `minimum`, compared part by part as numbers. */

@@ -4,7 +4,6 @@
  * edges, and turns failures into messages and exit codes. Verbs live in src/commands/, one per file.
  */
 import module from 'node:module';
-import process from 'node:process';
 import type { CommandContext } from './model/command.ts';
 import { createProcessOutput } from './commands/process-output.ts';
 import { redactSecrets } from './model/redact.ts';
@@ -131,7 +130,7 @@ export async function runFromProcess(): Promise<void> {
       stderr,
       stdin: process.stdin,
       env: process.env,
-      cwd: findRepositoryRoot(workingDirectory),
+      cwd: await findRepositoryRoot(workingDirectory),
       workingDirectory,
       signal: interruptions.signal,
     });

@@ -5,7 +5,6 @@
  * what happened. A second signal, or a command still running GRACE_MS after the first, ends the
  * process at once: a run cut off mid-write is finished by the next apply, which reads what landed.
  */
-import process from 'node:process';
 import type { Output } from '../model/command.ts';
 
 export const INTERRUPT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;

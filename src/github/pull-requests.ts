@@ -10,6 +10,22 @@ export interface RepositoryTarget {
   token?: string;
 }
 
+/**
+ * Every page of one of the repository's lists, 100 items a page. A failure becomes a
+ * GitHubReportError that says what was being done (`what`), with the token redacted.
+ */
+export async function listEveryPage<T>(
+  target: RepositoryTarget,
+  what: string,
+  list: (octokit: Octokit, page: { owner: string; repo: string; per_page: number }) => Promise<T[]>,
+): Promise<T[]> {
+  try {
+    return await list(target.octokit, { owner: target.owner, repo: target.repo, per_page: 100 });
+  } catch (error) {
+    throw toGitHubReportError(error, what, [target.token]);
+  }
+}
+
 export interface AssociatedPullRequest {
   number: number;
   state: string;
@@ -23,26 +39,19 @@ export async function findPullRequestsForCommit(
   target: RepositoryTarget,
   sha: string,
 ): Promise<AssociatedPullRequest[]> {
-  const { octokit, owner, repo } = target;
-  try {
-    const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
-      owner,
-      repo,
-      commit_sha: sha,
-      per_page: 100,
-    });
-    return pulls.map((pull) => ({
-      number: pull.number,
-      state: pull.state,
-      merged: Boolean(pull.merged_at),
-      baseRef: pull.base.ref,
-      url: pull.html_url,
-    }));
-  } catch (error) {
-    throw toGitHubReportError(error, `find the pull requests of commit ${sha} in ${owner}/${repo}`, [
-      target.token,
-    ]);
-  }
+  const pulls = await listEveryPage(
+    target,
+    `find the pull requests of commit ${sha} in ${target.owner}/${target.repo}`,
+    (octokit, page) =>
+      octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, { ...page, commit_sha: sha }),
+  );
+  return pulls.map((pull) => ({
+    number: pull.number,
+    state: pull.state,
+    merged: Boolean(pull.merged_at),
+    baseRef: pull.base.ref,
+    url: pull.html_url,
+  }));
 }
 
 export interface ChangedFile {
@@ -55,22 +64,14 @@ export interface ChangedFile {
 
 /** `GET /repos/{owner}/{repo}/pulls/{number}/files`, every page. */
 export async function listChangedFiles(target: RepositoryTarget, pullNumber: number): Promise<ChangedFile[]> {
-  const { octokit, owner, repo } = target;
-  try {
-    const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
-      owner,
-      repo,
-      pull_number: pullNumber,
-      per_page: 100,
-    });
-    return files.map((file) => ({
-      filename: file.filename,
-      status: file.status,
-      previousFilename: file.previous_filename,
-    }));
-  } catch (error) {
-    throw toGitHubReportError(error, `list the files of pull request #${pullNumber} in ${owner}/${repo}`, [
-      target.token,
-    ]);
-  }
+  const files = await listEveryPage(
+    target,
+    `list the files of pull request #${pullNumber} in ${target.owner}/${target.repo}`,
+    (octokit, page) => octokit.paginate(octokit.rest.pulls.listFiles, { ...page, pull_number: pullNumber }),
+  );
+  return files.map((file) => ({
+    filename: file.filename,
+    status: file.status,
+    previousFilename: file.previous_filename,
+  }));
 }

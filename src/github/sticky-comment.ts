@@ -6,6 +6,7 @@
  */
 import type { Octokit } from './octokit.ts';
 import { GitHubReportError, toGitHubReportError } from './github-report-error.ts';
+import { listEveryPage } from './pull-requests.ts';
 
 /** GitHub refuses issue and comment bodies longer than this. */
 export const MAX_COMMENT_LENGTH = 65_536;
@@ -52,21 +53,16 @@ export async function upsertStickyComment(input: UpsertStickyCommentInput): Prom
     input.overflowPointer ?? '_The rest is cut at GitHub’s comment limit; the job summary holds all of it._';
   const { body, truncated } = fitCommentBody(`${marker}\n${input.body}`, pointer);
   const secrets = [input.token];
-  let found: { id: number; body?: string | null; html_url: string }[];
-  try {
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-      owner,
-      repo,
-      issue_number: issueNumber,
-      per_page: 100,
-    });
-    const author = input.author.toLowerCase();
-    found = comments.filter(
-      (comment) => comment.body?.startsWith(marker) && comment.user?.login.toLowerCase() === author,
-    );
-  } catch (error) {
-    throw toGitHubReportError(error, `list the comments of #${issueNumber} in ${owner}/${repo}`, secrets);
-  }
+  const comments = await listEveryPage(
+    input,
+    `list the comments of #${issueNumber} in ${owner}/${repo}`,
+    (client, page) =>
+      client.paginate(client.rest.issues.listComments, { ...page, issue_number: issueNumber }),
+  );
+  const author = input.author.toLowerCase();
+  const found = comments.filter(
+    (comment) => comment.body?.startsWith(marker) && comment.user?.login.toLowerCase() === author,
+  );
   const [existing, ...duplicates] = found;
   // Two runs racing can each post one; keep the oldest and remove the rest, so one remains.
   for (const duplicate of duplicates) {

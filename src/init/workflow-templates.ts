@@ -59,6 +59,26 @@ const credentialsEnv = `          MASKINPORTEN_CLIENT_ID: \${{ secrets.MASKINPOR
           MASKINPORTEN_KID: \${{ secrets.MASKINPORTEN_KID }}
           MASKINPORTEN_PRIVATE_KEY: \${{ secrets.MASKINPORTEN_PRIVATE_KEY }}`;
 
+/** The head of a job run once per environment, each independently of the others' outcome. */
+function perEnvironmentJobHead(name: string, environments: readonly string[]): string {
+  return `    name: ${name} (\${{ matrix.environment }})
+    runs-on: ubuntu-latest
+    timeout-minutes: 15
+    strategy:
+      fail-fast: false
+      matrix:
+        environment: ${environmentList(environments)}`;
+}
+
+/** A job's steps: check out the repository (no token kept), then the pinned action running `command`. */
+function checkoutAndRunSteps(action: ActionPin, command: string): string {
+  return `    steps:
+${checkoutStep}
+      - uses: ${usesAction(action)}
+        with:
+          command: ${command}`;
+}
+
 function pullRequestWorkflow({ action }: WorkflowOptions): string {
   return `# sysreg on pull requests, first tier: offline validation with no secrets and a read-only token,
 # on every pull request (forks and Dependabot included) and in the merge queue. The live plan is
@@ -84,11 +104,7 @@ jobs:
     timeout-minutes: 10
     permissions:
       contents: read
-    steps:
-${checkoutStep}
-      - uses: ${usesAction(action)}
-        with:
-          command: validate
+${checkoutAndRunSteps(action, 'validate')}
 `;
 }
 
@@ -116,13 +132,7 @@ concurrency:
 
 jobs:
   plan:
-    name: plan (\${{ matrix.environment }})
-    runs-on: ubuntu-latest
-    timeout-minutes: 15
-    strategy:
-      fail-fast: false
-      matrix:
-        environment: ${environmentList(environments)}
+${perEnvironmentJobHead('plan', environments)}
     environment: \${{ github.event_name == 'merge_group' && 'sysreg-merge-queue' || matrix.environment }}
     permissions:
       contents: read
@@ -278,13 +288,7 @@ permissions: {}
 
 jobs:
   drift:
-    name: drift (\${{ matrix.environment }})
-    runs-on: ubuntu-latest
-    timeout-minutes: 15
-    strategy:
-      fail-fast: false
-      matrix:
-        environment: ${environmentList(environments)}
+${perEnvironmentJobHead('drift', environments)}
     environment: \${{ matrix.environment }}
     concurrency:
       group: sysreg-drift-\${{ matrix.environment }}
@@ -293,11 +297,7 @@ jobs:
       contents: read
       # The rolling drift issue and its label.
       issues: write
-    steps:
-${checkoutStep}
-      - uses: ${usesAction(action)}
-        with:
-          command: drift
+${checkoutAndRunSteps(action, 'drift')}
           environment: \${{ matrix.environment }}
         env:
 ${credentialsEnv}

@@ -3,8 +3,7 @@
  * cannot be read (too large, binary, not UTF-8, not a file) becomes one diagnostic with a position,
  * and the run goes on with the others.
  */
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { constants, open } from 'node:fs/promises';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { DiscoveredFile } from './discover.ts';
 import { createUnreadableFile, parseSystemFile } from './parse.ts';
