@@ -1,14 +1,14 @@
 import {
   main
-} from "./chunks/chunk-O4PKAPEX.js";
+} from "./chunks/chunk-URMCL2SN.js";
 import "./chunks/chunk-CGDUWIAB.js";
 import "./chunks/chunk-QSS2BETW.js";
 import "./chunks/chunk-NXYE4RLX.js";
-import "./chunks/chunk-W7SKD7UY.js";
+import "./chunks/chunk-GWPSH2I2.js";
 import "./chunks/chunk-IOBAWFLS.js";
-import "./chunks/chunk-73FOSWQG.js";
+import "./chunks/chunk-CHKF7YDO.js";
 import "./chunks/chunk-XUPUTSX3.js";
-import "./chunks/chunk-NTFQWOPD.js";
+import "./chunks/chunk-V6NAYTBV.js";
 import "./chunks/chunk-JUN6NXH3.js";
 import {
   __commonJS,

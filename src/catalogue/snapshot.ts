@@ -9,7 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AccessPackageRecord, ResourceRecord } from '../model/wire.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import { compareText } from '../systems/sort-diagnostics.ts';
+import { compareStrings } from '../model/compare-strings.ts';
 import type { Catalogue } from './default-catalogue.ts';
 
 export const SNAPSHOT_DIRECTORY = '.sysreg';
@@ -25,10 +25,10 @@ export function snapshotPath(environment: string): string {
 /** The snapshot's text: records sorted by key, one flag set per record, a final newline. */
 export function renderCatalogueSnapshot(environment: string, catalogue: Catalogue): string {
   const accessPackages = [...catalogue.accessPackages]
-    .sort((a, b) => compareText(a.urn, b.urn))
+    .sort((a, b) => compareStrings(a.urn, b.urn))
     .map((p) => ({ urn: p.urn, isDelegable: p.isDelegable, isAssignable: p.isAssignable }));
   const resources = [...catalogue.resources]
-    .sort((a, b) => compareText(a.identifier, b.identifier))
+    .sort((a, b) => compareStrings(a.identifier, b.identifier))
     .map((r) => ({ identifier: r.identifier, resourceType: r.resourceType }));
   return `${JSON.stringify({ format: SNAPSHOT_FORMAT, environment, accessPackages, resources }, null, 2)}\n`;
 }
@@ -102,7 +102,7 @@ export async function loadCatalogueSnapshots(root: string): Promise<LoadedSnapsh
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { snapshots, diagnostics };
     throw error;
   }
-  for (const name of names.sort(compareText)) {
+  for (const name of names.sort(compareStrings)) {
     const environment = SNAPSHOT_FILE.exec(name)?.[1];
     if (environment === undefined) continue;
     const file = snapshotPath(environment);
@@ -143,7 +143,7 @@ export function compareCatalogues(before: Catalogue, after: Catalogue): Catalogu
     ]);
   const old = key(before);
   const next = key(after);
-  const sorted = (items: string[]) => items.sort(compareText);
+  const sorted = (items: string[]) => items.sort(compareStrings);
   return {
     added: sorted([...next.keys()].filter((k) => !old.has(k))),
     removed: sorted([...old.keys()].filter((k) => !next.has(k))),

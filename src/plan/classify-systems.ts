@@ -8,7 +8,7 @@ import { canonicalFromLive, canonicalFromSpec } from '../model/canonical.ts';
 import type { LiveState } from '../model/live-state.ts';
 import type { DesiredSystem } from '../model/system.ts';
 import type { LiveSystem } from '../model/wire.ts';
-import { compareStrings } from './compare-strings.ts';
+import { compareStrings } from '../model/compare-strings.ts';
 import type { UnmanagedSystem } from './plan-types.ts';
 import { isSameVendor, listUnmanagedSystems, vendorOrgOf } from './vendor-systems.ts';
 

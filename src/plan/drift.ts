@@ -10,7 +10,7 @@ import { stringifyCanonicalJson } from '../model/canonical-json.ts';
 import { diffCanonicalSystems } from '../model/diff.ts';
 import type { FieldChange } from '../model/diff.ts';
 import { classifySystems } from './classify-systems.ts';
-import { compareStrings } from './compare-strings.ts';
+import { compareStrings } from '../model/compare-strings.ts';
 import { PLAN_FORMAT_VERSION } from './plan-types.ts';
 import type { PlanInput } from './plan-types.ts';
 

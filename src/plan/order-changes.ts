@@ -5,7 +5,7 @@
  */
 import type { LiveState } from '../model/live-state.ts';
 import { canonicalFromLive } from '../model/canonical.ts';
-import { compareStrings } from './compare-strings.ts';
+import { compareStrings } from '../model/compare-strings.ts';
 import type { RegisterSystemRequest } from '../model/wire.ts';
 import type { ChangePhase, DesiredEntry, PlannedChange } from './plan-types.ts';
 

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { stringifyCanonicalJson } from '../model/canonical-json.ts';
 import { classifySystems } from './classify-systems.ts';
-import { compareStrings } from './compare-strings.ts';
+import { compareStrings } from '../model/compare-strings.ts';
 import { describeCreatedSystem, diffCanonicalSystems } from '../model/diff.ts';
 import {
   assignPhases,

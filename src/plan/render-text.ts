@@ -15,7 +15,7 @@ import {
   HISTORY_ONLY_SYSREG,
   HISTORY_UNREADABLE,
 } from './describe-drift-history.ts';
-import { createPaint, type Paint, type Style } from './paint.ts';
+import { createPaint, type Paint, type Style } from '../model/paint.ts';
 import type { ChangeAction, Plan, PlannedChange } from './plan-types.ts';
 import { escapeTerminalText } from '../systems/terminal-text.ts';
 

@@ -3,7 +3,7 @@ import type { LiveSystem } from '../model/wire.ts';
 import type { SystemSpec } from '../model/system.ts';
 import type { LiveState } from '../model/live-state.ts';
 import { canonicalFromLive } from '../model/canonical.ts';
-import { compareStrings } from './compare-strings.ts';
+import { compareStrings } from '../model/compare-strings.ts';
 import type { UnmanagedSystem } from './plan-types.ts';
 
 /** Live systems of the caller's vendor, not deleted, that no file describes; sorted by id. */

@@ -2,6 +2,7 @@
  * The canonical key order of a system file, shared by `fmt`, `renderSystemYaml` and the minimal
  * editor (which inserts new keys where `fmt` would put them, so an accepted drift stays formatted).
  */
+import { compareStrings } from '../model/compare-strings.ts';
 import { ENVIRONMENTS_KEY, FIELD_RULES } from '../model/fields.ts';
 
 /** A position in a YAML document: map keys and sequence indices from the root. */
@@ -81,7 +82,7 @@ export function compareKeysCanonically(path: YamlPath, a: string, b: string): nu
       const index = LANGUAGE_KEYS.indexOf(key);
       return index === -1 ? LANGUAGE_KEYS.length : index;
     };
-    return rank(a) - rank(b) || (rank(a) === LANGUAGE_KEYS.length ? compareText(a, b) : 0);
+    return rank(a) - rank(b) || (rank(a) === LANGUAGE_KEYS.length ? compareStrings(a, b) : 0);
   }
   const order = KEY_ORDER[kind];
   const rank = (key: string) => {
@@ -94,8 +95,4 @@ export function compareKeysCanonically(path: YamlPath, a: string, b: string): nu
 /** True when keys of the map at `path` are field names whose aliases are renamed. */
 export function holdsFieldNames(path: YamlPath): boolean {
   return path.length === 0 || (path.length === 2 && path[0] === ENVIRONMENTS_KEY);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -5,7 +5,7 @@
 import { environmentsOf, resolveSpec } from './environments.ts';
 import type { ParsedSystemFile } from './parsed-file.ts';
 import { RESOURCE_ATTRIBUTE_ID } from './rules-model.ts';
-import { compareText } from './sort-diagnostics.ts';
+import { compareStrings } from '../model/compare-strings.ts';
 
 export interface CatalogueReferences {
   /** Resource ids named in rights (attribute `urn:altinn:resource`), sorted, each once. */
@@ -30,7 +30,7 @@ export function collectCatalogueReferences(files: readonly ParsedSystemFile[]): 
     }
   }
   return {
-    resourceIds: [...resourceIds].sort(compareText),
-    accessPackageUrns: [...accessPackageUrns].sort(compareText),
+    resourceIds: [...resourceIds].sort(compareStrings),
+    accessPackageUrns: [...accessPackageUrns].sort(compareStrings),
   };
 }

@@ -6,7 +6,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import { compareText } from './sort-diagnostics.ts';
+import { compareStrings } from '../model/compare-strings.ts';
 
 export interface DiscoveredFile {
   /** Relative to the repository root, forward slashes. */
@@ -213,8 +213,8 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
   if (paths.length === 0) await visit(SYSTEMS_DIRECTORY, false);
   else for (const given of paths) await visit(given, true);
 
-  const files = [...found.values()].sort((a, b) => compareText(a.path, b.path));
-  diagnostics.sort((a, b) => compareText(a.file, b.file) || compareText(a.ruleId, b.ruleId));
+  const files = [...found.values()].sort((a, b) => compareStrings(a.path, b.path));
+  diagnostics.sort((a, b) => compareStrings(a.file, b.file) || compareStrings(a.ruleId, b.ruleId));
   return { files, diagnostics };
 }
 

@@ -3,7 +3,7 @@
  * annotations live at the GitHub edge, src/github/annotations.ts). Pure: sources come in as a map from
  * file to text.
  */
-import { createPaint } from '../plan/paint.ts';
+import { createPaint } from '../model/paint.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { escapeTerminalText, escapeTerminalTextKeepingTabs } from './terminal-text.ts';
 

@@ -1,0 +1,66 @@
+import {
+  appendJobSummary,
+  createInertLogOutput,
+  parseReportTarget,
+  readActionsContext,
+  writeOutputs
+} from "./chunk-DAJAPFBD.js";
+import {
+  escapeMarkdownText
+} from "./chunk-63QFOTXI.js";
+import "./chunk-PZ6WVKL3.js";
+import "./chunk-XUPUTSX3.js";
+import {
+  renderDiagnosticAnnotations
+} from "./chunk-AKDKZPEM.js";
+import {
+  describeRule,
+  hasErrors,
+  summarizeDiagnostics
+} from "./chunk-RHGWO4I5.js";
+import "./chunk-RPKBACA5.js";
+import "./chunk-BVG62MQ6.js";
+import "./chunk-7VZ5H7B6.js";
+
+// src/github/validation-summary.ts
+var MAX_SUMMARY_ROWS = 500;
+function renderValidationSummary(diagnostics, fileCount) {
+  const verdict = hasErrors(diagnostics) ? "❌" : "✅";
+  const lines = [
+    `### sysreg validate ${verdict}`,
+    "",
+    escapeMarkdownText(summarizeDiagnostics(diagnostics, fileCount))
+  ];
+  if (diagnostics.length > 0) {
+    lines.push("", "| Where | Severity | Rule | Message |", "|---|---|---|---|");
+    for (const diagnostic of diagnostics.slice(0, MAX_SUMMARY_ROWS)) {
+      const where = `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`;
+      const scope = diagnostic.environment ? `${diagnostic.environment}: ` : "";
+      const hint = diagnostic.hint ? `<br>${escapeMarkdownText(diagnostic.hint)}` : "";
+      lines.push(
+        `| ${escapeMarkdownText(where)} | ${diagnostic.severity} | ${escapeMarkdownText(describeRule(diagnostic))} | ${escapeMarkdownText(`${scope}${diagnostic.message}`)}${hint} |`
+      );
+    }
+    const hidden = diagnostics.length - MAX_SUMMARY_ROWS;
+    if (hidden > 0) lines.push("", `…and ${hidden} more, in the annotations and the log.`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/github/report-validation.ts
+async function reportValidationToGitHub(context, input) {
+  const { diagnostics, fileCount } = input;
+  const actions = await readActionsContext(context.env);
+  context.stdout.write(renderDiagnosticAnnotations(diagnostics));
+  await appendJobSummary(actions.stepSummaryPath, renderValidationSummary(diagnostics, fileCount));
+  await writeOutputs(actions.outputPath, {
+    errors: diagnostics.filter((d) => d.severity === "error").length,
+    warnings: diagnostics.filter((d) => d.severity === "warning").length
+  });
+}
+export {
+  createInertLogOutput,
+  parseReportTarget,
+  reportValidationToGitHub
+};
