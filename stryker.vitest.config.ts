@@ -21,6 +21,7 @@ const UNIT_TESTS = [
   'test/apply/combine-reviewed-plans.test.ts',
   'test/apply/compare-reviewed-plan.test.ts',
   'test/apply/render-apply-run.test.ts',
+  'test/apply/render-apply-outcomes.test.ts',
   'test/apply/verify-apply.test.ts',
   'test/systems/rule-fixtures.test.ts',
   'test/systems/validate.test.ts',
