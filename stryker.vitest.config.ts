@@ -17,6 +17,7 @@ const UNIT_TESTS = [
   'test/plan/**/*.test.ts',
   'test/model/**/*.test.ts',
   'test/apply/apply-plan.test.ts',
+  'test/apply/apply-failures.test.ts',
   'test/apply/apply-run.test.ts',
   'test/apply/combine-reviewed-plans.test.ts',
   'test/apply/compare-reviewed-plan.test.ts',
