@@ -1,0 +1,109 @@
+/**
+ * The sentences a reviewer reads beside a delete (whose integration stops) and beside a drifted
+ * system (who changed it outside sysreg, and when), for every case the plan can carry.
+ */
+import { describe, expect, it } from 'vitest';
+import { describeDeleteCost } from '../../src/plan/describe-delete-cost.ts';
+import { describeDriftHistory, formatChangeTime } from '../../src/plan/describe-drift-history.ts';
+import type { DriftItem, OutsideChange } from '../../src/plan/drift.ts';
+import type { PlannedChange } from '../../src/plan/plan-types.ts';
+
+const deletion: PlannedChange = {
+  systemId: '991825827_gone',
+  action: 'delete',
+  file: 'systems/991825827_gone.yaml',
+  name: { nb: 'gone' },
+  fields: [],
+  request: null,
+  dependsOn: [],
+  phase: 2,
+  deleteCause: 'tombstone',
+};
+
+describe('describeDeleteCost', () => {
+  it('says nothing when the plan read no system users', () => {
+    expect(describeDeleteCost(deletion)).toBeUndefined();
+  });
+
+  it('says the cost is unknown when they could not be read, with why', () => {
+    expect(describeDeleteCost({ ...deletion, systemUsersUnreadable: 'HTTP 500', systemUsers: 3 })).toBe(
+      'Its system users could not be read (HTTP 500); customers may lose their integration.',
+    );
+    expect(describeDeleteCost({ ...deletion, systemUsersUnreadable: '' })).toBe(
+      'Its system users could not be read (); customers may lose their integration.',
+    );
+  });
+
+  it('counts system users and names the customers listed, and how many more', () => {
+    expect(describeDeleteCost({ ...deletion, systemUsers: 0, systemUserCustomers: [] })).toBe(
+      'It has no system users: no customer loses an integration.',
+    );
+    expect(describeDeleteCost({ ...deletion, systemUsers: 1, systemUserCustomers: ['310000001'] })).toBe(
+      '1 system user stops working: the customer 310000001.',
+    );
+    expect(
+      describeDeleteCost({ ...deletion, systemUsers: 2, systemUserCustomers: ['310000001', '310000002'] }),
+    ).toBe('2 system users stop working: customers 310000001, 310000002.');
+    expect(describeDeleteCost({ ...deletion, systemUsers: 7, systemUserCustomers: ['310000001'] })).toBe(
+      '7 system users stop working: customers 310000001, and 6 more.',
+    );
+  });
+});
+
+const drifted: DriftItem = {
+  systemId: '991825827_drifted',
+  kind: 'changed-in-altinn',
+  file: 'systems/991825827_drifted.yaml',
+  name: { nb: 'drifted' },
+  fields: [],
+  detail: 'Changed in Altinn.',
+} as DriftItem;
+
+const change: OutsideChange = {
+  created: '2026-11-20T14:02:07.123Z',
+  changeType: 'update',
+  changedByOrgNumber: '310000001',
+  clientId: 'portal',
+};
+
+describe('describeDriftHistory', () => {
+  it('tells an unread changelog, an unreadable one and one with only sysreg’s writes apart', () => {
+    expect(describeDriftHistory(drifted)).toEqual({ kind: 'none' });
+    expect(describeDriftHistory({ ...drifted, historyUnreadable: 'HTTP 403', history: [change] })).toEqual({
+      kind: 'unreadable',
+      reason: 'HTTP 403',
+    });
+    expect(describeDriftHistory({ ...drifted, historyUnreadable: '' })).toEqual({
+      kind: 'unreadable',
+      reason: '',
+    });
+    expect(describeDriftHistory({ ...drifted, history: [] })).toEqual({ kind: 'only-sysreg' });
+  });
+
+  it('gives one line per outside change, unknown where Altinn did not say who', () => {
+    const history: OutsideChange[] = [
+      change,
+      { created: 'yesterday', changeType: 'delete', changedByOrgNumber: null, clientId: null },
+      { ...change, clientId: '' },
+    ];
+    expect(describeDriftHistory({ ...drifted, history })).toEqual({
+      kind: 'changes',
+      lines: [
+        { time: '2026-11-20 14:02:07 UTC', changeType: 'update', orgNumber: '310000001', clientId: 'portal' },
+        { time: 'yesterday', changeType: 'delete', orgNumber: 'unknown', clientId: 'unknown' },
+        {
+          time: '2026-11-20 14:02:07 UTC',
+          changeType: 'update',
+          orgNumber: '310000001',
+          clientId: 'unknown',
+        },
+      ],
+    });
+  });
+
+  it('writes a time as UTC to the second, and keeps what is not a time', () => {
+    expect(formatChangeTime('2026-01-02T03:04:05+01:00')).toBe('2026-01-02 02:04:05 UTC');
+    expect(formatChangeTime('not a time')).toBe('not a time');
+    expect(formatChangeTime('')).toBe('');
+  });
+});
