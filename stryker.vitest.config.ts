@@ -21,10 +21,12 @@ const UNIT_TESTS = [
   'test/apply/apply-run.test.ts',
   'test/apply/combine-reviewed-plans.test.ts',
   'test/apply/compare-reviewed-plan.test.ts',
+  'test/apply/review-differences.test.ts',
   'test/apply/render-apply-run.test.ts',
   'test/apply/render-apply-outcomes.test.ts',
   'test/apply/verify-apply.test.ts',
   'test/systems/rule-fixtures.test.ts',
+  'test/systems/rule-messages.test.ts',
   'test/systems/validate.test.ts',
   'test/github/report-builders.test.ts',
 ];
@@ -37,6 +39,8 @@ export default defineConfig({
           {
             test: {
               name: 'unit',
+              // Pure tests: modules evaluated once per worker instead of once per file and mutant run.
+              isolate: false,
               include: UNIT_TESTS,
               // Over HTTP against a local Altinn: seconds per mutant.
               exclude: ['test/plan/delete-cost.test.ts', ...PROPERTY_TESTS],
