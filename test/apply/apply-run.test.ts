@@ -198,6 +198,19 @@ describe('runApply', () => {
     expect(run.report?.results[0]).toMatchObject({ outcome: 'skipped', reason: 'blocked' });
   });
 
+  it('asks when a blocked change stands beside one it can make', async () => {
+    const burned = buildSpec('burned');
+    const register = createInMemoryRegister([storeAsAltinn(burned, { deleted: true })]);
+    let asked = 0;
+    const run = await runApply(await edgesFor(register, [alpha, burned]), {
+      ...NO_FLAGS,
+      confirm: async () => (asked += 1) > 1,
+    });
+    expect(asked).toBe(1);
+    expect(run.status).toBe('cancelled');
+    expect(register.writes).toEqual([]);
+  });
+
   it('exits 1 with what Altinn still differs in when the verification finds a change left', async () => {
     // This Altinn keeps every system visible, whatever it is sent.
     const register = createInMemoryRegister([storeAsAltinn(alpha)], {
