@@ -1,13 +1,14 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-FFXLFBDF.js";
+} from "./chunks/chunk-MN5ITOZ3.js";
 import "./chunks/chunk-NQ6FXIXM.js";
-import "./chunks/chunk-JFDNQY3D.js";
-import "./chunks/chunk-Y7HMJB2Q.js";
+import "./chunks/chunk-YRZ4PKCB.js";
+import "./chunks/chunk-MXBULDQQ.js";
 import "./chunks/chunk-QS53BEIT.js";
-import "./chunks/chunk-JL2D3Q3I.js";
+import "./chunks/chunk-LJMKBTNR.js";
 import "./chunks/chunk-ES5KJZ65.js";
+import "./chunks/chunk-LPPGVJBP.js";
 import "./chunks/chunk-DFEVOAXM.js";
 import {
   __commonJS,

@@ -16,7 +16,9 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type * as SchemaValidatorModule from '../src/systems/schema-validator.ts';
+import type * as CompileSchemaModule from '../src/systems/compile-schema.ts';
+import type * as ConfigSchemaModule from '../src/config/config-schema.ts';
+import type * as SystemSchemaModule from '../src/systems/schema.ts';
 import { parseArgs } from 'node:util';
 
 const REPO = path.resolve(import.meta.dirname, '..');
@@ -29,31 +31,53 @@ const TARGET = 'node22';
 const REQUIRE_SHIM =
   "import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);";
 
-const SCHEMA_VALIDATOR_MODULE = /[\\/]src[\\/]systems[\\/]schema-validator\.ts$/;
-
 /**
- * The system schema's check as ajv standalone code, with the same options src/systems/schema-validator.ts
- * compiles it with at run time, so the bundle starts without compiling. Read from `root`'s sources.
+ * Modules replaced in the bundle by ajv standalone code for their schema, compiled with the same
+ * options as at run time (src/systems/compile-schema.ts), so the bundle starts without compiling.
+ * Each module exports one function returning the check; the replacement exports the same.
  */
-export async function renderStandaloneSchemaValidator(root: string): Promise<string> {
-  const source = (await import(
-    pathToFileURL(path.join(root, 'src', 'systems', 'schema-validator.ts')).href
-  )) as typeof SchemaValidatorModule;
-  const { ajv, validate } = source.compileSystemSchema({
-    ...source.SYSTEM_SCHEMA_AJV_OPTIONS,
+const PRECOMPILED_SCHEMAS = [
+  {
+    filter: /[\\/]src[\\/]systems[\\/]schema-validator\.ts$/,
+    exportName: 'systemSchemaValidator',
+    schema: async (root: string) =>
+      ((await importSource(root, 'src/systems/schema.ts')) as typeof SystemSchemaModule).buildSystemSchema(),
+  },
+  {
+    filter: /[\\/]src[\\/]config[\\/]config-validator\.ts$/,
+    exportName: 'configSchemaValidator',
+    schema: async (root: string) =>
+      ((await importSource(root, 'src/config/config-schema.ts')) as typeof ConfigSchemaModule).CONFIG_SCHEMA,
+  },
+] as const;
+
+function importSource(root: string, file: string): Promise<unknown> {
+  return import(pathToFileURL(path.join(root, file)).href);
+}
+
+/** One schema's check as ajv standalone code, exported under `exportName`. Read from `root`'s sources. */
+async function renderStandaloneSchemaValidator(
+  root: string,
+  precompiled: (typeof PRECOMPILED_SCHEMAS)[number],
+): Promise<string> {
+  const compiler = (await importSource(root, 'src/systems/compile-schema.ts')) as typeof CompileSchemaModule;
+  const { ajv, validate } = compiler.compileSchema(await precompiled.schema(root), {
+    ...compiler.SCHEMA_AJV_OPTIONS,
     code: { source: true, esm: true },
   });
-  return `${standaloneCode.default(ajv, validate)}\nexport function systemSchemaValidator() {\n  return validate;\n}\n`;
+  return `${standaloneCode.default(ajv, validate)}\nexport function ${precompiled.exportName}() {\n  return validate;\n}\n`;
 }
 
 function precompiledSchemaPlugin(root: string): Plugin {
   return {
     name: 'sysreg-precompiled-schema',
     setup(build) {
-      build.onLoad({ filter: SCHEMA_VALIDATOR_MODULE }, async () => ({
-        contents: await renderStandaloneSchemaValidator(root),
-        loader: 'js',
-      }));
+      for (const precompiled of PRECOMPILED_SCHEMAS) {
+        build.onLoad({ filter: precompiled.filter }, async () => ({
+          contents: await renderStandaloneSchemaValidator(root, precompiled),
+          loader: 'js',
+        }));
+      }
     },
   };
 }

@@ -120,18 +120,22 @@ export function acceptDrift(input: AcceptDriftInput): AcceptDriftResult {
 function explainNotAcceptable(item: DriftItem, environment: string): string | undefined {
   switch (item.kind) {
     case 'missing-in-altinn':
-      return `it is missing in ${environment}; 'sysreg apply' creates it, or remove its file by hand.`;
+      return `it is missing in ${environment}; 'sysreg apply' creates it, or ${recordAbsence(item, environment)} keeps it out of ${environment}.`;
     case 'deleted-in-altinn':
-      return `it was deleted in ${environment}; if that is right, set 'isDeleted: true' in its file by hand (that holds for every environment).`;
+      return `it was deleted in ${environment}; ${recordAbsence(item, environment)} records that in its file.`;
     case 'unmanaged-in-altinn':
       return `no file describes it; 'sysreg import --env ${environment} --only ${item.systemId}' adopts it.`;
     case 'changed-outside-git':
       if (item.fields.some((field) => field.field === 'isDeleted')) {
-        return `its file is a tombstone but it is live in ${environment}; remove 'isDeleted' by hand if it should live (that holds for every environment).`;
+        return `its file says it must not exist in ${environment}, but it is live there; 'sysreg apply --allow-delete' deletes it, or 'sysreg import --env ${environment} --only ${item.systemId}' records it as live there.`;
       }
       return undefined;
   }
 }
+
+/** The command that writes `environments.<env>.isDeleted: true` for a system the environment does not have. */
+const recordAbsence = (item: DriftItem, environment: string) =>
+  `'sysreg import --env ${environment} --only ${item.systemId}' (environments.${environment}.isDeleted: true)`;
 
 /** The environments assumed when the caller names none: Altinn's test and production. */
 const DEFAULT_ENVIRONMENTS = ['tt02', 'prod'];

@@ -8,7 +8,7 @@ import { UsageError } from '../model/command.ts';
 import { describeFileError } from '../model/describe-file-error.ts';
 import { toRepoPath } from '../systems/discover.ts';
 import { MAX_SYSTEM_FILE_BYTES } from '../systems/load.ts';
-import type { FolderFile } from './import-systems.ts';
+import type { FolderFile } from './import-types.ts';
 
 const YAML_FILE = /\.ya?ml$/i;
 

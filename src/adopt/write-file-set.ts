@@ -6,7 +6,7 @@
 import { lstat, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFileError } from '../model/describe-file-error.ts';
-import { writeFileAtomically } from '../systems/write-file-atomically.ts';
+import { writeFileAtomically } from '../model/write-file-atomically.ts';
 
 export interface FileWrite {
   /** Repository-relative path, forward slashes. */

@@ -18,7 +18,7 @@ import type { Catalogue } from '../catalogue/default-catalogue.ts';
 import { collectCatalogueReferences } from '../systems/catalogue-references.ts';
 import { discoverSystemFiles } from '../systems/discover.ts';
 import { loadSystemFiles } from '../systems/load.ts';
-import { writeFileAtomically } from '../systems/write-file-atomically.ts';
+import { writeFileAtomically } from '../model/write-file-atomically.ts';
 import { UsageError, type Command, type CommandContext } from '../model/command.ts';
 import { openAltinnConnection } from './shared/altinn-connection.ts';
 import {

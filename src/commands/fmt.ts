@@ -12,7 +12,7 @@ import type { DiscoveredFile } from '../systems/discover.ts';
 import { readSystemFileText } from '../systems/load.ts';
 import { formatSystemFile, type FileFormatting } from '../systems/format.ts';
 import { escapeTerminalLines, escapeTerminalText } from '../systems/terminal-text.ts';
-import { writeFileAtomically } from '../systems/write-file-atomically.ts';
+import { writeFileAtomically } from '../model/write-file-atomically.ts';
 import { describeFileError } from '../model/describe-file-error.ts';
 
 const USAGE = `Usage: sysreg fmt [--check] [paths…]

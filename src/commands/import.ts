@@ -5,7 +5,7 @@
  */
 import { readLiveState } from '../altinn/read-live-state.ts';
 import { planImport } from '../adopt/import-systems.ts';
-import type { ImportedSystem, ImportInput, ImportProblem } from '../adopt/import-systems.ts';
+import type { ImportedSystem, ImportInput, ImportProblem } from '../adopt/import-types.ts';
 import { readSystemsFolder, resolveSystemsFolder } from '../adopt/systems-folder.ts';
 import { writeFileSet } from '../adopt/write-file-set.ts';
 import { SYSTEMS_DIRECTORY } from '../systems/discover.ts';
@@ -151,8 +151,10 @@ function renderImportSummary(systems: readonly ImportedSystem[], environment: st
         );
         return `replaced  ${system.file}${tombstone}${kept.length > 0 ? ` (${kept.join('; ')})` : ''}`;
       }
-      case 'override':
-        return `overrides ${system.file}: environments.${environment}: ${system.fields.join(', ')}`;
+      case 'override': {
+        const absent = system.tombstone ? ` (absent in ${environment})` : '';
+        return `overrides ${system.file}: environments.${environment}: ${system.fields.join(', ')}${absent}`;
+      }
       case 'unchanged':
         return `unchanged ${system.file}`;
     }

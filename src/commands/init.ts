@@ -3,7 +3,7 @@
  * systems with sysreg. Creates only files that do not exist; a file already there is left exactly as
  * it is and named, with what it would have needed.
  */
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { findGitRoot } from '../config/repository-root.ts';
 import { checkEnvironmentNames, IGNORED_WORKING_FILES, renderInitFiles } from '../init/init-files.ts';
@@ -13,6 +13,7 @@ import { resolveSystemIdentity } from '../systems/system-skeleton.ts';
 import { describeFileError } from '../model/describe-file-error.ts';
 import { UsageError, type Command } from '../model/command.ts';
 import { parseArguments } from './shared/arguments.ts';
+import { writeFileAtomically } from '../model/write-file-atomically.ts';
 
 const USAGE = `Usage: sysreg init [--vendor ORG] [--environments tt02,prod]
 
@@ -74,8 +75,8 @@ export const command: Command = {
       const target = path.join(root, file.path);
       try {
         await mkdir(path.dirname(target), { recursive: true });
-        // `wx`: create only; an existing file (even one made a moment ago) is never replaced.
-        await writeFile(target, file.text, { flag: 'wx' });
+        // Create only: an existing file (even one made a moment ago) is never replaced.
+        await writeFileAtomically(target, file.text, { exclusive: true });
         created.push(file.path);
       } catch (error) {
         if ((error as { code?: unknown }).code !== 'EEXIST') {

@@ -9,10 +9,10 @@ import { parseArguments } from './shared/arguments.ts';
 import type { Command } from '../model/command.ts';
 import { UsageError } from '../model/command.ts';
 import { describeFileError } from '../model/describe-file-error.ts';
-import { describeUnsafeFileName } from '../adopt/import-systems.ts';
+import { describeUnsafeFileName } from '../adopt/import-folder.ts';
 import { SYSTEMS_DIRECTORY, toRepoPath } from '../systems/discover.ts';
 import { renderSystemSkeleton, resolveSystemIdentity } from '../systems/system-skeleton.ts';
-import { writeFileAtomically } from '../systems/write-file-atomically.ts';
+import { writeFileAtomically } from '../model/write-file-atomically.ts';
 
 const USAGE = `Usage: sysreg new <id> --vendor <org> [--dir systems]
 

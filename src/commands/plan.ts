@@ -33,7 +33,8 @@ type PlanFormat = (typeof PLAN_FORMATS)[number];
 const USAGE = `Usage: sysreg plan --env NAME [options]
 
 Compares systems/ with live Altinn and shows what apply would do: creates, field-level updates,
-deletes (only for files that declare isDeleted: true), blocked systems and unmanaged live systems.
+deletes (only where a file declares isDeleted: true for the environment), blocked systems and
+unmanaged live systems.
 Reads only; never writes to Altinn.
 
 Options:

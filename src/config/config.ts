@@ -1,13 +1,24 @@
 /**
  * The optional repo config file, `sysreg.config.yaml` at the repository root: extra Altinn
  * environments or URL overrides, the plan's safety thresholds, and whether unmanaged systems are
- * pruned. Parsing is pure and collects every mistake with file and line; loading is the I/O edge.
+ * pruned. Parsing is pure and collects every mistake with file, line and rule: the YAML is read as
+ * system files are (the shared options, positions through the same locator), its shape is checked
+ * by the JSON Schema in config-schema.ts; loading is the I/O edge.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
-import type { Node as YamlNode } from 'yaml';
+import type { ErrorObject } from 'ajv';
+import { isScalar } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.ts';
+import { DEFAULT_SAFETY_SETTINGS, type SafetySettings } from '../plan/safety.ts';
+import { describePath, type Locator } from '../systems/parsed-file.ts';
+import { splitInstancePath, stripFile } from '../systems/schema-errors.ts';
+import { sortDiagnostics } from '../systems/sort-diagnostics.ts';
+import { suggestName } from '../systems/suggest-name.ts';
+import { diagnoseYamlErrors } from '../systems/yaml-errors.ts';
+import { createLocator, parseYaml } from '../systems/yaml-locator.ts';
+import { YAML_TO_JS_OPTIONS } from '../systems/yaml-options.ts';
+import { configSchemaValidator } from './config-validator.ts';
 
 export const CONFIG_FILE_NAME = 'sysreg.config.yaml';
 
@@ -21,23 +32,17 @@ export interface EnvironmentConfig {
   scope?: string;
 }
 
-export interface SafetyConfig {
-  /** Largest share of managed systems a plan may delete or rewrite without an override. */
-  maxChangeShare: number;
-  /** Below this many systems the share rule does not apply. */
-  minSystemsForShare: number;
-}
-
 export interface SysregConfig {
   environments: Record<string, EnvironmentConfig>;
-  safety: SafetyConfig;
+  /** The plan's safety thresholds; the defaults are the planner's own. */
+  safety: SafetySettings;
   /** Delete live systems that no file describes. Off by default: they are reported as unmanaged. */
   prune: boolean;
 }
 
 export const DEFAULT_CONFIG: SysregConfig = {
   environments: {},
-  safety: { maxChangeShare: 0.3, minSystemsForShare: 10 },
+  safety: DEFAULT_SAFETY_SETTINGS,
   prune: false,
 };
 
@@ -49,7 +54,9 @@ export class ConfigError extends Error {
     super(
       [
         'invalid configuration:',
-        ...diagnostics.map((d) => `  ${d.file}:${d.line}:${d.column}: ${d.message} [${d.ruleId}]`),
+        ...diagnostics.map(
+          (d) => `  ${d.file}:${d.line}:${d.column}: ${d.message} [${d.ruleId}]${d.hint ? ` ${d.hint}` : ''}`,
+        ),
       ].join('\n'),
     );
     this.name = 'ConfigError';
@@ -62,148 +69,109 @@ export interface ParsedConfig {
   diagnostics: Diagnostic[];
 }
 
-const ENVIRONMENT_KEYS = ['platformUrl', 'maskinportenUrl', 'scope'] as const;
-const TOP_KEYS = ['environments', 'safety', 'prune'] as const;
-const SAFETY_KEYS = ['maxChangeShare', 'minSystemsForShare'] as const;
-
 /** Parses the text of a config file. `file` is the repo-relative name used in diagnostics. */
 export function parseSysregConfig(text: string, file: string = CONFIG_FILE_NAME): ParsedConfig {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const diagnostics: Diagnostic[] = [];
-  const config: SysregConfig = {
-    environments: {},
-    safety: { ...DEFAULT_CONFIG.safety },
-    prune: DEFAULT_CONFIG.prune,
-  };
-  const report = (node: YamlNode | null | undefined, ruleId: string, message: string, offset?: number) => {
-    const at = offset ?? node?.range?.[0] ?? 0;
-    const { line, col } = lineCounter.linePos(at);
-    diagnostics.push({ file, line, column: col, ruleId, severity: 'error', message });
-  };
-  for (const error of doc.errors)
-    report(undefined, 'config-yaml', error.message.split('\n')[0] ?? 'YAML error', error.pos[0]);
-  if (diagnostics.length > 0) return { config, diagnostics };
-  const root = doc.contents;
-  if (root === null || (isScalar(root) && root.value === null)) return { config, diagnostics };
-  if (!isMap(root)) {
-    report(root, 'config-shape', 'the config file must be a mapping');
-    return { config, diagnostics };
+  const { yamlDocument, lineCounter } = parseYaml(text);
+  const defaults = structuredClone(DEFAULT_CONFIG);
+  const fail = (diagnostics: Omit<Diagnostic, 'file'>[]): ParsedConfig => ({
+    config: defaults,
+    diagnostics: sortDiagnostics(diagnostics.map((diagnostic) => ({ file, ...diagnostic }))),
+  });
+  if (yamlDocument.errors.length > 0) {
+    return fail(
+      diagnoseYamlErrors(yamlDocument.errors, lineCounter, text).map((d) => ({
+        ...d,
+        ruleId: 'config-yaml',
+      })),
+    );
   }
-  for (const pair of root.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    const value = pair.value as YamlNode | null;
-    if (!(TOP_KEYS as readonly string[]).includes(key)) {
-      report(
-        pair.key as YamlNode,
-        'config-unknown-key',
-        `unknown key '${key}' (expected one of ${TOP_KEYS.join(', ')})`,
-      );
-    } else if (key === 'prune') {
-      if (isScalar(value) && typeof value.value === 'boolean') config.prune = value.value;
-      else report(value ?? (pair.key as YamlNode), 'config-type', "'prune' must be true or false");
-    } else if (key === 'safety') {
-      readSafety(value, config.safety, report);
-    } else {
-      readEnvironments(value, config.environments, report);
-    }
-  }
-  return { config, diagnostics };
-}
-
-type Report = (node: YamlNode | null | undefined, ruleId: string, message: string) => void;
-
-function readSafety(node: YamlNode | null, safety: SafetyConfig, report: Report): void {
-  if (!isMap(node)) return report(node, 'config-type', "'safety' must be a mapping");
-  for (const pair of node.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    const value = pair.value as YamlNode | null;
-    const number = isScalar(value) && typeof value.value === 'number' ? value.value : undefined;
-    if (key === 'maxChangeShare') {
-      if (number !== undefined && number >= 0 && number <= 1) safety.maxChangeShare = number;
-      else
-        report(
-          value ?? (pair.key as YamlNode),
-          'config-type',
-          "'safety.maxChangeShare' must be a number from 0 to 1",
-        );
-    } else if (key === 'minSystemsForShare') {
-      if (number !== undefined && Number.isInteger(number) && number >= 0) safety.minSystemsForShare = number;
-      else
-        report(
-          value ?? (pair.key as YamlNode),
-          'config-type',
-          "'safety.minSystemsForShare' must be a whole number ≥ 0",
-        );
-    } else {
-      report(
-        pair.key as YamlNode,
-        'config-unknown-key',
-        `unknown key 'safety.${key}' (expected one of ${SAFETY_KEYS.join(', ')})`,
-      );
-    }
-  }
-}
-
-function readEnvironments(
-  node: YamlNode | null,
-  environments: Record<string, EnvironmentConfig>,
-  report: Report,
-): void {
-  if (!isMap(node))
-    return report(node, 'config-type', "'environments' must be a mapping of name to settings");
-  for (const pair of node.items) {
-    const name = isScalar(pair.key) ? String(pair.key.value) : '';
-    const value = pair.value as YamlNode | null;
-    if (!/^[a-z][a-z0-9-]*$/.test(name)) {
-      report(
-        pair.key as YamlNode,
-        'config-environment-name',
-        `environment name '${name}' must match [a-z][a-z0-9-]*`,
-      );
-      continue;
-    }
-    if (!isMap(value)) {
-      report(value ?? (pair.key as YamlNode), 'config-type', `environment '${name}' must be a mapping`);
-      continue;
-    }
-    const settings: EnvironmentConfig = {};
-    for (const item of value.items) {
-      const key = isScalar(item.key) ? String(item.key.value) : '';
-      const raw = item.value as YamlNode | null;
-      if (!(ENVIRONMENT_KEYS as readonly string[]).includes(key)) {
-        report(
-          item.key as YamlNode,
-          'config-unknown-key',
-          `unknown key '${key}' in environment '${name}' (expected one of ${ENVIRONMENT_KEYS.join(', ')})`,
-        );
-        continue;
-      }
-      if (!isScalar(raw) || typeof raw.value !== 'string' || raw.value.trim() === '') {
-        report(
-          raw ?? (item.key as YamlNode),
-          'config-type',
-          `'environments.${name}.${key}' must be a non-empty string`,
-        );
-        continue;
-      }
-      if (key !== 'scope' && !isHttpUrl(raw.value)) {
-        report(raw, 'config-url', `'environments.${name}.${key}' must be an absolute http(s) URL`);
-        continue;
-      }
-      settings[key as (typeof ENVIRONMENT_KEYS)[number]] = raw.value;
-    }
-    environments[name] = settings;
-  }
-}
-
-function isHttpUrl(text: string): boolean {
+  const root = yamlDocument.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return { config: defaults, diagnostics: [] };
+  let value: unknown;
   try {
-    const url = new URL(text);
-    return url.protocol === 'https:' || url.protocol === 'http:';
+    value = yamlDocument.toJS(YAML_TO_JS_OPTIONS);
   } catch {
-    return false;
+    return fail([
+      {
+        line: 1,
+        column: 1,
+        ruleId: 'config-yaml',
+        severity: 'error',
+        message: `YAML aliases expand too much (more than ${YAML_TO_JS_OPTIONS.maxAliasCount} alias expansions).`,
+      },
+    ]);
   }
+  const validate = configSchemaValidator();
+  if (!validate(value)) {
+    const { positionOf } = createLocator(file, text, { yamlDocument, lineCounter });
+    return fail(diagnoseConfigErrors(validate.errors ?? [], positionOf));
+  }
+  const given = value as Partial<SysregConfig>;
+  return {
+    config: {
+      environments: given.environments ?? defaults.environments,
+      safety: { ...defaults.safety, ...given.safety },
+      prune: given.prune ?? defaults.prune,
+    },
+    diagnostics: [],
+  };
+}
+
+/** The schema's errors with file positions, one per place: the first error at a path says enough. */
+function diagnoseConfigErrors(errors: ErrorObject[], locate: Locator): Omit<Diagnostic, 'file'>[] {
+  const byPlace = new Map<string, Omit<Diagnostic, 'file'>>();
+  for (const error of errors) {
+    // Reported by the inner `pattern` error, which names the key.
+    if (error.keyword === 'propertyNames') continue;
+    const at = splitInstancePath(error.instancePath);
+    const diagnostic = diagnoseConfigError(error, at, locate);
+    const place = `${diagnostic.line}:${diagnostic.column}`;
+    if (!byPlace.has(place)) byPlace.set(place, diagnostic);
+  }
+  return [...byPlace.values()];
+}
+
+function diagnoseConfigError(error: ErrorObject, at: string[], locate: Locator): Omit<Diagnostic, 'file'> {
+  const parentSchema = (error.parentSchema ?? {}) as {
+    expected?: string;
+    rule?: string;
+    properties?: Record<string, unknown>;
+  };
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'additionalProperties') {
+    const key = String(params.additionalProperty);
+    const known = Object.keys(parentSchema.properties ?? {});
+    const suggestion = suggestName(key, known);
+    return {
+      ...stripFile(locate([...at, key], 'key')),
+      ruleId: 'config-unknown-key',
+      severity: 'error',
+      message: `unknown key '${describePath([...at, key])}' (expected one of ${known.join(', ')})`,
+      ...(suggestion ? { hint: `Did you mean '${suggestion}'?` } : {}),
+    };
+  }
+  if (error.propertyName !== undefined) {
+    return {
+      ...stripFile(locate([...at, error.propertyName], 'key')),
+      ruleId: 'config-environment-name',
+      severity: 'error',
+      message: `environment name '${error.propertyName}' must be lower-case letters, digits and dashes, starting with a letter (at most 40)`,
+    };
+  }
+  if (at.length === 0) {
+    return {
+      ...stripFile(locate(at)),
+      ruleId: 'config-shape',
+      severity: 'error',
+      message: 'the config file must be a mapping',
+    };
+  }
+  return {
+    ...stripFile(locate(at)),
+    ruleId: parentSchema.rule ?? 'config-type',
+    severity: 'error',
+    message: `'${describePath(at)}' must be ${parentSchema.expected ?? error.message ?? 'valid'}`,
+  };
 }
 
 /** Reads `sysreg.config.yaml` from the repository root; the defaults when there is none. */

@@ -3,8 +3,8 @@
  * rename, fsync of the directory) so that a kill -9 at any moment leaves either the old or the new
  * file, never a torn one. Signing keys are not stored: tokens issued before a restart stop validating.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { removeStaleTemporaryFiles, writeFileAtomicallySync } from '../model/write-file-atomically.ts';
 import type { Catalogue } from '../catalogue/default-catalogue.ts';
 import type { MaskinportenClient } from './maskinporten.ts';
 import type { RegisterSnapshot } from './register-state.ts';
@@ -27,10 +27,11 @@ export class EmulatorDataError extends Error {
   }
 }
 
-/** Reads the data file; undefined when it does not exist yet. */
+/** Reads the data file; undefined when it does not exist yet. A killed run's temporary files go first. */
 export function readEmulatorData(file: string): EmulatorData | undefined {
   let text: string;
   try {
+    removeStaleTemporaryFiles(file);
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -61,20 +62,5 @@ export function readEmulatorData(file: string): EmulatorData | undefined {
 }
 
 export function writeEmulatorData(file: string, data: EmulatorData): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w', 0o600);
-  try {
-    writeSync(fd, JSON.stringify(data));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, file);
-  // Make the rename itself durable.
-  const directory = openSync(dirname(file), 'r');
-  try {
-    fsyncSync(directory);
-  } finally {
-    closeSync(directory);
-  }
+  writeFileAtomicallySync(file, JSON.stringify(data), { mode: 0o600 });
 }

@@ -4,7 +4,7 @@
  * No HTTP, no clock and no randomness of its own: callers pass the time and the new internal id.
  * Operations return results as values; the service layer (register-service.ts) decides statuses.
  */
-import type { AccessPackage, LanguageMap, Right } from '../model/system.ts';
+import { copyRight, type AccessPackage, type LanguageMap, type Right } from '../model/system.ts';
 import type { LiveSystem, RegisteredSystemDTO, SystemChangeLogEntry } from '../model/wire.ts';
 
 /** One row of `system_register`. `rights`/`accessPackages` are null when stored as DB NULL. */
@@ -276,7 +276,7 @@ export function renderLiveSystem(system: StoredSystem): LiveSystem {
     name: live.name,
     description: live.description,
   };
-  if (system.rights !== null) ordered.rights = system.rights.map(renderRight);
+  if (system.rights !== null) ordered.rights = system.rights.map(copyRight);
   if (system.accessPackages !== null) ordered.accessPackages = system.accessPackages;
   Object.assign(ordered, {
     isDeleted: live.isDeleted,
@@ -296,17 +296,10 @@ export function renderSystemDTO(system: StoredSystem): RegisteredSystemDTO {
     name: system.name,
     description: system.description,
   };
-  if (system.rights !== null) dto.rights = system.rights.map(renderRight);
+  if (system.rights !== null) dto.rights = system.rights.map(copyRight);
   if (system.accessPackages !== null) dto.accessPackages = system.accessPackages;
   dto.isVisible = system.isVisible;
   return dto as unknown as RegisteredSystemDTO;
-}
-
-/** A right with a null action leaves `action` out (nulls are not written). */
-function renderRight(right: Right): Right {
-  return right.action === undefined || right.action === null
-    ? { resource: right.resource }
-    : { action: right.action, resource: right.resource };
 }
 
 export function renderChangeLogEntry(record: ChangeLogRecord): SystemChangeLogEntry {

@@ -7,30 +7,20 @@
 import type { LiveSystem, RegisterSystemRequest } from './wire.ts';
 import { FIELD_RULES } from './fields.ts';
 import type { FieldComparison } from './fields.ts';
-import type { AccessPackage, LanguageMap, Right, SystemSpec } from './system.ts';
+import { copyRight, type AccessPackage, type LanguageMap, type Right, type SystemSpec } from './system.ts';
 import { stringifyCanonicalJson } from './canonical-json.ts';
 
-/** Both sides of a comparison: the model's fields, each in its one canonical spelling. */
-export interface CanonicalSystem {
-  id: string;
-  /** Only `ID`: `vendor.authority` is never stored by Altinn. */
-  vendor: { ID: string };
-  /** Keys sorted. */
-  name: LanguageMap;
-  description: LanguageMap;
-  /** Sets: sorted by canonical JSON, duplicates removed, missing = `[]`. */
-  rights: Right[];
-  accessPackages: AccessPackage[];
-  clientId: string[];
-  /** Normalised as Altinn stores them; a value that is not a URL stays as written. */
-  allowedRedirectUrls: string[];
-  isVisible: boolean;
-  isDeleted: boolean;
-}
+/**
+ * Both sides of a comparison: the model's fields, each in its one canonical spelling. `vendor` holds
+ * only `ID` (Altinn never stores `authority`); language maps have sorted keys; sets are sorted by
+ * canonical JSON with duplicates removed, missing = `[]`; redirect URLs normalised as Altinn stores
+ * them (a value that is not a URL stays as written).
+ */
+export type CanonicalSystem = SystemSpec;
 
 /** Spec fields that are sets, with what Altinn does to one item when storing it. */
 const SET_ITEM_CANONICALISERS: Partial<Record<keyof SystemSpec, (item: unknown) => unknown>> = {
-  rights: (item) => canonicaliseRight(item as Right),
+  rights: (item) => copyRight(item as Right),
   accessPackages: (item) => ({ urn: (item as AccessPackage).urn }),
   // Altinn drops empty client ids when it reads the text[] back.
   clientId: (item) => (item === '' ? undefined : item),
@@ -80,17 +70,6 @@ export function sortSetItems<T>(items: readonly T[]): T[] {
   const byKey = new Map<string, T>();
   for (const item of items) byKey.set(stringifyCanonicalJson(item), item);
   return [...byKey.keys()].sort().map((key) => byKey.get(key) as T);
-}
-
-/**
- * A right's attribute pairs keep their order (Altinn's duplicate check keys on it); a null or missing
- * `action` is left out, as Altinn omits it on output.
- */
-function canonicaliseRight(right: Right): Right {
-  const resource = (right.resource ?? []).map((pair) => ({ id: pair.id, value: pair.value }));
-  return right.action === undefined || right.action === null
-    ? { resource }
-    : { action: right.action, resource };
 }
 
 /**

@@ -3,7 +3,7 @@
  * and formatting alike. Adding a field to the model means adding it here, and nowhere else deciding
  * how it compares.
  */
-import type { SystemSpec } from './system.ts';
+import type { OverridableField, SystemSpec } from './system.ts';
 
 /**
  * How a field compares between git and Altinn:
@@ -34,10 +34,19 @@ export interface FieldRule {
   description: string;
 }
 
+/**
+ * The rule of every field of the model: the compiler refuses a field without one, and an `overridable`
+ * that disagrees with the model's `OverridableField`.
+ */
+type FieldRuleByKey = {
+  readonly [K in keyof SystemSpec]: Omit<FieldRule, 'key' | 'overridable'> & {
+    overridable: K extends OverridableField ? true : false;
+  };
+};
+
 /** In canonical order: the order `fmt` writes, the schema lists and plans render. */
-export const FIELD_RULES: readonly FieldRule[] = [
-  {
-    key: 'id',
+const RULE_BY_FIELD: FieldRuleByKey = {
+  id: {
     comparison: 'scalar',
     required: true,
     // Not `systemId`: Altinn has no such member; a body with it and no `id` is a 400 (§9).
@@ -47,8 +56,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
     description:
       "The system id: the vendor's organisation number, an underscore, then a name. Equals the file name. Never reusable once deleted.",
   },
-  {
-    key: 'vendor',
+  vendor: {
     comparison: 'scalar',
     required: true,
     aliases: ['Vendor'],
@@ -56,8 +64,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
     updatable: false,
     description: 'The vendor, as `{ ID: "0192:<organisation number>" }`.',
   },
-  {
-    key: 'name',
+  name: {
     comparison: 'languageMap',
     required: true,
     aliases: ['Name'],
@@ -65,8 +72,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
     updatable: true,
     description: 'Display name shown to customers, in nb, nn and en.',
   },
-  {
-    key: 'description',
+  description: {
     comparison: 'languageMap',
     required: true,
     aliases: ['Description'],
@@ -74,8 +80,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
     updatable: true,
     description: 'Description shown to customers, in nb, nn and en.',
   },
-  {
-    key: 'rights',
+  rights: {
     comparison: 'set',
     required: false,
     defaultValue: [],
@@ -85,8 +90,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
     description:
       'Resources the system needs delegated: `{ action?, resource: [{ id: urn:altinn:resource, value: <resource id> }] }`.',
   },
-  {
-    key: 'accessPackages',
+  accessPackages: {
     comparison: 'set',
     required: false,
     defaultValue: [],
@@ -97,8 +101,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
     updatable: true,
     description: 'Access packages the system needs: `{ urn: urn:altinn:accesspackage:<name> }`.',
   },
-  {
-    key: 'clientId',
+  clientId: {
     comparison: 'set',
     required: false,
     defaultValue: [],
@@ -108,8 +111,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
     description:
       'Maskinporten client ids of the system. Each belongs to one active system across all vendors.',
   },
-  {
-    key: 'allowedRedirectUrls',
+  allowedRedirectUrls: {
     comparison: 'set',
     required: false,
     defaultValue: [],
@@ -118,8 +120,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
     updatable: true,
     description: 'Absolute https URLs a system-user request may redirect to.',
   },
-  {
-    key: 'isVisible',
+  isVisible: {
     comparison: 'scalar',
     required: false,
     defaultValue: true,
@@ -129,18 +130,23 @@ export const FIELD_RULES: readonly FieldRule[] = [
     description:
       'Whether customers can find the system in Altinn. Altinn defaults it to true, also on update.',
   },
-  {
-    key: 'isDeleted',
+  isDeleted: {
     comparison: 'scalar',
     required: false,
     defaultValue: false,
     aliases: ['isdeleted', 'IsDeleted'],
-    overridable: false,
+    // Per environment: a pilot in tt02 only, or a system deleted in one environment and kept in another.
+    overridable: true,
     updatable: false,
     description:
-      'Declares that the system is to be deleted. Irreversible in Altinn: the id is burned. Keep the file as a tombstone.',
+      'The system must not exist: deleted where live (final: Altinn burns the id), never created elsewhere. Under environments.<env>: there only. Keep the file.',
   },
-];
+};
+
+export const FIELD_RULES: readonly FieldRule[] = Object.entries(RULE_BY_FIELD).map(([key, rule]) => ({
+  key: key as keyof SystemSpec,
+  ...rule,
+}));
 
 export const FIELD_RULE_BY_KEY: ReadonlyMap<string, FieldRule> = new Map(
   FIELD_RULES.map((rule) => [rule.key, rule]),

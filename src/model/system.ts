@@ -7,8 +7,9 @@
  *  - `CanonicalSystem` (src/model/canonical.ts): what both become before they are compared.
  *
  * The shape follows Altinn's `RegisterSystemRequest` (shared/altinn-system-register.md §2.1) so that
- * examples from Altinn's docs paste in, plus two additions of ours: `isDeleted` (a declared tombstone)
- * and `environments` (whole-field overrides per environment).
+ * examples from Altinn's docs paste in, plus two additions of ours: `isDeleted` (a declared tombstone:
+ * the system must not exist) and `environments` (whole-field overrides per environment, `isDeleted`
+ * included, so a system can be absent from some environments only).
  */
 
 /** Language code → text. The register requires `nb`, `nn` and `en`; extra languages are stored. */
@@ -23,6 +24,19 @@ export interface AttributePair {
 export interface Right {
   action?: string;
   resource: AttributePair[];
+}
+
+/**
+ * A right as Altinn keeps it: a null or missing `action` is left out (Altinn omits it on output, and a
+ * body without it means the same), attribute pairs copied in their order (Altinn's duplicate check
+ * keys on it). The one place that decides it, for request bodies, files from live systems, the
+ * canonical form and the local Altinn's replies.
+ */
+export function copyRight(right: Right): Right {
+  const resource = (right.resource ?? []).map((pair) => ({ id: pair.id, value: pair.value }));
+  return right.action === undefined || right.action === null
+    ? { resource }
+    : { action: right.action, resource };
 }
 
 export interface AccessPackage {
@@ -44,12 +58,15 @@ export interface SystemSpec {
   clientId: string[];
   allowedRedirectUrls: string[];
   isVisible: boolean;
-  /** Ours: the file is a tombstone; the system is to be (or has been) deleted. Never inferred. */
+  /**
+   * Ours: the system must not exist here: deleted where it is live, never created where it is not.
+   * Never inferred.
+   */
   isDeleted: boolean;
 }
 
 /** The fields an environment may override, each replacing the whole field. */
-export type OverridableField = Exclude<keyof SystemSpec, 'id' | 'vendor' | 'isDeleted'>;
+export type OverridableField = Exclude<keyof SystemSpec, 'id' | 'vendor'>;
 export type EnvironmentOverrides = Partial<Pick<SystemSpec, OverridableField>>;
 
 /** What one YAML file declares, before environment overrides are resolved. */

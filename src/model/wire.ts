@@ -2,37 +2,40 @@
  * Bodies on the wire of the Altinn system register (shared/altinn-system-register.md §2). Used by the
  * client (src/altinn/) and the local Altinn (src/emulator/) alike, so that both speak one contract.
  */
-import type { AccessPackage, LanguageMap, Right } from './system.ts';
+import { copyRight, type AccessPackage, type LanguageMap, type Right, type SystemSpec } from './system.ts';
 
-/** `RegisterSystemRequest`: body of POST `/vendor` and PUT `/vendor/{id}` (§2.1). */
-export interface RegisterSystemRequest {
-  id: string;
-  vendor: { ID: string };
-  name: LanguageMap;
-  description: LanguageMap;
-  rights: Right[];
-  accessPackages: AccessPackage[];
-  clientId: string[];
-  allowedRedirectUrls: string[];
-  isVisible: boolean;
-}
+/**
+ * `RegisterSystemRequest`: body of POST `/vendor` and PUT `/vendor/{id}` (§2.1). The model's fields
+ * but the tombstone flag: the shape of a system file is Altinn's request.
+ */
+export type RegisterSystemRequest = Omit<SystemSpec, 'isDeleted'>;
 
 /**
  * `RegisteredSystemResponse`: GET `/vendor/{id}` (§2.2). What Altinn says about one system, deleted
  * ones included. `rights`/`accessPackages` are omitted when stored as NULL; redirect URLs come back
  * normalised by .NET `Uri`.
  */
-export interface LiveSystem {
-  id: string;
-  vendor: { ID: string };
-  name: LanguageMap;
-  description: LanguageMap;
+export interface LiveSystem extends Omit<SystemSpec, 'rights' | 'accessPackages'> {
   rights?: Right[];
   accessPackages?: AccessPackage[];
-  isDeleted: boolean;
-  clientId: string[];
-  isVisible: boolean;
-  allowedRedirectUrls: string[];
+}
+
+/**
+ * A request body from a spec or a live system, field by field as Altinn takes it: lists copied (a
+ * missing one is `[]`), rights as Altinn keeps them, `isVisible` defaulting to true as Altinn's does.
+ */
+export function copyRequestFields(source: RegisterSystemRequest | LiveSystem): RegisterSystemRequest {
+  return {
+    id: source.id,
+    vendor: { ID: source.vendor.ID },
+    name: { ...source.name },
+    description: { ...source.description },
+    rights: (source.rights ?? []).map(copyRight),
+    accessPackages: (source.accessPackages ?? []).map((item) => ({ urn: item.urn })),
+    clientId: [...(source.clientId ?? [])],
+    allowedRedirectUrls: [...(source.allowedRedirectUrls ?? [])],
+    isVisible: source.isVisible ?? true,
+  };
 }
 
 /** `RegisteredSystemDTO`: items of GET `/vendor` and the portal reads (§2.3). No client ids, URLs or deleted flag. */

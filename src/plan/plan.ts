@@ -88,7 +88,7 @@ export function createPlan(input: PlanInput): Plan {
           request: null,
           blocked: {
             reason: 'id-burned',
-            message: `The id ${id} was deleted in ${input.environment} and can never be created again. Choose a new id, or mark this file isDeleted: true.`,
+            message: `The id ${id} was deleted in ${input.environment} and can never be created again. Choose a new id, or set environments.${input.environment}.isDeleted: true in the file (isDeleted: true for every environment).`,
           },
         });
       }

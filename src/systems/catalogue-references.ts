@@ -22,6 +22,7 @@ export function collectCatalogueReferences(files: readonly ParsedSystemFile[]): 
     if (!document) continue;
     for (const environment of [undefined, ...environmentsOf(document)]) {
       const spec = resolveSpec(document, environment);
+      if (spec.isDeleted) continue; // absent there: nothing is checked against its catalogue
       for (const right of spec.rights) {
         for (const pair of right.resource) if (pair.id === RESOURCE_ATTRIBUTE_ID) resourceIds.add(pair.value);
       }

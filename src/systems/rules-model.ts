@@ -86,6 +86,11 @@ export interface SystemRule extends RuleInfo {
    * against a pulled snapshot.
    */
   needsResources?: boolean;
+  /**
+   * Judges the spec against the catalogue. Skipped where the system is absent (`isDeleted`): nothing
+   * is sent there, so what that environment's catalogue lacks does not matter.
+   */
+  readsCatalogue?: boolean;
   check(spec: SystemSpec, context: SystemRuleContext): Finding[];
 }
 
@@ -115,4 +120,22 @@ export function findRepeats<T>(
     else repeats.push({ item, index, first });
   });
   return repeats;
+}
+
+/** Each item of a list field with its path: `[field, index, ...inside]`. */
+export function locateItems<T>(items: readonly T[], field: string, ...inside: string[]): [T, SourcePath][] {
+  return items.map((item, index) => [item, [field, index, ...inside]]);
+}
+
+/** A finding at each item that `problem` has something to say about, in the items' order. */
+export function findInItems<T>(
+  located: Iterable<readonly [T, SourcePath]>,
+  problem: (item: T) => Omit<Finding, 'path'> | undefined,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const [item, path] of located) {
+    const found = problem(item);
+    if (found) findings.push({ path, ...found });
+  }
+  return findings;
 }

@@ -1,13 +1,14 @@
 /** The register's rules for rights (resources) and access packages, against the catalogue. */
 import { DELEGABLE_RESOURCE_TYPES } from '../model/wire.ts';
-import type { SystemSpec } from '../model/system.ts';
+import type { AttributePair, SystemSpec } from '../model/system.ts';
 import type { SourcePath } from './parsed-file.ts';
 import {
   ACCESS_PACKAGE_URN_PATTERN,
   describePull,
+  findInItems,
   findRepeats,
+  locateItems,
   RESOURCE_ATTRIBUTE_ID,
-  type Finding,
   type SystemRule,
 } from './rules-model.ts';
 import { suggestName } from './suggest-name.ts';
@@ -18,17 +19,11 @@ export const rightAttributeId: SystemRule = {
   severity: 'error',
   summary: `Each resource attribute of a right has id \`${RESOURCE_ATTRIBUTE_ID}\`, exactly.`,
   check(spec) {
-    const findings: Finding[] = [];
-    spec.rights.forEach((right, rightIndex) =>
-      right.resource.forEach((pair, pairIndex) => {
-        if (pair.id === RESOURCE_ATTRIBUTE_ID) return;
-        findings.push({
-          path: ['rights', rightIndex, 'resource', pairIndex, 'id'],
-          message: `the attribute id must be \`${RESOURCE_ATTRIBUTE_ID}\`, not \`${pair.id}\`.`,
-        });
-      }),
+    return findInItems(listAttributePairs(spec, 'id'), (pair) =>
+      pair.id === RESOURCE_ATTRIBUTE_ID
+        ? undefined
+        : { message: `the attribute id must be \`${RESOURCE_ATTRIBUTE_ID}\`, not \`${pair.id}\`.` },
     );
-    return findings;
   },
 };
 
@@ -50,12 +45,19 @@ export const rightUnique: SystemRule = {
   },
 };
 
-function* listResourceValues(spec: SystemSpec): Generator<{ value: string; path: SourcePath }> {
+/** Every attribute pair of every right, with the path of its `id` or `value`. */
+function* listAttributePairs(spec: SystemSpec, part: 'id' | 'value'): Generator<[AttributePair, SourcePath]> {
   for (const [rightIndex, right] of spec.rights.entries()) {
     for (const [pairIndex, pair] of right.resource.entries()) {
-      if (pair.id !== RESOURCE_ATTRIBUTE_ID) continue;
-      yield { value: pair.value, path: ['rights', rightIndex, 'resource', pairIndex, 'value'] };
+      yield [pair, ['rights', rightIndex, 'resource', pairIndex, part]];
     }
+  }
+}
+
+/** The resource id of every `urn:altinn:resource` pair, with the path of its value. */
+function* listResourceValues(spec: SystemSpec): Generator<[string, SourcePath]> {
+  for (const [pair, at] of listAttributePairs(spec, 'value')) {
+    if (pair.id === RESOURCE_ATTRIBUTE_ID) yield [pair.value, at];
   }
 }
 
@@ -65,28 +67,22 @@ export const resourceKnown: SystemRule = {
   severity: 'error',
   summary: "Each resource in rights exists in the environment's Resource Registry.",
   needsResources: true,
+  readsCatalogue: true,
   check(spec, { catalogue, source }) {
-    const findings: Finding[] = [];
-    for (const { value, path: at } of listResourceValues(spec)) {
-      if (catalogue.resources.has(value)) continue;
+    return findInItems(listResourceValues(spec), (value) => {
+      if (catalogue.resources.has(value)) return undefined;
       const suggestion = suggestName(value, [...catalogue.resources.keys()]);
       const didYouMean = suggestion ? `; did you mean \`${suggestion}\`?` : '.';
       if (source.kind === 'snapshot') {
         // A snapshot holds the resources the files named when it was pulled, not the whole registry.
-        findings.push({
-          path: at,
+        return {
           severity: 'warning',
           message: `resource \`${value}\` is not in the ${source.environment} catalogue snapshot${didYouMean}`,
           hint: `Run ${describePull(source)} to look it up in the environment's Resource Registry.`,
-        });
-        continue;
+        };
       }
-      findings.push({
-        path: at,
-        message: `resource \`${value}\` is not in the Resource Registry${didYouMean}`,
-      });
-    }
-    return findings;
+      return { message: `resource \`${value}\` is not in the Resource Registry${didYouMean}` };
+    });
   },
 };
 
@@ -96,17 +92,15 @@ export const resourceTypeDelegable: SystemRule = {
   severity: 'error',
   summary: `Each resource in rights has a type the register delegates (${DELEGABLE_RESOURCE_TYPES.join(', ')}).`,
   needsResources: true,
+  readsCatalogue: true,
   check(spec, { catalogue }) {
-    const findings: Finding[] = [];
-    for (const { value, path: at } of listResourceValues(spec)) {
+    return findInItems(listResourceValues(spec), (value) => {
       const record = catalogue.resources.get(value);
-      if (!record || DELEGABLE_RESOURCE_TYPES.includes(record.resourceType)) continue;
-      findings.push({
-        path: at,
+      if (!record || DELEGABLE_RESOURCE_TYPES.includes(record.resourceType)) return undefined;
+      return {
         message: `resource \`${value}\` is of type ${record.resourceType}, which a system cannot be delegated.`,
-      });
-    }
-    return findings;
+      };
+    });
   },
 };
 
@@ -116,15 +110,11 @@ export const accessPackageUrnFormat: SystemRule = {
   severity: 'error',
   summary: 'Each access package urn reads `urn:altinn:accesspackage:<name>`.',
   check(spec) {
-    const findings: Finding[] = [];
-    spec.accessPackages.forEach((accessPackage, index) => {
-      if (ACCESS_PACKAGE_URN_PATTERN.test(accessPackage.urn)) return;
-      findings.push({
-        path: ['accessPackages', index, 'urn'],
-        message: `\`${accessPackage.urn}\` is not an access package urn (\`urn:altinn:accesspackage:<name>\`).`,
-      });
-    });
-    return findings;
+    return findInItems(locateAccessPackageUrns(spec), (urn) =>
+      ACCESS_PACKAGE_URN_PATTERN.test(urn)
+        ? undefined
+        : { message: `\`${urn}\` is not an access package urn (\`urn:altinn:accesspackage:<name>\`).` },
+    );
   },
 };
 
@@ -132,37 +122,29 @@ export const accessPackageKnown: SystemRule = {
   ruleId: 'access-package-known',
   altinnCode: 'AUTH.VLD-00008',
   severity: 'error',
+  readsCatalogue: true,
   summary:
     "Each access package is in the environment's catalogue (a pulled snapshot, or live); with neither, one the built-in list lacks is a warning.",
   check(spec, { catalogue, source }) {
-    const findings: Finding[] = [];
-    spec.accessPackages.forEach((accessPackage, index) => {
-      if (!ACCESS_PACKAGE_URN_PATTERN.test(accessPackage.urn)) return;
-      if (catalogue.accessPackages.has(accessPackage.urn)) return;
-      const suggestion = suggestName(accessPackage.urn, [...catalogue.accessPackages.keys()]);
+    return findInItems(locateAccessPackageUrns(spec), (urn) => {
+      if (!ACCESS_PACKAGE_URN_PATTERN.test(urn) || catalogue.accessPackages.has(urn)) return undefined;
+      const suggestion = suggestName(urn, [...catalogue.accessPackages.keys()]);
       const didYouMean = suggestion ? `; did you mean \`${suggestion}\`?` : '.';
       if (source.kind === 'built-in') {
         // Altinn defines hundreds of packages; the built-in list names a few, so absence proves nothing.
-        findings.push({
-          path: ['accessPackages', index, 'urn'],
+        return {
           severity: 'warning',
-          message: `access package \`${accessPackage.urn}\` is not in sysreg's built-in list, so it is not checked offline${didYouMean}`,
+          message: `access package \`${urn}\` is not in sysreg's built-in list, so it is not checked offline${didYouMean}`,
           hint: `Run ${describePull(source)} to check packages against the environment's own catalogue.`,
-        });
-        return;
+        };
       }
-      findings.push({
-        path: ['accessPackages', index, 'urn'],
-        message:
-          source.kind === 'snapshot'
-            ? `access package \`${accessPackage.urn}\` is not in the ${source.environment} catalogue${didYouMean}`
-            : `access package \`${accessPackage.urn}\` is not known${didYouMean}`,
-        ...(source.kind === 'snapshot'
-          ? { hint: `If it was added to Altinn since the snapshot, run ${describePull(source)}.` }
-          : {}),
-      });
+      return source.kind === 'snapshot'
+        ? {
+            message: `access package \`${urn}\` is not in the ${source.environment} catalogue${didYouMean}`,
+            hint: `If it was added to Altinn since the snapshot, run ${describePull(source)}.`,
+          }
+        : { message: `access package \`${urn}\` is not known${didYouMean}` };
     });
-    return findings;
   },
 };
 
@@ -170,18 +152,14 @@ export const accessPackageDelegable: SystemRule = {
   ruleId: 'access-package-delegable',
   altinnCode: 'AUTH.VLD-00008',
   severity: 'error',
+  readsCatalogue: true,
   summary: 'Each access package can be delegated or assigned.',
   check(spec, { catalogue }) {
-    const findings: Finding[] = [];
-    spec.accessPackages.forEach((accessPackage, index) => {
-      const record = catalogue.accessPackages.get(accessPackage.urn);
-      if (!record || record.isDelegable || record.isAssignable) return;
-      findings.push({
-        path: ['accessPackages', index, 'urn'],
-        message: `access package \`${accessPackage.urn}\` can be neither delegated nor assigned.`,
-      });
+    return findInItems(locateAccessPackageUrns(spec), (urn) => {
+      const record = catalogue.accessPackages.get(urn);
+      if (!record || record.isDelegable || record.isAssignable) return undefined;
+      return { message: `access package \`${urn}\` can be neither delegated nor assigned.` };
     });
-    return findings;
   },
 };
 
@@ -204,19 +182,22 @@ export const accessPackageVisibleNotAssignable: SystemRule = {
   ruleId: 'access-package-visible-not-assignable',
   altinnCode: 'AUTH.VLD-00018',
   severity: 'error',
+  readsCatalogue: true,
   summary: 'A visible system has no non-assignable (client-relationship) access packages.',
   check(spec, { catalogue }) {
     if (!spec.isVisible) return [];
-    const findings: Finding[] = [];
-    spec.accessPackages.forEach((accessPackage, index) => {
-      const record = catalogue.accessPackages.get(accessPackage.urn);
-      if (!record || record.isAssignable) return;
-      findings.push({
-        path: ['accessPackages', index, 'urn'],
-        message: `\`${accessPackage.urn}\` is for client delegation and cannot be assigned, so the system must not be visible.`,
+    return findInItems(locateAccessPackageUrns(spec), (urn) => {
+      const record = catalogue.accessPackages.get(urn);
+      if (!record || record.isAssignable) return undefined;
+      return {
+        message: `\`${urn}\` is for client delegation and cannot be assigned, so the system must not be visible.`,
         hint: 'Set `isVisible: false`.',
-      });
+      };
     });
-    return findings;
   },
 };
+
+/** Each access package's urn, with the path of it. */
+function locateAccessPackageUrns(spec: SystemSpec): [string, SourcePath][] {
+  return locateItems(spec.accessPackages, 'accessPackages', 'urn').map(([item, at]) => [item.urn, at]);
+}

@@ -1,6 +1,13 @@
 /** The register's rules for texts, redirect URLs and client ids. */
 import { nameFromId, placeholderDescription } from './placeholders.ts';
-import { findRepeats, REQUIRED_LANGUAGES, type Finding, type SystemRule } from './rules-model.ts';
+import {
+  findInItems,
+  findRepeats,
+  locateItems,
+  REQUIRED_LANGUAGES,
+  type Finding,
+  type SystemRule,
+} from './rules-model.ts';
 
 export const requiredLanguages: SystemRule = {
   ruleId: 'required-languages',
@@ -45,17 +52,11 @@ export const redirectUrlHttps: SystemRule = {
   severity: 'error',
   summary: 'Each allowed redirect URL is an absolute https URL.',
   check(spec) {
-    const findings: Finding[] = [];
-    spec.allowedRedirectUrls.forEach((url, index) => {
+    return findInItems(locateItems(spec.allowedRedirectUrls, 'allowedRedirectUrls'), (url) => {
       const parsed = URL.parse(url);
-      if (parsed?.protocol === 'https:' && parsed.hostname !== '') return;
-      findings.push({
-        path: ['allowedRedirectUrls', index],
-        message: `\`${url}\` is not an absolute https URL.`,
-        hint: 'Write it as https://host/path.',
-      });
+      if (parsed?.protocol === 'https:' && parsed.hostname !== '') return undefined;
+      return { message: `\`${url}\` is not an absolute https URL.`, hint: 'Write it as https://host/path.' };
     });
-    return findings;
   },
 };
 
@@ -93,17 +94,14 @@ export const clientIdNotBlank: SystemRule = {
   severity: 'error',
   summary: 'Client ids are not empty and have no surrounding whitespace (Altinn stores them as sent).',
   check(spec) {
-    const findings: Finding[] = [];
-    spec.clientId.forEach((clientId, index) => {
-      if (clientId !== '' && clientId.trim() === clientId) return;
-      findings.push({
-        path: ['clientId', index],
+    return findInItems(locateItems(spec.clientId, 'clientId'), (clientId) => {
+      if (clientId !== '' && clientId.trim() === clientId) return undefined;
+      return {
         message:
           clientId.trim() === ''
             ? 'a client id is empty.'
             : `client id \`${clientId}\` has surrounding whitespace.`,
-      });
+      };
     });
-    return findings;
   },
 };

@@ -20,7 +20,7 @@ export function stripFile(span: SourceSpan): Omit<SourceSpan, 'file'> {
   return rest;
 }
 
-function splitInstancePath(instancePath: string): string[] {
+export function splitInstancePath(instancePath: string): string[] {
   if (instancePath === '') return [];
   return instancePath
     .slice(1)

@@ -4,25 +4,13 @@
  * module in the bundle with ajv's standalone code for the same schema and options; run from source,
  * it compiles once per process on first use.
  */
-import { Ajv, type Options, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { compileSchema } from './compile-schema.ts';
 import { buildSystemSchema } from './schema.ts';
-
-export const SYSTEM_SCHEMA_AJV_OPTIONS: Options = { allErrors: true, strict: true, verbose: true };
-
-/** A fresh ajv holding the system schema, and its compiled check. */
-export function compileSystemSchema(options: Options = SYSTEM_SCHEMA_AJV_OPTIONS): {
-  ajv: Ajv;
-  validate: ValidateFunction;
-} {
-  const ajv = new Ajv(options);
-  // An editor hint in the schema, not a check.
-  ajv.addKeyword('deprecationMessage');
-  return { ajv, validate: ajv.compile(buildSystemSchema()) };
-}
 
 let compiled: ValidateFunction | undefined;
 
 export function systemSchemaValidator(): ValidateFunction {
-  compiled ??= compileSystemSchema().validate;
+  compiled ??= compileSchema(buildSystemSchema()).validate;
   return compiled;
 }

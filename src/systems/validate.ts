@@ -69,6 +69,7 @@ export function validateSystems(files: readonly ParsedSystemFile[], options: Val
       const context = { file: parsed.file, catalogue: view.index, source: view.source };
       for (const rule of SYSTEM_RULES) {
         if (rule.needsResources && !view.checkResources) continue;
+        if (rule.readsCatalogue && system.spec.isDeleted) continue;
         // With snapshots, each environment's own catalogue judges its packages; the short list does not.
         if (rule === accessPackageKnown && environment === undefined && snapshots.size > 0) continue;
         for (const finding of rule.check(system.spec, context)) {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { DriftReport } from '../../src/plan/drift.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSystem } from '../support/emulator-harness.ts';
 import { expectGolden } from '../support/golden.ts';
@@ -217,7 +218,7 @@ describe('sysreg drift --accept, what it leaves', () => {
       `left     systems/${id('ghost')}.yaml (missing-in-altinn): it is missing in local; 'sysreg apply' creates it`,
     );
     expect(result.stdout).toContain(
-      `left     systems/${id('zombie')}.yaml (changed-outside-git): its file is a tombstone but it is live in local`,
+      `left     systems/${id('zombie')}.yaml (changed-outside-git): its file says it must not exist in local, but it is live there`,
     );
     expect(result.stdout).toContain(
       `left     ${id('stray')} (unmanaged-in-altinn): no file describes it; 'sysreg import --env local --only ${id('stray')}' adopts it.`,
@@ -226,6 +227,25 @@ describe('sysreg drift --accept, what it leaves', () => {
     expect(Object.keys(after).filter((file) => after[file] !== before[file])).toEqual([
       `${id('payroll')}.yaml`,
     ]);
+  });
+
+  it('settles the missing system and the live tombstone with the import it names', async () => {
+    const left = await altinn.run(['drift', '--env', 'local', '--accept'], repo.root);
+    for (const name of ['ghost', 'zombie'])
+      expect(left.stdout).toContain(`'sysreg import --env local --only ${id(name)}'`);
+    const imported = await altinn.run(
+      ['import', '--env', 'local', '--only', `${id('ghost')},${id('zombie')}`],
+      repo.root,
+    );
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    const ghost = await readFile(path.join(repo.root, 'systems', `${id('ghost')}.yaml`), 'utf8');
+    expect(ghost).toMatch(/\nenvironments:\n {2}local:\n {4}isDeleted: true\n$/);
+    const zombie = await readFile(path.join(repo.root, 'systems', `${id('zombie')}.yaml`), 'utf8');
+    expect(zombie).toMatch(/\nisDeleted: true\nenvironments:\n {2}local:\n {4}isDeleted: false\n$/);
+    const drift = await altinn.run(['drift', '--env', 'local', '--format', 'json'], repo.root);
+    const items = (JSON.parse(drift.stdout) as DriftReport).items;
+    expect(items.map((item) => [item.systemId, item.kind])).toEqual([[id('stray'), 'unmanaged-in-altinn']]);
   });
 
   it('refuses --only without --accept', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_CONFIG, loadSysregConfig, parseSysregConfig } from '../../src/config/config.ts';
+import { DEFAULT_SAFETY_SETTINGS } from '../../src/plan/safety.ts';
 
 describe('sysreg.config.yaml', () => {
   it('reads environments, safety and prune', () => {
@@ -75,5 +76,54 @@ describe('sysreg.config.yaml', () => {
     } finally {
       await rm(root, { recursive: true, force: true });
     }
+  });
+
+  it('names the whole path of an unknown key and suggests the key meant', () => {
+    const { diagnostics } = parseSysregConfig(
+      [
+        'safety:',
+        '  maxchangeshare: 0.2',
+        'environments:',
+        '  tt02:',
+        '    platformURL: https://x.example',
+      ].join('\n'),
+    );
+    expect(diagnostics.map((d) => [d.line, d.column, d.ruleId, d.hint])).toEqual([
+      [2, 3, 'config-unknown-key', "Did you mean 'maxChangeShare'?"],
+      [5, 5, 'config-unknown-key', "Did you mean 'platformUrl'?"],
+    ]);
+    expect(diagnostics[1]?.message).toContain("'environments.tt02.platformURL'");
+  });
+
+  it('checks environment names with the rule --env and system files use', () => {
+    const long = `e${'x'.repeat(40)}`;
+    const { diagnostics } = parseSysregConfig(`environments:\n  Test_1: {}\n  ${long}: {}\n  ok-2: {}\n`);
+    expect(diagnostics.map((d) => [d.line, d.column, d.ruleId])).toEqual([
+      [2, 3, 'config-environment-name'],
+      [3, 3, 'config-environment-name'],
+    ]);
+  });
+
+  it('reads YAML as system files do: anchors and aliases resolve, duplicate keys are errors', () => {
+    const { config, diagnostics } = parseSysregConfig(
+      [
+        'environments:',
+        '  tt02:',
+        '    platformUrl: &proxy https://proxy.example',
+        '  at22:',
+        '    platformUrl: *proxy',
+      ].join('\n'),
+    );
+    expect(diagnostics).toEqual([]);
+    expect(config.environments.at22).toEqual({ platformUrl: 'https://proxy.example' });
+    const duplicate = parseSysregConfig('prune: true\nprune: false\n').diagnostics;
+    expect(duplicate.map((d) => [d.line, d.ruleId])).toEqual([[2, 'config-yaml']]);
+    expect(duplicate[0]?.message).toContain('already set on line 1');
+  });
+
+  it('the safety defaults are the planner’s own', () => {
+    expect(DEFAULT_CONFIG.safety).toEqual(DEFAULT_SAFETY_SETTINGS);
+    const { config } = parseSysregConfig('safety:\n  minSystemsForShare: 4\n');
+    expect(config.safety).toEqual({ ...DEFAULT_SAFETY_SETTINGS, minSystemsForShare: 4 });
   });
 });

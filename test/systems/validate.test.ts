@@ -59,6 +59,45 @@ describe('validateSystems', () => {
     expect(validateSystems([live, tombstone], { catalogue: DEFAULT_CATALOGUE })).toEqual([]);
   });
 
+  it('judges an environment where the system is absent by the id and text rules, not the catalogue', () => {
+    // A pilot in tt02 only, needing a package prod's catalogue lacks: prod never receives it.
+    const text =
+      renderValidSystem('pilot').replace('skattegrunnlag', 'tt02-only') +
+      'isDeleted: true\nenvironments:\n  tt02:\n    isDeleted: false\n';
+    const tt02: Catalogue = {
+      resources: DEFAULT_CATALOGUE.resources,
+      accessPackages: [{ urn: 'urn:altinn:accesspackage:tt02-only', isDelegable: true, isAssignable: true }],
+    };
+    const snapshots = new Map([
+      ['tt02', tt02],
+      ['prod', DEFAULT_CATALOGUE],
+    ]);
+    const options = { catalogue: DEFAULT_CATALOGUE, snapshots };
+    expect(validateSystems([file('pilot', text)], options)).toEqual([]);
+    // Present in prod too: prod's catalogue judges it there.
+    const everywhere = text.replace('isDeleted: true\n', '');
+    expect(
+      validateSystems([file('pilot', everywhere)], options).map((d) => [d.ruleId, d.environment]),
+    ).toEqual([['access-package-known', 'prod']]);
+    // The id rules hold in every environment, absent or not.
+    const badId = text.replaceAll('314159268_pilot', '314159268_pi lot');
+    expect(validateSystems([file('pilot', badId)], options).map((d) => d.ruleId)).toContain(
+      'id-no-whitespace',
+    );
+  });
+
+  it('releases the client ids of a system absent in one environment, in that environment only', () => {
+    // Both claim it in the base (and so in prod); in tt02 only `live` does.
+    const live = file('live', renderValidSystem('live', 'moved-client'));
+    const gone = file(
+      'gone',
+      `${renderValidSystem('gone', 'moved-client')}environments:\n  tt02:\n    isDeleted: true\n`,
+    );
+    expect(
+      validateSystems([live, gone], { catalogue: DEFAULT_CATALOGUE }).map((d) => [d.ruleId, d.environment]),
+    ).toEqual([['client-id-claimed-once', undefined]]);
+  });
+
   it('sorts by file, line and column, parse problems included', () => {
     const broken = file('a', 'id: [');
     const bad = file(

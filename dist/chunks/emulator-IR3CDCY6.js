@@ -1,0 +1,156 @@
+import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
+import {
+  exportJWK,
+  exportPKCS8,
+  generateKeyPair
+} from "./chunk-GXJ3DS7S.js";
+import {
+  SCOPE_WRITE
+} from "./chunk-IDQTVNP5.js";
+import {
+  parseArguments
+} from "./chunk-ES5KJZ65.js";
+import {
+  UsageError
+} from "./chunk-DFEVOAXM.js";
+import "./chunk-PFLRPMBQ.js";
+
+// src/commands/emulator.ts
+import process from "node:process";
+
+// src/emulator/demo-client.ts
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+var DEMO_ORG_NUMBER = "314159268";
+async function registerDemoClient(url, options = {}) {
+  const { privateKey, publicKey } = await generateKeyPair("RS256", { extractable: true });
+  const clientId = options.clientId ?? `sysreg-demo-${randomUUID().slice(0, 8)}`;
+  const kid = `demo-${randomUUID().slice(0, 8)}`;
+  const orgNumber = options.orgNumber ?? DEMO_ORG_NUMBER;
+  const jwk = { ...await exportJWK(publicKey), kid, alg: "RS256", use: "sig" };
+  const base = url.replace(/\/+$/, "");
+  const response = await fetch(`${base}/_emulator/clients`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ clientId, orgNumber, scopes: options.scopes ?? [SCOPE_WRITE], jwk })
+  });
+  if (response.status !== 201) {
+    throw new Error(`the local Altinn refused the demo client: ${response.status} ${await response.text()}`);
+  }
+  return {
+    clientId,
+    kid,
+    orgNumber,
+    env: {
+      MASKINPORTEN_CLIENT_ID: clientId,
+      MASKINPORTEN_KID: kid,
+      MASKINPORTEN_PRIVATE_KEY: await exportPKCS8(privateKey),
+      SYSREG_ALTINN_URL: base
+    }
+  };
+}
+async function saveDemoKey(client) {
+  const folder = await mkdtemp(path.join(tmpdir(), "sysreg-demo-client-"));
+  const keyFile = path.join(folder, "private-key.pem");
+  await writeFile(keyFile, client.env.MASKINPORTEN_PRIVATE_KEY ?? "", { mode: 384, flag: "wx" });
+  return { keyFile, remove: () => rm(folder, { recursive: true, force: true }) };
+}
+function renderDemoClientExports(client, keyFile) {
+  const quote = (value) => `'${value.replace(/'/g, `'\\''`)}'`;
+  return [
+    "# Point sysreg at this local Altinn (paste into your shell; then use --env local):",
+    `export SYSREG_ALTINN_URL=${quote(client.env.SYSREG_ALTINN_URL ?? "")}`,
+    `export MASKINPORTEN_CLIENT_ID=${quote(client.clientId)}`,
+    `export MASKINPORTEN_KID=${quote(client.kid)}`,
+    `export MASKINPORTEN_PRIVATE_KEY="$(cat ${quote(keyFile)})"`,
+    ""
+  ].join("\n");
+}
+
+// src/commands/emulator.ts
+var DEFAULT_EMULATOR_PORT = 5101;
+var usage = `Usage: sysreg emulator [--port N] [--host 127.0.0.1] [--data FILE] [--demo-client]
+
+Starts the local Altinn (system register, Maskinporten and catalogues) and prints its base URL.
+Serves until stopped with Ctrl-C (SIGINT) or SIGTERM.
+
+Options:
+  --port N      port to listen on (default ${DEFAULT_EMULATOR_PORT}; 0 picks a free port)
+  --host HOST   address to listen on (default 127.0.0.1)
+  --data FILE   keep state in this JSON file across restarts (written atomically); default in memory
+  --demo-client register a Maskinporten client for vendor 0192:${DEMO_ORG_NUMBER} with a fresh key,
+                save the key to a 0600 file outside the repository (removed on stop), and print
+                the export lines that point the CLI at this local Altinn
+
+Exit status: 0 after a clean stop, 1 when it cannot start (port in use, unwritable --data).
+`;
+function readPort(value) {
+  if (value === void 0) return DEFAULT_EMULATOR_PORT;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535)
+    throw new UsageError(`--port must be an integer from 0 to 65535, got '${value}'`);
+  return port;
+}
+var command = {
+  name: "emulator",
+  summary: "Run the local Altinn (register, Maskinporten, catalogues) on loopback.",
+  usage,
+  async run({ argv, stdout }) {
+    const { values, positionals } = parseArguments(
+      argv,
+      {
+        port: { type: "string" },
+        host: { type: "string" },
+        data: { type: "string" },
+        "demo-client": { type: "boolean" }
+      },
+      usage
+    );
+    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'.
+
+${usage}`);
+    const port = readPort(values.port);
+    const { startEmulator } = await import("./emulator-4ZXZHD7G.js");
+    let emulator;
+    try {
+      emulator = await startEmulator({
+        port,
+        host: values.host ?? "127.0.0.1",
+        ...values.data !== void 0 ? { dataFile: values.data } : {}
+      });
+    } catch (error) {
+      const code = error.code;
+      if (code === "EADDRINUSE")
+        throw new UsageError(`port ${port} is already in use; pick another with --port`);
+      if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND")
+        throw new UsageError(`cannot listen on host '${values.host}'`);
+      throw error;
+    }
+    stdout.write(`${emulator.url}
+`);
+    let removeKey = async () => {
+    };
+    if (values["demo-client"]) {
+      const client = await registerDemoClient(emulator.url);
+      const saved = await saveDemoKey(client);
+      removeKey = saved.remove;
+      stdout.write(renderDemoClientExports(client, saved.keyFile));
+    }
+    await new Promise((resolve) => {
+      const stop = () => {
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
+        void emulator.close().then(removeKey).then(resolve);
+      };
+      process.on("SIGINT", stop);
+      process.on("SIGTERM", stop);
+    });
+    return 0;
+  }
+};
+export {
+  DEFAULT_EMULATOR_PORT,
+  command
+};
