@@ -7,6 +7,12 @@ import { describeDeleteCost } from '../../src/plan/describe-delete-cost.ts';
 import { describeDriftHistory, formatChangeTime } from '../../src/plan/describe-drift-history.ts';
 import type { DriftItem, OutsideChange } from '../../src/plan/drift.ts';
 import type { PlannedChange } from '../../src/plan/plan-types.ts';
+import { DEFAULT_PLAN_SETTINGS } from '../../src/plan/plan-types.ts';
+import { createPlan } from '../../src/plan/plan.ts';
+import { escapeMarkdownText, renderPlanMarkdown } from '../../src/plan/render-markdown.ts';
+import { renderPlanText } from '../../src/plan/render-text.ts';
+import type { LiveState } from '../../src/model/live-state.ts';
+import { buildDesired, buildLiveState, buildSpec, found, storeAsAltinn } from '../support/system-builders.ts';
 
 const deletion: PlannedChange = {
   systemId: '991825827_gone',
@@ -105,5 +111,63 @@ describe('describeDriftHistory', () => {
     expect(formatChangeTime('2026-01-02T03:04:05+01:00')).toBe('2026-01-02 02:04:05 UTC');
     expect(formatChangeTime('not a time')).toBe('not a time');
     expect(formatChangeTime('')).toBe('');
+  });
+});
+
+describe('a delete’s cost in the plan', () => {
+  const doomed = buildSpec('doomed');
+  const pruned = buildSpec('pruned');
+  const unread = buildSpec('unread');
+  const customers = Array.from({ length: 7 }, (_, index) => `31000000${index + 1}`);
+  const live: LiveState = {
+    ...buildLiveState({
+      [doomed.id]: found(storeAsAltinn(doomed)),
+      [pruned.id]: found(storeAsAltinn(pruned)),
+      [unread.id]: found(storeAsAltinn(unread)),
+    }),
+    systemUsers: {
+      [doomed.id]: { status: 'read', reporteeOrgNumbers: customers },
+      [pruned.id]: { status: 'read', reporteeOrgNumbers: [] },
+      [unread.id]: { status: 'unreadable', reason: 'HTTP 503' },
+    },
+  };
+  const plan = createPlan({
+    desired: [
+      { ...doomed, isDeleted: true },
+      { ...unread, isDeleted: true },
+    ].map(buildDesired),
+    live,
+    settings: { ...DEFAULT_PLAN_SETTINGS, prune: true },
+    environment: 'tt02',
+    commit: 'c0ffee1',
+  });
+  const changeOf = (id: string) => plan.changes.find((change) => change.systemId === id);
+
+  it('counts every system user and names the first five customers', () => {
+    expect(changeOf(doomed.id)).toMatchObject({ systemUsers: 7, systemUserCustomers: customers.slice(0, 5) });
+    expect(changeOf(pruned.id)).toMatchObject({
+      deleteCause: 'prune',
+      systemUsers: 0,
+      systemUserCustomers: [],
+    });
+    expect(changeOf(unread.id)?.systemUsersUnreadable).toBe('HTTP 503');
+    expect(changeOf(unread.id)?.systemUsers).toBeUndefined();
+  });
+
+  it('shows it in the text and Markdown plans, with the commit', () => {
+    const text = renderPlanText(plan, { color: false });
+    const markdown = renderPlanMarkdown(plan);
+    const sentences = [
+      '7 system users stop working: customers 310000001, 310000002, 310000003, 310000004, 310000005, and 2 more.',
+      'It has no system users: no customer loses an integration.',
+      'Its system users could not be read (HTTP 503); customers may lose their integration.',
+    ];
+    for (const sentence of sentences) {
+      expect(text).toContain(sentence);
+      // Markdown makes every character inert that could start a link, an emoji or HTML.
+      expect(markdown).toContain(escapeMarkdownText(sentence));
+    }
+    expect(markdown).toContain('<sub>Commit `c0ffee1` · checksum `sha256:');
+    expect(markdown).toContain('No file describes this system, and prune is on.');
   });
 });
