@@ -87,7 +87,8 @@ describe('verifyApplied', () => {
       message: 'AUTH.VLD-00004',
       durationMs: 1,
     };
-    const noDetail: SystemApplyResult = { ...failed, systemId: untouched.id, message: undefined };
+    const { message: _message, ...withoutMessage } = failed;
+    const noDetail: SystemApplyResult = { ...withoutMessage, systemId: untouched.id };
     const { remaining, checked } = verifyApplied(report([failed, noDetail]), freshPlan());
     expect(checked).toBe(2);
     expect(remaining.map((left) => left.why)).toEqual([

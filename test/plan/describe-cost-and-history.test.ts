@@ -58,12 +58,12 @@ describe('describeDeleteCost', () => {
 
 const drifted: DriftItem = {
   systemId: '991825827_drifted',
-  kind: 'changed-in-altinn',
+  kind: 'changed-outside-git',
   file: 'systems/991825827_drifted.yaml',
   name: { nb: 'drifted' },
   fields: [],
-  detail: 'Changed in Altinn.',
-} as DriftItem;
+  detail: 'Changed outside git.',
+};
 
 const change: OutsideChange = {
   created: '2026-11-20T14:02:07.123Z',
