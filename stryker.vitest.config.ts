@@ -49,10 +49,11 @@ export default defineConfig({
                 'test/model/write-file-atomically.test.ts',
                 ...PROPERTY_TESTS,
               ],
-              // Each takes well under a second; a mutant that leaves a promise unsettled (an apply
-              // that never ends) fails here instead of holding a runner until Stryker restarts it.
-              testTimeout: 5_000,
-              hookTimeout: 5_000,
+              // Each takes under a second alone (seconds on a loaded machine); a mutant that leaves a
+              // promise unsettled (an apply that never ends) fails here instead of holding a runner
+              // until Stryker restarts it.
+              testTimeout: 20_000,
+              hookTimeout: 20_000,
             },
           },
           { test: { name: 'property', include: PROPERTY_TESTS, testTimeout: 60_000 } },
