@@ -1,7 +1,7 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-MN5ITOZ3.js";
+} from "./chunks/chunk-QZUTGCSO.js";
 import "./chunks/chunk-NQ6FXIXM.js";
 import "./chunks/chunk-YRZ4PKCB.js";
 import "./chunks/chunk-MXBULDQQ.js";

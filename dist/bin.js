@@ -24,7 +24,7 @@ if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
   process.exitCode = 1;
 } else {
   module.enableCompileCache?.();
-  const { runFromProcess } = await import("./chunks/cli-54J3VA6C.js");
+  const { runFromProcess } = await import("./chunks/cli-QZKQ7BPT.js");
   await runFromProcess();
 }
 export {

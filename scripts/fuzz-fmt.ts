@@ -1,9 +1,8 @@
 /**
  * Fuzz run of `sysreg fmt`'s core with the validator fuzz's generated inputs (scripts/fuzz-validate.ts):
  * for every file, formatting never throws, and a file it rewrites still means the same (its data,
- * field aliases resolved) and draws the same errors from validate. Files fmt refuses must say why.
- * Rewritten files that a second run would change again are counted (`unstable`), not failed: fmt's
- * comment and modeline placement is not yet idempotent on every input.
+ * field aliases resolved), draws the same errors from validate, and is left as it is by a second run
+ * (fmt is idempotent). Files fmt refuses must say why.
  *
  *   npx node scripts/fuzz-fmt.ts [--runs 3000] [--seed N]
  *
@@ -27,8 +26,6 @@ export interface FmtFuzzSummary {
   rewritten: number;
   /** Files fmt left alone with a reason. */
   refused: number;
-  /** Rewritten files that formatting again would change (meaning and errors still the same). */
-  unstable: number;
   slowestCaseMs: number;
   failure?: string;
 }
@@ -43,7 +40,7 @@ function errorRules(file: string, text: string): string[] {
 /** Why one generated file breaks fmt's promises, or `undefined`. A throw escapes: that is a crash. */
 export function checkFormatterInput(input: FuzzFile): {
   problem?: string;
-  outcome: 'rewritten' | 'unstable' | 'refused' | 'unchanged';
+  outcome: 'rewritten' | 'refused' | 'unchanged';
 } {
   const decoded = decodeSystemFile(input.file, input.bytes);
   // fmt reads through the same decoder; what it refuses there never reaches the formatter.
@@ -68,7 +65,9 @@ export function checkFormatterInput(input: FuzzFile): {
   const again = formatSystemFile(input.file, result.text);
   if (!('changed' in again))
     return { problem: `${input.file}: formatting the result again fails`, outcome: 'rewritten' };
-  return { outcome: again.changed ? 'unstable' : 'rewritten' };
+  if (again.changed)
+    return { problem: `${input.file}: a second run changes the rewritten file again`, outcome: 'rewritten' };
+  return { outcome: 'rewritten' };
 }
 
 export function runFormatterFuzz(options: { runs: number; seed?: number }): FmtFuzzSummary {
@@ -76,7 +75,6 @@ export function runFormatterFuzz(options: { runs: number; seed?: number }): FmtF
   let slowest = 0;
   let rewritten = 0;
   let refused = 0;
-  let unstable = 0;
   const property = fc.property(fuzzFileArbitrary, (file) => {
     const started = performance.now();
     const checked = checkFormatterInput(file);
@@ -84,8 +82,7 @@ export function runFormatterFuzz(options: { runs: number; seed?: number }): FmtF
     slowest = Math.max(slowest, elapsed);
     if (checked.problem) throw new Error(checked.problem);
     if (elapsed > CASE_TIME_LIMIT_MS) throw new Error(`one case took ${Math.round(elapsed)} ms (a hang)`);
-    if (checked.outcome === 'rewritten' || checked.outcome === 'unstable') rewritten += 1;
-    if (checked.outcome === 'unstable') unstable += 1;
+    if (checked.outcome === 'rewritten') rewritten += 1;
     if (checked.outcome === 'refused') refused += 1;
   });
   const details = fc.check(property, { numRuns: options.runs, seed });
@@ -95,7 +92,6 @@ export function runFormatterFuzz(options: { runs: number; seed?: number }): FmtF
     passed: !details.failed,
     rewritten,
     refused,
-    unstable,
     slowestCaseMs: Math.round(slowest),
   };
   if (details.failed) {

@@ -292,13 +292,12 @@ async function runReliability(): Promise<number> {
         seed: number;
         rewritten: number;
         refused: number;
-        unstable: number;
         slowestCaseMs: number;
         failure?: string;
       };
       fmtDetail = parsed.failure
         ? parsed.failure
-        : `${parsed.runs} generated inputs (${parsed.rewritten} rewritten, each meaning the same and drawing the same errors, ${parsed.unstable} of them changed again by a second run; ${parsed.refused} refused with a reason), slowest ${parsed.slowestCaseMs} ms, seed ${parsed.seed}`;
+        : `${parsed.runs} generated inputs (${parsed.rewritten} rewritten, each meaning the same, drawing the same errors and left as it is by a second run; ${parsed.refused} refused with a reason), slowest ${parsed.slowestCaseMs} ms, seed ${parsed.seed}`;
     } catch {
       // Not JSON: a crash; keep its last line.
     }

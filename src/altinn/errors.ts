@@ -58,29 +58,62 @@ export class AltinnError extends AltinnClientError {
   }
 }
 
+/** Causes that mean the server hung up before answering (undici's "other side closed", a reset). */
+const CLOSED_BY_PEER = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+
+export interface NetworkFailure {
+  method: string;
+  path: string;
+  /** `host:port` the request went to. */
+  host: string;
+  attempts: number;
+  timedOut: boolean;
+  cause: unknown;
+  /** What was being reached, e.g. `cannot reach the Altinn register at <url>`; leads the message. */
+  context?: string;
+}
+
 /** The connection failed, was reset, or timed out, after every allowed attempt. */
 export class AltinnNetworkError extends AltinnClientError {
   readonly method: string;
   readonly path: string;
   readonly attempts: number;
   readonly timedOut: boolean;
-  constructor(details: {
-    method: string;
-    path: string;
-    attempts: number;
-    timedOut: boolean;
-    cause: unknown;
-  }) {
-    const what = details.timedOut ? 'timed out' : 'failed';
-    const reason = details.cause instanceof Error ? details.cause.message : String(details.cause);
-    super(`${details.method} ${details.path} ${what} after ${details.attempts} attempt(s): ${reason}`, {
-      cause: details.cause,
-    });
+  readonly #failure: NetworkFailure;
+  constructor(failure: NetworkFailure) {
+    const what = failure.timedOut ? 'timed out' : 'failed';
+    const code = (failure.cause as { code?: unknown } | undefined)?.code;
+    const reason =
+      typeof code === 'string' && CLOSED_BY_PEER.has(code)
+        ? `the connection was closed by ${failure.host} before an answer`
+        : failure.cause instanceof Error
+          ? failure.cause.message
+          : String(failure.cause);
+    const message = `${failure.method} ${failure.path} ${what} after ${failure.attempts} attempt(s): ${reason}`;
+    super(failure.context ? `${failure.context}: ${message}` : message, { cause: failure.cause });
     this.name = 'AltinnNetworkError';
-    this.method = details.method;
-    this.path = redactSecrets(details.path);
-    this.attempts = details.attempts;
-    this.timedOut = details.timedOut;
+    this.method = failure.method;
+    this.path = redactSecrets(failure.path);
+    this.attempts = failure.attempts;
+    this.timedOut = failure.timedOut;
+    // Kept with the redacted cause only, so a secret in the original cannot travel on.
+    this.#failure = { ...failure, cause: this.cause };
+  }
+
+  /** The same failure, its message led by what was being reached. */
+  within(context: string): AltinnNetworkError {
+    return new AltinnNetworkError({ ...this.#failure, context });
+  }
+}
+
+/**
+ * The configured URL answers, but not as Altinn: a 404 where the register has none to give, from a
+ * wrong base path or another web server. Reported as a connection problem, never as data missing.
+ */
+export class AltinnUnreachableError extends AltinnClientError {
+  constructor(platformUrl: string, detail: string) {
+    super(`cannot reach the Altinn register at ${platformUrl}: ${detail}`);
+    this.name = 'AltinnUnreachableError';
   }
 }
 

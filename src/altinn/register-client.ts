@@ -5,7 +5,14 @@
 import { holdsRequest } from '../model/canonical.ts';
 import type { LiveLookup } from '../model/live-state.ts';
 import type { AltinnEnvironment } from './environments.ts';
-import { AltinnClientError, AltinnError, AltinnNetworkError } from './errors.ts';
+import {
+  AltinnClientError,
+  AltinnError,
+  AltinnNetworkError,
+  AltinnUnreachableError,
+  classifyErrorBody,
+} from './errors.ts';
+import { redactSecrets } from '../model/redact.ts';
 import type { AccessToken, MaskinportenTokenProvider } from './maskinporten.ts';
 import { parseRetryAfter } from './transport.ts';
 import type { HttpRequest, HttpResponse, Transport } from './transport.ts';
@@ -57,6 +64,8 @@ export class SystemRegisterClient {
   readonly #transport: Transport;
   readonly #tokens: MaskinportenTokenProvider;
   readonly #maxCreateAttempts: number;
+  /** Whether the platform URL leads to Altinn; asked once, at the first 404 that could say otherwise. */
+  #isAltinn: Promise<boolean> | undefined;
 
   constructor(options: SystemRegisterClientOptions) {
     this.environment = options.environment;
@@ -255,7 +264,7 @@ export class SystemRegisterClient {
       accept: 'application/json',
     };
     if (request.body !== undefined) headers['content-type'] = 'application/json';
-    return this.#transport.send({
+    return this.#reach(request.path, {
       method: request.method,
       url: `${this.environment.platformUrl}${request.path}`,
       headers,
@@ -267,13 +276,79 @@ export class SystemRegisterClient {
 
   /** Catalogue look-ups are public in Altinn; no token is sent where none is needed. */
   #sendPublic(path: string, signal: AbortSignal | undefined): Promise<HttpResponse> {
-    return this.#transport.send({
+    return this.#reach(path, {
       method: 'GET',
       url: `${this.environment.platformUrl}${path}`,
       headers: { accept: 'application/json' },
       retry: true,
       ...(signal ? { signal } : {}),
     });
+  }
+
+  /**
+   * Every request to the platform. A failed connection, or a 404 that Altinn would not give, is
+   * reported as the register being out of reach at the configured URL, never read as data.
+   */
+  async #reach(path: string, request: HttpRequest): Promise<HttpResponse> {
+    let response: HttpResponse;
+    try {
+      response = await this.#transport.send(request);
+    } catch (error) {
+      if (error instanceof AltinnNetworkError) throw error.within(this.#unreachable());
+      throw error;
+    }
+    if (response.status === 404)
+      await this.#checkNotFound(response, `${request.method} ${path}`, request.signal);
+    return response;
+  }
+
+  #unreachable(): string {
+    return `cannot reach the Altinn register at ${redactSecrets(this.environment.platformUrl)}`;
+  }
+
+  /**
+   * Altinn's 404s (§1.2) are empty, the register's `System with ID …` text, or a problem document. A
+   * web page or other text is another server; an empty or JSON one is Altinn's only if the platform
+   * also serves its OpenID configuration (a wrong path prefix answers 404 everywhere).
+   */
+  async #checkNotFound(
+    response: HttpResponse,
+    request: string,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    const contentType = response.headers['content-type'] ?? '';
+    const shape = classifyErrorBody(response.body, contentType).kind;
+    if (/html/i.test(contentType) || (shape === 'text' && !response.body.startsWith('System with ID'))) {
+      throw new AltinnUnreachableError(
+        this.environment.platformUrl,
+        `${request} answered 404 with a page that is not Altinn's; check the URL`,
+      );
+    }
+    this.#isAltinn ??= this.#probeAltinn(signal);
+    if (!(await this.#isAltinn)) {
+      throw new AltinnUnreachableError(
+        this.environment.platformUrl,
+        `${request} answered 404, and there is no Altinn at ${OPENID_CONFIGURATION_PATH} either; check the URL (a path too many or too few?)`,
+      );
+    }
+  }
+
+  async #probeAltinn(signal: AbortSignal | undefined): Promise<boolean> {
+    let response: HttpResponse;
+    try {
+      response = await this.#transport.send({
+        method: 'GET',
+        url: `${this.environment.platformUrl}${OPENID_CONFIGURATION_PATH}`,
+        headers: { accept: 'application/json' },
+        retry: true,
+        ...(signal ? { signal } : {}),
+      });
+    } catch (error) {
+      if (error instanceof AltinnNetworkError) throw error.within(this.#unreachable());
+      throw error;
+    }
+    const parsed = response.status === 200 ? parseJson(response.body) : undefined;
+    return typeof (parsed as { issuer?: unknown } | undefined)?.issuer === 'string';
   }
 
   #json<T>(response: HttpResponse, method: string, path: string, ok: number[]): T {
@@ -297,6 +372,9 @@ export class SystemRegisterClient {
     });
   }
 }
+
+/** Altinn Authentication's OpenID configuration: public, small, and on every platform (§1). */
+const OPENID_CONFIGURATION_PATH = '/authentication/api/v1/openid/.well-known/openid-configuration';
 
 /** Far more than any vendor's customers at Altinn's page size; a bound against a looping `next`. */
 const MAX_SYSTEM_USER_PAGES = 10_000;

@@ -172,9 +172,11 @@ export class Transport {
       });
       if (retryInMs === undefined) {
         if ('response' in outcome) return outcome.response;
+        const url = new URL(sent.url);
         throw new AltinnNetworkError({
           method: sent.method,
-          path: new URL(sent.url).pathname,
+          path: url.pathname,
+          host: url.host,
           attempts: attempt,
           timedOut: outcome.timedOut,
           cause: outcome.error,

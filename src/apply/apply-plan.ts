@@ -125,7 +125,7 @@ export async function applyPlan(plan: Plan, options: ApplyPlanOptions): Promise<
 
   const pending = new Set(runnable.map((change) => change.systemId));
   const inFlight = new Set<string>();
-  // Updates whose interim write already gave up the client ids others claim (a swap, see below).
+  // Swap updates whose planned interim write landed: what others wait for is released.
   const released = new Set<string>();
   const byId = new Map(runnable.map((change) => [change.systemId, change]));
   // Changes not yet ended, per phase: a phase starts when every earlier one has ended.
@@ -139,20 +139,21 @@ export async function applyPlan(plan: Plan, options: ApplyPlanOptions): Promise<
     const start = (change: PlannedChange): void => {
       pending.delete(change.systemId);
       inFlight.add(change.systemId);
-      const interim = released.has(change.systemId) ? ' (in two writes: a client-id swap)' : '';
       void executeChange(change, options, now).then((result) => {
         inFlight.delete(change.systemId);
         end(change);
         settle(
-          interim && result.outcome === 'applied' ? { ...result, message: `Applied${interim}.` } : result,
+          change.interimRelease && result.outcome === 'applied'
+            ? { ...result, message: 'Applied in two writes (a client-id swap).' }
+            : result,
         );
         pump();
       });
     };
-    const startInterim = (change: PlannedChange): void => {
+    const startInterim = (change: PlannedChange, interim: RegisterSystemRequest): void => {
       pending.delete(change.systemId);
       inFlight.add(change.systemId);
-      void executeInterimRelease(change, options, now).then((failure) => {
+      void executeInterimRelease(change, interim, options, now).then((failure) => {
         inFlight.delete(change.systemId);
         if (failure) {
           end(change);
@@ -179,32 +180,27 @@ export async function applyPlan(plan: Plan, options: ApplyPlanOptions): Promise<
         for (const change of runnable) {
           if (inFlight.size >= concurrency) break;
           if (!pending.has(change.systemId)) continue;
-          const readiness = decideReadiness(change, open, pending, inFlight, released, results);
+          if (!isPhaseOpen(change, open)) continue;
+          // The planned interim write claims nothing, so it waits for no other system.
+          if (change.interimRelease && !released.has(change.systemId)) {
+            progressed = true;
+            startInterim(change, change.interimRelease);
+            continue;
+          }
+          const readiness = decideReadiness(change, pending, inFlight, released, results);
           if (readiness === 'wait') continue;
           progressed = true;
-          if (readiness !== 'go') {
+          if (readiness === 'go') start(change);
+          else {
             pending.delete(change.systemId);
             end(change);
             skip(change, 'dependency-not-applied', readiness.message);
-            continue;
           }
-          start(change);
         }
       }
       if (inFlight.size > 0) return;
-      if (pending.size === 0) return resolve();
-      // Nothing runs and nothing can start: updates wait on each other, as when two systems swap
-      // client ids. One of them first writes everything but its new claims, which releases what
-      // the others wait for; its full write follows once they are done.
-      const breaker = runnable.find(
-        (change) =>
-          pending.has(change.systemId) &&
-          !released.has(change.systemId) &&
-          change.action === 'update' &&
-          (change.releasesClientIds?.length ?? 0) > 0 &&
-          open.slice(0, rankOf(change)).every((count) => count === 0),
-      );
-      if (breaker) return startInterim(breaker);
+      // Nothing runs and nothing can start: only a plan whose waits run in a circle gets here, and
+      // the planner breaks those with interim writes. Apply sends no write the plan does not hold.
       for (const id of [...pending]) {
         pending.delete(id);
         skip(byId.get(id) as PlannedChange, 'dependency-not-applied', 'Its dependencies wait on each other.');
@@ -232,16 +228,19 @@ function rankOf(change: PlannedChange): number {
   return PHASE_RANK[change.phase as Exclude<ChangePhase, 0>];
 }
 
+/** Every change of an earlier phase has ended (deletes wait for all writes). */
+function isPhaseOpen(change: PlannedChange, open: readonly number[]): boolean {
+  for (let rank = 0; rank < rankOf(change); rank += 1) if ((open[rank] ?? 0) > 0) return false;
+  return true;
+}
+
 function decideReadiness(
   change: PlannedChange,
-  open: readonly number[],
   pending: ReadonlySet<string>,
   inFlight: ReadonlySet<string>,
   released: ReadonlySet<string>,
   results: ReadonlyMap<string, SystemApplyResult>,
 ): Readiness {
-  // Every change of an earlier phase must have ended first (deletes wait for all writes).
-  for (let rank = 0; rank < rankOf(change); rank += 1) if ((open[rank] ?? 0) > 0) return 'wait';
   for (const dependency of change.dependsOn) {
     if (released.has(dependency)) continue;
     if (pending.has(dependency) || inFlight.has(dependency)) return 'wait';
@@ -298,24 +297,15 @@ async function executeChange(
   }
 }
 
-/**
- * The first of two writes for an update caught in a client-id swap: the whole document, with only the
- * client ids it already holds. Returns a failed result, or undefined when the ids were released.
- */
+/** The planned first write of a swap update. Returns a failed result, or undefined when it landed. */
 async function executeInterimRelease(
   change: PlannedChange,
+  interim: RegisterSystemRequest,
   options: ApplyPlanOptions,
   now: () => number,
 ): Promise<SystemApplyResult | undefined> {
   const started = now();
-  const held = change.fields.find((field) => field.field === 'clientId')?.before;
-  const heldIds = new Set(Array.isArray(held) ? (held as string[]) : []);
-  if (!change.request) return undefined;
-  const interim: PlannedChange = {
-    ...change,
-    request: { ...change.request, clientId: change.request.clientId.filter((id) => heldIds.has(id)) },
-  };
-  const result = await executeChange(interim, options, now);
+  const result = await executeChange({ ...change, request: interim }, options, now);
   if (result.outcome === 'applied') return undefined;
   return {
     ...result,

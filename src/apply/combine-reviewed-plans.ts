@@ -48,6 +48,6 @@ export function combineReviewedPlans(plans: readonly Plan[]): Plan {
       safe: plans.every((plan) => plan.safety.safe),
       reasons: plans.flatMap((plan) => plan.safety.reasons),
     },
-    annotations: plans.flatMap((plan) => plan.annotations),
+    locations: plans.flatMap((plan) => plan.locations),
   };
 }

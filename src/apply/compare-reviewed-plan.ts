@@ -4,7 +4,8 @@
  *
  * Progress is not a difference: after a run that was cut short, a reviewed create or update whose
  * system already holds the reviewed body, or a reviewed delete that already happened, counts as the
- * same; so do client-id waits that are no longer needed because the release already happened.
+ * same; so do client-id waits that are no longer needed because the release already happened, and a
+ * swap whose planned interim write landed (its full write still to come).
  */
 import { holdsRequest } from '../model/canonical.ts';
 import { stringifyCanonicalJson } from '../model/canonical-json.ts';
@@ -46,6 +47,7 @@ export function compareWithReviewedPlan(reviewed: Plan, fresh: Plan, live: LiveS
       continue;
     if (!before && !after) continue;
     if (before && !after && isAlreadyDone(before, live)) continue;
+    if (before && after && isSwapResumed(before, after, live)) continue;
     const reviewedWork = describeWork(before, reviewed, systemId);
     let nowWork = describeWork(after, fresh, systemId);
     if (before && after && reviewedWork === nowWork) nowWork += `, ${describeValueChange(before, after)}`;
@@ -58,13 +60,14 @@ export function compareWithReviewedPlan(reviewed: Plan, fresh: Plan, live: LiveS
  * What a change does, without what depends on live state that apply itself changes: the waits for a
  * client-id release and the phase they put it in, and which ids a change gives up.
  */
-function projectChange(change: PlannedChange): unknown {
+function projectChange(change: PlannedChange): Record<string, unknown> {
   return {
     action: change.action,
     file: change.file,
     name: change.name,
     fields: change.fields,
     request: change.request,
+    interimRelease: change.interimRelease,
     deleteCause: change.deleteCause,
     blocked: change.blocked,
   };
@@ -79,6 +82,23 @@ function isAlreadyDone(change: PlannedChange, live: LiveState): boolean {
     return holdsRequest(lookup.system, change.request);
   }
   return false;
+}
+
+/**
+ * The interim write of a reviewed swap landed and the full write did not: Altinn holds the interim
+ * body, and what is left is the reviewed full write, with nothing to release first.
+ */
+function isSwapResumed(reviewed: PlannedChange, fresh: PlannedChange, live: LiveState): boolean {
+  const lookup = live.systems[reviewed.systemId];
+  if (!reviewed.interimRelease || fresh.interimRelease || lookup?.status !== 'found') return false;
+  if (!holdsRequest(lookup.system, reviewed.interimRelease)) return false;
+  // The fields read from the interim state, which `holdsRequest` just matched; the rest must not move.
+  const remaining = (change: PlannedChange) => ({
+    ...projectChange(change),
+    fields: null,
+    interimRelease: null,
+  });
+  return stringifyCanonicalJson(remaining(reviewed)) === stringifyCanonicalJson(remaining(fresh));
 }
 
 function describeWork(change: PlannedChange | undefined, plan: Plan, systemId: string): string {

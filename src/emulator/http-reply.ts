@@ -32,57 +32,58 @@ export function createTraceId(): string {
 }
 
 const STATUS_DESCRIPTIONS: Record<number, string> = { 400: 'Bad Request' };
+const RFC_9110_400 = 'https://tools.ietf.org/html/rfc9110#section-15.5.1';
+const VALIDATION_TITLE = 'One or more validation errors occurred.';
+
+/** An RFC 7807 problem as ASP.NET writes it: `type`, `title` and `status`, then `members` in order. */
+function replyProblem(
+  status: number,
+  type: string,
+  title: string,
+  members: Record<string, unknown>,
+): HttpReply {
+  return {
+    status,
+    headers: { 'content-type': PROBLEM_TYPE },
+    body: JSON.stringify({ type, title, status, ...members }),
+  };
+}
 
 /** Altinn validation problem (§3.1), `STD-00000` wrapping the AUTH.VLD errors. */
 export function replyValidationProblem(errors: AltinnValidationError[]): HttpReply {
-  return {
-    status: 400,
-    headers: { 'content-type': PROBLEM_TYPE },
-    body: JSON.stringify({
-      type: 'urn:altinn:error:STD-00000',
-      title: 'One or more validation errors occurred.',
-      status: 400,
-      code: 'STD-00000',
-      traceId: createTraceId(),
-      statusDescription: STATUS_DESCRIPTIONS[400],
-      validationErrors: errors,
-    }),
-  };
+  return replyProblem(400, 'urn:altinn:error:STD-00000', VALIDATION_TITLE, {
+    code: 'STD-00000',
+    traceId: createTraceId(),
+    statusDescription: STATUS_DESCRIPTIONS[400],
+    validationErrors: errors,
+  });
 }
 
 /** ASP.NET `ValidationProblemDetails` (model binding, DELETE of an unknown id). */
 export function replyAspNetValidationProblem(errors: Record<string, string[]>): HttpReply {
-  return {
-    status: 400,
-    headers: { 'content-type': PROBLEM_TYPE },
-    body: JSON.stringify({
-      type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1',
-      title: 'One or more validation errors occurred.',
-      status: 400,
-      errors,
-      traceId: createTraceId(),
-    }),
-  };
+  return replyProblem(400, RFC_9110_400, VALIDATION_TITLE, { errors, traceId: createTraceId() });
 }
 
-/** An unhandled exception behind `UseExceptionHandler`: RFC 7807 500 with no details. */
+/** ASP.NET's 400 for a request it cannot read (a path whose percent-escapes do not decode). */
+export function replyBadRequest(detail: string): HttpReply {
+  return replyProblem(400, RFC_9110_400, 'Bad Request', { detail, traceId: createTraceId() });
+}
+
 /**
  * The exception handler's 500. `exception`: the exception's type and message, as the non-production
  * error page shows them (Altinn's own tests read `Npgsql.PostgresException` and the constraint there);
  * left out for exceptions whose text would say nothing.
  */
 export function replyUnhandledError(exception?: string): HttpReply {
-  return {
-    status: 500,
-    headers: { 'content-type': PROBLEM_TYPE },
-    body: JSON.stringify({
-      type: 'https://tools.ietf.org/html/rfc9110#section-15.6.1',
-      title: 'An error occurred while processing your request.',
-      status: 500,
+  return replyProblem(
+    500,
+    'https://tools.ietf.org/html/rfc9110#section-15.6.1',
+    'An error occurred while processing your request.',
+    {
       ...(exception === undefined ? {} : { detail: exception }),
       traceId: createTraceId(),
-    }),
-  };
+    },
+  );
 }
 
 /** The AUTH.VLD codes a reply carries (for the request log). */

@@ -29,7 +29,7 @@ import {
 import type { InjectedFault } from './fault-injector.ts';
 import { FaultInjector } from './fault-injector.ts';
 import type { HttpReply } from './http-reply.ts';
-import { findValidationCodes, replyEmpty, replyJson, replyText } from './http-reply.ts';
+import { findValidationCodes, replyBadRequest, replyEmpty, replyJson, replyText } from './http-reply.ts';
 import { TokenService } from './maskinporten.ts';
 import type { Caller } from './register-service.ts';
 import { handleRegisterRequest } from './register-service.ts';
@@ -83,17 +83,26 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Paths reach the handlers only after `hasValidEscapes` said yes, so decoding cannot throw. */
 function splitSegments(path: string): string[] {
   return path
     .split('/')
     .filter((s) => s !== '')
-    .map((s) => {
-      try {
-        return decodeURIComponent(s);
-      } catch {
-        return s;
-      }
-    });
+    .map(decodeURIComponent);
+}
+
+function hasValidEscapes(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The client closed the connection before its request was read: nobody is left to answer. */
+function isClientGone(request: IncomingMessage, error: unknown): boolean {
+  return request.readableAborted || (error as NodeJS.ErrnoException).code === 'ECONNRESET';
 }
 
 function writeReply(response: ServerResponse, reply: HttpReply): void {
@@ -239,6 +248,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const path = queryAt === -1 ? target : target.slice(0, queryAt);
     const query = new URLSearchParams(queryAt === -1 ? '' : target.slice(queryAt + 1));
     const method = request.method ?? 'GET';
+    if (!hasValidEscapes(path)) {
+      // As ASP.NET answers a request line it cannot decode, before any route or fault applies.
+      writeReply(response, replyBadRequest('The request path holds a malformed percent-escape.'));
+      request.resume();
+      return;
+    }
     const logPath = target;
     const isControl = path === '/_emulator' || path.startsWith('/_emulator/');
     const faulty = !isControl && faults.covers(path);
@@ -339,6 +354,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     serve(request, response).catch((error: unknown) => {
+      if (isClientGone(request, error)) return;
       // A bug in the emulator: answer 500 without leaking a stack trace into the response.
       process.stderr.write(`sysreg emulator: internal error: ${(error as Error).message}\n`);
       if (!response.headersSent) writeReply(response, replyText(500, 'Internal emulator error'));

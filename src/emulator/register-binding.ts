@@ -5,20 +5,15 @@
  * automatic 400 `ValidationProblemDetails`, with no AUTH codes.
  */
 import type { AccessPackage, AttributePair, LanguageMap, Right } from '../model/system.ts';
+import type { SystemContent } from './register-state.ts';
 
-/** What the body binds to: `RegisterSystemRequest` with model defaults applied. */
-export interface BoundSystemRequest {
+/**
+ * What the body binds to: `RegisterSystemRequest` with model defaults applied. A `null` rights list
+ * fails validation with a NullReferenceException; a `null` access-package list is stored as DB NULL.
+ */
+export interface BoundSystemRequest extends SystemContent {
   id: string;
   vendorId: string;
-  name: LanguageMap;
-  description: LanguageMap;
-  /** null when sent as `null` (validation then fails with a NullReferenceException). */
-  rights: Right[] | null;
-  /** null when sent as `null`; stored as DB NULL. */
-  accessPackages: AccessPackage[] | null;
-  clientId: string[];
-  allowedRedirectUrls: string[];
-  isVisible: boolean;
 }
 
 export type BindingResult<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string[]> };

@@ -7,12 +7,8 @@
 import { copyRight, type AccessPackage, type LanguageMap, type Right } from '../model/system.ts';
 import type { LiveSystem, RegisteredSystemDTO, SystemChangeLogEntry } from '../model/wire.ts';
 
-/** One row of `system_register`. `rights`/`accessPackages` are null when stored as DB NULL. */
-export interface StoredSystem {
-  internalId: string;
-  id: string;
-  /** Org number without `0192:`. */
-  vendorOrgNumber: string;
+/** What a request sets and a row stores alike. `rights`/`accessPackages`: null when sent as `null`. */
+export interface SystemContent {
   name: LanguageMap;
   description: LanguageMap;
   rights: Right[] | null;
@@ -20,6 +16,14 @@ export interface StoredSystem {
   clientId: string[];
   allowedRedirectUrls: string[];
   isVisible: boolean;
+}
+
+/** One row of `system_register`; a null list is stored as DB NULL. */
+export interface StoredSystem extends SystemContent {
+  internalId: string;
+  id: string;
+  /** Org number without `0192:`. */
+  vendorOrgNumber: string;
   isDeleted: boolean;
 }
 

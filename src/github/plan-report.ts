@@ -41,14 +41,7 @@ export function buildPlanReport(computed: Plan, options: BuildPlanReportOptions 
     change.file === null ? [] : [{ file: change.file, systemId: change.systemId }],
   );
   const decisionNote = renderDecisionLabelsNote(plan);
-  const annotations = plan.annotations.map((annotation): Annotation => ({
-    file: annotation.file,
-    line: annotation.line,
-    col: annotation.column,
-    level: annotation.level,
-    title: annotation.title,
-    message: annotation.message,
-  }));
+  const annotations = annotatePlanChanges(plan);
   return {
     environment: plan.environment,
     commit: plan.commit ?? 'unknown',
@@ -61,6 +54,29 @@ export function buildPlanReport(computed: Plan, options: BuildPlanReportOptions 
     ...(planFile ? { planFile } : {}),
     ...(decisionNote ? { decisionNote } : {}),
   };
+}
+
+/** One annotation per located change: deletes and blocked changes warn, the rest are notices. */
+function annotatePlanChanges(plan: Plan): Annotation[] {
+  const changes = new Map(plan.changes.map((change) => [change.systemId, change]));
+  const environment = plan.environment;
+  return plan.locations.map((location) => {
+    const { systemId, action } = location;
+    const messages: Record<typeof action, () => string> = {
+      create: () => `${systemId} will be created in ${environment}.`,
+      update: () => `${location.field} changes in ${environment}.`,
+      delete: () => `${systemId} will be deleted in ${environment}; the id is burned forever.`,
+      blocked: () => changes.get(systemId)?.blocked?.message ?? '',
+    };
+    return {
+      file: location.file,
+      line: location.line,
+      col: location.column,
+      level: action === 'delete' || action === 'blocked' ? 'warning' : 'notice',
+      title: `sysreg plan: ${action} in ${environment}`,
+      message: messages[action](),
+    };
+  });
 }
 
 /**

@@ -1,15 +1,15 @@
 /**
- * Drift: the plan's comparison seen from live. Every difference between git and Altinn is classified
- * by where it lives, so the drift issue can say what happened rather than what sync would do.
+ * Drift: the plan's classification (classify-systems.ts) seen from live. Every difference between git
+ * and Altinn is named by where it lives, so the drift issue can say what happened rather than what
+ * sync would do.
  * Field changes read `before` = git, `after` = live.
  */
 import { createHash } from 'node:crypto';
 import type { LanguageMap } from '../model/system.ts';
-import { canonicalFromLive, canonicalFromSpec } from '../model/canonical.ts';
 import { stringifyCanonicalJson } from '../model/canonical-json.ts';
 import { diffCanonicalSystems } from '../model/diff.ts';
 import type { FieldChange } from '../model/diff.ts';
-import { listUnmanagedSystems } from './vendor-systems.ts';
+import { classifySystems } from './classify-systems.ts';
 import { compareStrings } from './compare-strings.ts';
 import { PLAN_FORMAT_VERSION } from './plan-types.ts';
 import type { PlanInput } from './plan-types.ts';
@@ -102,69 +102,53 @@ function describeHistory(input: DriftInput, id: string): Pick<DriftItem, 'histor
 export function createDriftReport(input: DriftInput): DriftReport {
   const { live, environment } = input;
   const items: DriftItem[] = [];
-  const describedIds = new Set<string>();
-  const desired = [...input.desired].sort(
-    (a, b) => compareStrings(a.spec.id, b.spec.id) || compareStrings(a.file, b.file),
-  );
-  for (const system of desired) {
-    const id = system.spec.id;
-    if (describedIds.has(id)) continue;
-    describedIds.add(id);
-    const spec = system.spec;
-    const canonical = canonicalFromSpec(spec);
-    const lookup = live.systems[id] ?? { status: 'absent' };
-    const base = { systemId: id, file: system.file, name: canonical.name, fields: [] as FieldChange[] };
-    if (lookup.status === 'absent') {
-      if (!spec.isDeleted) {
+  const { described, unmanaged } = classifySystems(input.desired, live, environment);
+  for (const { systemId: id, desired, canonical, class: found } of described) {
+    const base = { systemId: id, file: desired.file, name: canonical.name, fields: [] as FieldChange[] };
+    switch (found.kind) {
+      case 'foreign-vendor':
+        // Another vendor's system is not compared: this vendor's is simply not there.
+        items.push({ ...base, kind: 'missing-in-altinn', detail: found.message });
+        break;
+      case 'absent':
         items.push({ ...base, kind: 'missing-in-altinn', detail: `${id} does not exist in ${environment}.` });
-      }
-      continue;
-    }
-    if (lookup.status === 'forbidden' || lookup.system.vendor?.ID !== spec.vendor.ID) {
-      if (!spec.isDeleted) {
-        items.push({
-          ...base,
-          kind: 'missing-in-altinn',
-          detail: `${id} belongs to another vendor in ${environment}, so this vendor's system is missing.`,
-        });
-      }
-      continue;
-    }
-    const liveSystem = lookup.system;
-    if (liveSystem.isDeleted) {
-      if (!spec.isDeleted) {
+        break;
+      case 'id-burned':
         items.push({
           ...base,
           kind: 'deleted-in-altinn',
           detail: `${id} was deleted in ${environment} while its file says it is live; the id cannot be created again.`,
           ...describeHistory(input, id),
         });
+        break;
+      case 'live-tombstoned':
+        items.push({
+          ...base,
+          kind: 'changed-outside-git',
+          fields: [{ field: 'isDeleted', kind: 'scalar', before: true, after: false }],
+          detail: `${id} is deleted in git but still live in ${environment}.`,
+          ...describeHistory(input, id),
+        });
+        break;
+      case 'live': {
+        const fields = diffCanonicalSystems(canonical, found.liveCanonical);
+        if (fields.length === 0) break;
+        const names = fields.map((field) => field.field).join(', ');
+        items.push({
+          ...base,
+          kind: 'changed-outside-git',
+          fields,
+          detail: `Changed in ${environment}: ${names}.`,
+          ...describeHistory(input, id),
+        });
+        break;
       }
-      continue;
-    }
-    if (spec.isDeleted) {
-      items.push({
-        ...base,
-        kind: 'changed-outside-git',
-        fields: [{ field: 'isDeleted', kind: 'scalar', before: true, after: false }],
-        detail: `${id} is deleted in git but still live in ${environment}.`,
-        ...describeHistory(input, id),
-      });
-      continue;
-    }
-    const fields = diffCanonicalSystems(canonical, canonicalFromLive(liveSystem));
-    if (fields.length > 0) {
-      const names = fields.map((field) => field.field).join(', ');
-      items.push({
-        ...base,
-        kind: 'changed-outside-git',
-        fields,
-        detail: `Changed in ${environment}: ${names}.`,
-        ...describeHistory(input, id),
-      });
+      case 'never-created':
+      case 'already-deleted':
+        break;
     }
   }
-  for (const system of listUnmanagedSystems(describedIds, live)) {
+  for (const system of unmanaged) {
     items.push({
       systemId: system.systemId,
       kind: 'unmanaged-in-altinn',

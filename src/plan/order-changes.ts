@@ -1,10 +1,12 @@
 /**
  * The order of a plan's changes: client ids released before they are claimed (or the claim blocked
- * when nothing in the plan releases it), writes before deletes, then a stable topological order.
+ * when nothing in the plan releases it; a swap released by an interim write), writes before deletes,
+ * then a stable topological order.
  */
 import type { LiveState } from '../model/live-state.ts';
 import { canonicalFromLive } from '../model/canonical.ts';
 import { compareStrings } from './compare-strings.ts';
+import type { RegisterSystemRequest } from '../model/wire.ts';
 import type { ChangePhase, DesiredEntry, PlannedChange } from './plan-types.ts';
 
 /**
@@ -100,6 +102,62 @@ function blockWaitersOnBlockedChanges(
   }
 }
 
+/**
+ * Updates that wait on each other (two systems swap client ids, or a ring hands them on) could never
+ * start. One update of each such cycle is written twice: first with only the client ids it holds and
+ * keeps, which releases what the others wait for, then in full once they are written. Both writes are
+ * in the plan, so the reviewed checksum covers them and apply sends no write of its own.
+ */
+export function planClientIdSwaps(changes: ReadonlyMap<string, PlannedChange>, live: LiveState): void {
+  for (let cycle = findWaitCycle(changes); cycle; cycle = findWaitCycle(changes)) {
+    const candidates = cycle.map((change) => {
+      const lookup = live.systems[change.systemId];
+      const held = new Set(lookup?.status === 'found' ? lookup.system.clientId : []);
+      const request = change.request as RegisterSystemRequest;
+      return { change, interim: { ...request, clientId: request.clientId.filter((id) => held.has(id)) } };
+    });
+    // One that keeps a client id through the swap, when there is one: its integration never stops.
+    const breaker = candidates.find((candidate) => candidate.interim.clientId.length > 0) ?? candidates[0]!;
+    breaker.change.interimRelease = breaker.interim;
+  }
+}
+
+/**
+ * The first cycle of changes waiting on each other, each change after the one it waits for, by id
+ * order; null when there is none. A change with an interim release releases at its first write, which
+ * waits for nothing, so no cycle runs through it.
+ */
+function findWaitCycle(changes: ReadonlyMap<string, PlannedChange>): PlannedChange[] | null {
+  const state = new Map<string, 'open' | 'done'>();
+  const path: PlannedChange[] = [];
+  const visit = (change: PlannedChange): PlannedChange[] | null => {
+    state.set(change.systemId, 'open');
+    path.push(change);
+    for (const id of change.dependsOn) {
+      const dependency = changes.get(id);
+      if (!dependency || dependency.interimRelease || dependency.action === 'blocked') continue;
+      if (state.get(id) === 'open') return path.slice(path.indexOf(dependency)).sort(byId);
+      if (state.get(id) === undefined) {
+        const cycle = visit(dependency);
+        if (cycle) return cycle;
+      }
+    }
+    path.pop();
+    state.set(change.systemId, 'done');
+    return null;
+  };
+  for (const change of [...changes.values()].sort(byId)) {
+    if (state.has(change.systemId)) continue;
+    const cycle = visit(change);
+    if (cycle) return cycle;
+  }
+  return null;
+}
+
+function byId(a: PlannedChange, b: PlannedChange): number {
+  return compareStrings(a.systemId, b.systemId);
+}
+
 function mapClientIdHolders(live: LiveState): Map<string, string> {
   const holders = new Map<string, string>();
   for (const id of Object.keys(live.systems).sort(compareStrings)) {
@@ -164,7 +222,8 @@ export function sortChangesByDependency(changes: PlannedChange[]): PlannedChange
     visiting.add(change.systemId);
     for (const dependency of change.dependsOn) {
       const target = byId.get(dependency);
-      if (target) visit(target);
+      // A swap update releases at its interim write, which waits for nothing: its place is its full write.
+      if (target && !target.interimRelease) visit(target);
     }
     visiting.delete(change.systemId);
     done.add(change.systemId);

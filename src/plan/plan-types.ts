@@ -55,8 +55,17 @@ export interface PlannedChange {
   fields: FieldChange[];
   /** For create and update: the whole body to send (PUT resets what it is not given). */
   request: RegisterSystemRequest | null;
-  /** Systems whose change must succeed before this one starts (client ids released before claimed). */
+  /**
+   * Systems that must release a client id before this change claims it: their write (their first
+   * write, when they have an `interimRelease`) must succeed before this one's (full) write starts.
+   */
   dependsOn: string[];
+  /**
+   * For an update in a client-id swap (updates that wait on each other): the first of its two writes,
+   * the whole document with only the client ids it already holds and keeps, which releases what the
+   * others wait for. `request` follows once they are written. Planned, so the checksum covers it.
+   */
+  interimRelease?: RegisterSystemRequest;
   /**
    * Apply finishes every change of one phase before it starts the next: 1 creates and updates,
    * 2 deletes, 3 writes that claim a client id a delete releases. 0 = blocked, never applied. The
@@ -91,18 +100,15 @@ export interface UnmanagedSystem {
   clientId: string[];
 }
 
-/** Where in the YAML a change comes from, for annotations on the line. Not part of the checksum. */
-export interface ChangeAnnotation {
+/** Where in the YAML a change comes from, so a reviewer can be pointed at the line. */
+export interface ChangeLocation {
   systemId: string;
   file: string;
-  field: keyof SystemSpec | null;
+  /** The field the change is about; `line` and `column` are the id's when that field has none. */
+  field: keyof SystemSpec;
   line: number;
   column: number;
   action: ChangeAction;
-  /** Deletes and blocked changes warn; creates and updates are notices. */
-  level: 'notice' | 'warning';
-  title: string;
-  message: string;
 }
 
 export interface PlanCounts {
@@ -129,7 +135,7 @@ export interface Plan {
   checksum: string;
   safety: PlanSafety;
   /** Excluded from the checksum: positions move when a file is edited without changing the plan. */
-  annotations: ChangeAnnotation[];
+  locations: ChangeLocation[];
 }
 
 /** A system git wants that the plan writes, with its canonical form and what Altinn has. */

@@ -4,17 +4,20 @@
  * same checksum, whatever order the input came in.
  */
 import { createHash } from 'node:crypto';
-import type { DesiredSystem } from '../model/system.ts';
-import { annotateChanges } from './annotate-changes.ts';
-import { canonicalFromLive, canonicalFromSpec } from '../model/canonical.ts';
 import { stringifyCanonicalJson } from '../model/canonical-json.ts';
+import { classifySystems } from './classify-systems.ts';
 import { compareStrings } from './compare-strings.ts';
 import { describeCreatedSystem, diffCanonicalSystems } from '../model/diff.ts';
-import { assignPhases, orderClientIdClaims, sortChangesByDependency } from './order-changes.ts';
+import {
+  assignPhases,
+  orderClientIdClaims,
+  planClientIdSwaps,
+  sortChangesByDependency,
+} from './order-changes.ts';
 import { PLAN_FORMAT_VERSION } from './plan-types.ts';
 import type { LiveState } from '../model/live-state.ts';
 import type {
-  ChangePhase,
+  BlockedDetail,
   DesiredEntry,
   Plan,
   PlanCounts,
@@ -24,107 +27,80 @@ import type {
 } from './plan-types.ts';
 import { buildRegisterRequest } from './request-body.ts';
 import { assessPlanSafety } from './safety.ts';
-import { isSameVendor, listUnmanagedSystems, vendorOrgOf } from './vendor-systems.ts';
+import { locateChanges } from './locate-changes.ts';
 
 export function createPlan(input: PlanInput): Plan {
   const { live, settings } = input;
-  const desiredById = indexDesiredSystems(input.desired);
+  const { described, unmanaged } = classifySystems(input.desired, live, input.environment);
+  const desiredById = new Map(described.map((system) => [system.systemId, system.desired]));
   const changes = new Map<string, PlannedChange>();
   const unchanged: UnchangedSystem[] = [];
   const entries: DesiredEntry[] = [];
   let managed = 0;
 
-  for (const [id, desired] of desiredById) {
-    const spec = desired.spec;
-    const canonical = canonicalFromSpec(spec);
-    const lookup = live.systems[id] ?? { status: 'absent' };
-    const base = {
-      systemId: id,
-      file: desired.file,
-      name: canonical.name,
-      dependsOn: [] as string[],
-      phase: 0 as ChangePhase,
+  for (const { systemId: id, desired, canonical, class: found } of described) {
+    const base = { systemId: id, file: desired.file, name: canonical.name, dependsOn: [], phase: 0 as const };
+    const block = (blocked: BlockedDetail): void => {
+      changes.set(id, { ...base, action: 'blocked', fields: [], request: null, blocked });
     };
-    const ownedElsewhere =
-      lookup.status === 'forbidden' || (lookup.status === 'found' && !isSameVendor(lookup.system, spec));
-    const notTheCaller = vendorOrgOf(spec.vendor.ID) !== live.vendorOrgNumber;
-    if (ownedElsewhere || notTheCaller) {
-      // A tombstone for a system this vendor never had is already true.
-      if (spec.isDeleted) {
-        unchanged.push({ systemId: id, file: desired.file, note: 'never-created' });
-        continue;
-      }
-      changes.set(id, {
-        ...base,
-        action: 'blocked',
-        fields: [],
-        request: null,
-        blocked: {
-          reason: 'foreign-vendor',
-          message: ownedElsewhere
-            ? `The id ${id} belongs to another vendor in ${input.environment}; this vendor cannot create or change it.`
-            : `The file names vendor ${spec.vendor.ID}, but sysreg runs as organisation ${live.vendorOrgNumber} in ${input.environment}; a vendor can only write its own systems.`,
-        },
-      });
-      continue;
-    }
-    if (lookup.status === 'absent') {
-      if (spec.isDeleted) unchanged.push({ systemId: id, file: desired.file, note: 'never-created' });
-      else {
-        const change = { ...base, action: 'create' as const, fields: describeCreatedSystem(canonical) };
-        changes.set(id, { ...change, request: buildRegisterRequest(spec) });
-        entries.push({ desired, canonical, live: null });
-      }
-      continue;
-    }
-    const liveSystem = lookup.system;
-    if (liveSystem.isDeleted) {
-      if (spec.isDeleted) unchanged.push({ systemId: id, file: desired.file, note: 'already-deleted' });
-      else {
+    switch (found.kind) {
+      case 'foreign-vendor':
+        block({ reason: 'foreign-vendor', message: found.message });
+        break;
+      case 'id-burned':
+        block({
+          reason: 'id-burned',
+          message: `The id ${id} was deleted in ${input.environment} and can never be created again. Choose a new id, or set environments.${input.environment}.isDeleted: true in the file (isDeleted: true for every environment).`,
+        });
+        break;
+      case 'never-created':
+      case 'already-deleted':
+        unchanged.push({ systemId: id, file: desired.file, note: found.kind });
+        break;
+      case 'absent':
         changes.set(id, {
           ...base,
-          action: 'blocked',
+          action: 'create',
+          fields: describeCreatedSystem(canonical),
+          request: buildRegisterRequest(desired.spec),
+        });
+        entries.push({ desired, canonical, live: null });
+        break;
+      case 'live-tombstoned':
+        managed += 1;
+        changes.set(id, {
+          ...base,
+          action: 'delete',
           fields: [],
           request: null,
-          blocked: {
-            reason: 'id-burned',
-            message: `The id ${id} was deleted in ${input.environment} and can never be created again. Choose a new id, or set environments.${input.environment}.isDeleted: true in the file (isDeleted: true for every environment).`,
-          },
+          deleteCause: 'tombstone',
+          releasesClientIds: found.liveCanonical.clientId,
+          ...describeDeleteCost(live, id),
         });
+        break;
+      case 'live': {
+        managed += 1;
+        const fields = diffCanonicalSystems(found.liveCanonical, canonical);
+        if (fields.length === 0) {
+          unchanged.push({ systemId: id, file: desired.file, note: 'in-sync' });
+          break;
+        }
+        const released = found.liveCanonical.clientId.filter(
+          (clientId) => !canonical.clientId.includes(clientId),
+        );
+        changes.set(id, {
+          ...base,
+          action: 'update',
+          fields,
+          request: buildRegisterRequest(desired.spec),
+          ...(released.length > 0 ? { releasesClientIds: released } : {}),
+        });
+        entries.push({ desired, canonical, live: found.live });
+        break;
       }
-      continue;
-    }
-    managed += 1;
-    const liveCanonical = canonicalFromLive(liveSystem);
-    if (spec.isDeleted) {
-      changes.set(id, {
-        ...base,
-        action: 'delete',
-        fields: [],
-        request: null,
-        deleteCause: 'tombstone',
-        releasesClientIds: liveCanonical.clientId,
-        ...describeDeleteCost(live, id),
-      });
-      continue;
-    }
-    const fields = diffCanonicalSystems(liveCanonical, canonical);
-    if (fields.length === 0) {
-      unchanged.push({ systemId: id, file: desired.file, note: 'in-sync' });
-    } else {
-      const released = liveCanonical.clientId.filter((clientId) => !canonical.clientId.includes(clientId));
-      changes.set(id, {
-        ...base,
-        action: 'update',
-        fields,
-        request: buildRegisterRequest(spec),
-        ...(released.length > 0 ? { releasesClientIds: released } : {}),
-      });
-      entries.push({ desired, canonical, live: liveSystem });
     }
   }
 
-  const unmanaged = listUnmanagedSystems(new Set(desiredById.keys()), live);
   if (settings.prune) {
     for (const system of unmanaged) {
       managed += 1;
@@ -145,6 +121,7 @@ export function createPlan(input: PlanInput): Plan {
   }
 
   orderClientIdClaims(entries, changes, new Set(desiredById.keys()), live, input.environment);
+  planClientIdSwaps(changes, live);
   assignPhases(changes);
 
   const ordered = sortChangesByDependency([...changes.values()]);
@@ -159,7 +136,7 @@ export function createPlan(input: PlanInput): Plan {
     counts,
     checksum: computeChangesChecksum(ordered),
     safety: assessPlanSafety({ updates: counts.update, deletes: counts.delete, managed }, settings.safety),
-    annotations: annotateChanges(ordered, desiredById, input.environment),
+    locations: locateChanges(ordered, desiredById),
   };
 }
 
@@ -191,19 +168,6 @@ export function computeChangesChecksum(changes: readonly PlannedChange[]): strin
  */
 export function decidePlanExitCode(plan: Plan, options: { detailedExitCode: boolean }): 0 | 2 {
   return options.detailedExitCode && plan.counts.changes > 0 ? 2 : 0;
-}
-
-/**
- * One entry per id, whatever order the files came in. Two files with one id are a validation error
- * (the loader reports it); here the first by file path wins, so the plan stays deterministic.
- */
-function indexDesiredSystems(desired: readonly DesiredSystem[]): Map<string, DesiredSystem> {
-  const sorted = [...desired].sort(
-    (a, b) => compareStrings(a.spec.id, b.spec.id) || compareStrings(a.file, b.file),
-  );
-  const byId = new Map<string, DesiredSystem>();
-  for (const system of sorted) if (!byId.has(system.spec.id)) byId.set(system.spec.id, system);
-  return byId;
 }
 
 function countPlan(changes: readonly PlannedChange[], noop: number, unmanaged: number): PlanCounts {

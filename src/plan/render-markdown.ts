@@ -7,6 +7,7 @@
  */
 import { describeFieldChange, pickDisplayName } from './describe-field-change.ts';
 import { describeDeleteCost } from './describe-delete-cost.ts';
+import { describeSwapWrites } from './describe-swap-writes.ts';
 import type { FieldChange } from '../model/diff.ts';
 import type { DriftItem, DriftKind, DriftReport } from './drift.ts';
 import {
@@ -101,7 +102,9 @@ function renderChangeSection(change: PlannedChange): string {
     if (cost) notes.push(`**${escapeMarkdownText(cost)}**`);
   }
   if (change.blocked) notes.push(`**${escapeMarkdownText(change.blocked.message)}**`);
-  if (change.dependsOn.length > 0 && change.action !== 'delete') {
+  const swap = describeSwapWrites(change);
+  if (swap) notes.push(escapeMarkdownText(swap));
+  else if (change.dependsOn.length > 0 && change.action !== 'delete') {
     notes.push(`Runs after ${change.dependsOn.map((id) => `\`${escapeCode(id)}\``).join(', ')}.`);
   }
   const summary = `${ACTION_HEADING[change.action]}${change.blocked ? ` (${change.blocked.reason})` : ''} <code>${escapeHtmlText(change.systemId)}</code>${formatNameSuffix(change.name)}`;

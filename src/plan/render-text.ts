@@ -5,6 +5,7 @@
  */
 import { describeFieldChange, formatValue, pickDisplayName } from './describe-field-change.ts';
 import { describeDeleteCost } from './describe-delete-cost.ts';
+import { describeSwapWrites } from './describe-swap-writes.ts';
 import type { DiffSign } from './describe-field-change.ts';
 import type { FieldChange } from '../model/diff.ts';
 import type { DriftItem, DriftKind, DriftReport } from './drift.ts';
@@ -102,7 +103,9 @@ function renderChange(change: PlannedChange, paint: Paint): string[] {
       paint('dim', `    Releases client ids ${change.releasesClientIds.map(formatValue).join(', ')}`),
     );
   }
-  if (change.dependsOn.length > 0 && change.action !== 'delete') {
+  const swap = describeSwapWrites(change);
+  if (swap) lines.push(paint('dim', `    ${escapeTerminalText(swap)}`));
+  else if (change.dependsOn.length > 0 && change.action !== 'delete') {
     lines.push(paint('dim', `    After ${change.dependsOn.map(escapeTerminalText).join(', ')}`));
   }
   return lines;

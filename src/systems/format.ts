@@ -32,6 +32,8 @@ export function formatSystemYaml(text: string): FormattedSystemYaml {
   if (!isMap(document.contents)) {
     return unchanged(['the file must hold one mapping of fields (id, vendor, name, …) at the top level']);
   }
+  const strayBreak = findStrayLineBreakInComments(document, text, lineCounter);
+  if (strayBreak) return unchanged([strayBreak]);
   let before: unknown;
   try {
     before = readMeaning(document);
@@ -196,6 +198,37 @@ function findUnwritableNodes(document: Document): string[] {
       anchored.add(node.anchor);
   });
   return problems;
+}
+
+/** Line terminators to JavaScript's `^` (which the yaml library writes comments with) but not to it. */
+const STRAY_LINE_BREAK = /[\r\u2028\u2029]/;
+
+/**
+ * A comment holding a lone CR, U+2028 or U+2029. The yaml library reads it as part of the comment but
+ * writes a `#` after it, so every run would add one; and YAML 1.2 readers end the comment at a lone
+ * CR, reading the rest as data. Such a file is left as it is, with the line to fix.
+ */
+function findStrayLineBreakInComments(
+  document: Document,
+  text: string,
+  lineCounter: LineCounter,
+): string | undefined {
+  const comments: (string | null | undefined)[] = [document.commentBefore, document.comment];
+  visit(document, (_key, node) => {
+    const commented = node as { commentBefore?: string | null; comment?: string | null };
+    comments.push(commented.commentBefore, commented.comment);
+  });
+  for (const comment of comments) {
+    const line = comment?.split('\n').find((part) => STRAY_LINE_BREAK.test(part));
+    if (line === undefined) continue;
+    const found = STRAY_LINE_BREAK.exec(line);
+    const before = line.slice(0, found?.index);
+    const offset = text.indexOf(`#${before}${found?.[0]}`);
+    const where = offset === -1 ? '' : `line ${lineCounter.linePos(offset).line}: `;
+    const code = (found?.[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    return `${where}a comment holds a line break (U+${code}) that does not end the line; YAML readers disagree on where that comment ends, so the file was left as it is: remove the character`;
+  }
+  return undefined;
 }
 
 function renameAliasKeys(pairs: unknown[], path: YamlPath, problems: string[]): void {

@@ -54,6 +54,7 @@ describe('redaction', () => {
     const network = new AltinnNetworkError({
       method: 'GET',
       path: '/y',
+      host: 'altinn.example',
       attempts: 3,
       timedOut: false,
       cause,

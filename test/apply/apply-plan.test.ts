@@ -157,6 +157,30 @@ describe('applyPlan', () => {
     expect(twice?.message).toContain('two writes');
   });
 
+  it('sends no write the plan does not hold: updates that wait on each other without an interim write are skipped', async () => {
+    const left = buildSpec('left', { clientId: ['a'] });
+    const right = buildSpec('right', { clientId: ['b'] });
+    const plan = planFor(
+      [
+        { ...left, clientId: ['b'] },
+        { ...right, clientId: ['a'] },
+      ],
+      [left, right],
+    );
+    const { interimRelease: _planned, ...unbroken } = plan.changes.find((change) => change.interimRelease)!;
+    const handMade = {
+      ...plan,
+      changes: plan.changes.map((change) => (change.systemId === unbroken.systemId ? unbroken : change)),
+    };
+    const { client, calls } = createRecordingClient();
+    const report = await applyPlan(handMade, { client });
+    expect(calls).toEqual([]);
+    expect(report.results.map((result) => result.reason)).toEqual([
+      'dependency-not-applied',
+      'dependency-not-applied',
+    ]);
+  });
+
   it('carries out deletes and skips blocked changes: whether deletes may run was decided before', async () => {
     const doomed = buildSpec('doomed');
     const burned = buildSpec('burned');

@@ -2,8 +2,6 @@
  * `sysreg emulator` as a real child process: one line with the URL, a clean stop on SIGTERM, and
  * `--data` that survives kill -9 at random points between and during writes (a few bounded rounds).
  */
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,39 +10,13 @@ import { readEmulatorData } from '../../src/emulator/emulator-data.ts';
 import { REGISTER, VENDOR_ORG, WRITE, buildSystem } from '../support/emulator-harness.ts';
 import { createTestClient, fetchAccessToken, registerTestClient } from '../support/maskinporten-grant.ts';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
+import { startLocalAltinnProcess } from '../support/local-altinn-process.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const node = join(root, 'node_modules/.bin/node');
 const directory = mkdtempSync(join(tmpdir(), 'sysreg-emulator-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-interface Running {
-  child: ChildProcessWithoutNullStreams;
-  url: string;
-  stdout: () => string;
-  exited: Promise<number | null>;
-}
-
-async function startCli(args: string[]): Promise<Running> {
-  const child = spawn(node, ['src/cli.ts', 'emulator', '--port', '0', ...args], { cwd: root });
-  let stdout = '';
-  let stderr = '';
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`no URL within 15 s; stderr: ${stderr}`)), 15_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const line = stdout.split('\n')[0];
-      if (stdout.includes('\n') && line) {
-        clearTimeout(timer);
-        done(line);
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    void exited.then((code) => fail(new Error(`exited ${code} before printing a URL: ${stderr}`)));
-  });
-  return { child, url, stdout: () => stdout, exited };
-}
+const startCli = startLocalAltinnProcess;
 
 describe('sysreg emulator', () => {
   it('prints exactly one line with its base URL and stops cleanly on SIGTERM', async () => {

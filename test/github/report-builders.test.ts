@@ -47,7 +47,7 @@ describe('buildPlanReport', () => {
       '991825827_created',
       '991825827_updated',
     ]);
-    expect(report.annotations).toHaveLength(plan.annotations.length);
+    expect(report.annotations).toHaveLength(plan.locations.length);
     expect(report.annotations).toContainEqual({
       file: 'systems/991825827_updated.yaml',
       line: 8,

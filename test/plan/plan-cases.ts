@@ -211,6 +211,23 @@ export const PLAN_CASES: PlanCase[] = [
     })(),
   },
   {
+    name: 'client-id-ring',
+    about:
+      'alpha, beta and gamma hand their client ids on in a ring; beta keeps client-kept, so it breaks the ring with a planned first write that releases client-beta and keeps client-kept.',
+    input: (() => {
+      const ring = [
+        buildSpec('alpha', { clientId: ['client-alpha'] }),
+        buildSpec('beta', { clientId: ['client-beta', 'client-kept'] }),
+        buildSpec('gamma', { clientId: ['client-gamma'] }),
+      ];
+      const wanted = [['client-beta'], ['client-gamma', 'client-kept'], ['client-alpha']];
+      return planInput(
+        ring.map((spec, index) => buildDesired({ ...spec, clientId: wanted[index] ?? [] })),
+        Object.fromEntries(ring.map((spec) => [spec.id, found(storeAsAltinn(spec))])),
+      );
+    })(),
+  },
+  {
     name: 'unmanaged',
     about:
       'Live systems of the vendor that no file describes are listed, not touched, not counted as changes.',

@@ -163,7 +163,7 @@ describe('plan JSON', () => {
     const before = createPlan(input);
     const after = createPlan(moved);
     expect(after.checksum).toBe(before.checksum);
-    expect(after.annotations).not.toEqual(before.annotations);
-    expect(after.annotations.find((a) => a.field === 'name')?.line).toBe(41);
+    expect(after.locations).not.toEqual(before.locations);
+    expect(after.locations.find((a) => a.field === 'name')?.line).toBe(41);
   });
 });

@@ -1,10 +1,16 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
-  VALIDATE_USAGE,
   command,
-  parseValidateArguments,
-  runValidation
-} from "./chunk-KKN4DG5V.js";
+  fetchEnvironmentCatalogue,
+  restrictToEnvironment
+} from "./chunk-4Q6E3SRX.js";
+import "./chunk-7SQ2OXUT.js";
+import "./chunk-NL67VIKX.js";
+import "./chunk-6NLQGXK2.js";
+import "./chunk-GXJ3DS7S.js";
+import "./chunk-MXBULDQQ.js";
+import "./chunk-QS53BEIT.js";
+import "./chunk-QN2H46T5.js";
 import "./chunk-FTFKRZ4A.js";
 import "./chunk-UU56D22B.js";
 import "./chunk-KGULHHCH.js";
@@ -22,8 +28,7 @@ import "./chunk-TMLGWUGT.js";
 import "./chunk-DFEVOAXM.js";
 import "./chunk-PFLRPMBQ.js";
 export {
-  VALIDATE_USAGE,
   command,
-  parseValidateArguments,
-  runValidation
+  fetchEnvironmentCatalogue,
+  restrictToEnvironment
 };

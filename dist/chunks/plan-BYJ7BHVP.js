@@ -6,7 +6,7 @@ import {
   renderPlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-F6MKEKOM.js";
+} from "./chunk-OA2DJAOH.js";
 import "./chunk-5H4AKS2N.js";
 import {
   ALTINN_OPTION_USAGE,
@@ -19,21 +19,21 @@ import {
 import "./chunk-HFONU46N.js";
 import {
   renderPlanMarkdown
-} from "./chunk-SYIWAMZJ.js";
-import "./chunk-2T7HBBNE.js";
+} from "./chunk-QKMTZ5FX.js";
+import "./chunk-JLANHWJN.js";
 import {
   restrictToEnvironment
-} from "./chunk-3HHHCEX2.js";
+} from "./chunk-4Q6E3SRX.js";
 import {
   collectCatalogueReferences,
   fetchCatalogue
 } from "./chunk-7SQ2OXUT.js";
-import "./chunk-APTALJUI.js";
+import "./chunk-NL67VIKX.js";
 import "./chunk-6NLQGXK2.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-MXBULDQQ.js";
 import "./chunk-QS53BEIT.js";
-import "./chunk-KKN4DG5V.js";
+import "./chunk-QN2H46T5.js";
 import {
   wantsColor
 } from "./chunk-FTFKRZ4A.js";
@@ -114,7 +114,7 @@ var command = {
     requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, PLAN_FORMATS);
-    const github = values.report === void 0 ? void 0 : await import("./report-command-6W64I2RH.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-SWKJVCTO.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values["altinn-url"] });
     let unknownReferences;

@@ -5,7 +5,7 @@ import {
   parsePlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-F6MKEKOM.js";
+} from "./chunk-OA2DJAOH.js";
 import {
   readLiveState
 } from "./chunk-5H4AKS2N.js";
@@ -21,12 +21,12 @@ import {
   interruptedExitCode
 } from "./chunk-NQ6FXIXM.js";
 import "./chunk-HFONU46N.js";
-import "./chunk-2T7HBBNE.js";
+import "./chunk-JLANHWJN.js";
 import {
   AltinnClientError,
   AltinnError,
   DEFAULT_CONCURRENCY
-} from "./chunk-APTALJUI.js";
+} from "./chunk-NL67VIKX.js";
 import {
   holdsRequest,
   stringifyCanonicalJson
@@ -210,20 +210,19 @@ async function applyPlan(plan, options) {
     const start = (change) => {
       pending.delete(change.systemId);
       inFlight.add(change.systemId);
-      const interim = released.has(change.systemId) ? " (in two writes: a client-id swap)" : "";
       void executeChange(change, options, now).then((result) => {
         inFlight.delete(change.systemId);
         end(change);
         settle(
-          interim && result.outcome === "applied" ? { ...result, message: `Applied${interim}.` } : result
+          change.interimRelease && result.outcome === "applied" ? { ...result, message: "Applied in two writes (a client-id swap)." } : result
         );
         pump();
       });
     };
-    const startInterim = (change) => {
+    const startInterim = (change, interim) => {
       pending.delete(change.systemId);
       inFlight.add(change.systemId);
-      void executeInterimRelease(change, options, now).then((failure) => {
+      void executeInterimRelease(change, interim, options, now).then((failure) => {
         inFlight.delete(change.systemId);
         if (failure) {
           end(change);
@@ -250,24 +249,24 @@ async function applyPlan(plan, options) {
         for (const change of runnable) {
           if (inFlight.size >= concurrency) break;
           if (!pending.has(change.systemId)) continue;
-          const readiness = decideReadiness(change, open, pending, inFlight, released, results);
+          if (!isPhaseOpen(change, open)) continue;
+          if (change.interimRelease && !released.has(change.systemId)) {
+            progressed = true;
+            startInterim(change, change.interimRelease);
+            continue;
+          }
+          const readiness = decideReadiness(change, pending, inFlight, released, results);
           if (readiness === "wait") continue;
           progressed = true;
-          if (readiness !== "go") {
+          if (readiness === "go") start(change);
+          else {
             pending.delete(change.systemId);
             end(change);
             skip(change, "dependency-not-applied", readiness.message);
-            continue;
           }
-          start(change);
         }
       }
       if (inFlight.size > 0) return;
-      if (pending.size === 0) return resolve();
-      const breaker = runnable.find(
-        (change) => pending.has(change.systemId) && !released.has(change.systemId) && change.action === "update" && (change.releasesClientIds?.length ?? 0) > 0 && open.slice(0, rankOf(change)).every((count) => count === 0)
-      );
-      if (breaker) return startInterim(breaker);
       for (const id of [...pending]) {
         pending.delete(id);
         skip(byId.get(id), "dependency-not-applied", "Its dependencies wait on each other.");
@@ -290,8 +289,11 @@ async function applyPlan(plan, options) {
 function rankOf(change) {
   return PHASE_RANK[change.phase];
 }
-function decideReadiness(change, open, pending, inFlight, released, results) {
-  for (let rank = 0; rank < rankOf(change); rank += 1) if ((open[rank] ?? 0) > 0) return "wait";
+function isPhaseOpen(change, open) {
+  for (let rank = 0; rank < rankOf(change); rank += 1) if ((open[rank] ?? 0) > 0) return false;
+  return true;
+}
+function decideReadiness(change, pending, inFlight, released, results) {
   for (const dependency of change.dependsOn) {
     if (released.has(dependency)) continue;
     if (pending.has(dependency) || inFlight.has(dependency)) return "wait";
@@ -339,16 +341,9 @@ async function executeChange(change, options, now) {
     return { ...base, ...describeFailure(error), outcome: "failed", durationMs: now() - started };
   }
 }
-async function executeInterimRelease(change, options, now) {
+async function executeInterimRelease(change, interim, options, now) {
   const started = now();
-  const held = change.fields.find((field) => field.field === "clientId")?.before;
-  const heldIds = new Set(Array.isArray(held) ? held : []);
-  if (!change.request) return void 0;
-  const interim = {
-    ...change,
-    request: { ...change.request, clientId: change.request.clientId.filter((id) => heldIds.has(id)) }
-  };
-  const result = await executeChange(interim, options, now);
+  const result = await executeChange({ ...change, request: interim }, options, now);
   if (result.outcome === "applied") return void 0;
   return {
     ...result,
@@ -389,6 +384,7 @@ function compareWithReviewedPlan(reviewed, fresh, live) {
       continue;
     if (!before && !after) continue;
     if (before && !after && isAlreadyDone(before, live)) continue;
+    if (before && after && isSwapResumed(before, after, live)) continue;
     const reviewedWork = describeWork(before, reviewed, systemId);
     let nowWork = describeWork(after, fresh, systemId);
     if (before && after && reviewedWork === nowWork) nowWork += `, ${describeValueChange(before, after)}`;
@@ -403,6 +399,7 @@ function projectChange(change) {
     name: change.name,
     fields: change.fields,
     request: change.request,
+    interimRelease: change.interimRelease,
     deleteCause: change.deleteCause,
     blocked: change.blocked
   };
@@ -415,6 +412,17 @@ function isAlreadyDone(change, live) {
     return holdsRequest(lookup.system, change.request);
   }
   return false;
+}
+function isSwapResumed(reviewed, fresh, live) {
+  const lookup = live.systems[reviewed.systemId];
+  if (!reviewed.interimRelease || fresh.interimRelease || lookup?.status !== "found") return false;
+  if (!holdsRequest(lookup.system, reviewed.interimRelease)) return false;
+  const remaining = (change) => ({
+    ...projectChange(change),
+    fields: null,
+    interimRelease: null
+  });
+  return stringifyCanonicalJson(remaining(reviewed)) === stringifyCanonicalJson(remaining(fresh));
 }
 function describeWork(change, plan, systemId) {
   if (change) {
@@ -735,7 +743,7 @@ function combineReviewedPlans(plans) {
       safe: plans.every((plan) => plan.safety.safe),
       reasons: plans.flatMap((plan) => plan.safety.reasons)
     },
-    annotations: plans.flatMap((plan) => plan.annotations)
+    locations: plans.flatMap((plan) => plan.locations)
   };
 }
 
@@ -938,7 +946,7 @@ var command = {
     });
     const concurrency = readPositiveInteger(values.concurrency, "--concurrency", MAX_CONCURRENCY);
     const requestTimeoutMs = readSeconds(values["request-timeout"], "--request-timeout");
-    const github = values.report === void 0 ? void 0 : await import("./report-command-6W64I2RH.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-SWKJVCTO.js");
     github?.parseReportTarget(values.report);
     await github?.requireApplyReportEnvironment(context.env);
     const reviewedPlan = values.plan?.length ? await readReviewedPlans(

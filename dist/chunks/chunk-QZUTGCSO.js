@@ -50,20 +50,20 @@ var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
   init: () => import("./init-H7POCINZ.js"),
   new: () => import("./new-GUYZYAER.js"),
-  fmt: () => import("./fmt-YITQWAWM.js"),
-  validate: () => import("./validate-KDD4FHUS.js"),
-  plan: () => import("./plan-JTZORFL5.js"),
-  apply: () => import("./apply-4KZ3RPIB.js"),
-  drift: () => import("./drift-QPWJHGUR.js"),
-  import: () => import("./import-DYQKKHW4.js"),
-  catalogue: () => import("./catalogue-ZH4WMZA2.js"),
+  fmt: () => import("./fmt-Q26QELPH.js"),
+  validate: () => import("./validate-KHCU3DD4.js"),
+  plan: () => import("./plan-BYJ7BHVP.js"),
+  apply: () => import("./apply-5BJGTQ3O.js"),
+  drift: () => import("./drift-OXPL7QJT.js"),
+  import: () => import("./import-MRY7QQIJ.js"),
+  catalogue: () => import("./catalogue-FWFIQRSU.js"),
   schema: () => import("./schema-I6FJ5L5O.js"),
-  emulator: () => import("./emulator-IR3CDCY6.js"),
+  emulator: () => import("./emulator-BPFB7N6W.js"),
   version: () => import("./version-FTU7SMYZ.js")
 };
 function pickLoader(verb, argv) {
   if (verb === "validate" && argv.some((arg) => arg === "--env" || arg.startsWith("--env="))) {
-    return () => import("./validate-online-EHGSGEAU.js");
+    return () => import("./validate-online-7FHASZNL.js");
   }
   return COMMANDS[verb];
 }

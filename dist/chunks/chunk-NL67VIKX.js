@@ -31441,22 +31441,35 @@ var AltinnError = class extends AltinnClientError {
     this.fieldErrors = parsed.fieldErrors;
   }
 };
-var AltinnNetworkError = class extends AltinnClientError {
+var CLOSED_BY_PEER = /* @__PURE__ */ new Set(["UND_ERR_SOCKET", "ECONNRESET", "EPIPE"]);
+var AltinnNetworkError = class _AltinnNetworkError extends AltinnClientError {
   method;
   path;
   attempts;
   timedOut;
-  constructor(details) {
-    const what = details.timedOut ? "timed out" : "failed";
-    const reason = details.cause instanceof Error ? details.cause.message : String(details.cause);
-    super(`${details.method} ${details.path} ${what} after ${details.attempts} attempt(s): ${reason}`, {
-      cause: details.cause
-    });
+  #failure;
+  constructor(failure) {
+    const what = failure.timedOut ? "timed out" : "failed";
+    const code = failure.cause?.code;
+    const reason = typeof code === "string" && CLOSED_BY_PEER.has(code) ? `the connection was closed by ${failure.host} before an answer` : failure.cause instanceof Error ? failure.cause.message : String(failure.cause);
+    const message = `${failure.method} ${failure.path} ${what} after ${failure.attempts} attempt(s): ${reason}`;
+    super(failure.context ? `${failure.context}: ${message}` : message, { cause: failure.cause });
     this.name = "AltinnNetworkError";
-    this.method = details.method;
-    this.path = redactSecrets(details.path);
-    this.attempts = details.attempts;
-    this.timedOut = details.timedOut;
+    this.method = failure.method;
+    this.path = redactSecrets(failure.path);
+    this.attempts = failure.attempts;
+    this.timedOut = failure.timedOut;
+    this.#failure = { ...failure, cause: this.cause };
+  }
+  /** The same failure, its message led by what was being reached. */
+  within(context) {
+    return new _AltinnNetworkError({ ...this.#failure, context });
+  }
+};
+var AltinnUnreachableError = class extends AltinnClientError {
+  constructor(platformUrl, detail) {
+    super(`cannot reach the Altinn register at ${platformUrl}: ${detail}`);
+    this.name = "AltinnUnreachableError";
   }
 };
 var TokenError = class extends AltinnClientError {
@@ -31598,9 +31611,11 @@ var Transport = class {
       });
       if (retryInMs === void 0) {
         if ("response" in outcome) return outcome.response;
+        const url = new URL(sent.url);
         throw new AltinnNetworkError({
           method: sent.method,
-          path: new URL(sent.url).pathname,
+          path: url.pathname,
+          host: url.host,
           attempts: attempt,
           timedOut: outcome.timedOut,
           cause: outcome.error
@@ -31988,6 +32003,8 @@ var SystemRegisterClient = class {
   #transport;
   #tokens;
   #maxCreateAttempts;
+  /** Whether the platform URL leads to Altinn; asked once, at the first 404 that could say otherwise. */
+  #isAltinn;
   constructor(options) {
     this.environment = options.environment;
     this.#transport = options.transport;
@@ -32166,7 +32183,7 @@ var SystemRegisterClient = class {
       accept: "application/json"
     };
     if (request.body !== void 0) headers["content-type"] = "application/json";
-    return this.#transport.send({
+    return this.#reach(request.path, {
       method: request.method,
       url: `${this.environment.platformUrl}${request.path}`,
       headers,
@@ -32177,13 +32194,71 @@ var SystemRegisterClient = class {
   }
   /** Catalogue look-ups are public in Altinn; no token is sent where none is needed. */
   #sendPublic(path, signal) {
-    return this.#transport.send({
+    return this.#reach(path, {
       method: "GET",
       url: `${this.environment.platformUrl}${path}`,
       headers: { accept: "application/json" },
       retry: true,
       ...signal ? { signal } : {}
     });
+  }
+  /**
+   * Every request to the platform. A failed connection, or a 404 that Altinn would not give, is
+   * reported as the register being out of reach at the configured URL, never read as data.
+   */
+  async #reach(path, request) {
+    let response;
+    try {
+      response = await this.#transport.send(request);
+    } catch (error) {
+      if (error instanceof AltinnNetworkError) throw error.within(this.#unreachable());
+      throw error;
+    }
+    if (response.status === 404)
+      await this.#checkNotFound(response, `${request.method} ${path}`, request.signal);
+    return response;
+  }
+  #unreachable() {
+    return `cannot reach the Altinn register at ${redactSecrets(this.environment.platformUrl)}`;
+  }
+  /**
+   * Altinn's 404s (§1.2) are empty, the register's `System with ID …` text, or a problem document. A
+   * web page or other text is another server; an empty or JSON one is Altinn's only if the platform
+   * also serves its OpenID configuration (a wrong path prefix answers 404 everywhere).
+   */
+  async #checkNotFound(response, request, signal) {
+    const contentType = response.headers["content-type"] ?? "";
+    const shape = classifyErrorBody(response.body, contentType).kind;
+    if (/html/i.test(contentType) || shape === "text" && !response.body.startsWith("System with ID")) {
+      throw new AltinnUnreachableError(
+        this.environment.platformUrl,
+        `${request} answered 404 with a page that is not Altinn's; check the URL`
+      );
+    }
+    this.#isAltinn ??= this.#probeAltinn(signal);
+    if (!await this.#isAltinn) {
+      throw new AltinnUnreachableError(
+        this.environment.platformUrl,
+        `${request} answered 404, and there is no Altinn at ${OPENID_CONFIGURATION_PATH} either; check the URL (a path too many or too few?)`
+      );
+    }
+  }
+  async #probeAltinn(signal) {
+    let response;
+    try {
+      response = await this.#transport.send({
+        method: "GET",
+        url: `${this.environment.platformUrl}${OPENID_CONFIGURATION_PATH}`,
+        headers: { accept: "application/json" },
+        retry: true,
+        ...signal ? { signal } : {}
+      });
+    } catch (error) {
+      if (error instanceof AltinnNetworkError) throw error.within(this.#unreachable());
+      throw error;
+    }
+    const parsed = response.status === 200 ? parseJson(response.body) : void 0;
+    return typeof parsed?.issuer === "string";
   }
   #json(response, method, path, ok) {
     if (!ok.includes(response.status)) throw this.#error(response, method, path);
@@ -32205,6 +32280,7 @@ var SystemRegisterClient = class {
     });
   }
 };
+var OPENID_CONFIGURATION_PATH = "/authentication/api/v1/openid/.well-known/openid-configuration";
 var MAX_SYSTEM_USER_PAGES = 1e4;
 function readAccessPackageExport(groups) {
   if (!Array.isArray(groups)) return void 0;

@@ -4,7 +4,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-MN5ITOZ3.js";
+} from "./chunk-QZUTGCSO.js";
 import "./chunk-NQ6FXIXM.js";
 import "./chunk-YRZ4PKCB.js";
 import "./chunk-MXBULDQQ.js";

@@ -7,7 +7,7 @@ import {
   renderDriftJson,
   renderDriftText,
   writeOutputFile
-} from "./chunk-F6MKEKOM.js";
+} from "./chunk-OA2DJAOH.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -30,9 +30,9 @@ import "./chunk-GIUDHLZ7.js";
 import "./chunk-HFONU46N.js";
 import {
   renderDriftMarkdown
-} from "./chunk-SYIWAMZJ.js";
-import "./chunk-2T7HBBNE.js";
-import "./chunk-APTALJUI.js";
+} from "./chunk-QKMTZ5FX.js";
+import "./chunk-JLANHWJN.js";
+import "./chunk-NL67VIKX.js";
 import "./chunk-6NLQGXK2.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-MXBULDQQ.js";
@@ -286,7 +286,7 @@ ${USAGE}`);
     requireDefaultSystemsFolder(positionals, USAGE);
     const environment = requireEnvironmentName(values.env, USAGE);
     const format = pickFormat(values.format, DRIFT_FORMATS);
-    const github = values.report === void 0 ? void 0 : await import("./report-command-6W64I2RH.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-SWKJVCTO.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values["altinn-url"] });
     if (values.accept) {

@@ -77,6 +77,14 @@ function describeDeleteCost(change) {
   return `${users} working: ${count === 1 ? "the customer" : "customers"} ${listed}.`;
 }
 
+// src/plan/describe-swap-writes.ts
+function describeSwapWrites(change) {
+  if (!change.interimRelease) return void 0;
+  const quote = (ids) => ids.length > 0 ? ids.map((id) => `"${id}"`).join(", ") : "none";
+  const after = change.dependsOn.length > 0 ? `after ${change.dependsOn.join(", ")}, ` : "";
+  return `Client-id swap in two writes: first it releases ${quote(change.releasesClientIds ?? [])} (keeping ${quote(change.interimRelease.clientId)}), then, ${after}it is written in full.`;
+}
+
 // src/plan/describe-drift-history.ts
 function formatChangeTime(created) {
   const time = Date.parse(created);
@@ -106,6 +114,7 @@ export {
   formatValue,
   pickDisplayName,
   describeDeleteCost,
+  describeSwapWrites,
   describeDriftHistory,
   HISTORY_UNREADABLE,
   HISTORY_ONLY_SYSREG,

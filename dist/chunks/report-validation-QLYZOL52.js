@@ -8,8 +8,8 @@ import {
 } from "./chunk-3XXY6EEX.js";
 import {
   escapeMarkdownText
-} from "./chunk-SYIWAMZJ.js";
-import "./chunk-2T7HBBNE.js";
+} from "./chunk-QKMTZ5FX.js";
+import "./chunk-JLANHWJN.js";
 import "./chunk-QS53BEIT.js";
 import {
   renderDiagnosticAnnotations

@@ -12,13 +12,14 @@ import {
   describeDeleteCost,
   describeDriftHistory,
   describeFieldChange,
+  describeSwapWrites,
   formatValue,
   pickDisplayName
-} from "./chunk-2T7HBBNE.js";
+} from "./chunk-JLANHWJN.js";
 import {
   AltinnClientError,
   openAltinnConnection
-} from "./chunk-APTALJUI.js";
+} from "./chunk-NL67VIKX.js";
 import {
   canonicalFromLive,
   canonicalFromSpec,
@@ -66,51 +67,80 @@ import {
 // src/plan/plan.ts
 import { createHash } from "node:crypto";
 
-// src/plan/annotate-changes.ts
-function annotateChanges(changes, desiredById, environment) {
-  const annotations = [];
-  for (const change of changes) {
-    const desired = desiredById.get(change.systemId);
-    if (!desired || change.file === null) continue;
-    const at = (field) => (field ? desired.fieldPositions[field] : void 0) ?? desired.fieldPositions.id ?? { line: 1, column: 1 };
-    const add = (field, message) => {
-      const position = at(field);
-      annotations.push({
-        systemId: change.systemId,
-        file: change.file,
-        field: field && desired.fieldPositions[field] ? field : null,
-        line: position.line,
-        column: position.column,
-        action: change.action,
-        level: change.action === "delete" || change.action === "blocked" ? "warning" : "notice",
-        title: `sysreg plan: ${change.action} in ${environment}`,
-        message
-      });
-    };
-    switch (change.action) {
-      case "create":
-        add("id", `${change.systemId} will be created in ${environment}.`);
-        break;
-      case "update":
-        for (const field of change.fields) add(field.field, `${field.field} changes in ${environment}.`);
-        break;
-      case "delete":
-        add("isDeleted", `${change.systemId} will be deleted in ${environment}; the id is burned forever.`);
-        break;
-      case "blocked":
-        add(
-          change.blocked?.reason === "client-id-held-outside-repo" ? "clientId" : "id",
-          change.blocked?.message ?? ""
-        );
-        break;
-    }
-  }
-  return annotations;
-}
-
 // src/plan/compare-strings.ts
 function compareStrings(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/plan/vendor-systems.ts
+function listUnmanagedSystems(describedIds, live) {
+  const ids = /* @__PURE__ */ new Set();
+  for (const id of live.listedIds) ids.add(id);
+  for (const [id, lookup] of Object.entries(live.systems)) {
+    if (lookup.status === "found" && !lookup.system.isDeleted && vendorOrgOf(lookup.system.vendor?.ID ?? "") === live.vendorOrgNumber) {
+      ids.add(id);
+    }
+  }
+  const unmanaged = [];
+  for (const id of [...ids].sort(compareStrings)) {
+    if (describedIds.has(id)) continue;
+    const lookup = live.systems[id];
+    const system = lookup?.status === "found" ? lookup.system : null;
+    if (system?.isDeleted) continue;
+    unmanaged.push({
+      systemId: id,
+      name: system ? canonicalFromLive(system).name : {},
+      clientId: system ? canonicalFromLive(system).clientId : []
+    });
+  }
+  return unmanaged;
+}
+function isSameVendor(live, spec) {
+  return live.vendor?.ID === spec.vendor.ID;
+}
+function vendorOrgOf(vendorId) {
+  return vendorId.startsWith("0192:") ? vendorId.slice(5) : vendorId;
+}
+
+// src/plan/classify-systems.ts
+function classifySystems(desired, live, environment) {
+  const described = [];
+  for (const system of indexDesiredSystems(desired).values()) {
+    const spec = system.spec;
+    described.push({
+      systemId: spec.id,
+      desired: system,
+      canonical: canonicalFromSpec(spec),
+      class: classifyOne(system, live, environment)
+    });
+  }
+  const describedIds = new Set(described.map((system) => system.systemId));
+  return { described, unmanaged: listUnmanagedSystems(describedIds, live) };
+}
+function classifyOne(system, live, environment) {
+  const { spec } = system;
+  const id = spec.id;
+  const lookup = live.systems[id] ?? { status: "absent" };
+  const ownedElsewhere = lookup.status === "forbidden" || lookup.status === "found" && !isSameVendor(lookup.system, spec);
+  const notTheCaller = vendorOrgOf(spec.vendor.ID) !== live.vendorOrgNumber;
+  if (ownedElsewhere || notTheCaller) {
+    if (spec.isDeleted) return { kind: "never-created" };
+    const message = ownedElsewhere ? `The id ${id} belongs to another vendor in ${environment}; this vendor cannot create or change it.` : `The file names vendor ${spec.vendor.ID}, but sysreg runs as organisation ${live.vendorOrgNumber} in ${environment}; a vendor can only write its own systems.`;
+    return { kind: "foreign-vendor", message };
+  }
+  if (lookup.status === "absent") return spec.isDeleted ? { kind: "never-created" } : { kind: "absent" };
+  const liveSystem = lookup.system;
+  if (liveSystem.isDeleted) return spec.isDeleted ? { kind: "already-deleted" } : { kind: "id-burned" };
+  const liveCanonical = canonicalFromLive(liveSystem);
+  return { kind: spec.isDeleted ? "live-tombstoned" : "live", live: liveSystem, liveCanonical };
+}
+function indexDesiredSystems(desired) {
+  const sorted = [...desired].sort(
+    (a, b) => compareStrings(a.spec.id, b.spec.id) || compareStrings(a.file, b.file)
+  );
+  const byId2 = /* @__PURE__ */ new Map();
+  for (const system of sorted) if (!byId2.has(system.spec.id)) byId2.set(system.spec.id, system);
+  return byId2;
 }
 
 // src/model/diff.ts
@@ -217,6 +247,47 @@ function blockWaitersOnBlockedChanges(changes, claims, environment) {
     }
   }
 }
+function planClientIdSwaps(changes, live) {
+  for (let cycle = findWaitCycle(changes); cycle; cycle = findWaitCycle(changes)) {
+    const candidates = cycle.map((change) => {
+      const lookup = live.systems[change.systemId];
+      const held = new Set(lookup?.status === "found" ? lookup.system.clientId : []);
+      const request = change.request;
+      return { change, interim: { ...request, clientId: request.clientId.filter((id) => held.has(id)) } };
+    });
+    const breaker = candidates.find((candidate) => candidate.interim.clientId.length > 0) ?? candidates[0];
+    breaker.change.interimRelease = breaker.interim;
+  }
+}
+function findWaitCycle(changes) {
+  const state = /* @__PURE__ */ new Map();
+  const path2 = [];
+  const visit = (change) => {
+    state.set(change.systemId, "open");
+    path2.push(change);
+    for (const id of change.dependsOn) {
+      const dependency = changes.get(id);
+      if (!dependency || dependency.interimRelease || dependency.action === "blocked") continue;
+      if (state.get(id) === "open") return path2.slice(path2.indexOf(dependency)).sort(byId);
+      if (state.get(id) === void 0) {
+        const cycle = visit(dependency);
+        if (cycle) return cycle;
+      }
+    }
+    path2.pop();
+    state.set(change.systemId, "done");
+    return null;
+  };
+  for (const change of [...changes.values()].sort(byId)) {
+    if (state.has(change.systemId)) continue;
+    const cycle = visit(change);
+    if (cycle) return cycle;
+  }
+  return null;
+}
+function byId(a, b) {
+  return compareStrings(a.systemId, b.systemId);
+}
 function mapClientIdHolders(live) {
   const holders = /* @__PURE__ */ new Map();
   for (const id of Object.keys(live.systems).sort(compareStrings)) {
@@ -259,7 +330,7 @@ function collectTransitive(start, edges) {
 }
 var PHASE_RANK = { 1: 0, 2: 1, 3: 2, 0: 3 };
 function sortChangesByDependency(changes) {
-  const byId = new Map(changes.map((change) => [change.systemId, change]));
+  const byId2 = new Map(changes.map((change) => [change.systemId, change]));
   const sorted = [...changes].sort(
     (a, b) => PHASE_RANK[a.phase] - PHASE_RANK[b.phase] || compareStrings(a.systemId, b.systemId)
   );
@@ -270,8 +341,8 @@ function sortChangesByDependency(changes) {
     if (done.has(change.systemId) || visiting.has(change.systemId)) return;
     visiting.add(change.systemId);
     for (const dependency of change.dependsOn) {
-      const target = byId.get(dependency);
-      if (target) visit(target);
+      const target = byId2.get(dependency);
+      if (target && !target.interimRelease) visit(target);
     }
     visiting.delete(change.systemId);
     done.add(change.systemId);
@@ -289,130 +360,96 @@ function buildRegisterRequest(spec) {
   return copyRequestFields(spec);
 }
 
-// src/plan/vendor-systems.ts
-function listUnmanagedSystems(describedIds, live) {
-  const ids = /* @__PURE__ */ new Set();
-  for (const id of live.listedIds) ids.add(id);
-  for (const [id, lookup] of Object.entries(live.systems)) {
-    if (lookup.status === "found" && !lookup.system.isDeleted && vendorOrgOf(lookup.system.vendor?.ID ?? "") === live.vendorOrgNumber) {
-      ids.add(id);
-    }
+// src/plan/locate-changes.ts
+function locateChanges(changes, desiredById) {
+  const locations = [];
+  for (const change of changes) {
+    const desired = desiredById.get(change.systemId);
+    if (!desired || change.file === null) continue;
+    const file = change.file;
+    const add = (field) => {
+      const position = desired.fieldPositions[field] ?? desired.fieldPositions.id ?? { line: 1, column: 1 };
+      locations.push({ systemId: change.systemId, file, field, ...position, action: change.action });
+    };
+    if (change.action === "update") for (const field of change.fields) add(field.field);
+    else if (change.action === "create") add("id");
+    else if (change.action === "delete") add("isDeleted");
+    else add(change.blocked?.reason === "client-id-held-outside-repo" ? "clientId" : "id");
   }
-  const unmanaged = [];
-  for (const id of [...ids].sort(compareStrings)) {
-    if (describedIds.has(id)) continue;
-    const lookup = live.systems[id];
-    const system = lookup?.status === "found" ? lookup.system : null;
-    if (system?.isDeleted) continue;
-    unmanaged.push({
-      systemId: id,
-      name: system ? canonicalFromLive(system).name : {},
-      clientId: system ? canonicalFromLive(system).clientId : []
-    });
-  }
-  return unmanaged;
-}
-function isSameVendor(live, spec) {
-  return live.vendor?.ID === spec.vendor.ID;
-}
-function vendorOrgOf(vendorId) {
-  return vendorId.startsWith("0192:") ? vendorId.slice(5) : vendorId;
+  return locations;
 }
 
 // src/plan/plan.ts
 function createPlan(input) {
   const { live, settings } = input;
-  const desiredById = indexDesiredSystems(input.desired);
+  const { described, unmanaged } = classifySystems(input.desired, live, input.environment);
+  const desiredById = new Map(described.map((system) => [system.systemId, system.desired]));
   const changes = /* @__PURE__ */ new Map();
   const unchanged = [];
   const entries = [];
   let managed = 0;
-  for (const [id, desired] of desiredById) {
-    const spec = desired.spec;
-    const canonical = canonicalFromSpec(spec);
-    const lookup = live.systems[id] ?? { status: "absent" };
-    const base = {
-      systemId: id,
-      file: desired.file,
-      name: canonical.name,
-      dependsOn: [],
-      phase: 0
+  for (const { systemId: id, desired, canonical, class: found } of described) {
+    const base = { systemId: id, file: desired.file, name: canonical.name, dependsOn: [], phase: 0 };
+    const block = (blocked) => {
+      changes.set(id, { ...base, action: "blocked", fields: [], request: null, blocked });
     };
-    const ownedElsewhere = lookup.status === "forbidden" || lookup.status === "found" && !isSameVendor(lookup.system, spec);
-    const notTheCaller = vendorOrgOf(spec.vendor.ID) !== live.vendorOrgNumber;
-    if (ownedElsewhere || notTheCaller) {
-      if (spec.isDeleted) {
-        unchanged.push({ systemId: id, file: desired.file, note: "never-created" });
-        continue;
-      }
-      changes.set(id, {
-        ...base,
-        action: "blocked",
-        fields: [],
-        request: null,
-        blocked: {
-          reason: "foreign-vendor",
-          message: ownedElsewhere ? `The id ${id} belongs to another vendor in ${input.environment}; this vendor cannot create or change it.` : `The file names vendor ${spec.vendor.ID}, but sysreg runs as organisation ${live.vendorOrgNumber} in ${input.environment}; a vendor can only write its own systems.`
-        }
-      });
-      continue;
-    }
-    if (lookup.status === "absent") {
-      if (spec.isDeleted) unchanged.push({ systemId: id, file: desired.file, note: "never-created" });
-      else {
-        const change = { ...base, action: "create", fields: describeCreatedSystem(canonical) };
-        changes.set(id, { ...change, request: buildRegisterRequest(spec) });
-        entries.push({ desired, canonical, live: null });
-      }
-      continue;
-    }
-    const liveSystem = lookup.system;
-    if (liveSystem.isDeleted) {
-      if (spec.isDeleted) unchanged.push({ systemId: id, file: desired.file, note: "already-deleted" });
-      else {
+    switch (found.kind) {
+      case "foreign-vendor":
+        block({ reason: "foreign-vendor", message: found.message });
+        break;
+      case "id-burned":
+        block({
+          reason: "id-burned",
+          message: `The id ${id} was deleted in ${input.environment} and can never be created again. Choose a new id, or set environments.${input.environment}.isDeleted: true in the file (isDeleted: true for every environment).`
+        });
+        break;
+      case "never-created":
+      case "already-deleted":
+        unchanged.push({ systemId: id, file: desired.file, note: found.kind });
+        break;
+      case "absent":
         changes.set(id, {
           ...base,
-          action: "blocked",
+          action: "create",
+          fields: describeCreatedSystem(canonical),
+          request: buildRegisterRequest(desired.spec)
+        });
+        entries.push({ desired, canonical, live: null });
+        break;
+      case "live-tombstoned":
+        managed += 1;
+        changes.set(id, {
+          ...base,
+          action: "delete",
           fields: [],
           request: null,
-          blocked: {
-            reason: "id-burned",
-            message: `The id ${id} was deleted in ${input.environment} and can never be created again. Choose a new id, or set environments.${input.environment}.isDeleted: true in the file (isDeleted: true for every environment).`
-          }
+          deleteCause: "tombstone",
+          releasesClientIds: found.liveCanonical.clientId,
+          ...describeDeleteCost2(live, id)
         });
+        break;
+      case "live": {
+        managed += 1;
+        const fields = diffCanonicalSystems(found.liveCanonical, canonical);
+        if (fields.length === 0) {
+          unchanged.push({ systemId: id, file: desired.file, note: "in-sync" });
+          break;
+        }
+        const released = found.liveCanonical.clientId.filter(
+          (clientId) => !canonical.clientId.includes(clientId)
+        );
+        changes.set(id, {
+          ...base,
+          action: "update",
+          fields,
+          request: buildRegisterRequest(desired.spec),
+          ...released.length > 0 ? { releasesClientIds: released } : {}
+        });
+        entries.push({ desired, canonical, live: found.live });
+        break;
       }
-      continue;
-    }
-    managed += 1;
-    const liveCanonical = canonicalFromLive(liveSystem);
-    if (spec.isDeleted) {
-      changes.set(id, {
-        ...base,
-        action: "delete",
-        fields: [],
-        request: null,
-        deleteCause: "tombstone",
-        releasesClientIds: liveCanonical.clientId,
-        ...describeDeleteCost2(live, id)
-      });
-      continue;
-    }
-    const fields = diffCanonicalSystems(liveCanonical, canonical);
-    if (fields.length === 0) {
-      unchanged.push({ systemId: id, file: desired.file, note: "in-sync" });
-    } else {
-      const released = liveCanonical.clientId.filter((clientId) => !canonical.clientId.includes(clientId));
-      changes.set(id, {
-        ...base,
-        action: "update",
-        fields,
-        request: buildRegisterRequest(spec),
-        ...released.length > 0 ? { releasesClientIds: released } : {}
-      });
-      entries.push({ desired, canonical, live: liveSystem });
     }
   }
-  const unmanaged = listUnmanagedSystems(new Set(desiredById.keys()), live);
   if (settings.prune) {
     for (const system of unmanaged) {
       managed += 1;
@@ -432,6 +469,7 @@ function createPlan(input) {
     }
   }
   orderClientIdClaims(entries, changes, new Set(desiredById.keys()), live, input.environment);
+  planClientIdSwaps(changes, live);
   assignPhases(changes);
   const ordered = sortChangesByDependency([...changes.values()]);
   const counts = countPlan(ordered, unchanged.length, settings.prune ? 0 : unmanaged.length);
@@ -445,7 +483,7 @@ function createPlan(input) {
     counts,
     checksum: computeChangesChecksum(ordered),
     safety: assessPlanSafety({ updates: counts.update, deletes: counts.delete, managed }, settings.safety),
-    annotations: annotateChanges(ordered, desiredById, input.environment)
+    locations: locateChanges(ordered, desiredById)
   };
 }
 var LISTED_SYSTEM_USER_CUSTOMERS = 5;
@@ -463,14 +501,6 @@ function computeChangesChecksum(changes) {
 }
 function decidePlanExitCode(plan, options) {
   return options.detailedExitCode && plan.counts.changes > 0 ? 2 : 0;
-}
-function indexDesiredSystems(desired) {
-  const sorted = [...desired].sort(
-    (a, b) => compareStrings(a.spec.id, b.spec.id) || compareStrings(a.file, b.file)
-  );
-  const byId = /* @__PURE__ */ new Map();
-  for (const system of sorted) if (!byId.has(system.spec.id)) byId.set(system.spec.id, system);
-  return byId;
 }
 function countPlan(changes, noop, unmanaged) {
   const counts = { create: 0, update: 0, delete: 0, blocked: 0, noop, unmanaged, changes: 0 };
@@ -608,7 +638,9 @@ function renderChange(change, paint) {
       paint("dim", `    Releases client ids ${change.releasesClientIds.map(formatValue).join(", ")}`)
     );
   }
-  if (change.dependsOn.length > 0 && change.action !== "delete") {
+  const swap = describeSwapWrites(change);
+  if (swap) lines.push(paint("dim", `    ${escapeTerminalText(swap)}`));
+  else if (change.dependsOn.length > 0 && change.action !== "delete") {
     lines.push(paint("dim", `    After ${change.dependsOn.map(escapeTerminalText).join(", ")}`));
   }
   return lines;
@@ -711,69 +743,52 @@ function describeHistory(input, id) {
 function createDriftReport(input) {
   const { live, environment } = input;
   const items = [];
-  const describedIds = /* @__PURE__ */ new Set();
-  const desired = [...input.desired].sort(
-    (a, b) => compareStrings(a.spec.id, b.spec.id) || compareStrings(a.file, b.file)
-  );
-  for (const system of desired) {
-    const id = system.spec.id;
-    if (describedIds.has(id)) continue;
-    describedIds.add(id);
-    const spec = system.spec;
-    const canonical = canonicalFromSpec(spec);
-    const lookup = live.systems[id] ?? { status: "absent" };
-    const base = { systemId: id, file: system.file, name: canonical.name, fields: [] };
-    if (lookup.status === "absent") {
-      if (!spec.isDeleted) {
+  const { described, unmanaged } = classifySystems(input.desired, live, environment);
+  for (const { systemId: id, desired, canonical, class: found } of described) {
+    const base = { systemId: id, file: desired.file, name: canonical.name, fields: [] };
+    switch (found.kind) {
+      case "foreign-vendor":
+        items.push({ ...base, kind: "missing-in-altinn", detail: found.message });
+        break;
+      case "absent":
         items.push({ ...base, kind: "missing-in-altinn", detail: `${id} does not exist in ${environment}.` });
-      }
-      continue;
-    }
-    if (lookup.status === "forbidden" || lookup.system.vendor?.ID !== spec.vendor.ID) {
-      if (!spec.isDeleted) {
-        items.push({
-          ...base,
-          kind: "missing-in-altinn",
-          detail: `${id} belongs to another vendor in ${environment}, so this vendor's system is missing.`
-        });
-      }
-      continue;
-    }
-    const liveSystem = lookup.system;
-    if (liveSystem.isDeleted) {
-      if (!spec.isDeleted) {
+        break;
+      case "id-burned":
         items.push({
           ...base,
           kind: "deleted-in-altinn",
           detail: `${id} was deleted in ${environment} while its file says it is live; the id cannot be created again.`,
           ...describeHistory(input, id)
         });
+        break;
+      case "live-tombstoned":
+        items.push({
+          ...base,
+          kind: "changed-outside-git",
+          fields: [{ field: "isDeleted", kind: "scalar", before: true, after: false }],
+          detail: `${id} is deleted in git but still live in ${environment}.`,
+          ...describeHistory(input, id)
+        });
+        break;
+      case "live": {
+        const fields = diffCanonicalSystems(canonical, found.liveCanonical);
+        if (fields.length === 0) break;
+        const names = fields.map((field) => field.field).join(", ");
+        items.push({
+          ...base,
+          kind: "changed-outside-git",
+          fields,
+          detail: `Changed in ${environment}: ${names}.`,
+          ...describeHistory(input, id)
+        });
+        break;
       }
-      continue;
-    }
-    if (spec.isDeleted) {
-      items.push({
-        ...base,
-        kind: "changed-outside-git",
-        fields: [{ field: "isDeleted", kind: "scalar", before: true, after: false }],
-        detail: `${id} is deleted in git but still live in ${environment}.`,
-        ...describeHistory(input, id)
-      });
-      continue;
-    }
-    const fields = diffCanonicalSystems(canonical, canonicalFromLive(liveSystem));
-    if (fields.length > 0) {
-      const names = fields.map((field) => field.field).join(", ");
-      items.push({
-        ...base,
-        kind: "changed-outside-git",
-        fields,
-        detail: `Changed in ${environment}: ${names}.`,
-        ...describeHistory(input, id)
-      });
+      case "never-created":
+      case "already-deleted":
+        break;
     }
   }
-  for (const system of listUnmanagedSystems(describedIds, live)) {
+  for (const system of unmanaged) {
     items.push({
       systemId: system.systemId,
       kind: "unmanaged-in-altinn",

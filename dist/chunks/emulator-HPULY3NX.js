@@ -57,46 +57,39 @@ function createTraceId() {
   return `00-${randomBytes(16).toString("hex")}-${randomBytes(8).toString("hex")}-00`;
 }
 var STATUS_DESCRIPTIONS = { 400: "Bad Request" };
-function replyValidationProblem(errors) {
+var RFC_9110_400 = "https://tools.ietf.org/html/rfc9110#section-15.5.1";
+var VALIDATION_TITLE = "One or more validation errors occurred.";
+function replyProblem(status, type, title, members) {
   return {
-    status: 400,
+    status,
     headers: { "content-type": PROBLEM_TYPE },
-    body: JSON.stringify({
-      type: "urn:altinn:error:STD-00000",
-      title: "One or more validation errors occurred.",
-      status: 400,
-      code: "STD-00000",
-      traceId: createTraceId(),
-      statusDescription: STATUS_DESCRIPTIONS[400],
-      validationErrors: errors
-    })
+    body: JSON.stringify({ type, title, status, ...members })
   };
+}
+function replyValidationProblem(errors) {
+  return replyProblem(400, "urn:altinn:error:STD-00000", VALIDATION_TITLE, {
+    code: "STD-00000",
+    traceId: createTraceId(),
+    statusDescription: STATUS_DESCRIPTIONS[400],
+    validationErrors: errors
+  });
 }
 function replyAspNetValidationProblem(errors) {
-  return {
-    status: 400,
-    headers: { "content-type": PROBLEM_TYPE },
-    body: JSON.stringify({
-      type: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-      title: "One or more validation errors occurred.",
-      status: 400,
-      errors,
-      traceId: createTraceId()
-    })
-  };
+  return replyProblem(400, RFC_9110_400, VALIDATION_TITLE, { errors, traceId: createTraceId() });
+}
+function replyBadRequest(detail) {
+  return replyProblem(400, RFC_9110_400, "Bad Request", { detail, traceId: createTraceId() });
 }
 function replyUnhandledError(exception) {
-  return {
-    status: 500,
-    headers: { "content-type": PROBLEM_TYPE },
-    body: JSON.stringify({
-      type: "https://tools.ietf.org/html/rfc9110#section-15.6.1",
-      title: "An error occurred while processing your request.",
-      status: 500,
+  return replyProblem(
+    500,
+    "https://tools.ietf.org/html/rfc9110#section-15.6.1",
+    "An error occurred while processing your request.",
+    {
       ...exception === void 0 ? {} : { detail: exception },
       traceId: createTraceId()
-    })
-  };
+    }
+  );
 }
 function findValidationCodes(reply) {
   if (!reply.headers["content-type"]?.startsWith("application/problem+json")) return [];
@@ -1010,6 +1003,75 @@ function toPublicRsaJwk(jwk) {
   return key;
 }
 
+// src/emulator/register-request.ts
+var NULL_REFERENCE = "Object reference not set to an instance of an object.";
+var ServiceException = class extends Error {
+};
+function hasScope(caller, accepted) {
+  return caller.scope.split(" ").some((s) => accepted.includes(s));
+}
+function readConsumerOrg(caller) {
+  const consumer = caller.consumer;
+  if (consumer === void 0 || consumer === null) return void 0;
+  if (typeof consumer !== "object") throw new ServiceException("Invalid consumer claim");
+  const { authority, ID } = consumer;
+  if (authority !== "iso6523-actorid-upis" || typeof ID !== "string")
+    throw new ServiceException("Invalid consumer claim");
+  const [prefix, org] = ID.split(":");
+  if (prefix !== "0192" || org === void 0) throw new ServiceException("Invalid consumer claim");
+  return org;
+}
+function hasWriteAccess(caller, vendorOrgNumber) {
+  if (caller.scope.includes(SCOPE_ADMIN)) return true;
+  const org = readConsumerOrg(caller);
+  return org !== void 0 && org.toLowerCase() === vendorOrgNumber.toLowerCase();
+}
+function authorOf(caller, context) {
+  let orgNumber;
+  try {
+    orgNumber = readConsumerOrg(caller) ?? "";
+  } catch {
+    orgNumber = "";
+  }
+  return { orgNumber, clientId: caller.clientId, time: context.now() };
+}
+var done = (reply, committed = false) => ({ reply, committed });
+
+// src/emulator/register-portal-actions.ts
+function listVisibleSystems(context) {
+  return done(replyJson(200, context.state.listVisible().map(renderSystemDTO)));
+}
+function getPortalSystem(context, id) {
+  const system = context.state.find(id);
+  return done(system ? replyJson(200, renderSystemDTO(system)) : replyEmpty(404));
+}
+function getPortalRights(context, request, id) {
+  const rights = context.state.find(id)?.rights ?? [];
+  const oldFormat = readQuery(request.query, "useOldFormatForApp")?.toLowerCase() === "true";
+  const rendered = rights.map((right) => {
+    const resource = oldFormat ? right.resource.flatMap(toOldAppFormat) : right.resource;
+    return right.action === void 0 || right.action === null ? { resource } : { action: right.action, resource };
+  });
+  return done(replyJson(200, rendered));
+}
+function readQuery(query, name) {
+  for (const [key, value] of query) if (key.toLowerCase() === name.toLowerCase()) return value;
+  return void 0;
+}
+function toOldAppFormat(pair) {
+  if (pair.id !== "urn:altinn:resource") return [];
+  if (!pair.value.startsWith("app_")) return [pair];
+  const parts = pair.value.split("_");
+  if (parts.length !== 3 || parts[1] === "" || parts[2] === "") return [];
+  return [
+    { id: "urn:altinn:org", value: parts[1] ?? "" },
+    { id: "urn:altinn:app", value: parts[2] ?? "" }
+  ];
+}
+function getPortalAccessPackages(context, id) {
+  return done(replyJson(200, context.state.find(id)?.accessPackages ?? []));
+}
+
 // src/emulator/register-binding.ts
 var MODEL = "Altinn.Platform.Authentication.Core.Models.SystemRegisters.RegisterSystemRequest";
 var RIGHT_LIST = `System.Collections.Generic.List\`1[Altinn.Platform.Authentication.Core.Models.Rights.Right]`;
@@ -1360,38 +1422,7 @@ function findTranslatedTextViolation(map) {
   return void 0;
 }
 
-// src/emulator/register-service.ts
-var NULL_REFERENCE = "Object reference not set to an instance of an object.";
-var ServiceException = class extends Error {
-};
-function hasScope(caller, accepted) {
-  return caller.scope.split(" ").some((s) => accepted.includes(s));
-}
-function readConsumerOrg(caller) {
-  const consumer = caller.consumer;
-  if (consumer === void 0 || consumer === null) return void 0;
-  if (typeof consumer !== "object") throw new ServiceException("Invalid consumer claim");
-  const { authority, ID } = consumer;
-  if (authority !== "iso6523-actorid-upis" || typeof ID !== "string")
-    throw new ServiceException("Invalid consumer claim");
-  const [prefix, org] = ID.split(":");
-  if (prefix !== "0192" || org === void 0) throw new ServiceException("Invalid consumer claim");
-  return org;
-}
-function hasWriteAccess(caller, vendorOrgNumber) {
-  if (caller.scope.includes(SCOPE_ADMIN)) return true;
-  const org = readConsumerOrg(caller);
-  return org !== void 0 && org.toLowerCase() === vendorOrgNumber.toLowerCase();
-}
-function authorOf(caller, context) {
-  let orgNumber;
-  try {
-    orgNumber = readConsumerOrg(caller) ?? "";
-  } catch {
-    orgNumber = "";
-  }
-  return { orgNumber, clientId: caller.clientId, time: context.now() };
-}
+// src/emulator/register-rows.ts
 function toJsonbOrder(value) {
   if (Array.isArray(value)) return value.map(toJsonbOrder);
   if (value === null || typeof value !== "object") return value;
@@ -1448,7 +1479,142 @@ function findStorageViolation(columns) {
   }
   return void 0;
 }
-var done = (reply, committed = false) => ({ reply, committed });
+
+// src/emulator/register-vendor-actions.ts
+function bindTrimmedSystemRequest(request) {
+  const bound = bindSystemRequest(request.body);
+  if (!bound.ok) return done(replyAspNetValidationProblem(bound.errors));
+  return { ...bound.value, id: bound.value.id.trim(), vendorId: bound.value.vendorId.trim() };
+}
+var createSystem = (context, request, caller) => {
+  const body = bindTrimmedSystemRequest(request);
+  if ("reply" in body) return body;
+  try {
+    const identityParts = body.vendorId.split(":");
+    if (identityParts[0] !== "0192") {
+      return done(replyValidationProblem([createValidationError("AUTH.VLD-00000", ERROR_PATHS.vendorId)]));
+    }
+    const orgNumber = identityParts[1];
+    if (orgNumber === void 0) throw new ServiceException("Index was outside the bounds of the array.");
+    const errors = [];
+    if (body.id.includes(" ")) errors.push(createValidationError("AUTH.VLD-00013", ERROR_PATHS.systemId));
+    if (body.id.split("_")[0] !== orgNumber)
+      errors.push(createValidationError("AUTH.VLD-00001", ERROR_PATHS.systemId));
+    if (context.state.find(body.id))
+      errors.push(createValidationError("AUTH.VLD-00002", ERROR_PATHS.systemId));
+    if (!body.allowedRedirectUrls.every(isHttpsAbsoluteUrl)) {
+      errors.push(createValidationError("AUTH.VLD-00005", ERROR_PATHS.redirectUrls));
+    }
+    if (body.clientId.some((c) => context.state.findClientOwner(c) !== void 0)) {
+      errors.push(createValidationError("AUTH.VLD-00004", ERROR_PATHS.clientId));
+    }
+    errors.push(...validateRights(body.rights, context.catalogue));
+    errors.push(...validateAccessPackages(body.accessPackages, body.isVisible, context.catalogue));
+    if (!hasWriteAccess(caller, orgNumber)) return done(replyEmpty(403));
+    if (errors.length > 0) return done(replyValidationProblem(errors));
+    const columns = toColumns(body, orgNumber);
+    const violation = findStorageViolation(columns);
+    if (violation) throw new ServiceException(violation);
+    const result = context.state.insert(
+      columns,
+      context.newInternalId(),
+      authorOf(caller, context),
+      toChangedData(body)
+    );
+    if (!result.ok) return done(replyText(409, `The System already exist: ${body.id}`));
+    return done(replyJson(200, result.internalId), true);
+  } catch (error) {
+    if (error instanceof ServiceException || error instanceof TypeError)
+      return done(replyText(500, error.message));
+    throw error;
+  }
+};
+function getSystem(context, caller, id) {
+  const system = context.state.find(id);
+  if (!system) return done(replyEmpty(404));
+  if (!hasWriteAccess(caller, system.vendorOrgNumber)) return done(replyEmpty(403));
+  return done(replyJson(200, renderLiveSystem(system)));
+}
+function listVendorSystems(context, _request, caller) {
+  const org = readConsumerOrg(caller);
+  if (org === void 0) return done(replyEmpty(403));
+  return done(
+    replyJson(200, context.state.listByVendor(org).map(renderSystemDTO), { "cache-control": "no-store" })
+  );
+}
+function updateSystem(context, request, caller, id) {
+  const body = bindTrimmedSystemRequest(request);
+  if ("reply" in body) return body;
+  const notFound = replyText(404, `System with ID '${id}' not found.`);
+  const stored = context.state.find(id);
+  if (!stored) return done(notFound);
+  if (!hasWriteAccess(caller, stored.vendorOrgNumber)) return done(replyEmpty(403));
+  if (body.vendorId !== `0192:${stored.vendorOrgNumber}`) return done(notFound);
+  if (body.id !== id)
+    return done(replyValidationProblem([createValidationError("AUTH.VLD-00012", ERROR_PATHS.systemId)]));
+  if (stored.isDeleted) return done(replyText(400, "Cannot update a system marked as deleted."));
+  const errors = [];
+  errors.push(...validateRights(body.rights, context.catalogue));
+  errors.push(...validateAccessPackages(body.accessPackages, body.isVisible, context.catalogue));
+  const lowered = body.clientId.map((c) => c.toLowerCase());
+  if (new Set(lowered).size !== lowered.length) {
+    errors.push(createValidationError("AUTH.VLD-00011", ERROR_PATHS.clientId));
+  }
+  for (const clientId of body.clientId) {
+    const owner = context.state.findClientOwner(clientId);
+    if (owner && owner.internalId !== stored.internalId) {
+      errors.push(createValidationError("AUTH.VLD-00004", ERROR_PATHS.clientId));
+    }
+  }
+  if (errors.length > 0) return done(replyValidationProblem(errors));
+  const columns = toColumns(body, stored.vendorOrgNumber);
+  const violation = findStorageViolation(columns);
+  if (violation) return done(replyUnhandledError(`Npgsql.PostgresException (0x80004005): ${violation}`));
+  context.state.update(id, columns, authorOf(caller, context), toChangedData(body));
+  return done(replyJson(200, { succeeded: true }), true);
+}
+function replaceSubResource(context, request, caller, id, resource) {
+  const bound = resource.bind(request.body);
+  if (!bound.ok) return done(replyAspNetValidationProblem(bound.errors));
+  const stored = context.state.find(id);
+  if (!stored) throw new TypeError(NULL_REFERENCE);
+  if (!hasWriteAccess(caller, stored.vendorOrgNumber)) return done(replyEmpty(403));
+  if (stored.isDeleted) return done(replyText(400, "Cannot update a system marked as deleted."));
+  const errors = resource.validate(bound.value, stored);
+  if (errors.length > 0) return done(replyValidationProblem(errors));
+  resource.store(bound.value, authorOf(caller, context));
+  return done(replyJson(200, { succeeded: true }), true);
+}
+function updateRights(id) {
+  return (context, request, caller) => replaceSubResource(context, request, caller, id, {
+    bind: bindRightList,
+    validate: (rights) => validateRights(rights, context.catalogue),
+    store: (rights, author) => context.state.replaceRights(id, rights, author, toJsonbOrder(toChangedRights(rights)))
+  });
+}
+function updateAccessPackages(id) {
+  return (context, request, caller) => replaceSubResource(context, request, caller, id, {
+    bind: bindAccessPackageList,
+    validate: (packages, stored) => validateAccessPackages(packages, stored.isVisible, context.catalogue),
+    store: (packages, author) => context.state.replaceAccessPackages(id, packages, author, toJsonbOrder(toChangedPackages(packages)))
+  });
+}
+function deleteSystem(context, caller, id) {
+  const stored = context.state.find(id);
+  if (!stored) return done(replyAspNetValidationProblem({ return: ["System not found"] }));
+  if (!hasWriteAccess(caller, stored.vendorOrgNumber)) return done(replyEmpty(403));
+  const result = context.state.softDelete(id, authorOf(caller, context));
+  const succeeded = result.systemRowsChanged > 0 && result.clientRowsDeleted > 0;
+  return done(succeeded ? replyJson(200, { succeeded: true }) : replyEmpty(400), true);
+}
+function getChangelog(context, caller, id) {
+  const stored = context.state.find(id);
+  if (!stored) return done(replyText(404, `System with ID ${id} not found.`));
+  if (!hasWriteAccess(caller, stored.vendorOrgNumber)) return done(replyEmpty(403));
+  return done(replyJson(200, context.state.changelogOf(stored.internalId).map(renderChangeLogEntry)));
+}
+
+// src/emulator/register-service.ts
 function handleRegisterRequest(context, request) {
   const route = matchRoute(request.method, request.segments);
   if (route.kind === "notFound") return done(replyEmpty(404));
@@ -1489,10 +1655,9 @@ function findRouteTable(segments) {
         }
       };
     }
-    if (third === "rights")
-      return { portal: false, handlers: { PUT: (c, r, caller) => updateRights(c, r, caller, id2) } };
+    if (third === "rights") return { portal: false, handlers: { PUT: updateRights(id2) } };
     if (third === "accesspackages") {
-      return { portal: false, handlers: { PUT: (c, r, caller) => updateAccessPackages(c, r, caller, id2) } };
+      return { portal: false, handlers: { PUT: updateAccessPackages(id2) } };
     }
     if (third === "changelog")
       return { portal: false, handlers: { GET: (c, r, caller) => getChangelog(c, caller, id2) } };
@@ -1506,187 +1671,6 @@ function findRouteTable(segments) {
   if (second === "accesspackages")
     return { portal: true, handlers: { GET: (c) => getPortalAccessPackages(c, id) } };
   return void 0;
-}
-function createSystem(context, request, caller) {
-  const bound = bindSystemRequest(request.body);
-  if (!bound.ok) return done(replyAspNetValidationProblem(bound.errors));
-  const body = {
-    ...bound.value,
-    id: bound.value.id.trim(),
-    vendorId: bound.value.vendorId.trim()
-  };
-  try {
-    const identityParts = body.vendorId.split(":");
-    if (identityParts[0] !== "0192") {
-      return done(replyValidationProblem([createValidationError("AUTH.VLD-00000", ERROR_PATHS.vendorId)]));
-    }
-    const orgNumber = identityParts[1];
-    if (orgNumber === void 0) throw new ServiceException("Index was outside the bounds of the array.");
-    const errors = [];
-    if (body.id.includes(" ")) errors.push(createValidationError("AUTH.VLD-00013", ERROR_PATHS.systemId));
-    if (body.id.split("_")[0] !== orgNumber)
-      errors.push(createValidationError("AUTH.VLD-00001", ERROR_PATHS.systemId));
-    if (context.state.find(body.id))
-      errors.push(createValidationError("AUTH.VLD-00002", ERROR_PATHS.systemId));
-    if (!body.allowedRedirectUrls.every(isHttpsAbsoluteUrl)) {
-      errors.push(createValidationError("AUTH.VLD-00005", ERROR_PATHS.redirectUrls));
-    }
-    if (body.clientId.some((c) => context.state.findClientOwner(c) !== void 0)) {
-      errors.push(createValidationError("AUTH.VLD-00004", ERROR_PATHS.clientId));
-    }
-    errors.push(...validateRights(body.rights, context.catalogue));
-    errors.push(...validateAccessPackages(body.accessPackages, body.isVisible, context.catalogue));
-    if (!hasWriteAccess(caller, orgNumber)) return done(replyEmpty(403));
-    if (errors.length > 0) return done(replyValidationProblem(errors));
-    const columns = toColumns(body, orgNumber);
-    const violation = findStorageViolation(columns);
-    if (violation) throw new ServiceException(violation);
-    const result = context.state.insert(
-      columns,
-      context.newInternalId(),
-      authorOf(caller, context),
-      toChangedData(body)
-    );
-    if (!result.ok) return done(replyText(409, `The System already exist: ${body.id}`));
-    return done(replyJson(200, result.internalId), true);
-  } catch (error) {
-    if (error instanceof ServiceException || error instanceof TypeError)
-      return done(replyText(500, error.message));
-    throw error;
-  }
-}
-function getSystem(context, caller, id) {
-  const system = context.state.find(id);
-  if (!system) return done(replyEmpty(404));
-  if (!hasWriteAccess(caller, system.vendorOrgNumber)) return done(replyEmpty(403));
-  return done(replyJson(200, renderLiveSystem(system)));
-}
-function listVendorSystems(context, _request, caller) {
-  const org = readConsumerOrg(caller);
-  if (org === void 0) return done(replyEmpty(403));
-  return done(
-    replyJson(200, context.state.listByVendor(org).map(renderSystemDTO), { "cache-control": "no-store" })
-  );
-}
-function updateSystem(context, request, caller, id) {
-  const bound = bindSystemRequest(request.body);
-  if (!bound.ok) return done(replyAspNetValidationProblem(bound.errors));
-  const body = {
-    ...bound.value,
-    id: bound.value.id.trim(),
-    vendorId: bound.value.vendorId.trim()
-  };
-  const notFound = replyText(404, `System with ID '${id}' not found.`);
-  const stored = context.state.find(id);
-  if (!stored) return done(notFound);
-  if (!hasWriteAccess(caller, stored.vendorOrgNumber)) return done(replyEmpty(403));
-  if (body.vendorId !== `0192:${stored.vendorOrgNumber}`) return done(notFound);
-  if (body.id !== id)
-    return done(replyValidationProblem([createValidationError("AUTH.VLD-00012", ERROR_PATHS.systemId)]));
-  if (stored.isDeleted) return done(replyText(400, "Cannot update a system marked as deleted."));
-  const errors = [];
-  errors.push(...validateRights(body.rights, context.catalogue));
-  errors.push(...validateAccessPackages(body.accessPackages, body.isVisible, context.catalogue));
-  const lowered = body.clientId.map((c) => c.toLowerCase());
-  if (new Set(lowered).size !== lowered.length) {
-    errors.push(createValidationError("AUTH.VLD-00011", ERROR_PATHS.clientId));
-  }
-  for (const clientId of body.clientId) {
-    const owner = context.state.findClientOwner(clientId);
-    if (owner && owner.internalId !== stored.internalId) {
-      errors.push(createValidationError("AUTH.VLD-00004", ERROR_PATHS.clientId));
-    }
-  }
-  if (errors.length > 0) return done(replyValidationProblem(errors));
-  const columns = toColumns(body, stored.vendorOrgNumber);
-  const violation = findStorageViolation(columns);
-  if (violation) return done(replyUnhandledError(`Npgsql.PostgresException (0x80004005): ${violation}`));
-  context.state.update(id, columns, authorOf(caller, context), toChangedData(body));
-  return done(replyJson(200, { succeeded: true }), true);
-}
-function checkSubResourceWrite(context, caller, id) {
-  const stored = context.state.find(id);
-  if (!stored) throw new TypeError(NULL_REFERENCE);
-  if (!hasWriteAccess(caller, stored.vendorOrgNumber)) return done(replyEmpty(403));
-  if (stored.isDeleted) return done(replyText(400, "Cannot update a system marked as deleted."));
-  return stored;
-}
-function updateRights(context, request, caller, id) {
-  const bound = bindRightList(request.body);
-  if (!bound.ok) return done(replyAspNetValidationProblem(bound.errors));
-  const checked = checkSubResourceWrite(context, caller, id);
-  if ("reply" in checked) return checked;
-  const errors = validateRights(bound.value, context.catalogue);
-  if (errors.length > 0) return done(replyValidationProblem(errors));
-  context.state.replaceRights(
-    id,
-    bound.value,
-    authorOf(caller, context),
-    toJsonbOrder(toChangedRights(bound.value))
-  );
-  return done(replyJson(200, { succeeded: true }), true);
-}
-function updateAccessPackages(context, request, caller, id) {
-  const bound = bindAccessPackageList(request.body);
-  if (!bound.ok) return done(replyAspNetValidationProblem(bound.errors));
-  const checked = checkSubResourceWrite(context, caller, id);
-  if ("reply" in checked) return checked;
-  const errors = validateAccessPackages(bound.value, checked.isVisible, context.catalogue);
-  if (errors.length > 0) return done(replyValidationProblem(errors));
-  context.state.replaceAccessPackages(
-    id,
-    bound.value,
-    authorOf(caller, context),
-    toJsonbOrder(toChangedPackages(bound.value))
-  );
-  return done(replyJson(200, { succeeded: true }), true);
-}
-function deleteSystem(context, caller, id) {
-  const stored = context.state.find(id);
-  if (!stored) return done(replyAspNetValidationProblem({ return: ["System not found"] }));
-  if (!hasWriteAccess(caller, stored.vendorOrgNumber)) return done(replyEmpty(403));
-  const result = context.state.softDelete(id, authorOf(caller, context));
-  const succeeded = result.systemRowsChanged > 0 && result.clientRowsDeleted > 0;
-  return done(succeeded ? replyJson(200, { succeeded: true }) : replyEmpty(400), true);
-}
-function getChangelog(context, caller, id) {
-  const stored = context.state.find(id);
-  if (!stored) return done(replyText(404, `System with ID ${id} not found.`));
-  if (!hasWriteAccess(caller, stored.vendorOrgNumber)) return done(replyEmpty(403));
-  return done(replyJson(200, context.state.changelogOf(stored.internalId).map(renderChangeLogEntry)));
-}
-function listVisibleSystems(context) {
-  return done(replyJson(200, context.state.listVisible().map(renderSystemDTO)));
-}
-function getPortalSystem(context, id) {
-  const system = context.state.find(id);
-  return done(system ? replyJson(200, renderSystemDTO(system)) : replyEmpty(404));
-}
-function getPortalRights(context, request, id) {
-  const rights = context.state.find(id)?.rights ?? [];
-  const oldFormat = readQuery(request.query, "useOldFormatForApp")?.toLowerCase() === "true";
-  const rendered = rights.map((right) => {
-    const resource = oldFormat ? right.resource.flatMap(toOldAppFormat) : right.resource;
-    return right.action === void 0 || right.action === null ? { resource } : { action: right.action, resource };
-  });
-  return done(replyJson(200, rendered));
-}
-function readQuery(query, name) {
-  for (const [key, value] of query) if (key.toLowerCase() === name.toLowerCase()) return value;
-  return void 0;
-}
-function toOldAppFormat(pair) {
-  if (pair.id !== "urn:altinn:resource") return [];
-  if (!pair.value.startsWith("app_")) return [pair];
-  const parts = pair.value.split("_");
-  if (parts.length !== 3 || parts[1] === "" || parts[2] === "") return [];
-  return [
-    { id: "urn:altinn:org", value: parts[1] ?? "" },
-    { id: "urn:altinn:app", value: parts[2] ?? "" }
-  ];
-}
-function getPortalAccessPackages(context, id) {
-  return done(replyJson(200, context.state.find(id)?.accessPackages ?? []));
 }
 
 // src/emulator/system-users.ts
@@ -1768,13 +1752,18 @@ async function readBody(request) {
   return Buffer.concat(chunks).toString("utf8");
 }
 function splitSegments(path) {
-  return path.split("/").filter((s) => s !== "").map((s) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  });
+  return path.split("/").filter((s) => s !== "").map(decodeURIComponent);
+}
+function hasValidEscapes(path) {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function isClientGone(request, error) {
+  return request.readableAborted || error.code === "ECONNRESET";
 }
 function writeReply(response, reply) {
   const body = Buffer.from(reply.body, "utf8");
@@ -1900,6 +1889,11 @@ async function startEmulator(options = {}) {
     const path = queryAt === -1 ? target : target.slice(0, queryAt);
     const query = new URLSearchParams(queryAt === -1 ? "" : target.slice(queryAt + 1));
     const method = request.method ?? "GET";
+    if (!hasValidEscapes(path)) {
+      writeReply(response, replyBadRequest("The request path holds a malformed percent-escape."));
+      request.resume();
+      return;
+    }
     const logPath = target;
     const isControl = path === "/_emulator" || path.startsWith("/_emulator/");
     const faulty = !isControl && faults.covers(path);
@@ -1992,6 +1986,7 @@ async function startEmulator(options = {}) {
   }
   server.on("request", (request, response) => {
     serve(request, response).catch((error) => {
+      if (isClientGone(request, error)) return;
       process.stderr.write(`sysreg emulator: internal error: ${error.message}
 `);
       if (!response.headersSent) writeReply(response, replyText(500, "Internal emulator error"));

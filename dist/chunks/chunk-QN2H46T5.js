@@ -115,7 +115,7 @@ ${VALIDATE_USAGE}`);
   };
 }
 async function runValidation(context, options, source = offlineCatalogue(context.cwd)) {
-  const github = options.report === void 0 ? void 0 : await import("./report-validation-CRLBB7E3.js");
+  const github = options.report === void 0 ? void 0 : await import("./report-validation-QLYZOL52.js");
   const reportTarget = github?.parseReportTarget(options.report);
   const discovered = await discoverSystemFiles(
     context.cwd,

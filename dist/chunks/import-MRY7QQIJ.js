@@ -32,7 +32,7 @@ import "./chunk-GIUDHLZ7.js";
 import "./chunk-HFONU46N.js";
 import {
   openAltinnConnection
-} from "./chunk-APTALJUI.js";
+} from "./chunk-NL67VIKX.js";
 import {
   canonicalFromSpec,
   stringifyCanonicalJson

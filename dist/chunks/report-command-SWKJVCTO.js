@@ -15,10 +15,10 @@ import {
   renderDriftMarkdown,
   renderPlanMarkdown,
   renderPlanSummaryMarkdown
-} from "./chunk-SYIWAMZJ.js";
+} from "./chunk-QKMTZ5FX.js";
 import {
   pickDisplayName
-} from "./chunk-2T7HBBNE.js";
+} from "./chunk-JLANHWJN.js";
 import "./chunk-QS53BEIT.js";
 import {
   formatAnnotation,
@@ -1477,14 +1477,7 @@ function buildPlanReport(computed, options = {}) {
     (change) => change.file === null ? [] : [{ file: change.file, systemId: change.systemId }]
   );
   const decisionNote = renderDecisionLabelsNote(plan);
-  const annotations = plan.annotations.map((annotation) => ({
-    file: annotation.file,
-    line: annotation.line,
-    col: annotation.column,
-    level: annotation.level,
-    title: annotation.title,
-    message: annotation.message
-  }));
+  const annotations = annotatePlanChanges(plan);
   return {
     environment: plan.environment,
     commit: plan.commit ?? "unknown",
@@ -1497,6 +1490,27 @@ function buildPlanReport(computed, options = {}) {
     ...planFile ? { planFile } : {},
     ...decisionNote ? { decisionNote } : {}
   };
+}
+function annotatePlanChanges(plan) {
+  const changes = new Map(plan.changes.map((change) => [change.systemId, change]));
+  const environment = plan.environment;
+  return plan.locations.map((location) => {
+    const { systemId, action } = location;
+    const messages = {
+      create: () => `${systemId} will be created in ${environment}.`,
+      update: () => `${location.field} changes in ${environment}.`,
+      delete: () => `${systemId} will be deleted in ${environment}; the id is burned forever.`,
+      blocked: () => changes.get(systemId)?.blocked?.message ?? ""
+    };
+    return {
+      file: location.file,
+      line: location.line,
+      col: location.column,
+      level: action === "delete" || action === "blocked" ? "warning" : "notice",
+      title: `sysreg plan: ${action} in ${environment}`,
+      message: messages[action]()
+    };
+  });
 }
 function renderDecisionLabelsNote(plan) {
   const needs = [];

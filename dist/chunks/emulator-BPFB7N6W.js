@@ -112,7 +112,7 @@ var command = {
 
 ${usage}`);
     const port = readPort(values.port);
-    const { startEmulator } = await import("./emulator-4ZXZHD7G.js");
+    const { startEmulator } = await import("./emulator-HPULY3NX.js");
     let emulator;
     try {
       emulator = await startEmulator({

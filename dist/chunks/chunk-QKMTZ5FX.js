@@ -6,8 +6,9 @@ import {
   describeDeleteCost,
   describeDriftHistory,
   describeFieldChange,
+  describeSwapWrites,
   pickDisplayName
-} from "./chunk-2T7HBBNE.js";
+} from "./chunk-JLANHWJN.js";
 
 // src/plan/render-markdown.ts
 var DEFAULT_MARKDOWN_MAX_LENGTH = 6e4;
@@ -78,7 +79,9 @@ function renderChangeSection(change) {
     if (cost) notes.push(`**${escapeMarkdownText(cost)}**`);
   }
   if (change.blocked) notes.push(`**${escapeMarkdownText(change.blocked.message)}**`);
-  if (change.dependsOn.length > 0 && change.action !== "delete") {
+  const swap = describeSwapWrites(change);
+  if (swap) notes.push(escapeMarkdownText(swap));
+  else if (change.dependsOn.length > 0 && change.action !== "delete") {
     notes.push(`Runs after ${change.dependsOn.map((id) => `\`${escapeCode(id)}\``).join(", ")}.`);
   }
   const summary = `${ACTION_HEADING[change.action]}${change.blocked ? ` (${change.blocked.reason})` : ""} <code>${escapeHtmlText(change.systemId)}</code>${formatNameSuffix(change.name)}`;

@@ -14,7 +14,7 @@ import {
 } from "./chunk-7SQ2OXUT.js";
 import {
   openAltinnConnection
-} from "./chunk-APTALJUI.js";
+} from "./chunk-NL67VIKX.js";
 import "./chunk-6NLQGXK2.js";
 import "./chunk-GXJ3DS7S.js";
 import "./chunk-MXBULDQQ.js";

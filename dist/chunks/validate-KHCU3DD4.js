@@ -1,16 +1,10 @@
 import { createRequire as __sysregCreateRequire } from 'node:module'; const require = __sysregCreateRequire(import.meta.url);
 import {
+  VALIDATE_USAGE,
   command,
-  fetchEnvironmentCatalogue,
-  restrictToEnvironment
-} from "./chunk-3HHHCEX2.js";
-import "./chunk-7SQ2OXUT.js";
-import "./chunk-APTALJUI.js";
-import "./chunk-6NLQGXK2.js";
-import "./chunk-GXJ3DS7S.js";
-import "./chunk-MXBULDQQ.js";
-import "./chunk-QS53BEIT.js";
-import "./chunk-KKN4DG5V.js";
+  parseValidateArguments,
+  runValidation
+} from "./chunk-QN2H46T5.js";
 import "./chunk-FTFKRZ4A.js";
 import "./chunk-UU56D22B.js";
 import "./chunk-KGULHHCH.js";
@@ -28,7 +22,8 @@ import "./chunk-TMLGWUGT.js";
 import "./chunk-DFEVOAXM.js";
 import "./chunk-PFLRPMBQ.js";
 export {
+  VALIDATE_USAGE,
   command,
-  fetchEnvironmentCatalogue,
-  restrictToEnvironment
+  parseValidateArguments,
+  runValidation
 };

@@ -59,6 +59,8 @@ function formatSystemYaml(text) {
   if (!(0, import_yaml.isMap)(document.contents)) {
     return unchanged(["the file must hold one mapping of fields (id, vendor, name, …) at the top level"]);
   }
+  const strayBreak = findStrayLineBreakInComments(document, text, lineCounter);
+  if (strayBreak) return unchanged([strayBreak]);
   let before;
   try {
     before = readMeaning(document);
@@ -184,6 +186,25 @@ function findUnwritableNodes(document) {
       anchored.add(node.anchor);
   });
   return problems;
+}
+var STRAY_LINE_BREAK = /[\r\u2028\u2029]/;
+function findStrayLineBreakInComments(document, text, lineCounter) {
+  const comments = [document.commentBefore, document.comment];
+  (0, import_yaml.visit)(document, (_key, node) => {
+    const commented = node;
+    comments.push(commented.commentBefore, commented.comment);
+  });
+  for (const comment of comments) {
+    const line = comment?.split("\n").find((part) => STRAY_LINE_BREAK.test(part));
+    if (line === void 0) continue;
+    const found = STRAY_LINE_BREAK.exec(line);
+    const before = line.slice(0, found?.index);
+    const offset = text.indexOf(`#${before}${found?.[0]}`);
+    const where = offset === -1 ? "" : `line ${lineCounter.linePos(offset).line}: `;
+    const code = (found?.[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+    return `${where}a comment holds a line break (U+${code}) that does not end the line; YAML readers disagree on where that comment ends, so the file was left as it is: remove the character`;
+  }
+  return void 0;
 }
 function renameAliasKeys(pairs, path2, problems) {
   const written = new Set(pairs.map((pair) => (0, import_yaml.isPair)(pair) ? keyText(pair.key) : void 0));

@@ -5,12 +5,12 @@ import {
 } from "./chunk-7SQ2OXUT.js";
 import {
   openAltinnConnection
-} from "./chunk-APTALJUI.js";
+} from "./chunk-NL67VIKX.js";
 import {
   VALIDATE_USAGE,
   parseValidateArguments,
   runValidation
-} from "./chunk-KKN4DG5V.js";
+} from "./chunk-QN2H46T5.js";
 
 // src/commands/validate-online.ts
 function restrictToEnvironment(file, environment) {
