@@ -64,7 +64,6 @@ describe('combineReviewedPlans', () => {
     });
     expect(combined.checksum).toBe(`${first.checksum}+${second.checksum}`);
     expect(combined.commit).toBe('c2');
-    expect(combined.annotations).toEqual([...first.annotations, ...second.annotations]);
     expect(combined.safety).toEqual({ safe: true, reasons: [] });
   });
 
