@@ -27,6 +27,10 @@ export interface BenchmarkResult {
   name: string;
   machine: BenchmarkMachine;
   figures: BenchmarkFigure[];
+  /** The script that wrote it, when it is not `scripts/bench-<name>.ts` (run outside `npm run bench`). */
+  script?: string;
+  /** Lines for BENCHMARKS.md under the benchmark's heading: how to read the figures, where more is. */
+  notes?: string[];
 }
 
 export const RESULTS_DIRECTORY = path.join(import.meta.dirname, 'results');

@@ -211,9 +211,10 @@ export function renderBenchmarksMarkdown(
     const run = runs.find((r) => r.name === result.name);
     lines.push(`## ${result.name}`, '');
     lines.push(
-      `\`${run?.script ?? `scripts/bench-${result.name}.ts`}\`${run ? `, ${run.seconds} s, peak ${run.peakRssMiB} MiB` : ''}.`,
+      `\`${run?.script ?? result.script ?? `scripts/bench-${result.name}.ts`}\`${run ? `, ${run.seconds} s, peak ${run.peakRssMiB} MiB` : ''}.`,
       '',
     );
+    if (result.notes) lines.push(...result.notes, '');
     lines.push('| Figure | Value | Target | Met |', '| --- | --- | --- | --- |');
     for (const figure of result.figures) {
       const met = figure.met === undefined || figure.target === undefined ? '' : figure.met ? '✅' : '❌';

@@ -9,8 +9,10 @@
  *   npm run mutation -- --report-only write the result from the last Stryker report
  *   npm run mutation -- --mutate src/model/canonical.ts --tests 'test/model/**'
  *                                     a bounded run: some files, and only the tests named
- *   npm run mutation -- --report-only --from reports/mutation/stryker-incremental.json
- *                                     the result of an interrupted run (untested mutants left out)
+ *   npm run mutation -- --report-only --from reports/mutation/stryker-incremental.json --mutants 3018
+ *                                     the result of an interrupted run: its report lists only the
+ *                                     mutants it tested, so --mutants gives the count Stryker printed
+ *                                     at the start ("Instrumented … with N mutant(s)")
  */
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -35,6 +37,9 @@ export interface MutationTally {
   survived: number;
   timeout: number;
   noCoverage: number;
+  /** Static mutants (`ignoreStatic`): code run once at import, which per-test coverage cannot judge. */
+  ignored: number;
+  /** Not yet tested when a run was interrupted (Pending), or that Stryker could not run. */
   other: number;
 }
 
@@ -43,7 +48,14 @@ export function tallyMutants(report: MutationReport): {
   total: MutationTally;
   byFile: Record<string, MutationTally>;
 } {
-  const empty = (): MutationTally => ({ killed: 0, survived: 0, timeout: 0, noCoverage: 0, other: 0 });
+  const empty = (): MutationTally => ({
+    killed: 0,
+    survived: 0,
+    timeout: 0,
+    noCoverage: 0,
+    ignored: 0,
+    other: 0,
+  });
   const total = empty();
   const byFile: Record<string, MutationTally> = {};
   for (const [file, { mutants }] of Object.entries(report.files)) {
@@ -58,7 +70,9 @@ export function tallyMutants(report: MutationReport): {
               ? 'timeout'
               : mutant.status === 'NoCoverage'
                 ? 'noCoverage'
-                : 'other';
+                : mutant.status === 'Ignored'
+                  ? 'ignored'
+                  : 'other';
       tally[key] += 1;
       total[key] += 1;
     }
@@ -72,9 +86,12 @@ const { values } = parseArgs({
     mutate: { type: 'string' },
     tests: { type: 'string' },
     from: { type: 'string' },
+    mutants: { type: 'string' },
   },
 });
+let strykerSeconds: number | null = null;
 if (!values['report-only']) {
+  const started = performance.now();
   // Run on this Node (the project's 24): the shebang of Stryker's bin would pick the machine's.
   const bin = path.join(REPO, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
   const narrow = values.mutate ? ['--mutate', values.mutate] : [];
@@ -87,14 +104,24 @@ if (!values['report-only']) {
     process.stderr.write(`stryker exited with ${stryker.status ?? stryker.signal}\n`);
     process.exit(1);
   }
+  strykerSeconds = Math.round((performance.now() - started) / 1000);
 }
 const reportFile = values.from ? path.resolve(REPO, values.from) : REPORT;
 const report = JSON.parse(await readFile(reportFile, 'utf8')) as MutationReport;
 const { total, byFile } = tallyMutants(report);
+if (values.mutants !== undefined) {
+  if (!/^\d+$/.test(values.mutants)) {
+    process.stderr.write(`--mutants takes a whole number, got ${values.mutants}\n`);
+    process.exit(2);
+  }
+  const listed = Object.values(total).reduce((sum, count) => sum + count, 0);
+  total.other += Math.max(0, Number(values.mutants) - listed);
+}
 const caught = total.killed + total.timeout;
 // Mutants no selected test runs count as survivors: nothing would notice them either.
 const missed = total.survived + total.noCoverage;
 const score = caught / (caught + missed);
+const tested = caught + missed;
 await writeBenchmarkResult(
   'mutation',
   [
@@ -112,14 +139,29 @@ await writeBenchmarkResult(
       unit: 'mutants',
       target: 'report only',
     },
+    {
+      label: 'mutants not tested (run interrupted)',
+      value: total.other,
+      unit: 'mutants',
+      target: 'report only',
+    },
   ],
   {
+    script: 'scripts/mutation.ts',
+    notes: [
+      `\`npm run mutation\` (Stryker, incremental): ${tested} of ${tested + total.other} mutants tested` +
+        `${total.other > 0 ? ` (the run was interrupted; a rerun tests only the ${total.other} left)` : ''}` +
+        `, ${total.ignored} static mutants ignored. Scope: ${values.mutate ?? 'stryker.config.json'}.`,
+      'Surviving mutants judged equivalent (no test can tell them apart), each with its reason: `scripts/results/mutation-equivalent.md`.',
+    ],
     score,
     killed: caught,
     survived: missed,
+    tested,
     scope: values.mutate ?? 'stryker.config.json',
     report: path.relative(REPO, reportFile),
-    // Mutants not yet tested when a run was interrupted (Pending) or that Stryker could not run.
+    // Seconds of this Stryker run (an incremental run retests only what changed); null for --report-only.
+    strykerSeconds,
     untested: total.other,
     tests: values.tests ?? 'stryker.vitest.config.ts',
     tally: total,

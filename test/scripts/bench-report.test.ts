@@ -17,6 +17,8 @@ const results: BenchmarkResult[] = [
     name: 'beta',
     machine,
     figures: [{ label: 'beta | piped', value: 900, unit: 'req/s', target: '≥ 2000 req/s', met: false }],
+    script: 'scripts/beta.ts',
+    notes: ['Beta is run on its own.'],
   },
 ];
 const runs: BenchmarkRun[] = [
@@ -50,6 +52,11 @@ describe('renderBenchmarksMarkdown', () => {
     expect(markdown).toContain('| [alpha](#alpha) | alpha / baseline | 1.2× | ≤ 1.5× baseline | ✅ |');
     expect(markdown).toContain('| [beta](#beta) | beta \\| piped | 900 req/s | ≥ 2000 req/s | ❌ |');
     expect(markdown).toContain('| alpha total | 1,234 ms |  |  |');
+  });
+
+  it('names the script a result says wrote it, and its notes under its heading', () => {
+    expect(markdown).toContain('## beta\n\n`scripts/beta.ts`.\n\nBeta is run on its own.\n\n| Figure |');
+    expect(markdown).toContain('## alpha\n\n`scripts/bench-alpha.ts`, 12.5 s, peak 150.2 MiB.\n\n| Figure |');
   });
 
   it('records peak memory and run time, and says when a benchmark has not been run', () => {
