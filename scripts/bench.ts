@@ -8,7 +8,7 @@
  *   npm run bench -- --only startup,plan   some of them (the others' last results are kept)
  *   npm run bench -- --report              only rewrite BENCHMARKS.md from the results on disk
  */
-import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
@@ -68,7 +68,10 @@ async function runBenchmark(
   script: string,
   options: { timeoutMs: number; source: string },
 ): Promise<BenchmarkRun> {
-  const rssFile = path.join(os.tmpdir(), `sysreg-bench-rss-${process.pid}-${name}`);
+  // The benchmark's temp folder is ours: removed after it ends however it ended. Its own clean-up on
+  // SIGTERM can lose a race with work still in flight (an async copy re-creating a folder it removed).
+  const runTemp = await mkdtemp(path.join(os.tmpdir(), `sysreg-bench-run-${name}-`));
+  const rssFile = path.join(runTemp, 'peak-rss');
   const resultFile = path.join(RESULTS, `${name}.json`);
   const resultBefore = await stat(resultFile).then(
     (info) => info.mtimeMs,
@@ -80,13 +83,13 @@ async function runBenchmark(
   // The benchmark prints straight to our terminal; a failure is recorded, not thrown.
   const output = await $({
     cwd: REPO,
-    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    env: { ...process.env, BENCH_RSS_FILE: rssFile, TMPDIR: runTemp },
     stdio: ['ignore', 'inherit', 'inherit'],
     nothrow: true,
     timeout: options.timeoutMs,
   })`${process.execPath} --import ${RSS_REPORTER} ${script}`;
   const kib = await readFile(rssFile, 'utf8').catch(() => 'NaN');
-  await rm(rssFile, { force: true });
+  await rm(runTemp, { recursive: true, force: true });
   const resultAfter = await stat(resultFile).then(
     (info) => info.mtimeMs,
     () => undefined,

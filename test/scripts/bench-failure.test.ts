@@ -35,7 +35,10 @@ function runBench(args: string[], tmp: string): Promise<{ code: number; output: 
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const watch = setInterval(() => {
-      void readdir(tmp).then((names) => names.forEach((name) => seen.add(name)));
+      // The run's own temp folder holds the benchmark's scratch folder: look one level in too.
+      void readdir(tmp, { recursive: true })
+        .then((names) => names.forEach((name) => seen.add(path.basename(name))))
+        .catch(() => {}); // a folder removed while it is read
     }, 50);
     const guard = setTimeout(() => child.kill('SIGKILL'), 90_000);
     child.on('close', (code) => {
