@@ -1,6 +1,6 @@
 import {
   main
-} from "./chunks/chunk-URMCL2SN.js";
+} from "./chunks/chunk-AIVRBSLM.js";
 import "./chunks/chunk-CGDUWIAB.js";
 import "./chunks/chunk-QSS2BETW.js";
 import "./chunks/chunk-NXYE4RLX.js";

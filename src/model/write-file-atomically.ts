@@ -122,7 +122,9 @@ function syncFolder(folder: string): void {
 }
 
 function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
+  // Our own writes are synchronous, so none is in flight now: a temporary with our pid was left by an
+  // earlier process that had it (a restarted container's pid 1).
+  if (pid === process.pid) return false;
   try {
     process.kill(pid, 0);
     return true;

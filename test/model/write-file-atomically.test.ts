@@ -82,9 +82,13 @@ describe('writing a file atomically', () => {
     const file = path.join(folder, 'state.json');
     writeEmulatorData(file, emptyData());
     const stale = `.state.json.${deadPid()}.0123abcd.tmp`;
-    const running = `.state.json.${process.pid}.89abcdef.tmp`;
+    // Another process that runs (our parent) may be writing: its temporary stays.
+    const running = `.state.json.${process.ppid}.89abcdef.tmp`;
+    // Ours cannot be in flight (writes are synchronous): an earlier process with our pid left it, as
+    // a restarted container's pid 1 does.
+    const reusedPid = `.state.json.${process.pid}.456789ab.tmp`;
     const other = `.other.json.${deadPid()}.0123abcd.tmp`;
-    for (const name of [stale, running, other]) writeFileSync(path.join(folder, name), '{');
+    for (const name of [stale, running, reusedPid, other]) writeFileSync(path.join(folder, name), '{');
     expect(readEmulatorData(file)?.format).toBe(EMULATOR_DATA_FORMAT);
     expect(readdirSync(folder).sort()).toEqual([running, other, 'state.json'].sort());
     expect(removeStaleTemporaryFiles(path.join(folder, 'missing', 'x.json'))).toEqual([]);

@@ -11,7 +11,7 @@ import {
 } from "./chunk-ETGSH43D.js";
 import {
   writeFileAtomically
-} from "./chunk-X7OQJC6D.js";
+} from "./chunk-JQXKIT2I.js";
 import {
   parseSystemFile,
   readSystemFileText

@@ -1,7 +1,7 @@
 import {
   removeStaleTemporaryFiles,
   writeFileAtomicallySync
-} from "./chunk-X7OQJC6D.js";
+} from "./chunk-JQXKIT2I.js";
 import {
   storedRedirectUrl
 } from "./chunk-B463NR5T.js";

@@ -3,7 +3,7 @@ import {
 } from "./chunk-NXYE4RLX.js";
 import {
   writeFileAtomically
-} from "./chunk-X7OQJC6D.js";
+} from "./chunk-JQXKIT2I.js";
 import {
   collectCatalogueReferences,
   pullCatalogue

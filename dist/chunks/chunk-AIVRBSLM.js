@@ -53,12 +53,12 @@ var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
   init: {
     summary: "Set up a git repository to keep its systems with sysreg.",
-    load: () => import("./init-VQKZA3IZ.js")
+    load: () => import("./init-F5GWIA45.js")
   },
-  new: { summary: "Write a commented skeleton for a new system.", load: () => import("./new-2VVGGVFJ.js") },
+  new: { summary: "Write a commented skeleton for a new system.", load: () => import("./new-EKVQSQF7.js") },
   fmt: {
     summary: "Rewrite system files into the canonical form (or --check that they are).",
-    load: () => import("./fmt-XNYMF5NI.js")
+    load: () => import("./fmt-IV7TC33N.js")
   },
   validate: {
     summary: "Check system files against the register rules (offline, or online with --env).",
@@ -66,28 +66,28 @@ var COMMANDS = {
   },
   plan: {
     summary: "Show what applying git to Altinn would change (reads only).",
-    load: () => import("./plan-C4XHIOFH.js")
+    load: () => import("./plan-T2XK2WOO.js")
   },
   apply: {
     summary: "Make Altinn match git: create, update and (with --allow-delete) delete systems.",
-    load: () => import("./apply-U6C7BCIZ.js")
+    load: () => import("./apply-V773NDHV.js")
   },
   drift: {
     summary: "Report what changed in Altinn outside git (reads only).",
-    load: () => import("./drift-PVOP4Y3S.js")
+    load: () => import("./drift-HRIXITP7.js")
   },
   import: {
     summary: "Write the vendor's live systems into YAML files (all or nothing).",
-    load: () => import("./import-EE4PSE6S.js")
+    load: () => import("./import-U4S7ISAX.js")
   },
   catalogue: {
     summary: "Snapshot an environment's access packages and resources into .sysreg/ (catalogue pull).",
-    load: () => import("./catalogue-DW5K2OKP.js")
+    load: () => import("./catalogue-4CWC6DLY.js")
   },
   schema: { summary: "Print the JSON Schema of a system file.", load: () => import("./schema-EIKODZSV.js") },
   emulator: {
     summary: "Run the local Altinn (register, Maskinporten, catalogues) on loopback.",
-    load: () => import("./emulator-SZLH37EL.js")
+    load: () => import("./emulator-S7ZFYPBH.js")
   },
   version: { summary: "Print the sysreg version.", load: () => import("./version-3YMCZUHO.js") }
 };

@@ -17,7 +17,7 @@ import {
 } from "./chunk-ETGSH43D.js";
 import {
   writeFileAtomically
-} from "./chunk-X7OQJC6D.js";
+} from "./chunk-JQXKIT2I.js";
 import {
   CONFIG_FILE_NAME
 } from "./chunk-CHKF7YDO.js";

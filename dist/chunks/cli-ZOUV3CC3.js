@@ -3,7 +3,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-URMCL2SN.js";
+} from "./chunk-AIVRBSLM.js";
 import "./chunk-CGDUWIAB.js";
 import "./chunk-QSS2BETW.js";
 import "./chunk-NXYE4RLX.js";

@@ -6,7 +6,7 @@ import {
   renderSystemYaml,
   specFromLive,
   writeFileSet
-} from "./chunk-Q532OX7I.js";
+} from "./chunk-3BMEAB5O.js";
 import {
   readLiveState
 } from "./chunk-GCDYRGNO.js";
@@ -26,7 +26,7 @@ import {
 } from "./chunk-PSLJE37U.js";
 import "./chunk-M5RVGBNK.js";
 import "./chunk-ETGSH43D.js";
-import "./chunk-X7OQJC6D.js";
+import "./chunk-JQXKIT2I.js";
 import {
   openAltinnConnection
 } from "./chunk-LHFRBQBO.js";

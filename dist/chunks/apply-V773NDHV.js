@@ -4,7 +4,7 @@ import {
   parsePlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-JGL5RYUK.js";
+} from "./chunk-MCCX3EX6.js";
 import {
   readLiveState
 } from "./chunk-GCDYRGNO.js";
@@ -15,7 +15,7 @@ import {
   collectRepeated
 } from "./chunk-QSS2BETW.js";
 import "./chunk-NXYE4RLX.js";
-import "./chunk-X7OQJC6D.js";
+import "./chunk-JQXKIT2I.js";
 import "./chunk-PZ6WVKL3.js";
 import {
   AltinnClientError,

@@ -87,7 +87,7 @@ function syncFolder(folder) {
   }
 }
 function isRunning(pid) {
-  if (pid === process.pid) return true;
+  if (pid === process.pid) return false;
   try {
     process.kill(pid, 0);
     return true;

@@ -6,7 +6,7 @@ import {
   renderDriftJson,
   renderDriftText,
   writeOutputFile
-} from "./chunk-JGL5RYUK.js";
+} from "./chunk-MCCX3EX6.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -14,7 +14,7 @@ import {
   listChangedViews,
   specFromLive,
   writeFileSet
-} from "./chunk-Q532OX7I.js";
+} from "./chunk-3BMEAB5O.js";
 import "./chunk-GCDYRGNO.js";
 import {
   collectRepeated
@@ -22,7 +22,7 @@ import {
 import "./chunk-NXYE4RLX.js";
 import "./chunk-M5RVGBNK.js";
 import "./chunk-ETGSH43D.js";
-import "./chunk-X7OQJC6D.js";
+import "./chunk-JQXKIT2I.js";
 import {
   renderDriftMarkdown
 } from "./chunk-63QFOTXI.js";

@@ -13,7 +13,7 @@ import {
 } from "./chunk-ETGSH43D.js";
 import {
   writeFileAtomically
-} from "./chunk-X7OQJC6D.js";
+} from "./chunk-JQXKIT2I.js";
 import {
   canonicalFromLive,
   canonicalFromSpec,

@@ -3,7 +3,7 @@ import {
 } from "./chunk-GCDYRGNO.js";
 import {
   writeFileAtomically
-} from "./chunk-X7OQJC6D.js";
+} from "./chunk-JQXKIT2I.js";
 import {
   HISTORY_HEADING,
   HISTORY_ONLY_SYSREG,

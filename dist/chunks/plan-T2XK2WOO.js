@@ -5,9 +5,9 @@ import {
   renderPlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-JGL5RYUK.js";
+} from "./chunk-MCCX3EX6.js";
 import "./chunk-GCDYRGNO.js";
-import "./chunk-X7OQJC6D.js";
+import "./chunk-JQXKIT2I.js";
 import {
   renderPlanMarkdown
 } from "./chunk-63QFOTXI.js";
