@@ -1,14 +1,14 @@
 import {
   main
-} from "./chunks/chunk-AIVRBSLM.js";
+} from "./chunks/chunk-472RMLO7.js";
 import "./chunks/chunk-CGDUWIAB.js";
 import "./chunks/chunk-QSS2BETW.js";
 import "./chunks/chunk-NXYE4RLX.js";
-import "./chunks/chunk-GWPSH2I2.js";
+import "./chunks/chunk-WAVMJMXL.js";
 import "./chunks/chunk-IOBAWFLS.js";
-import "./chunks/chunk-CHKF7YDO.js";
+import "./chunks/chunk-VP34OMXV.js";
 import "./chunks/chunk-XUPUTSX3.js";
-import "./chunks/chunk-V6NAYTBV.js";
+import "./chunks/chunk-PE4WBMRQ.js";
 import "./chunks/chunk-JUN6NXH3.js";
 import {
   __commonJS,
@@ -11233,8 +11233,8 @@ var require_pending_interceptors_formatter = __commonJS({
     "use strict";
     var { Transform } = __require("node:stream");
     var { Console } = __require("node:console");
-    var PERSISTENT = process.versions.icu ? "✅" : "Y ";
-    var NOT_PERSISTENT = process.versions.icu ? "❌" : "N ";
+    var PERSISTENT = process.versions.icu ? "\u2705" : "Y ";
+    var NOT_PERSISTENT = process.versions.icu ? "\u274C" : "N ";
     module.exports = class PendingInterceptorsFormatter {
       constructor({ disableColors } = {}) {
         this.transform = new Transform({
@@ -19131,7 +19131,7 @@ var require_undici = __commonJS({
 });
 
 // src/action.ts
-import process3 from "node:process";
+const process3 = globalThis.process;
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -19587,7 +19587,7 @@ function error(message, properties = {}) {
 }
 
 // src/action-run.ts
-import process2 from "node:process";
+const process2 = globalThis.process;
 var ACTION_COMMANDS = ["validate", "plan", "apply", "drift"];
 function actionArguments(inputs) {
   if (!ACTION_COMMANDS.includes(inputs.command)) {
