@@ -1,14 +1,14 @@
 import {
   main
-} from "./chunks/chunk-472RMLO7.js";
+} from "./chunks/chunk-N2QMY7XT.js";
 import "./chunks/chunk-CGDUWIAB.js";
 import "./chunks/chunk-QSS2BETW.js";
 import "./chunks/chunk-NXYE4RLX.js";
-import "./chunks/chunk-WAVMJMXL.js";
+import "./chunks/chunk-FEOSGBIE.js";
 import "./chunks/chunk-IOBAWFLS.js";
-import "./chunks/chunk-VP34OMXV.js";
+import "./chunks/chunk-QELJDGWZ.js";
 import "./chunks/chunk-XUPUTSX3.js";
-import "./chunks/chunk-PE4WBMRQ.js";
+import "./chunks/chunk-HHA4FMR5.js";
 import "./chunks/chunk-JUN6NXH3.js";
 import {
   __commonJS,

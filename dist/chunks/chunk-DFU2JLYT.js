@@ -1,6 +1,6 @@
 import {
   compareStrings
-} from "./chunk-PE4WBMRQ.js";
+} from "./chunk-HHA4FMR5.js";
 
 // src/catalogue/snapshot.ts
 const { readdir, readFile } = globalThis.process.getBuiltinModule("node:fs/promises");

@@ -2,7 +2,7 @@ import {
   SCHEMA_MODELINE,
   applyCanonicalStyle,
   renderDocument
-} from "./chunk-J5UP5OLW.js";
+} from "./chunk-O2RBBYGS.js";
 import {
   isValidOrganisationNumber,
   placeholderDescription
@@ -11,7 +11,7 @@ import {
   Document,
   isMap,
   isScalar
-} from "./chunk-PE4WBMRQ.js";
+} from "./chunk-HHA4FMR5.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES

@@ -1,6 +1,6 @@
 import {
   compareStrings
-} from "./chunk-PE4WBMRQ.js";
+} from "./chunk-HHA4FMR5.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES

@@ -4,7 +4,7 @@ import {
   parsePlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-MTKKDTLJ.js";
+} from "./chunk-DHKTAKEL.js";
 import {
   readLiveState
 } from "./chunk-GCDYRGNO.js";
@@ -21,7 +21,7 @@ import {
   AltinnClientError,
   AltinnError,
   DEFAULT_CONCURRENCY
-} from "./chunk-FQEMXWI6.js";
+} from "./chunk-E2EXR7GZ.js";
 import {
   holdsRequest,
   stringifyCanonicalJson
@@ -29,7 +29,7 @@ import {
 import "./chunk-Y6H6IDJD.js";
 import {
   checkApplyAllowed
-} from "./chunk-VP34OMXV.js";
+} from "./chunk-QELJDGWZ.js";
 import "./chunk-XUPUTSX3.js";
 import {
   declareAltinnOptions,
@@ -38,13 +38,13 @@ import {
 import {
   wantsColor
 } from "./chunk-EFA3IRPG.js";
-import "./chunk-GU6XMMAW.js";
+import "./chunk-474NEOBC.js";
 import "./chunk-PZS6YYEJ.js";
 import "./chunk-DYX2OOHH.js";
 import "./chunk-2QRLR2CN.js";
 import "./chunk-J7OVXALX.js";
-import "./chunk-SCIYDNXD.js";
-import "./chunk-PE4WBMRQ.js";
+import "./chunk-FAS45U4X.js";
+import "./chunk-HHA4FMR5.js";
 import "./chunk-JUN6NXH3.js";
 import "./chunk-B7Y4Y63N.js";
 import {

@@ -18,7 +18,7 @@ import {
 import {
   AltinnClientError,
   openAltinnConnection
-} from "./chunk-FQEMXWI6.js";
+} from "./chunk-E2EXR7GZ.js";
 import {
   canonicalFromLive,
   canonicalFromSpec,
@@ -27,10 +27,10 @@ import {
 } from "./chunk-LTTDTWR3.js";
 import {
   assessPlanSafety
-} from "./chunk-VP34OMXV.js";
+} from "./chunk-QELJDGWZ.js";
 import {
   validateSystems
-} from "./chunk-GU6XMMAW.js";
+} from "./chunk-474NEOBC.js";
 import {
   resolveEnvironment
 } from "./chunk-PZS6YYEJ.js";
@@ -42,12 +42,12 @@ import {
 } from "./chunk-2QRLR2CN.js";
 import {
   loadSystemFiles
-} from "./chunk-SCIYDNXD.js";
+} from "./chunk-FAS45U4X.js";
 import {
   compareStrings,
   discoverSystemFiles,
   sortDiagnostics
-} from "./chunk-PE4WBMRQ.js";
+} from "./chunk-HHA4FMR5.js";
 import {
   FIELD_RULES
 } from "./chunk-JUN6NXH3.js";

@@ -2,20 +2,20 @@ import {
   compareKeysCanonically,
   holdsFieldNames,
   resolveFieldAlias
-} from "./chunk-S7FG6GPX.js";
+} from "./chunk-ZVQTSZHA.js";
 import {
   applyCanonicalStyle,
   describeFileError,
   placeSchemaModeline,
   renderDocument
-} from "./chunk-J5UP5OLW.js";
+} from "./chunk-O2RBBYGS.js";
 import {
   writeFileAtomically
 } from "./chunk-JQXKIT2I.js";
 import {
   parseSystemFile,
   readSystemFileText
-} from "./chunk-SCIYDNXD.js";
+} from "./chunk-FAS45U4X.js";
 import {
   LineCounter,
   SYSTEMS_DIRECTORY,
@@ -29,7 +29,7 @@ import {
   parseSystemYaml,
   toRepoPath,
   visit
-} from "./chunk-PE4WBMRQ.js";
+} from "./chunk-HHA4FMR5.js";
 import {
   ENVIRONMENTS_KEY
 } from "./chunk-JUN6NXH3.js";

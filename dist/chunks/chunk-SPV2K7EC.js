@@ -2,7 +2,7 @@ import {
   compareKeysCanonically,
   holdsFieldNames,
   resolveFieldAlias
-} from "./chunk-S7FG6GPX.js";
+} from "./chunk-ZVQTSZHA.js";
 import {
   MODELINE_PATTERN,
   SCHEMA_MODELINE,
@@ -10,7 +10,7 @@ import {
   applyCanonicalStyle,
   describeFileError,
   renderDocument
-} from "./chunk-J5UP5OLW.js";
+} from "./chunk-O2RBBYGS.js";
 import {
   writeFileAtomically
 } from "./chunk-JQXKIT2I.js";
@@ -27,7 +27,7 @@ import {
 } from "./chunk-2QRLR2CN.js";
 import {
   parseSystemFile
-} from "./chunk-SCIYDNXD.js";
+} from "./chunk-FAS45U4X.js";
 import {
   Document,
   isAlias,
@@ -36,7 +36,7 @@ import {
   isScalar,
   isSeq,
   parseDocument
-} from "./chunk-PE4WBMRQ.js";
+} from "./chunk-HHA4FMR5.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES

@@ -2,23 +2,23 @@ import {
   fetchEnvironmentCatalogue,
   restrictToEnvironment,
   runOnlineValidation
-} from "./chunk-VFO7WK6D.js";
-import "./chunk-23R6NLTG.js";
-import "./chunk-FQEMXWI6.js";
+} from "./chunk-GK4HAFAV.js";
+import "./chunk-PDUQQBXM.js";
+import "./chunk-E2EXR7GZ.js";
 import "./chunk-LTTDTWR3.js";
 import "./chunk-Y6H6IDJD.js";
-import "./chunk-VP34OMXV.js";
+import "./chunk-QELJDGWZ.js";
 import "./chunk-XUPUTSX3.js";
-import "./chunk-HWL35ZHG.js";
+import "./chunk-DOWWYQ6N.js";
 import "./chunk-EFA3IRPG.js";
-import "./chunk-GU6XMMAW.js";
-import "./chunk-H43I6I4J.js";
+import "./chunk-474NEOBC.js";
+import "./chunk-DFU2JLYT.js";
 import "./chunk-PZS6YYEJ.js";
 import "./chunk-DYX2OOHH.js";
 import "./chunk-2QRLR2CN.js";
 import "./chunk-J7OVXALX.js";
-import "./chunk-SCIYDNXD.js";
-import "./chunk-PE4WBMRQ.js";
+import "./chunk-FAS45U4X.js";
+import "./chunk-HHA4FMR5.js";
 import "./chunk-JUN6NXH3.js";
 import "./chunk-O6VX3QZ6.js";
 import "./chunk-B7Y4Y63N.js";

@@ -7,13 +7,13 @@ import {
 import {
   collectCatalogueReferences,
   pullCatalogue
-} from "./chunk-23R6NLTG.js";
+} from "./chunk-PDUQQBXM.js";
 import {
   openAltinnConnection
-} from "./chunk-FQEMXWI6.js";
+} from "./chunk-E2EXR7GZ.js";
 import "./chunk-LTTDTWR3.js";
 import "./chunk-Y6H6IDJD.js";
-import "./chunk-VP34OMXV.js";
+import "./chunk-QELJDGWZ.js";
 import "./chunk-XUPUTSX3.js";
 import {
   declareAltinnOptions
@@ -24,15 +24,15 @@ import {
   parseCatalogueSnapshot,
   renderCatalogueSnapshot,
   snapshotPath
-} from "./chunk-H43I6I4J.js";
+} from "./chunk-DFU2JLYT.js";
 import "./chunk-PZS6YYEJ.js";
 import "./chunk-2QRLR2CN.js";
 import {
   loadSystemFiles
-} from "./chunk-SCIYDNXD.js";
+} from "./chunk-FAS45U4X.js";
 import {
   discoverSystemFiles
-} from "./chunk-PE4WBMRQ.js";
+} from "./chunk-HHA4FMR5.js";
 import "./chunk-JUN6NXH3.js";
 import {
   UsageError

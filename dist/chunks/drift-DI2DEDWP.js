@@ -6,7 +6,7 @@ import {
   renderDriftJson,
   renderDriftText,
   writeOutputFile
-} from "./chunk-MTKKDTLJ.js";
+} from "./chunk-DHKTAKEL.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -14,23 +14,23 @@ import {
   listChangedViews,
   specFromLive,
   writeFileSet
-} from "./chunk-TYQSJ4AB.js";
+} from "./chunk-SPV2K7EC.js";
 import "./chunk-GCDYRGNO.js";
 import {
   collectRepeated
 } from "./chunk-QSS2BETW.js";
 import "./chunk-NXYE4RLX.js";
-import "./chunk-S7FG6GPX.js";
-import "./chunk-J5UP5OLW.js";
+import "./chunk-ZVQTSZHA.js";
+import "./chunk-O2RBBYGS.js";
 import "./chunk-JQXKIT2I.js";
 import {
   renderDriftMarkdown
 } from "./chunk-O5OKAX22.js";
 import "./chunk-OXRKPH2W.js";
-import "./chunk-FQEMXWI6.js";
+import "./chunk-E2EXR7GZ.js";
 import "./chunk-LTTDTWR3.js";
 import "./chunk-Y6H6IDJD.js";
-import "./chunk-VP34OMXV.js";
+import "./chunk-QELJDGWZ.js";
 import "./chunk-XUPUTSX3.js";
 import {
   declareAltinnOptions,
@@ -39,7 +39,7 @@ import {
 import {
   wantsColor
 } from "./chunk-EFA3IRPG.js";
-import "./chunk-GU6XMMAW.js";
+import "./chunk-474NEOBC.js";
 import {
   environmentsOf,
   isOverridden,
@@ -49,8 +49,8 @@ import {
 import "./chunk-DYX2OOHH.js";
 import "./chunk-2QRLR2CN.js";
 import "./chunk-J7OVXALX.js";
-import "./chunk-SCIYDNXD.js";
-import "./chunk-PE4WBMRQ.js";
+import "./chunk-FAS45U4X.js";
+import "./chunk-HHA4FMR5.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULE_BY_KEY

@@ -3,20 +3,20 @@ import {
 } from "./chunk-EFA3IRPG.js";
 import {
   validateSystems
-} from "./chunk-GU6XMMAW.js";
+} from "./chunk-474NEOBC.js";
 import {
   loadCatalogueSnapshots
-} from "./chunk-H43I6I4J.js";
+} from "./chunk-DFU2JLYT.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-DYX2OOHH.js";
 import {
   loadSystemFiles
-} from "./chunk-SCIYDNXD.js";
+} from "./chunk-FAS45U4X.js";
 import {
   discoverSystemFiles,
   sortDiagnostics
-} from "./chunk-PE4WBMRQ.js";
+} from "./chunk-HHA4FMR5.js";
 import {
   renderDiagnosticsGithub
 } from "./chunk-O6VX3QZ6.js";

@@ -9,7 +9,7 @@ import {
   parseYaml,
   sortDiagnostics,
   stripFile
-} from "./chunk-PE4WBMRQ.js";
+} from "./chunk-HHA4FMR5.js";
 import {
   CANONICAL_FIELD_BY_ALIAS,
   ENVIRONMENTS_KEY,

@@ -9,7 +9,7 @@ import {
 } from "./chunk-QSS2BETW.js";
 import {
   findRepositoryRoot
-} from "./chunk-WAVMJMXL.js";
+} from "./chunk-FEOSGBIE.js";
 import {
   SYSREG_VERSION
 } from "./chunk-IOBAWFLS.js";
@@ -53,36 +53,36 @@ var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
   init: {
     summary: "Set up a git repository to keep its systems with sysreg.",
-    load: () => import("./init-4HMDM5TF.js")
+    load: () => import("./init-GQDTILI6.js")
   },
-  new: { summary: "Write a commented skeleton for a new system.", load: () => import("./new-DBSMLY6X.js") },
+  new: { summary: "Write a commented skeleton for a new system.", load: () => import("./new-T7GHV2UY.js") },
   fmt: {
     summary: "Rewrite system files into the canonical form (or --check that they are).",
-    load: () => import("./fmt-5XFDXTPN.js")
+    load: () => import("./fmt-GZNLEPIE.js")
   },
   validate: {
     summary: "Check system files against the register rules (offline, or online with --env).",
-    load: () => import("./validate-A7HU365P.js")
+    load: () => import("./validate-JOBLLAWN.js")
   },
   plan: {
     summary: "Show what applying git to Altinn would change (reads only).",
-    load: () => import("./plan-YR5HH5AM.js")
+    load: () => import("./plan-AEIWBM7K.js")
   },
   apply: {
     summary: "Make Altinn match git: create, update and (with --allow-delete) delete systems.",
-    load: () => import("./apply-24X3QRLW.js")
+    load: () => import("./apply-7MO27AT4.js")
   },
   drift: {
     summary: "Report what changed in Altinn outside git (reads only).",
-    load: () => import("./drift-NIOBY2VS.js")
+    load: () => import("./drift-DI2DEDWP.js")
   },
   import: {
     summary: "Write the vendor's live systems into YAML files (all or nothing).",
-    load: () => import("./import-7HOHDQHZ.js")
+    load: () => import("./import-YKZGJ3YG.js")
   },
   catalogue: {
     summary: "Snapshot an environment's access packages and resources into .sysreg/ (catalogue pull).",
-    load: () => import("./catalogue-KSCYF2IY.js")
+    load: () => import("./catalogue-SMSOALHA.js")
   },
   schema: { summary: "Print the JSON Schema of a system file.", load: () => import("./schema-VVJQ2N5Q.js") },
   emulator: {

@@ -25,7 +25,7 @@ import {
 import {
   sortDiagnostics,
   suggestName
-} from "./chunk-PE4WBMRQ.js";
+} from "./chunk-HHA4FMR5.js";
 
 // src/systems/rules-rights-packages.ts
 var rightAttributeId = {

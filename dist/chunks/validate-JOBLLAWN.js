@@ -5,16 +5,16 @@ import {
 import {
   DIAGNOSTICS_FORMATS,
   runValidation
-} from "./chunk-HWL35ZHG.js";
+} from "./chunk-DOWWYQ6N.js";
 import "./chunk-EFA3IRPG.js";
-import "./chunk-GU6XMMAW.js";
-import "./chunk-H43I6I4J.js";
+import "./chunk-474NEOBC.js";
+import "./chunk-DFU2JLYT.js";
 import "./chunk-PZS6YYEJ.js";
 import "./chunk-DYX2OOHH.js";
 import "./chunk-2QRLR2CN.js";
 import "./chunk-J7OVXALX.js";
-import "./chunk-SCIYDNXD.js";
-import "./chunk-PE4WBMRQ.js";
+import "./chunk-FAS45U4X.js";
+import "./chunk-HHA4FMR5.js";
 import "./chunk-JUN6NXH3.js";
 import "./chunk-O6VX3QZ6.js";
 import "./chunk-B7Y4Y63N.js";
@@ -65,7 +65,7 @@ reach that environment's Altinn.`
   async run(context, parsed) {
     const validation = readValidateArguments(parsed);
     if (validation.environment === void 0) return runValidation(context, validation);
-    const { runOnlineValidation } = await import("./validate-online-L66OOO6U.js");
+    const { runOnlineValidation } = await import("./validate-online-RKLFEYZV.js");
     return runOnlineValidation(context, { ...validation, environment: validation.environment });
   }
 };

@@ -3,15 +3,15 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-472RMLO7.js";
+} from "./chunk-N2QMY7XT.js";
 import "./chunk-CGDUWIAB.js";
 import "./chunk-QSS2BETW.js";
 import "./chunk-NXYE4RLX.js";
-import "./chunk-WAVMJMXL.js";
+import "./chunk-FEOSGBIE.js";
 import "./chunk-IOBAWFLS.js";
-import "./chunk-VP34OMXV.js";
+import "./chunk-QELJDGWZ.js";
 import "./chunk-XUPUTSX3.js";
-import "./chunk-PE4WBMRQ.js";
+import "./chunk-HHA4FMR5.js";
 import "./chunk-JUN6NXH3.js";
 import "./chunk-7VZ5H7B6.js";
 export {

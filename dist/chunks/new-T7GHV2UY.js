@@ -1,23 +1,23 @@
 import {
   describeUnsafeFileName,
   resolveSystemsFolder
-} from "./chunk-275PUP5M.js";
+} from "./chunk-SYXZBG4G.js";
 import {
   renderSystemSkeleton,
   resolveSystemIdentity
-} from "./chunk-OZRWHYLB.js";
+} from "./chunk-4JA6ITLV.js";
 import {
   describeFileError
-} from "./chunk-J5UP5OLW.js";
+} from "./chunk-O2RBBYGS.js";
 import {
   writeFileAtomically
 } from "./chunk-JQXKIT2I.js";
 import "./chunk-J7OVXALX.js";
-import "./chunk-SCIYDNXD.js";
+import "./chunk-FAS45U4X.js";
 import {
   SYSTEMS_DIRECTORY,
   toRepoPath
-} from "./chunk-PE4WBMRQ.js";
+} from "./chunk-HHA4FMR5.js";
 import "./chunk-JUN6NXH3.js";
 import {
   UsageError

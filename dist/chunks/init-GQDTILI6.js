@@ -5,26 +5,26 @@ import {
 } from "./chunk-PAIP5VFL.js";
 import {
   findGitRoot
-} from "./chunk-WAVMJMXL.js";
+} from "./chunk-FEOSGBIE.js";
 import {
   ACTION_PIN
 } from "./chunk-IOBAWFLS.js";
 import {
   resolveSystemIdentity
-} from "./chunk-OZRWHYLB.js";
+} from "./chunk-4JA6ITLV.js";
 import {
   describeFileError
-} from "./chunk-J5UP5OLW.js";
+} from "./chunk-O2RBBYGS.js";
 import {
   writeFileAtomically
 } from "./chunk-JQXKIT2I.js";
 import {
   CONFIG_FILE_NAME
-} from "./chunk-VP34OMXV.js";
+} from "./chunk-QELJDGWZ.js";
 import "./chunk-J7OVXALX.js";
 import {
   SYSTEMS_DIRECTORY
-} from "./chunk-PE4WBMRQ.js";
+} from "./chunk-HHA4FMR5.js";
 import "./chunk-JUN6NXH3.js";
 import {
   UsageError

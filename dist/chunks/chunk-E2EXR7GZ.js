@@ -9,7 +9,7 @@ import {
 } from "./chunk-Y6H6IDJD.js";
 import {
   loadSysregConfig
-} from "./chunk-VP34OMXV.js";
+} from "./chunk-QELJDGWZ.js";
 import {
   redactSecrets,
   toRedactedCause

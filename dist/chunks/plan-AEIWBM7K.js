@@ -5,7 +5,7 @@ import {
   renderPlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-MTKKDTLJ.js";
+} from "./chunk-DHKTAKEL.js";
 import "./chunk-GCDYRGNO.js";
 import "./chunk-JQXKIT2I.js";
 import {
@@ -14,36 +14,36 @@ import {
 import "./chunk-OXRKPH2W.js";
 import {
   restrictToEnvironment
-} from "./chunk-VFO7WK6D.js";
+} from "./chunk-GK4HAFAV.js";
 import {
   collectCatalogueReferences,
   fetchCatalogue
-} from "./chunk-23R6NLTG.js";
-import "./chunk-FQEMXWI6.js";
+} from "./chunk-PDUQQBXM.js";
+import "./chunk-E2EXR7GZ.js";
 import "./chunk-LTTDTWR3.js";
 import "./chunk-Y6H6IDJD.js";
-import "./chunk-VP34OMXV.js";
+import "./chunk-QELJDGWZ.js";
 import "./chunk-XUPUTSX3.js";
 import {
   declareAltinnOptions,
   pickFormat
 } from "./chunk-4MD6NOMD.js";
-import "./chunk-HWL35ZHG.js";
+import "./chunk-DOWWYQ6N.js";
 import {
   wantsColor
 } from "./chunk-EFA3IRPG.js";
 import {
   validateSystems
-} from "./chunk-GU6XMMAW.js";
-import "./chunk-H43I6I4J.js";
+} from "./chunk-474NEOBC.js";
+import "./chunk-DFU2JLYT.js";
 import "./chunk-PZS6YYEJ.js";
 import "./chunk-DYX2OOHH.js";
 import "./chunk-2QRLR2CN.js";
 import "./chunk-J7OVXALX.js";
-import "./chunk-SCIYDNXD.js";
+import "./chunk-FAS45U4X.js";
 import {
   sortDiagnostics
-} from "./chunk-PE4WBMRQ.js";
+} from "./chunk-HHA4FMR5.js";
 import "./chunk-JUN6NXH3.js";
 import "./chunk-O6VX3QZ6.js";
 import {

@@ -1,13 +1,13 @@
 import {
   describeFileError
-} from "./chunk-J5UP5OLW.js";
+} from "./chunk-O2RBBYGS.js";
 import {
   MAX_SYSTEM_FILE_BYTES,
   parseSystemFile
-} from "./chunk-SCIYDNXD.js";
+} from "./chunk-FAS45U4X.js";
 import {
   toRepoPath
-} from "./chunk-PE4WBMRQ.js";
+} from "./chunk-HHA4FMR5.js";
 import {
   UsageError
 } from "./chunk-BVG62MQ6.js";

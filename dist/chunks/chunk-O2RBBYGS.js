@@ -4,7 +4,7 @@ import {
   isPair,
   isScalar,
   visit
-} from "./chunk-PE4WBMRQ.js";
+} from "./chunk-HHA4FMR5.js";
 
 // src/model/describe-file-error.ts
 function describeFileError(error) {

@@ -6,7 +6,7 @@ import {
   renderSystemYaml,
   specFromLive,
   writeFileSet
-} from "./chunk-TYQSJ4AB.js";
+} from "./chunk-SPV2K7EC.js";
 import {
   readLiveState
 } from "./chunk-GCDYRGNO.js";
@@ -23,26 +23,26 @@ import {
   indexFolder,
   readSystemsFolder,
   resolveSystemsFolder
-} from "./chunk-275PUP5M.js";
-import "./chunk-S7FG6GPX.js";
-import "./chunk-J5UP5OLW.js";
+} from "./chunk-SYXZBG4G.js";
+import "./chunk-ZVQTSZHA.js";
+import "./chunk-O2RBBYGS.js";
 import "./chunk-JQXKIT2I.js";
 import {
   openAltinnConnection
-} from "./chunk-FQEMXWI6.js";
+} from "./chunk-E2EXR7GZ.js";
 import {
   canonicalFromSpec,
   stringifyCanonicalJson
 } from "./chunk-LTTDTWR3.js";
 import "./chunk-Y6H6IDJD.js";
-import "./chunk-VP34OMXV.js";
+import "./chunk-QELJDGWZ.js";
 import "./chunk-XUPUTSX3.js";
 import {
   declareAltinnOptions
 } from "./chunk-4MD6NOMD.js";
 import {
   validateSystems
-} from "./chunk-GU6XMMAW.js";
+} from "./chunk-474NEOBC.js";
 import {
   environmentsOf,
   resolveSpec
@@ -54,10 +54,10 @@ import "./chunk-2QRLR2CN.js";
 import "./chunk-J7OVXALX.js";
 import {
   parseSystemFile
-} from "./chunk-SCIYDNXD.js";
+} from "./chunk-FAS45U4X.js";
 import {
   SYSTEMS_DIRECTORY
-} from "./chunk-PE4WBMRQ.js";
+} from "./chunk-HHA4FMR5.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES

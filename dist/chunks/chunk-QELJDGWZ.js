@@ -9,7 +9,7 @@ import {
   splitInstancePath,
   stripFile,
   suggestName
-} from "./chunk-PE4WBMRQ.js";
+} from "./chunk-HHA4FMR5.js";
 
 // src/plan/safety.ts
 var DEFAULT_SAFETY_SETTINGS = { maxChangeShare: 0.3, minSystemsForShare: 10 };

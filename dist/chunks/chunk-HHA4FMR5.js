@@ -6459,18 +6459,28 @@ function parseSystemYaml(text, options = {}) {
 }
 function findDuplicateKeys(document) {
   const found = [];
-  visit(document, {
-    Map(_key, map2) {
+  const walk = (node) => {
+    if (isMap(node)) {
       const seen = /* @__PURE__ */ new Set();
-      for (const pair of map2.items) {
+      for (const pair of node.items) {
         if (!isScalar(pair.key)) continue;
         if (seen.has(pair.key.value)) {
           const start = pair.key.range?.[0] ?? 0;
           found.push(new YAMLParseError([start, start + 1], "DUPLICATE_KEY", "Map keys must be unique"));
         } else seen.add(pair.key.value);
       }
+      for (const pair of node.items) {
+        walk(pair.key);
+        walk(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) walk(item);
+    } else if (isPair(node)) {
+      walk(node.key);
+      walk(node.value);
     }
-  });
+  };
+  walk(document.contents);
   return found;
 }
 

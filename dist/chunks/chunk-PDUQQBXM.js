@@ -5,7 +5,7 @@ import {
 } from "./chunk-PZS6YYEJ.js";
 import {
   compareStrings
-} from "./chunk-PE4WBMRQ.js";
+} from "./chunk-HHA4FMR5.js";
 
 // src/altinn/catalogue-client.ts
 async function fetchCatalogue(client, options) {

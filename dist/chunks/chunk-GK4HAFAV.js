@@ -1,13 +1,13 @@
 import {
   collectCatalogueReferences,
   fetchCatalogue
-} from "./chunk-23R6NLTG.js";
+} from "./chunk-PDUQQBXM.js";
 import {
   openAltinnConnection
-} from "./chunk-FQEMXWI6.js";
+} from "./chunk-E2EXR7GZ.js";
 import {
   runValidation
-} from "./chunk-HWL35ZHG.js";
+} from "./chunk-DOWWYQ6N.js";
 
 // src/commands/validate-online.ts
 function restrictToEnvironment(file, environment) {

@@ -1,9 +1,9 @@
 import {
   CONFIG_FILE_NAME
-} from "./chunk-VP34OMXV.js";
+} from "./chunk-QELJDGWZ.js";
 import {
   SYSTEMS_DIRECTORY
-} from "./chunk-PE4WBMRQ.js";
+} from "./chunk-HHA4FMR5.js";
 
 // src/config/repository-root.ts
 const { stat } = globalThis.process.getBuiltinModule("node:fs/promises");
