@@ -1,6 +1,6 @@
 import {
   main
-} from "./chunks/chunk-N2QMY7XT.js";
+} from "./chunks/chunk-YGNTOKQW.js";
 import "./chunks/chunk-CGDUWIAB.js";
 import "./chunks/chunk-QSS2BETW.js";
 import "./chunks/chunk-NXYE4RLX.js";

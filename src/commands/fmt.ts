@@ -93,7 +93,7 @@ first), nor targets of symbolic links that lead out of systems/.`,
 
 /** The file's canonical text, or why it is left alone (see `formatSystemFile`). */
 async function formatFile(file: DiscoveredFile): Promise<FileFormatting> {
-  const decoded = await readSystemFileText(file);
+  const decoded = readSystemFileText(file);
   if (!decoded.ok) {
     const { line, column, message } = decoded.diagnostic;
     return { problems: [`${message} (line ${line}, column ${column})`] };

@@ -122,20 +122,20 @@ export function findRepeats<T>(
   return repeats;
 }
 
-/** Each item of a list field with its path: `[field, index, ...inside]`. */
-export function locateItems<T>(items: readonly T[], field: string, ...inside: string[]): [T, SourcePath][] {
-  return items.map((item, index) => [item, [field, index, ...inside]]);
-}
-
-/** A finding at each item that `problem` has something to say about, in the items' order. */
+/**
+ * A finding at each item that `problem` has something to say about, in the items' order. The path is
+ * built only for an item with a finding: rules run over every system in every environment, and most
+ * items have none.
+ */
 export function findInItems<T>(
-  located: Iterable<readonly [T, SourcePath]>,
+  items: readonly T[],
+  pathOf: (index: number) => SourcePath,
   problem: (item: T) => Omit<Finding, 'path'> | undefined,
 ): Finding[] {
   const findings: Finding[] = [];
-  for (const [item, path] of located) {
-    const found = problem(item);
-    if (found) findings.push({ path, ...found });
+  for (let index = 0; index < items.length; index++) {
+    const found = problem(items[index] as T);
+    if (found) findings.push({ path: pathOf(index), ...found });
   }
   return findings;
 }

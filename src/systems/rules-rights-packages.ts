@@ -1,13 +1,12 @@
 /** The register's rules for rights (resources) and access packages, against the catalogue. */
 import { DELEGABLE_RESOURCE_TYPES } from '../model/wire.ts';
 import type { AttributePair, SystemSpec } from '../model/system.ts';
-import type { SourcePath } from './parsed-file.ts';
 import {
   ACCESS_PACKAGE_URN_PATTERN,
   describePull,
   findInItems,
   findRepeats,
-  locateItems,
+  type Finding,
   RESOURCE_ATTRIBUTE_ID,
   type SystemRule,
 } from './rules-model.ts';
@@ -19,7 +18,7 @@ export const rightAttributeId: SystemRule = {
   severity: 'error',
   summary: `Each resource attribute of a right has id \`${RESOURCE_ATTRIBUTE_ID}\`, exactly.`,
   check(spec) {
-    return findInItems(listAttributePairs(spec, 'id'), (pair) =>
+    return findInAttributePairs(spec, 'id', (pair) =>
       pair.id === RESOURCE_ATTRIBUTE_ID
         ? undefined
         : { message: `the attribute id must be \`${RESOURCE_ATTRIBUTE_ID}\`, not \`${pair.id}\`.` },
@@ -45,20 +44,25 @@ export const rightUnique: SystemRule = {
   },
 };
 
-/** Every attribute pair of every right, with the path of its `id` or `value`. */
-function* listAttributePairs(spec: SystemSpec, part: 'id' | 'value'): Generator<[AttributePair, SourcePath]> {
-  for (const [rightIndex, right] of spec.rights.entries()) {
-    for (const [pairIndex, pair] of right.resource.entries()) {
-      yield [pair, ['rights', rightIndex, 'resource', pairIndex, part]];
-    }
-  }
+/** A finding at each attribute pair of each right that `problem` finds wrong, at its `id` or `value`. */
+function findInAttributePairs(
+  spec: SystemSpec,
+  part: 'id' | 'value',
+  problem: (pair: AttributePair) => Omit<Finding, 'path'> | undefined,
+): Finding[] {
+  return spec.rights.flatMap((right, rightIndex) =>
+    findInItems(right.resource, (pairIndex) => ['rights', rightIndex, 'resource', pairIndex, part], problem),
+  );
 }
 
-/** The resource id of every `urn:altinn:resource` pair, with the path of its value. */
-function* listResourceValues(spec: SystemSpec): Generator<[string, SourcePath]> {
-  for (const [pair, at] of listAttributePairs(spec, 'value')) {
-    if (pair.id === RESOURCE_ATTRIBUTE_ID) yield [pair.value, at];
-  }
+/** A finding at the value of each `urn:altinn:resource` pair that `problem` finds wrong. */
+function findInResourceValues(
+  spec: SystemSpec,
+  problem: (resource: string) => Omit<Finding, 'path'> | undefined,
+): Finding[] {
+  return findInAttributePairs(spec, 'value', (pair) =>
+    pair.id === RESOURCE_ATTRIBUTE_ID ? problem(pair.value) : undefined,
+  );
 }
 
 export const resourceKnown: SystemRule = {
@@ -69,7 +73,7 @@ export const resourceKnown: SystemRule = {
   needsResources: true,
   readsCatalogue: true,
   check(spec, { catalogue, source }) {
-    return findInItems(listResourceValues(spec), (value) => {
+    return findInResourceValues(spec, (value) => {
       if (catalogue.resources.has(value)) return undefined;
       const suggestion = suggestName(value, [...catalogue.resources.keys()]);
       const didYouMean = suggestion ? `; did you mean \`${suggestion}\`?` : '.';
@@ -94,7 +98,7 @@ export const resourceTypeDelegable: SystemRule = {
   needsResources: true,
   readsCatalogue: true,
   check(spec, { catalogue }) {
-    return findInItems(listResourceValues(spec), (value) => {
+    return findInResourceValues(spec, (value) => {
       const record = catalogue.resources.get(value);
       if (!record || DELEGABLE_RESOURCE_TYPES.includes(record.resourceType)) return undefined;
       return {
@@ -110,7 +114,7 @@ export const accessPackageUrnFormat: SystemRule = {
   severity: 'error',
   summary: 'Each access package urn reads `urn:altinn:accesspackage:<name>`.',
   check(spec) {
-    return findInItems(locateAccessPackageUrns(spec), (urn) =>
+    return findInAccessPackageUrns(spec, (urn) =>
       ACCESS_PACKAGE_URN_PATTERN.test(urn)
         ? undefined
         : { message: `\`${urn}\` is not an access package urn (\`urn:altinn:accesspackage:<name>\`).` },
@@ -126,7 +130,7 @@ export const accessPackageKnown: SystemRule = {
   summary:
     "Each access package is in the environment's catalogue (a pulled snapshot, or live); with neither, one the built-in list lacks is a warning.",
   check(spec, { catalogue, source }) {
-    return findInItems(locateAccessPackageUrns(spec), (urn) => {
+    return findInAccessPackageUrns(spec, (urn) => {
       if (!ACCESS_PACKAGE_URN_PATTERN.test(urn) || catalogue.accessPackages.has(urn)) return undefined;
       const suggestion = suggestName(urn, [...catalogue.accessPackages.keys()]);
       const didYouMean = suggestion ? `; did you mean \`${suggestion}\`?` : '.';
@@ -155,7 +159,7 @@ export const accessPackageDelegable: SystemRule = {
   readsCatalogue: true,
   summary: 'Each access package can be delegated or assigned.',
   check(spec, { catalogue }) {
-    return findInItems(locateAccessPackageUrns(spec), (urn) => {
+    return findInAccessPackageUrns(spec, (urn) => {
       const record = catalogue.accessPackages.get(urn);
       if (!record || record.isDelegable || record.isAssignable) return undefined;
       return { message: `access package \`${urn}\` can be neither delegated nor assigned.` };
@@ -186,7 +190,7 @@ export const accessPackageVisibleNotAssignable: SystemRule = {
   summary: 'A visible system has no non-assignable (client-relationship) access packages.',
   check(spec, { catalogue }) {
     if (!spec.isVisible) return [];
-    return findInItems(locateAccessPackageUrns(spec), (urn) => {
+    return findInAccessPackageUrns(spec, (urn) => {
       const record = catalogue.accessPackages.get(urn);
       if (!record || record.isAssignable) return undefined;
       return {
@@ -197,7 +201,14 @@ export const accessPackageVisibleNotAssignable: SystemRule = {
   },
 };
 
-/** Each access package's urn, with the path of it. */
-function locateAccessPackageUrns(spec: SystemSpec): [string, SourcePath][] {
-  return locateItems(spec.accessPackages, 'accessPackages', 'urn').map(([item, at]) => [item.urn, at]);
+/** A finding at the urn of each access package that `problem` finds wrong. */
+function findInAccessPackageUrns(
+  spec: SystemSpec,
+  problem: (urn: string) => Omit<Finding, 'path'> | undefined,
+): Finding[] {
+  return findInItems(
+    spec.accessPackages,
+    (index) => ['accessPackages', index, 'urn'],
+    (item) => problem(item.urn),
+  );
 }

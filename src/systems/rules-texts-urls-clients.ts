@@ -3,7 +3,6 @@ import { nameFromId, placeholderDescription } from './placeholders.ts';
 import {
   findInItems,
   findRepeats,
-  locateItems,
   REQUIRED_LANGUAGES,
   type Finding,
   type SystemRule,
@@ -52,11 +51,18 @@ export const redirectUrlHttps: SystemRule = {
   severity: 'error',
   summary: 'Each allowed redirect URL is an absolute https URL.',
   check(spec) {
-    return findInItems(locateItems(spec.allowedRedirectUrls, 'allowedRedirectUrls'), (url) => {
-      const parsed = URL.parse(url);
-      if (parsed?.protocol === 'https:' && parsed.hostname !== '') return undefined;
-      return { message: `\`${url}\` is not an absolute https URL.`, hint: 'Write it as https://host/path.' };
-    });
+    return findInItems(
+      spec.allowedRedirectUrls,
+      (index) => ['allowedRedirectUrls', index],
+      (url) => {
+        const parsed = URL.parse(url);
+        if (parsed?.protocol === 'https:' && parsed.hostname !== '') return undefined;
+        return {
+          message: `\`${url}\` is not an absolute https URL.`,
+          hint: 'Write it as https://host/path.',
+        };
+      },
+    );
   },
 };
 
@@ -94,14 +100,18 @@ export const clientIdNotBlank: SystemRule = {
   severity: 'error',
   summary: 'Client ids are not empty and have no surrounding whitespace (Altinn stores them as sent).',
   check(spec) {
-    return findInItems(locateItems(spec.clientId, 'clientId'), (clientId) => {
-      if (clientId !== '' && clientId.trim() === clientId) return undefined;
-      return {
-        message:
-          clientId.trim() === ''
-            ? 'a client id is empty.'
-            : `client id \`${clientId}\` has surrounding whitespace.`,
-      };
-    });
+    return findInItems(
+      spec.clientId,
+      (index) => ['clientId', index],
+      (clientId) => {
+        if (clientId !== '' && clientId.trim() === clientId) return undefined;
+        return {
+          message:
+            clientId.trim() === ''
+              ? 'a client id is empty.'
+              : `client id \`${clientId}\` has surrounding whitespace.`,
+        };
+      },
+    );
   },
 };

@@ -21,7 +21,7 @@ describe('rule messages', () => {
     for (const ruleId of readdirSync(FIXTURES).sort()) {
       const root = path.join(FIXTURES, ruleId);
       const discovered = await discoverSystemFiles(root, ['.']);
-      const files = await loadSystemFiles(discovered.files);
+      const files = loadSystemFiles(discovered.files);
       lines.push(`## ${ruleId}`);
       for (const diagnostic of validateSystems(files, {
         catalogue: DEFAULT_CATALOGUE,

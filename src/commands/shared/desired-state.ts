@@ -28,7 +28,7 @@ export interface DesiredState {
 
 export async function loadDesiredState(root: string, environment: string): Promise<DesiredState> {
   const discovered = await discoverSystemFiles(root, []);
-  const files = await loadSystemFiles(discovered.files);
+  const files = loadSystemFiles(discovered.files);
   const diagnostics = sortDiagnostics([
     ...discovered.diagnostics,
     ...validateSystems(files, { catalogue: DEFAULT_CATALOGUE }),

@@ -61,7 +61,7 @@ export async function runValidation(
     context.cwd,
     options.paths.map((given) => resolveFileArgument(context, given)),
   );
-  const loaded = await loadSystemFiles(discovered.files);
+  const loaded = loadSystemFiles(discovered.files);
   const { files, catalogue, catalogueSource, checkResources, snapshots } = await source(loaded);
   const diagnostics = sortDiagnostics([
     ...discovered.diagnostics,

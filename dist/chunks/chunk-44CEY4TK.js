@@ -2,7 +2,7 @@ import {
   RESOURCE_ATTRIBUTE_ID,
   environmentsOf,
   resolveSpec
-} from "./chunk-PZS6YYEJ.js";
+} from "./chunk-TWCSMN77.js";
 import {
   compareStrings
 } from "./chunk-HHA4FMR5.js";

@@ -64,14 +64,11 @@ function findRepeats(items, keyOf) {
   });
   return repeats;
 }
-function locateItems(items, field, ...inside) {
-  return items.map((item, index) => [item, [field, index, ...inside]]);
-}
-function findInItems(located, problem) {
+function findInItems(items, pathOf, problem) {
   const findings = [];
-  for (const [item, path] of located) {
-    const found = problem(item);
-    if (found) findings.push({ path, ...found });
+  for (let index = 0; index < items.length; index++) {
+    const found = problem(items[index]);
+    if (found) findings.push({ path: pathOf(index), ...found });
   }
   return findings;
 }
@@ -91,6 +88,5 @@ export {
   indexCatalogue,
   describePull,
   findRepeats,
-  locateItems,
   findInItems
 };

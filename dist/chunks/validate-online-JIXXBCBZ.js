@@ -2,22 +2,22 @@ import {
   fetchEnvironmentCatalogue,
   restrictToEnvironment,
   runOnlineValidation
-} from "./chunk-GK4HAFAV.js";
-import "./chunk-PDUQQBXM.js";
+} from "./chunk-PRPT35AR.js";
+import "./chunk-44CEY4TK.js";
 import "./chunk-E2EXR7GZ.js";
 import "./chunk-LTTDTWR3.js";
 import "./chunk-Y6H6IDJD.js";
 import "./chunk-QELJDGWZ.js";
 import "./chunk-XUPUTSX3.js";
-import "./chunk-DOWWYQ6N.js";
+import "./chunk-7T2535AQ.js";
 import "./chunk-EFA3IRPG.js";
-import "./chunk-474NEOBC.js";
+import "./chunk-Z7BH6JNN.js";
 import "./chunk-DFU2JLYT.js";
-import "./chunk-PZS6YYEJ.js";
+import "./chunk-TWCSMN77.js";
 import "./chunk-DYX2OOHH.js";
 import "./chunk-2QRLR2CN.js";
 import "./chunk-J7OVXALX.js";
-import "./chunk-FAS45U4X.js";
+import "./chunk-GYEAJOLA.js";
 import "./chunk-HHA4FMR5.js";
 import "./chunk-JUN6NXH3.js";
 import "./chunk-O6VX3QZ6.js";

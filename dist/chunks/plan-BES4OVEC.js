@@ -5,7 +5,7 @@ import {
   renderPlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-DHKTAKEL.js";
+} from "./chunk-54GJH33I.js";
 import "./chunk-GCDYRGNO.js";
 import "./chunk-JQXKIT2I.js";
 import {
@@ -14,11 +14,11 @@ import {
 import "./chunk-OXRKPH2W.js";
 import {
   restrictToEnvironment
-} from "./chunk-GK4HAFAV.js";
+} from "./chunk-PRPT35AR.js";
 import {
   collectCatalogueReferences,
   fetchCatalogue
-} from "./chunk-PDUQQBXM.js";
+} from "./chunk-44CEY4TK.js";
 import "./chunk-E2EXR7GZ.js";
 import "./chunk-LTTDTWR3.js";
 import "./chunk-Y6H6IDJD.js";
@@ -28,19 +28,19 @@ import {
   declareAltinnOptions,
   pickFormat
 } from "./chunk-4MD6NOMD.js";
-import "./chunk-DOWWYQ6N.js";
+import "./chunk-7T2535AQ.js";
 import {
   wantsColor
 } from "./chunk-EFA3IRPG.js";
 import {
   validateSystems
-} from "./chunk-474NEOBC.js";
+} from "./chunk-Z7BH6JNN.js";
 import "./chunk-DFU2JLYT.js";
-import "./chunk-PZS6YYEJ.js";
+import "./chunk-TWCSMN77.js";
 import "./chunk-DYX2OOHH.js";
 import "./chunk-2QRLR2CN.js";
 import "./chunk-J7OVXALX.js";
-import "./chunk-FAS45U4X.js";
+import "./chunk-GYEAJOLA.js";
 import {
   sortDiagnostics
 } from "./chunk-HHA4FMR5.js";

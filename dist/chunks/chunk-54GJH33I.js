@@ -30,10 +30,10 @@ import {
 } from "./chunk-QELJDGWZ.js";
 import {
   validateSystems
-} from "./chunk-474NEOBC.js";
+} from "./chunk-Z7BH6JNN.js";
 import {
   resolveEnvironment
-} from "./chunk-PZS6YYEJ.js";
+} from "./chunk-TWCSMN77.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-DYX2OOHH.js";
@@ -42,7 +42,7 @@ import {
 } from "./chunk-2QRLR2CN.js";
 import {
   loadSystemFiles
-} from "./chunk-FAS45U4X.js";
+} from "./chunk-GYEAJOLA.js";
 import {
   compareStrings,
   discoverSystemFiles,
@@ -824,7 +824,7 @@ const { promisify } = globalThis.process.getBuiltinModule("node:util");
 // src/commands/shared/desired-state.ts
 async function loadDesiredState(root, environment) {
   const discovered = await discoverSystemFiles(root, []);
-  const files = await loadSystemFiles(discovered.files);
+  const files = loadSystemFiles(discovered.files);
   const diagnostics = sortDiagnostics([
     ...discovered.diagnostics,
     ...validateSystems(files, { catalogue: DEFAULT_CATALOGUE })

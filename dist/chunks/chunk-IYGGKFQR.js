@@ -4,7 +4,7 @@ import {
 import {
   MAX_SYSTEM_FILE_BYTES,
   parseSystemFile
-} from "./chunk-FAS45U4X.js";
+} from "./chunk-GYEAJOLA.js";
 import {
   toRepoPath
 } from "./chunk-HHA4FMR5.js";

@@ -17,7 +17,7 @@ import {
 } from "./chunk-JUN6NXH3.js";
 
 // src/systems/load.ts
-const { constants, open } = globalThis.process.getBuiltinModule("node:fs/promises");
+const { closeSync, constants, fstatSync, openSync, readSync } = globalThis.process.getBuiltinModule("node:fs");
 
 // src/systems/schema-validator.ts
 var validate = validate10;
@@ -1998,7 +1998,6 @@ function buildDocument(value) {
 
 // src/systems/load.ts
 var MAX_SYSTEM_FILE_BYTES = 1024 * 1024;
-var READ_CONCURRENCY = 32;
 function locateByte(bytes, offset) {
   let line = 1;
   let lineStart = 0;
@@ -2074,19 +2073,19 @@ function formatByteCount(count) {
   if (count >= 1024) return `${(count / 1024).toFixed(1)} KiB`;
   return `${count} bytes`;
 }
-async function readSystemFileText(file) {
+function readSystemFileText(file) {
   const unreadable = (ruleId, message) => ({
     ok: false,
     diagnostic: { file: file.path, line: 1, column: 1, ruleId, severity: "error", message }
   });
-  let handle;
+  let descriptor;
   try {
-    handle = await open(file.absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+    descriptor = openSync(file.absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     return unreadable("file-unreadable", `cannot open the file: ${describeErrorCode(error)}.`);
   }
   try {
-    const info = await handle.stat();
+    const info = fstatSync(descriptor);
     if (!info.isFile()) return unreadable("path-not-a-file", "this is not a regular file.");
     if (info.size > MAX_SYSTEM_FILE_BYTES) {
       return unreadable(
@@ -2095,26 +2094,21 @@ async function readSystemFileText(file) {
       );
     }
     const buffer = new Uint8Array(info.size + 1);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const bytesRead = readSync(descriptor, buffer, 0, buffer.length, 0);
     return decodeSystemFile(file.path, buffer.subarray(0, bytesRead));
   } catch (error) {
     return unreadable("file-unreadable", `cannot read the file: ${describeErrorCode(error)}.`);
   } finally {
-    await handle.close();
+    closeSync(descriptor);
   }
 }
-async function loadSystemFile(file) {
-  const decoded = await readSystemFileText(file);
+function loadSystemFile(file) {
+  const decoded = readSystemFileText(file);
   if (!decoded.ok) return createUnreadableFile(file.path, [decoded.diagnostic]);
   return parseSystemFile(file.path, decoded.text);
 }
-async function loadSystemFiles(files) {
-  const loaded = [];
-  for (let start = 0; start < files.length; start += READ_CONCURRENCY) {
-    const batch = files.slice(start, start + READ_CONCURRENCY);
-    loaded.push(...await Promise.all(batch.map((file) => loadSystemFile(file))));
-  }
-  return loaded;
+function loadSystemFiles(files) {
+  return files.map((file) => loadSystemFile(file));
 }
 function describeErrorCode(error) {
   return error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : "unknown error";

@@ -7,7 +7,7 @@ import {
 import {
   collectCatalogueReferences,
   pullCatalogue
-} from "./chunk-PDUQQBXM.js";
+} from "./chunk-44CEY4TK.js";
 import {
   openAltinnConnection
 } from "./chunk-E2EXR7GZ.js";
@@ -25,11 +25,11 @@ import {
   renderCatalogueSnapshot,
   snapshotPath
 } from "./chunk-DFU2JLYT.js";
-import "./chunk-PZS6YYEJ.js";
+import "./chunk-TWCSMN77.js";
 import "./chunk-2QRLR2CN.js";
 import {
   loadSystemFiles
-} from "./chunk-FAS45U4X.js";
+} from "./chunk-GYEAJOLA.js";
 import {
   discoverSystemFiles
 } from "./chunk-HHA4FMR5.js";
@@ -71,7 +71,7 @@ function describeChange(change) {
 async function pull(context, values) {
   const environment = values.env;
   const discovered = await discoverSystemFiles(context.cwd, []);
-  const references = collectCatalogueReferences(await loadSystemFiles(discovered.files));
+  const references = collectCatalogueReferences(loadSystemFiles(discovered.files));
   const { connection } = await openAltinnConnection(context, {
     environment,
     altinnUrl: values.altinnUrl

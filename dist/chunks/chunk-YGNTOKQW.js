@@ -55,34 +55,34 @@ var COMMANDS = {
     summary: "Set up a git repository to keep its systems with sysreg.",
     load: () => import("./init-GQDTILI6.js")
   },
-  new: { summary: "Write a commented skeleton for a new system.", load: () => import("./new-T7GHV2UY.js") },
+  new: { summary: "Write a commented skeleton for a new system.", load: () => import("./new-4IWBC7ND.js") },
   fmt: {
     summary: "Rewrite system files into the canonical form (or --check that they are).",
-    load: () => import("./fmt-GZNLEPIE.js")
+    load: () => import("./fmt-KZOLBLST.js")
   },
   validate: {
     summary: "Check system files against the register rules (offline, or online with --env).",
-    load: () => import("./validate-JOBLLAWN.js")
+    load: () => import("./validate-CIYJ6WMW.js")
   },
   plan: {
     summary: "Show what applying git to Altinn would change (reads only).",
-    load: () => import("./plan-AEIWBM7K.js")
+    load: () => import("./plan-BES4OVEC.js")
   },
   apply: {
     summary: "Make Altinn match git: create, update and (with --allow-delete) delete systems.",
-    load: () => import("./apply-7MO27AT4.js")
+    load: () => import("./apply-U6BMM2T3.js")
   },
   drift: {
     summary: "Report what changed in Altinn outside git (reads only).",
-    load: () => import("./drift-DI2DEDWP.js")
+    load: () => import("./drift-S6LJ24KT.js")
   },
   import: {
     summary: "Write the vendor's live systems into YAML files (all or nothing).",
-    load: () => import("./import-YKZGJ3YG.js")
+    load: () => import("./import-DFO2ZQPM.js")
   },
   catalogue: {
     summary: "Snapshot an environment's access packages and resources into .sysreg/ (catalogue pull).",
-    load: () => import("./catalogue-SMSOALHA.js")
+    load: () => import("./catalogue-QM5YBLNC.js")
   },
   schema: { summary: "Print the JSON Schema of a system file.", load: () => import("./schema-VVJQ2N5Q.js") },
   emulator: {

@@ -1,13 +1,13 @@
 import {
   collectCatalogueReferences,
   fetchCatalogue
-} from "./chunk-PDUQQBXM.js";
+} from "./chunk-44CEY4TK.js";
 import {
   openAltinnConnection
 } from "./chunk-E2EXR7GZ.js";
 import {
   runValidation
-} from "./chunk-DOWWYQ6N.js";
+} from "./chunk-7T2535AQ.js";
 
 // src/commands/validate-online.ts
 function restrictToEnvironment(file, environment) {

@@ -3,7 +3,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-N2QMY7XT.js";
+} from "./chunk-YGNTOKQW.js";
 import "./chunk-CGDUWIAB.js";
 import "./chunk-QSS2BETW.js";
 import "./chunk-NXYE4RLX.js";

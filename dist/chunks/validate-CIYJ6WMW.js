@@ -5,15 +5,15 @@ import {
 import {
   DIAGNOSTICS_FORMATS,
   runValidation
-} from "./chunk-DOWWYQ6N.js";
+} from "./chunk-7T2535AQ.js";
 import "./chunk-EFA3IRPG.js";
-import "./chunk-474NEOBC.js";
+import "./chunk-Z7BH6JNN.js";
 import "./chunk-DFU2JLYT.js";
-import "./chunk-PZS6YYEJ.js";
+import "./chunk-TWCSMN77.js";
 import "./chunk-DYX2OOHH.js";
 import "./chunk-2QRLR2CN.js";
 import "./chunk-J7OVXALX.js";
-import "./chunk-FAS45U4X.js";
+import "./chunk-GYEAJOLA.js";
 import "./chunk-HHA4FMR5.js";
 import "./chunk-JUN6NXH3.js";
 import "./chunk-O6VX3QZ6.js";
@@ -65,7 +65,7 @@ reach that environment's Altinn.`
   async run(context, parsed) {
     const validation = readValidateArguments(parsed);
     if (validation.environment === void 0) return runValidation(context, validation);
-    const { runOnlineValidation } = await import("./validate-online-RKLFEYZV.js");
+    const { runOnlineValidation } = await import("./validate-online-JIXXBCBZ.js");
     return runOnlineValidation(context, { ...validation, environment: validation.environment });
   }
 };

@@ -21,13 +21,13 @@ import {
 } from "./chunk-LTTDTWR3.js";
 import {
   resolveSpec
-} from "./chunk-PZS6YYEJ.js";
+} from "./chunk-TWCSMN77.js";
 import {
   copyRequestFields
 } from "./chunk-2QRLR2CN.js";
 import {
   parseSystemFile
-} from "./chunk-FAS45U4X.js";
+} from "./chunk-GYEAJOLA.js";
 import {
   Document,
   isAlias,

@@ -6,7 +6,7 @@ import {
   renderSystemYaml,
   specFromLive,
   writeFileSet
-} from "./chunk-SPV2K7EC.js";
+} from "./chunk-SI6GIGLE.js";
 import {
   readLiveState
 } from "./chunk-GCDYRGNO.js";
@@ -23,7 +23,7 @@ import {
   indexFolder,
   readSystemsFolder,
   resolveSystemsFolder
-} from "./chunk-SYXZBG4G.js";
+} from "./chunk-IYGGKFQR.js";
 import "./chunk-ZVQTSZHA.js";
 import "./chunk-O2RBBYGS.js";
 import "./chunk-JQXKIT2I.js";
@@ -42,11 +42,11 @@ import {
 } from "./chunk-4MD6NOMD.js";
 import {
   validateSystems
-} from "./chunk-474NEOBC.js";
+} from "./chunk-Z7BH6JNN.js";
 import {
   environmentsOf,
   resolveSpec
-} from "./chunk-PZS6YYEJ.js";
+} from "./chunk-TWCSMN77.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-DYX2OOHH.js";
@@ -54,7 +54,7 @@ import "./chunk-2QRLR2CN.js";
 import "./chunk-J7OVXALX.js";
 import {
   parseSystemFile
-} from "./chunk-FAS45U4X.js";
+} from "./chunk-GYEAJOLA.js";
 import {
   SYSTEMS_DIRECTORY
 } from "./chunk-HHA4FMR5.js";

@@ -3,7 +3,7 @@ import {
 } from "./chunk-EFA3IRPG.js";
 import {
   validateSystems
-} from "./chunk-474NEOBC.js";
+} from "./chunk-Z7BH6JNN.js";
 import {
   loadCatalogueSnapshots
 } from "./chunk-DFU2JLYT.js";
@@ -12,7 +12,7 @@ import {
 } from "./chunk-DYX2OOHH.js";
 import {
   loadSystemFiles
-} from "./chunk-FAS45U4X.js";
+} from "./chunk-GYEAJOLA.js";
 import {
   discoverSystemFiles,
   sortDiagnostics
@@ -59,7 +59,7 @@ async function runValidation(context, options, source = offlineCatalogue(context
     context.cwd,
     options.paths.map((given) => resolveFileArgument(context, given))
   );
-  const loaded = await loadSystemFiles(discovered.files);
+  const loaded = loadSystemFiles(discovered.files);
   const { files, catalogue, catalogueSource, checkResources, snapshots } = await source(loaded);
   const diagnostics = sortDiagnostics([
     ...discovered.diagnostics,

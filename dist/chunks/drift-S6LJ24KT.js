@@ -6,7 +6,7 @@ import {
   renderDriftJson,
   renderDriftText,
   writeOutputFile
-} from "./chunk-DHKTAKEL.js";
+} from "./chunk-54GJH33I.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -14,7 +14,7 @@ import {
   listChangedViews,
   specFromLive,
   writeFileSet
-} from "./chunk-SPV2K7EC.js";
+} from "./chunk-SI6GIGLE.js";
 import "./chunk-GCDYRGNO.js";
 import {
   collectRepeated
@@ -39,17 +39,17 @@ import {
 import {
   wantsColor
 } from "./chunk-EFA3IRPG.js";
-import "./chunk-474NEOBC.js";
+import "./chunk-Z7BH6JNN.js";
 import {
   environmentsOf,
   isOverridden,
   resolveEnvironment,
   resolveSpec
-} from "./chunk-PZS6YYEJ.js";
+} from "./chunk-TWCSMN77.js";
 import "./chunk-DYX2OOHH.js";
 import "./chunk-2QRLR2CN.js";
 import "./chunk-J7OVXALX.js";
-import "./chunk-FAS45U4X.js";
+import "./chunk-GYEAJOLA.js";
 import "./chunk-HHA4FMR5.js";
 import {
   ENVIRONMENTS_KEY,

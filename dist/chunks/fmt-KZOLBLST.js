@@ -15,7 +15,7 @@ import {
 import {
   parseSystemFile,
   readSystemFileText
-} from "./chunk-FAS45U4X.js";
+} from "./chunk-GYEAJOLA.js";
 import {
   LineCounter,
   SYSTEMS_DIRECTORY,
@@ -308,7 +308,7 @@ first), nor targets of symbolic links that lead out of systems/.`
   }
 };
 async function formatFile(file) {
-  const decoded = await readSystemFileText(file);
+  const decoded = readSystemFileText(file);
   if (!decoded.ok) {
     const { line, column, message } = decoded.diagnostic;
     return { problems: [`${message} (line ${line}, column ${column})`] };

@@ -10,10 +10,9 @@ import {
   findInItems,
   findRepeats,
   indexCatalogue,
-  locateItems,
   locateSourcePath,
   resolveSpec
-} from "./chunk-PZS6YYEJ.js";
+} from "./chunk-TWCSMN77.js";
 import {
   DELEGABLE_RESOURCE_TYPES
 } from "./chunk-2QRLR2CN.js";
@@ -34,8 +33,9 @@ var rightAttributeId = {
   severity: "error",
   summary: `Each resource attribute of a right has id \`${RESOURCE_ATTRIBUTE_ID}\`, exactly.`,
   check(spec) {
-    return findInItems(
-      listAttributePairs(spec, "id"),
+    return findInAttributePairs(
+      spec,
+      "id",
       (pair) => pair.id === RESOURCE_ATTRIBUTE_ID ? void 0 : { message: `the attribute id must be \`${RESOURCE_ATTRIBUTE_ID}\`, not \`${pair.id}\`.` }
     );
   }
@@ -55,17 +55,17 @@ var rightUnique = {
     }));
   }
 };
-function* listAttributePairs(spec, part) {
-  for (const [rightIndex, right] of spec.rights.entries()) {
-    for (const [pairIndex, pair] of right.resource.entries()) {
-      yield [pair, ["rights", rightIndex, "resource", pairIndex, part]];
-    }
-  }
+function findInAttributePairs(spec, part, problem) {
+  return spec.rights.flatMap(
+    (right, rightIndex) => findInItems(right.resource, (pairIndex) => ["rights", rightIndex, "resource", pairIndex, part], problem)
+  );
 }
-function* listResourceValues(spec) {
-  for (const [pair, at] of listAttributePairs(spec, "value")) {
-    if (pair.id === RESOURCE_ATTRIBUTE_ID) yield [pair.value, at];
-  }
+function findInResourceValues(spec, problem) {
+  return findInAttributePairs(
+    spec,
+    "value",
+    (pair) => pair.id === RESOURCE_ATTRIBUTE_ID ? problem(pair.value) : void 0
+  );
 }
 var resourceKnown = {
   ruleId: "resource-known",
@@ -75,7 +75,7 @@ var resourceKnown = {
   needsResources: true,
   readsCatalogue: true,
   check(spec, { catalogue, source }) {
-    return findInItems(listResourceValues(spec), (value) => {
+    return findInResourceValues(spec, (value) => {
       if (catalogue.resources.has(value)) return void 0;
       const suggestion = suggestName(value, [...catalogue.resources.keys()]);
       const didYouMean = suggestion ? `; did you mean \`${suggestion}\`?` : ".";
@@ -98,7 +98,7 @@ var resourceTypeDelegable = {
   needsResources: true,
   readsCatalogue: true,
   check(spec, { catalogue }) {
-    return findInItems(listResourceValues(spec), (value) => {
+    return findInResourceValues(spec, (value) => {
       const record = catalogue.resources.get(value);
       if (!record || DELEGABLE_RESOURCE_TYPES.includes(record.resourceType)) return void 0;
       return {
@@ -113,8 +113,8 @@ var accessPackageUrnFormat = {
   severity: "error",
   summary: "Each access package urn reads `urn:altinn:accesspackage:<name>`.",
   check(spec) {
-    return findInItems(
-      locateAccessPackageUrns(spec),
+    return findInAccessPackageUrns(
+      spec,
       (urn) => ACCESS_PACKAGE_URN_PATTERN.test(urn) ? void 0 : { message: `\`${urn}\` is not an access package urn (\`urn:altinn:accesspackage:<name>\`).` }
     );
   }
@@ -126,7 +126,7 @@ var accessPackageKnown = {
   readsCatalogue: true,
   summary: "Each access package is in the environment's catalogue (a pulled snapshot, or live); with neither, one the built-in list lacks is a warning.",
   check(spec, { catalogue, source }) {
-    return findInItems(locateAccessPackageUrns(spec), (urn) => {
+    return findInAccessPackageUrns(spec, (urn) => {
       if (!ACCESS_PACKAGE_URN_PATTERN.test(urn) || catalogue.accessPackages.has(urn)) return void 0;
       const suggestion = suggestName(urn, [...catalogue.accessPackages.keys()]);
       const didYouMean = suggestion ? `; did you mean \`${suggestion}\`?` : ".";
@@ -151,7 +151,7 @@ var accessPackageDelegable = {
   readsCatalogue: true,
   summary: "Each access package can be delegated or assigned.",
   check(spec, { catalogue }) {
-    return findInItems(locateAccessPackageUrns(spec), (urn) => {
+    return findInAccessPackageUrns(spec, (urn) => {
       const record = catalogue.accessPackages.get(urn);
       if (!record || record.isDelegable || record.isAssignable) return void 0;
       return { message: `access package \`${urn}\` can be neither delegated nor assigned.` };
@@ -180,7 +180,7 @@ var accessPackageVisibleNotAssignable = {
   summary: "A visible system has no non-assignable (client-relationship) access packages.",
   check(spec, { catalogue }) {
     if (!spec.isVisible) return [];
-    return findInItems(locateAccessPackageUrns(spec), (urn) => {
+    return findInAccessPackageUrns(spec, (urn) => {
       const record = catalogue.accessPackages.get(urn);
       if (!record || record.isAssignable) return void 0;
       return {
@@ -190,8 +190,12 @@ var accessPackageVisibleNotAssignable = {
     });
   }
 };
-function locateAccessPackageUrns(spec) {
-  return locateItems(spec.accessPackages, "accessPackages", "urn").map(([item, at]) => [item.urn, at]);
+function findInAccessPackageUrns(spec, problem) {
+  return findInItems(
+    spec.accessPackages,
+    (index) => ["accessPackages", index, "urn"],
+    (item) => problem(item.urn)
+  );
 }
 
 // src/systems/rules-repository.ts
@@ -295,11 +299,18 @@ var redirectUrlHttps = {
   severity: "error",
   summary: "Each allowed redirect URL is an absolute https URL.",
   check(spec) {
-    return findInItems(locateItems(spec.allowedRedirectUrls, "allowedRedirectUrls"), (url) => {
-      const parsed = URL.parse(url);
-      if (parsed?.protocol === "https:" && parsed.hostname !== "") return void 0;
-      return { message: `\`${url}\` is not an absolute https URL.`, hint: "Write it as https://host/path." };
-    });
+    return findInItems(
+      spec.allowedRedirectUrls,
+      (index) => ["allowedRedirectUrls", index],
+      (url) => {
+        const parsed = URL.parse(url);
+        if (parsed?.protocol === "https:" && parsed.hostname !== "") return void 0;
+        return {
+          message: `\`${url}\` is not an absolute https URL.`,
+          hint: "Write it as https://host/path."
+        };
+      }
+    );
   }
 };
 var redirectUrlUnique = {
@@ -334,12 +345,16 @@ var clientIdNotBlank = {
   severity: "error",
   summary: "Client ids are not empty and have no surrounding whitespace (Altinn stores them as sent).",
   check(spec) {
-    return findInItems(locateItems(spec.clientId, "clientId"), (clientId) => {
-      if (clientId !== "" && clientId.trim() === clientId) return void 0;
-      return {
-        message: clientId.trim() === "" ? "a client id is empty." : `client id \`${clientId}\` has surrounding whitespace.`
-      };
-    });
+    return findInItems(
+      spec.clientId,
+      (index) => ["clientId", index],
+      (clientId) => {
+        if (clientId !== "" && clientId.trim() === clientId) return void 0;
+        return {
+          message: clientId.trim() === "" ? "a client id is empty." : `client id \`${clientId}\` has surrounding whitespace.`
+        };
+      }
+    );
   }
 };
 

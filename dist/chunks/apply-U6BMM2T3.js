@@ -4,7 +4,7 @@ import {
   parsePlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-DHKTAKEL.js";
+} from "./chunk-54GJH33I.js";
 import {
   readLiveState
 } from "./chunk-GCDYRGNO.js";
@@ -38,12 +38,12 @@ import {
 import {
   wantsColor
 } from "./chunk-EFA3IRPG.js";
-import "./chunk-474NEOBC.js";
-import "./chunk-PZS6YYEJ.js";
+import "./chunk-Z7BH6JNN.js";
+import "./chunk-TWCSMN77.js";
 import "./chunk-DYX2OOHH.js";
 import "./chunk-2QRLR2CN.js";
 import "./chunk-J7OVXALX.js";
-import "./chunk-FAS45U4X.js";
+import "./chunk-GYEAJOLA.js";
 import "./chunk-HHA4FMR5.js";
 import "./chunk-JUN6NXH3.js";
 import "./chunk-B7Y4Y63N.js";

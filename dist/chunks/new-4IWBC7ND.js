@@ -1,7 +1,7 @@
 import {
   describeUnsafeFileName,
   resolveSystemsFolder
-} from "./chunk-SYXZBG4G.js";
+} from "./chunk-IYGGKFQR.js";
 import {
   renderSystemSkeleton,
   resolveSystemIdentity
@@ -13,7 +13,7 @@ import {
   writeFileAtomically
 } from "./chunk-JQXKIT2I.js";
 import "./chunk-J7OVXALX.js";
-import "./chunk-FAS45U4X.js";
+import "./chunk-GYEAJOLA.js";
 import {
   SYSTEMS_DIRECTORY,
   toRepoPath
