@@ -6,7 +6,7 @@ import {
   renderDriftJson,
   renderDriftText,
   writeOutputFile
-} from "./chunk-MCCX3EX6.js";
+} from "./chunk-SSUOUP24.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -16,6 +16,10 @@ import {
   writeFileSet
 } from "./chunk-3BMEAB5O.js";
 import "./chunk-GCDYRGNO.js";
+import {
+  declareAltinnOptions,
+  pickFormat
+} from "./chunk-4MD6NOMD.js";
 import {
   collectRepeated
 } from "./chunk-QSS2BETW.js";
@@ -27,27 +31,22 @@ import {
   renderDriftMarkdown
 } from "./chunk-63QFOTXI.js";
 import "./chunk-PZ6WVKL3.js";
-import "./chunk-LHFRBQBO.js";
-import "./chunk-B463NR5T.js";
-import "./chunk-Y6H6IDJD.js";
-import "./chunk-CHKF7YDO.js";
-import "./chunk-XUPUTSX3.js";
-import {
-  declareAltinnOptions,
-  pickFormat
-} from "./chunk-4MD6NOMD.js";
 import {
   wantsColor
 } from "./chunk-EFA3IRPG.js";
 import "./chunk-VJF5DK6G.js";
+import "./chunk-DYX2OOHH.js";
+import "./chunk-5WQU3S3X.js";
+import "./chunk-B463NR5T.js";
+import "./chunk-Y6H6IDJD.js";
 import {
   environmentsOf,
   isOverridden,
   resolveEnvironment,
   resolveSpec
 } from "./chunk-PZS6YYEJ.js";
-import "./chunk-DYX2OOHH.js";
 import "./chunk-2QRLR2CN.js";
+import "./chunk-CHKF7YDO.js";
 import "./chunk-J7OVXALX.js";
 import "./chunk-4PHZLAF6.js";
 import "./chunk-V6NAYTBV.js";
@@ -60,6 +59,7 @@ import "./chunk-RPKBACA5.js";
 import {
   UsageError
 } from "./chunk-BVG62MQ6.js";
+import "./chunk-XUPUTSX3.js";
 import "./chunk-7VZ5H7B6.js";
 
 // src/adopt/accept-drift.ts
@@ -258,7 +258,7 @@ written).`
     const environment = values.env;
     const format = pickFormat(values.format, DRIFT_FORMATS);
     if (values.accept && format !== "text") throw new UsageError("--accept reports as text only.");
-    const github = values.report === void 0 ? void 0 : await import("./report-command-NOFPGZOQ.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-LZX3KTIJ.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values.altinnUrl });
     if (values.accept) {

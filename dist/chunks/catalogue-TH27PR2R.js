@@ -1,4 +1,7 @@
 import {
+  declareAltinnOptions
+} from "./chunk-4MD6NOMD.js";
+import {
   Argument
 } from "./chunk-NXYE4RLX.js";
 import {
@@ -9,24 +12,20 @@ import {
   pullCatalogue
 } from "./chunk-2YP47SMP.js";
 import {
-  openAltinnConnection
-} from "./chunk-LHFRBQBO.js";
-import "./chunk-B463NR5T.js";
-import "./chunk-Y6H6IDJD.js";
-import "./chunk-CHKF7YDO.js";
-import "./chunk-XUPUTSX3.js";
-import {
-  declareAltinnOptions
-} from "./chunk-4MD6NOMD.js";
-import {
   SnapshotError,
   compareCatalogues,
   parseCatalogueSnapshot,
   renderCatalogueSnapshot,
   snapshotPath
 } from "./chunk-JA72TZGZ.js";
+import {
+  openAltinnConnection
+} from "./chunk-5WQU3S3X.js";
+import "./chunk-B463NR5T.js";
+import "./chunk-Y6H6IDJD.js";
 import "./chunk-PZS6YYEJ.js";
 import "./chunk-2QRLR2CN.js";
+import "./chunk-CHKF7YDO.js";
 import {
   loadSystemFiles
 } from "./chunk-4PHZLAF6.js";
@@ -37,6 +36,7 @@ import "./chunk-JUN6NXH3.js";
 import {
   UsageError
 } from "./chunk-BVG62MQ6.js";
+import "./chunk-XUPUTSX3.js";
 import "./chunk-7VZ5H7B6.js";
 
 // src/commands/catalogue.ts

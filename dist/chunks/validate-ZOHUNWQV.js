@@ -5,18 +5,17 @@ import {
 import {
   DIAGNOSTICS_FORMATS,
   runValidation
-} from "./chunk-OEMJT57J.js";
+} from "./chunk-VS7IWCEO.js";
 import "./chunk-EFA3IRPG.js";
 import "./chunk-VJF5DK6G.js";
+import "./chunk-DYX2OOHH.js";
 import "./chunk-JA72TZGZ.js";
 import "./chunk-PZS6YYEJ.js";
-import "./chunk-DYX2OOHH.js";
 import "./chunk-2QRLR2CN.js";
 import "./chunk-J7OVXALX.js";
 import "./chunk-4PHZLAF6.js";
 import "./chunk-V6NAYTBV.js";
 import "./chunk-JUN6NXH3.js";
-import "./chunk-AKDKZPEM.js";
 import "./chunk-RHGWO4I5.js";
 import "./chunk-RPKBACA5.js";
 import {
@@ -65,7 +64,7 @@ reach that environment's Altinn.`
   async run(context, parsed) {
     const validation = readValidateArguments(parsed);
     if (validation.environment === void 0) return runValidation(context, validation);
-    const { runOnlineValidation } = await import("./validate-online-R2GXLEX6.js");
+    const { runOnlineValidation } = await import("./validate-online-OHS4YF62.js");
     return runOnlineValidation(context, { ...validation, environment: validation.environment });
   }
 };

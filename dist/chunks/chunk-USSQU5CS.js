@@ -1,13 +1,13 @@
 import {
+  runValidation
+} from "./chunk-VS7IWCEO.js";
+import {
   collectCatalogueReferences,
   fetchCatalogue
 } from "./chunk-2YP47SMP.js";
 import {
   openAltinnConnection
-} from "./chunk-LHFRBQBO.js";
-import {
-  runValidation
-} from "./chunk-OEMJT57J.js";
+} from "./chunk-5WQU3S3X.js";
 
 // src/commands/validate-online.ts
 function restrictToEnvironment(file, environment) {

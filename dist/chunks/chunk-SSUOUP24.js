@@ -16,9 +16,15 @@ import {
   pickDisplayName
 } from "./chunk-PZ6WVKL3.js";
 import {
+  validateSystems
+} from "./chunk-VJF5DK6G.js";
+import {
+  DEFAULT_CATALOGUE
+} from "./chunk-DYX2OOHH.js";
+import {
   AltinnClientError,
   openAltinnConnection
-} from "./chunk-LHFRBQBO.js";
+} from "./chunk-5WQU3S3X.js";
 import {
   canonicalFromLive,
   canonicalFromSpec,
@@ -26,20 +32,14 @@ import {
   stringifyCanonicalJson
 } from "./chunk-B463NR5T.js";
 import {
-  assessPlanSafety
-} from "./chunk-CHKF7YDO.js";
-import {
-  validateSystems
-} from "./chunk-VJF5DK6G.js";
-import {
   resolveEnvironment
 } from "./chunk-PZS6YYEJ.js";
 import {
-  DEFAULT_CATALOGUE
-} from "./chunk-DYX2OOHH.js";
-import {
   copyRequestFields
 } from "./chunk-2QRLR2CN.js";
+import {
+  assessPlanSafety
+} from "./chunk-CHKF7YDO.js";
 import {
   loadSystemFiles
 } from "./chunk-4PHZLAF6.js";

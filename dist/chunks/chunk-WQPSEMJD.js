@@ -62,32 +62,32 @@ var COMMANDS = {
   },
   validate: {
     summary: "Check system files against the register rules (offline, or online with --env).",
-    load: () => import("./validate-Q55JKBGU.js")
+    load: () => import("./validate-ZOHUNWQV.js")
   },
   plan: {
     summary: "Show what applying git to Altinn would change (reads only).",
-    load: () => import("./plan-T2XK2WOO.js")
+    load: () => import("./plan-27JNQN2R.js")
   },
   apply: {
     summary: "Make Altinn match git: create, update and (with --allow-delete) delete systems.",
-    load: () => import("./apply-V773NDHV.js")
+    load: () => import("./apply-BMOI5IOF.js")
   },
   drift: {
     summary: "Report what changed in Altinn outside git (reads only).",
-    load: () => import("./drift-HRIXITP7.js")
+    load: () => import("./drift-ETR6CBQB.js")
   },
   import: {
     summary: "Write the vendor's live systems into YAML files (all or nothing).",
-    load: () => import("./import-U4S7ISAX.js")
+    load: () => import("./import-EO5JBBRL.js")
   },
   catalogue: {
     summary: "Snapshot an environment's access packages and resources into .sysreg/ (catalogue pull).",
-    load: () => import("./catalogue-4CWC6DLY.js")
+    load: () => import("./catalogue-TH27PR2R.js")
   },
   schema: { summary: "Print the JSON Schema of a system file.", load: () => import("./schema-EIKODZSV.js") },
   emulator: {
     summary: "Run the local Altinn (register, Maskinporten, catalogues) on loopback.",
-    load: () => import("./emulator-S7ZFYPBH.js")
+    load: () => import("./emulator-DFCM4YNH.js")
   },
   version: { summary: "Print the sysreg version.", load: () => import("./version-3YMCZUHO.js") }
 };

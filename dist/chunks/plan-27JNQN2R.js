@@ -5,8 +5,12 @@ import {
   renderPlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-MCCX3EX6.js";
+} from "./chunk-SSUOUP24.js";
 import "./chunk-GCDYRGNO.js";
+import {
+  declareAltinnOptions,
+  pickFormat
+} from "./chunk-4MD6NOMD.js";
 import "./chunk-JQXKIT2I.js";
 import {
   renderPlanMarkdown
@@ -14,43 +18,38 @@ import {
 import "./chunk-PZ6WVKL3.js";
 import {
   restrictToEnvironment
-} from "./chunk-C7BZFWS5.js";
-import {
-  collectCatalogueReferences,
-  fetchCatalogue
-} from "./chunk-2YP47SMP.js";
-import "./chunk-LHFRBQBO.js";
-import "./chunk-B463NR5T.js";
-import "./chunk-Y6H6IDJD.js";
-import "./chunk-CHKF7YDO.js";
-import "./chunk-XUPUTSX3.js";
-import {
-  declareAltinnOptions,
-  pickFormat
-} from "./chunk-4MD6NOMD.js";
-import "./chunk-OEMJT57J.js";
+} from "./chunk-USSQU5CS.js";
+import "./chunk-VS7IWCEO.js";
 import {
   wantsColor
 } from "./chunk-EFA3IRPG.js";
 import {
   validateSystems
 } from "./chunk-VJF5DK6G.js";
-import "./chunk-JA72TZGZ.js";
-import "./chunk-PZS6YYEJ.js";
 import "./chunk-DYX2OOHH.js";
+import {
+  collectCatalogueReferences,
+  fetchCatalogue
+} from "./chunk-2YP47SMP.js";
+import "./chunk-JA72TZGZ.js";
+import "./chunk-5WQU3S3X.js";
+import "./chunk-B463NR5T.js";
+import "./chunk-Y6H6IDJD.js";
+import "./chunk-PZS6YYEJ.js";
 import "./chunk-2QRLR2CN.js";
+import "./chunk-CHKF7YDO.js";
 import "./chunk-J7OVXALX.js";
 import "./chunk-4PHZLAF6.js";
 import {
   sortDiagnostics
 } from "./chunk-V6NAYTBV.js";
 import "./chunk-JUN6NXH3.js";
-import "./chunk-AKDKZPEM.js";
 import {
   renderDiagnosticsText
 } from "./chunk-RHGWO4I5.js";
 import "./chunk-RPKBACA5.js";
 import "./chunk-BVG62MQ6.js";
+import "./chunk-XUPUTSX3.js";
 import "./chunk-7VZ5H7B6.js";
 
 // src/commands/plan.ts
@@ -92,7 +91,7 @@ environment. Unmanaged systems are reported but are not changes.`
   async run(context, { options: values }) {
     const environment = values.env;
     const format = pickFormat(values.format, PLAN_FORMATS);
-    const github = values.report === void 0 ? void 0 : await import("./report-command-NOFPGZOQ.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-LZX3KTIJ.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values.altinnUrl });
     let unknownReferences;
