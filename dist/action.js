@@ -1,27 +1,27 @@
 import {
   main
-} from "./chunks/chunk-WQPSEMJD.js";
+} from "./chunks/chunk-T6NFELE3.js";
 import "./chunks/chunk-CGDUWIAB.js";
 import "./chunks/chunk-QSS2BETW.js";
 import "./chunks/chunk-NXYE4RLX.js";
-import "./chunks/chunk-GWPSH2I2.js";
+import "./chunks/chunk-WAVMJMXL.js";
 import "./chunks/chunk-IOBAWFLS.js";
 import {
   failStep,
   maskSecret,
   readInput
-} from "./chunks/chunk-LH65YHGR.js";
-import "./chunks/chunk-CHKF7YDO.js";
-import "./chunks/chunk-V6NAYTBV.js";
+} from "./chunks/chunk-F7GAQXHM.js";
+import "./chunks/chunk-VP34OMXV.js";
+import "./chunks/chunk-PE4WBMRQ.js";
 import "./chunks/chunk-JUN6NXH3.js";
 import "./chunks/chunk-XUPUTSX3.js";
 import "./chunks/chunk-7VZ5H7B6.js";
 
 // src/action.ts
-import process2 from "node:process";
+const process2 = globalThis.process;
 
 // src/action-run.ts
-import process from "node:process";
+const process = globalThis.process;
 var ACTION_COMMANDS = ["validate", "plan", "apply", "drift"];
 function actionArguments(inputs) {
   if (!ACTION_COMMANDS.includes(inputs.command)) {

@@ -22,7 +22,7 @@ if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
   process.exitCode = 1;
 } else {
   module.enableCompileCache?.();
-  const { runFromProcess } = await import("./chunks/cli-ASJRL4XK.js");
+  const { runFromProcess } = await import("./chunks/cli-DVQFAEWD.js");
   await runFromProcess();
 }
 export {

@@ -1,5 +1,5 @@
 // src/model/command.ts
-import path from "node:path";
+const path = globalThis.process.getBuiltinModule("node:path");
 var UsageError = class extends Error {
   exitCode;
   constructor(message, exitCode = 1) {

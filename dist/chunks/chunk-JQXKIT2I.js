@@ -1,17 +1,7 @@
 // src/model/write-file-atomically.ts
-import { randomBytes } from "node:crypto";
-import {
-  closeSync,
-  fsyncSync,
-  linkSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync
-} from "node:fs";
-import path from "node:path";
+const { randomBytes } = globalThis.process.getBuiltinModule("node:crypto");
+const { closeSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } = globalThis.process.getBuiltinModule("node:fs");
+const path = globalThis.process.getBuiltinModule("node:path");
 var MAX_NAME_STEM = 200;
 var TEMPORARY_NAME = /^\.(.*)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 var LINK_UNSUPPORTED = /* @__PURE__ */ new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"]);

@@ -149,15 +149,15 @@ function humanReadableArgName(arg) {
 }
 
 // node_modules/commander/lib/command.js
-import { EventEmitter } from "node:events";
-import childProcess from "node:child_process";
-import path from "node:path";
-import fs from "node:fs";
-import process from "node:process";
-import { stripVTControlCharacters as stripVTControlCharacters2 } from "node:util";
+const { EventEmitter } = globalThis.process.getBuiltinModule("node:events");
+const childProcess = new Proxy({}, { get: (_, key) => globalThis.process.getBuiltinModule("node:child_process")[key] });
+const path = globalThis.process.getBuiltinModule("node:path");
+const fs = globalThis.process.getBuiltinModule("node:fs");
+const process = globalThis.process;
+const { stripVTControlCharacters: stripVTControlCharacters2 } = globalThis.process.getBuiltinModule("node:util");
 
 // node_modules/commander/lib/help.js
-import { stripVTControlCharacters } from "node:util";
+const { stripVTControlCharacters } = globalThis.process.getBuiltinModule("node:util");
 var Help = class {
   constructor() {
     this.helpWidth = void 0;
