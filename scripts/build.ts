@@ -107,6 +107,32 @@ function yamlEsmPlugin(root: string): Plugin {
 }
 
 /**
+ * @actions/core imports its OIDC client (@actions/http-client, with its own undici) and its platform
+ * helpers (@actions/exec) when loaded; sysreg calls neither, but without a `sideEffects` flag in their
+ * package.json esbuild keeps them. The toolkit's modules only define things, so they are marked free
+ * of side effects, and what sysreg does not call is left out of the bundle.
+ */
+function actionsToolkitPlugin(): Plugin {
+  const inToolkit = (file: string) => /[\\/]node_modules[\\/]@actions[\\/]/.test(file);
+  return {
+    name: 'sysreg-actions-toolkit',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData === 'toolkit' || !(args.path.startsWith('@actions/') || inToolkit(args.importer)))
+          return undefined;
+        const resolved = await build.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: 'toolkit',
+        });
+        return inToolkit(resolved.path) ? { ...resolved, sideEffects: false } : resolved;
+      });
+    },
+  };
+}
+
+/**
  * Modules replaced in the bundle by ajv standalone code for their schema, compiled with the same
  * options as at run time (src/systems/compile-schema.ts), so the bundle starts without compiling.
  * Each module exports one function returning the check; the replacement exports the same.
@@ -178,7 +204,7 @@ export async function buildBundles(root: string, outdir: string): Promise<void> 
     // No `charset: 'utf8'`: non-ASCII text stays escaped, so each file is a one-byte string to V8. One
     // character above U+007F makes a whole file two-byte, which the compile cache and parser read slower.
     logLevel: 'warning',
-    plugins: [precompiledSchemaPlugin(root), yamlEsmPlugin(root)],
+    plugins: [precompiledSchemaPlugin(root), yamlEsmPlugin(root), actionsToolkitPlugin()],
     write: false,
   });
   // bin.js checks the Node version before anything newer is called: it and what it imports statically

@@ -22,7 +22,8 @@ import { environmentsOf, resolveEnvironment, type ParsedSystem } from '../src/sy
 import { decodeSystemFile } from '../src/systems/load.ts';
 import { createUnreadableFile, parseSystemFile } from '../src/systems/parse.ts';
 import type { ParsedSystemFile } from '../src/systems/parsed-file.ts';
-import { DIAGNOSTICS_FORMATS, renderDiagnostics } from '../src/commands/shared/diagnostics-format.ts';
+import { renderDiagnostics } from '../src/commands/shared/diagnostics-format.ts';
+import { diagnosticsReportAnnotations } from '../src/github/annotations.ts';
 import { validateSystems } from '../src/systems/validate.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
@@ -257,8 +258,10 @@ export function checkValidatorInput(files: readonly FuzzFile[]): FuzzCaseOutcome
     if (problem) return { problem, rejected };
   }
   const sources = new Map(parsed.map((p) => [p.file, p.text]));
-  for (const format of DIAGNOSTICS_FORMATS)
+  // Every --format: text, JSON, and the annotations `github` hands to the runner.
+  for (const format of ['text', 'json'] as const)
     renderDiagnostics(format, { diagnostics, fileCount: files.length, sources });
+  diagnosticsReportAnnotations({ diagnostics, fileCount: files.length });
   return { problem: undefined, rejected };
 }
 

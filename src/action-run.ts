@@ -1,11 +1,11 @@
 /**
- * What the GitHub Action does: reads the step's inputs through @actions/core, masks the Maskinporten
- * key, and runs the same `main` the CLI runs, from GITHUB_WORKSPACE, always with `--report github`.
- * src/action.ts is the entry that runs it.
+ * What the GitHub Action does: reads the step's inputs, masks the Maskinporten key, and runs the same
+ * `main` the CLI runs, from GITHUB_WORKSPACE, always with `--report github`, so both report through
+ * one runner module (src/github/actions-runner.ts, on @actions/core). src/action.ts runs it.
  */
-import * as core from '@actions/core';
 import process from 'node:process';
 import { main } from './cli.ts';
+import { failStep, maskSecret, readInput } from './github/actions-runner.ts';
 
 /** The verbs a workflow step may run; the others (new, fmt, import, …) are for people. */
 export const ACTION_COMMANDS = ['validate', 'plan', 'apply', 'drift'] as const;
@@ -36,30 +36,30 @@ export function actionArguments(inputs: {
 export async function runAction(): Promise<number> {
   const workspace = process.env.GITHUB_WORKSPACE;
   if (!workspace) {
-    core.setFailed('GITHUB_WORKSPACE is not set: the sysreg action runs only in a GitHub Actions job.');
+    failStep('GITHUB_WORKSPACE is not set: the sysreg action runs only in a GitHub Actions job.');
     return 1;
   }
   const privateKey = process.env.MASKINPORTEN_PRIVATE_KEY;
   if (privateKey) {
     // The runner masks secrets it passed in; this also covers a key that reached env another way.
-    core.setSecret(privateKey);
-    for (const line of privateKey.split(/\r?\n/)) if (line.trim().length > 8) core.setSecret(line.trim());
+    maskSecret(privateKey);
+    for (const line of privateKey.split(/\r?\n/)) if (line.trim().length > 8) maskSecret(line.trim());
   }
-  const command = core.getInput('command');
+  const command = readInput('command');
   if (command === '') {
-    core.setFailed(`input 'command' is required: one of ${ACTION_COMMANDS.join(', ')}.`);
+    failStep(`input 'command' is required: one of ${ACTION_COMMANDS.join(', ')}.`);
     return 1;
   }
   const parsed = actionArguments({
     command,
-    environment: core.getInput('environment'),
-    args: core.getInput('args'),
+    environment: readInput('environment'),
+    args: readInput('args'),
   });
   if ('problem' in parsed) {
-    core.setFailed(parsed.problem);
+    failStep(parsed.problem);
     return 1;
   }
-  const token = core.getInput('github-token');
+  const token = readInput('github-token');
   return main({
     argv: parsed.argv,
     stdout: process.stdout,

@@ -29,8 +29,6 @@ export interface ActionsContext {
   ref: string | undefined;
   runId: string;
   runUrl: string;
-  stepSummaryPath: string;
-  outputPath: string;
   /** Set on `pull_request` and `pull_request_target` events. */
   pullRequest: PullRequestRef | undefined;
   /** From the payload's `repository.default_branch`, when the event carries one. */
@@ -42,7 +40,11 @@ export interface ActionsContext {
   commentAuthor: string | undefined;
 }
 
-/** Variables the runner always sets; a missing one means sysreg is not running in Actions. */
+/**
+ * Variables the runner always sets; a missing one means sysreg is not running in Actions. The step's
+ * files (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) are written by @actions/core, which reads them itself;
+ * they are checked here so a job without them fails with this message before anything is done.
+ */
 const REQUIRED_VARIABLES = [
   'GITHUB_API_URL',
   'GITHUB_SERVER_URL',
@@ -99,8 +101,6 @@ export async function readActionsContext(
     ref: env.GITHUB_REF || undefined,
     runId,
     runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`,
-    stepSummaryPath: value('GITHUB_STEP_SUMMARY'),
-    outputPath: value('GITHUB_OUTPUT'),
     pullRequest: readPullRequest(eventName, event, eventPath),
     defaultBranch: readDefaultBranch(event),
     commentAuthor: env.SYSREG_COMMENT_AUTHOR || undefined,

@@ -1,7 +1,7 @@
 /**
- * Workflow-command annotations (`::error file=…,line=…::message`), which GitHub shows on the lines of
- * a pull request's diff. Escaping is exactly @actions/core's, so a message cannot end the command
- * early or inject a second one.
+ * Which annotations sysreg raises, as data: GitHub shows them on the lines of a pull request's diff.
+ * They reach the runner through actions-runner.ts, where @actions/core formats and escapes them, so a
+ * message cannot end the command early or inject a second one.
  */
 import type { Diagnostic } from '../model/diagnostic.ts';
 import {
@@ -14,10 +14,10 @@ import {
 export type AnnotationLevel = 'notice' | 'warning' | 'error';
 
 export interface Annotation {
-  /** Path relative to the repository root, with forward slashes. */
-  file: string;
+  /** Path relative to the repository root, with forward slashes; absent for a note on the whole run. */
+  file?: string;
   /** 1-based. */
-  line: number;
+  line?: number;
   /** 1-based. */
   col?: number;
   endLine?: number;
@@ -25,33 +25,6 @@ export interface Annotation {
   level: AnnotationLevel;
   title: string;
   message: string;
-}
-
-/** @actions/core `escapeData`: for the message after `::`. */
-export function escapeAnnotationData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** @actions/core `escapeProperty`: for `key=value` pairs, where `:` and `,` are separators. */
-export function escapeAnnotationProperty(text: string): string {
-  return escapeAnnotationData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
-/** One workflow command line, with its trailing newline. */
-export function formatAnnotation(annotation: Annotation): string {
-  const properties: [string, string | number | undefined][] = [
-    ['file', annotation.file],
-    ['line', annotation.line],
-    ['col', annotation.col],
-    ['endLine', annotation.endLine],
-    ['endColumn', annotation.endColumn],
-    ['title', annotation.title],
-  ];
-  const rendered = properties
-    .filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '')
-    .map(([key, value]) => `${key}=${escapeAnnotationProperty(String(value))}`)
-    .join(',');
-  return `::${annotation.level} ${rendered}::${escapeAnnotationData(annotation.message)}\n`;
 }
 
 /** A vendor's mistake as an annotation: the rule id (and Altinn code) as title, the hint after the message. */
@@ -72,21 +45,20 @@ export function toDiagnosticAnnotation(diagnostic: Diagnostic): Annotation {
   return annotation;
 }
 
-export function formatDiagnosticAnnotation(diagnostic: Diagnostic): string {
-  return formatAnnotation(toDiagnosticAnnotation(diagnostic));
-}
-
-/** One annotation per diagnostic shown, then a notice per file for the rest; each line ends in `\n`. */
-export function renderDiagnosticAnnotations(diagnostics: readonly Diagnostic[]): string {
+/** One annotation per diagnostic shown, then a notice per file for the rest. */
+export function diagnosticAnnotations(diagnostics: readonly Diagnostic[]): Annotation[] {
   const { shown, omitted } = capDiagnostics(diagnostics);
-  const lines = shown.map((diagnostic) => formatDiagnosticAnnotation(diagnostic));
-  for (const [file, count] of omitted)
-    lines.push(`::notice title=sysreg validate::${escapeAnnotationData(describeOmitted(file, count))}\n`);
-  return lines.join('');
+  const annotations = shown.map(toDiagnosticAnnotation);
+  for (const [file, count] of omitted) {
+    annotations.push({ level: 'notice', title: 'sysreg validate', message: describeOmitted(file, count) });
+  }
+  return annotations;
 }
 
-/** The annotations, then the summary as a notice. */
-export function renderDiagnosticsGithub({ diagnostics, fileCount }: DiagnosticsReport): string {
-  const summary = escapeAnnotationData(summarizeDiagnostics(diagnostics, fileCount));
-  return `${renderDiagnosticAnnotations(diagnostics)}::notice title=sysreg validate::${summary}\n`;
+/** `validate --format github`: the annotations, then the summary as a notice. */
+export function diagnosticsReportAnnotations({ diagnostics, fileCount }: DiagnosticsReport): Annotation[] {
+  return [
+    ...diagnosticAnnotations(diagnostics),
+    { level: 'notice', title: 'sysreg validate', message: summarizeDiagnostics(diagnostics, fileCount) },
+  ];
 }

@@ -1,8 +1,8 @@
 /**
  * `--report github` for plan, apply and drift: one call each, made after the command has its result
  * (validate's, which needs no API, is in report-validation.ts). Reads the Actions environment from
- * the command's `env`, writes annotations to its stdout and a one-line account of what was posted to
- * its stderr. Any failure is a GitHubReportError (exit 1, token redacted), so a plan that could not
+ * the command's `env`, hands annotations, summary and outputs to the runner (actions-runner.ts) and
+ * writes a one-line account of what was posted to its stderr. Any failure is a GitHubReportError (exit 1, token redacted), so a plan that could not
  * be posted fails the job.
  */
 import type { CommandContext } from '../model/command.ts';
@@ -15,29 +15,31 @@ import { buildApplyReport, describeApplyRun } from './apply-report.ts';
 import type { DriftIssueResult } from './drift-issue.ts';
 import { buildPlanReport } from './plan-report.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import { formatDiagnosticAnnotation } from './annotations.ts';
+import { toDiagnosticAnnotation } from './annotations.ts';
+import { createActionsRunner, type ActionsRunner } from './actions-runner.ts';
 import type { ApplyReportResult, GitHubReporter, PlanReportResult } from './report.ts';
 import { createGitHubReporterFromEnvironment } from './report.ts';
 import { readActionsContext, requireToken } from './actions-environment.ts';
 
-export { createInertLogOutput } from './inert-log.ts';
+export { createInertLogOutput } from './actions-runner.ts';
 export { parseReportTarget } from './report-target.ts';
 
 /**
- * The context a report writes its workflow commands (annotations) through: stdout, except beside
- * `--format json`, whose stdout must stay parseable; the Actions runner reads commands from stderr too.
+ * The report's context with the runner it reports through, its workflow commands (annotations) on
+ * stdout, except beside `--format json`, whose stdout must stay parseable; the runner reads stderr too.
  */
-export function withWorkflowCommandsBeside<C extends Pick<CommandContext, 'stdout' | 'stderr'>>(
+export function withWorkflowCommandsBeside<C extends Pick<CommandContext, 'env' | 'stderr'>>(
   context: C,
   format: string,
-): C {
-  return format === 'json' ? { ...context, stdout: context.stderr } : context;
+): C & { runner: ActionsRunner } {
+  return { ...context, runner: createActionsRunner(format === 'json' ? 'stderr' : 'stdout') };
 }
 
-type ReportContext = Pick<CommandContext, 'env' | 'stdout' | 'stderr'>;
+/** `runner`: the step's own (createActionsRunner) unless given. */
+type ReportContext = Pick<CommandContext, 'env' | 'stderr'> & { runner?: ActionsRunner };
 
 function openReporter(context: ReportContext): Promise<GitHubReporter> {
-  return createGitHubReporterFromEnvironment(context.env, context.stdout);
+  return createGitHubReporterFromEnvironment(context.env, context.runner ?? createActionsRunner());
 }
 
 /**
@@ -54,7 +56,7 @@ export async function reportPlanToGitHub(
   } = {},
 ): Promise<PlanReportResult> {
   const reporter = await openReporter(context);
-  context.stdout.write((options.diagnostics ?? []).map(formatDiagnosticAnnotation).join(''));
+  (context.runner ?? createActionsRunner()).annotate((options.diagnostics ?? []).map(toDiagnosticAnnotation));
   const report = buildPlanReport(plan, {
     commit: reporter.context.pullRequest?.headSha,
     planFile: options.planFile,

@@ -1,23 +1,20 @@
 /**
  * The GitHub reporting facade the commands call with content they have already rendered. It never
  * re-renders or un-escapes that content: it only frames it (header, marker, warnings about files the
- * pull request did not touch) and puts it where GitHub shows it: annotations on stdout, the job
- * summary, step outputs, the sticky plan comment, comments on merged pull requests, the drift issue.
+ * pull request did not touch) and puts it where GitHub shows it: annotations, the job summary and
+ * step outputs through the runner (actions-runner.ts), the sticky plan comment, comments on merged
+ * pull requests, the drift issue through the API.
  * Every failure to report is thrown as a GitHubReportError, so a plan that was not posted fails the job.
  */
-import type { Output } from '../model/command.ts';
-import type { Diagnostic } from '../model/diagnostic.ts';
 import type { ActionsContext } from './actions-environment.ts';
 import { readActionsContext, requireToken } from './actions-environment.ts';
+import type { ActionsRunner } from './actions-runner.ts';
 import type { Annotation } from './annotations.ts';
-import { formatAnnotation, formatDiagnosticAnnotation } from './annotations.ts';
 import type { DriftIssueResult } from './drift-issue.ts';
 import { syncDriftIssue } from './drift-issue.ts';
 import { formatInlineCode } from './inline-code.ts';
-import { appendJobSummary } from './job-summary.ts';
 import type { GitHubTiming, Octokit } from './octokit.ts';
 import { createOctokit, readGitHubTiming } from './octokit.ts';
-import { writeOutputs } from './outputs.ts';
 import type { RepositoryTarget } from './pull-requests.ts';
 import { findPullRequestsForCommit, listChangedFiles } from './pull-requests.ts';
 import type { StickyCommentResult } from './sticky-comment.ts';
@@ -95,7 +92,6 @@ export interface DriftIssueReport {
 
 export interface GitHubReporter {
   readonly context: ActionsContext;
-  reportValidation(diagnostics: readonly Diagnostic[], summaryMarkdown: string): Promise<void>;
   reportPlan(report: PlanReport): Promise<PlanReportResult>;
   reportApply(report: ApplyCommentReport): Promise<ApplyReportResult>;
   reportDrift(report: DriftIssueReport): Promise<DriftIssueResult>;
@@ -103,8 +99,8 @@ export interface GitHubReporter {
 
 export interface CreateGitHubReporterOptions {
   context: ActionsContext;
-  /** Where workflow commands (annotations) go: the step's stdout. */
-  stdout: Output;
+  /** Takes the annotations, the job summary and the outputs to the Actions runner. */
+  runner: ActionsRunner;
   /** Injected client; otherwise one is made on first use from the context's API URL and token. */
   octokit?: Octokit;
   timing?: Partial<GitHubTiming>;
@@ -116,14 +112,14 @@ const COMMENT_BUDGET = MAX_COMMENT_LENGTH - 2_000;
 /** The entry the commands use: reads the Actions environment (GITHUB_*) and the event payload. */
 export async function createGitHubReporterFromEnvironment(
   env: Record<string, string | undefined>,
-  stdout: Output,
+  runner: ActionsRunner,
 ): Promise<GitHubReporter> {
   const context = await readActionsContext(env);
-  return createGitHubReporter({ context, stdout, timing: readGitHubTiming(env) });
+  return createGitHubReporter({ context, runner, timing: readGitHubTiming(env) });
 }
 
 export function createGitHubReporter(options: CreateGitHubReporterOptions): GitHubReporter {
-  const { context, stdout } = options;
+  const { context, runner } = options;
   let client = options.octokit;
   const target = (): RepositoryTarget => {
     const token = requireToken(context);
@@ -138,15 +134,6 @@ export function createGitHubReporter(options: CreateGitHubReporterOptions): GitH
 
   return {
     context,
-
-    async reportValidation(diagnostics, summaryMarkdown) {
-      stdout.write(diagnostics.map(formatDiagnosticAnnotation).join(''));
-      await appendJobSummary(context.stepSummaryPath, summaryMarkdown);
-      await writeOutputs(context.outputPath, {
-        errors: diagnostics.filter((d) => d.severity === 'error').length,
-        warnings: diagnostics.filter((d) => d.severity === 'warning').length,
-      });
-    },
 
     async reportPlan(report) {
       const pullRequest = context.pullRequest;
@@ -167,12 +154,12 @@ export function createGitHubReporter(options: CreateGitHubReporterOptions): GitH
           `The ${report.environment} plan changes system ${change.systemId}, but this pull request does not ` +
           `touch ${change.file}. Live Altinn has drifted from git, or this is a surprise: check before merging.`,
       }));
-      stdout.write([...report.annotations, ...unrelatedAnnotations].map(formatAnnotation).join(''));
+      runner.annotate([...report.annotations, ...unrelatedAnnotations]);
 
       const header = renderPlanHeader(report, context.runUrl);
       const warning = renderUnrelatedWarning(unrelatedChanges);
-      await appendJobSummary(context.stepSummaryPath, `${header}\n${warning}${report.markdown.trimEnd()}\n`);
-      await writeOutputs(context.outputPath, {
+      await runner.appendJobSummary(`${header}\n${warning}${report.markdown.trimEnd()}\n`);
+      runner.setOutputs({
         changes: report.counts.changes,
         creates: report.counts.creates,
         updates: report.counts.updates,
@@ -218,11 +205,8 @@ export function createGitHubReporter(options: CreateGitHubReporterOptions): GitH
         numbers.length > 0
           ? `Reported on ${numbers.map((n) => `#${n}`).join(', ')}.`
           : 'No merged pull request is associated with this commit, so nothing was commented.';
-      await appendJobSummary(
-        context.stepSummaryPath,
-        `${header}\n${report.markdown.trimEnd()}\n\n${where}\n`,
-      );
-      await writeOutputs(context.outputPath, {
+      await runner.appendJobSummary(`${header}\n${report.markdown.trimEnd()}\n\n${where}\n`);
+      runner.setOutputs({
         ok: report.ok,
         changes: report.counts.changes,
         creates: report.counts.creates,
@@ -252,7 +236,7 @@ export function createGitHubReporter(options: CreateGitHubReporterOptions): GitH
       const text = report.hasDrift
         ? `${title}\n\n${report.markdown.trimEnd()}\n`
         : `${title}\n\nNo drift: live Altinn matches git.\n`;
-      await appendJobSummary(context.stepSummaryPath, text);
+      await runner.appendJobSummary(text);
       const repository = target();
       const result = await syncDriftIssue({
         ...repository,
@@ -262,7 +246,7 @@ export function createGitHubReporter(options: CreateGitHubReporterOptions): GitH
         body: text,
         runUrl: context.runUrl,
       });
-      await writeOutputs(context.outputPath, {
+      runner.setOutputs({
         drift: report.hasDrift,
         issue: result.issueNumber ?? '',
         'issue-action': result.action,

@@ -1,5 +1,5 @@
 /** `sysreg validate` runs in every pull request: its module graph holds no HTTP, token or GitHub API code. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/run-cli.ts';
@@ -63,15 +63,26 @@ describe('validate start-up', () => {
       relative.filter((file) => file.startsWith('src/github/') || file.startsWith('src/emulator/')).sort(),
     ).toEqual([
       'src/github/actions-environment.ts',
+      'src/github/actions-runner.ts',
       'src/github/annotations.ts',
       'src/github/github-report-error.ts',
-      'src/github/inert-log.ts',
-      'src/github/job-summary.ts',
-      'src/github/outputs.ts',
       'src/github/report-target.ts',
       'src/github/report-validation.ts',
       'src/github/validation-summary.ts',
     ]);
     expect(relative.filter((file) => file.startsWith('src/altinn/'))).toEqual([]);
+  });
+
+  it('reports to the runner through @actions/core without its HTTP client, in the bundle', async () => {
+    // core imports an OIDC client (@actions/http-client, undici) that sysreg never calls; the build
+    // leaves it out, so `--report github` and `--format github` load only what they use.
+    const chunks = path.join(REPO_ROOT, 'dist', 'chunks');
+    const texts = readdirSync(chunks).map((name) => readFileSync(path.join(chunks, name), 'utf8'));
+    const runner = texts.filter((text) => text.includes('// src/github/actions-runner.ts'));
+    expect(runner).toHaveLength(1);
+    expect(runner[0]).toContain('// node_modules/@actions/core/lib/summary.js');
+    expect(runner[0]).not.toContain('node_modules/@actions/http-client');
+    expect(runner[0]).not.toContain('undici');
+    expect(Buffer.byteLength(runner[0]!, 'utf8')).toBeLessThan(64 * 1024);
   });
 });

@@ -85,15 +85,18 @@ describe('sysreg validate', () => {
     expect(result.code).toBe(1);
     const lines = result.stdout.trimEnd().split('\n');
     const error = lines.find((line) => line.startsWith('::error '));
+    // core's property order: title, file, line, endLine, col, endColumn.
     expect(error).toMatch(
-      /^::error file=systems\/314159268_bad\.yaml,line=21,col=5,endLine=21,endColumn=36,title=sysreg redirect-url-https \(AUTH\.VLD-00005\)::/,
+      /^::error title=sysreg redirect-url-https \(AUTH\.VLD-00005\),file=systems\/314159268_bad\.yaml,line=21,endLine=21,col=5,endColumn=36::/,
     );
     // The message holds `http://…, ok`: its colon and comma stay literal in data, the hint follows as %0A.
     expect(error).toContain(
       '`http://bad.example/callback, ok` is not an absolute https URL.%0AWrite it as https://host/path.',
     );
     expect(lines).toContainEqual(
-      expect.stringMatching(/^::warning file=systems\/314159268_bad\.yaml,line=20,col=1,/),
+      expect.stringMatching(
+        /^::warning title=sysreg field-alias,file=systems\/314159268_bad\.yaml,line=20,endLine=20,col=1,/,
+      ),
     );
     expect(lines.at(-1)).toBe('::notice title=sysreg validate::1 error and 1 warning in 1 of 2 files.');
   });

@@ -1,157 +1,155 @@
-import { readFile } from 'node:fs/promises';
+/**
+ * The runner module (src/github/actions-runner.ts) as a step's process uses it: in a child process
+ * with the step's GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, where @actions/core writes the commands and
+ * the files itself. The expected lines are in core's own syntax (its property order, `%3A`/`%2C` in
+ * properties), so they hold only when core, not a copy of it, formats them.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  escapeAnnotationData,
-  escapeAnnotationProperty,
-  formatAnnotation,
-  formatDiagnosticAnnotation,
-} from '../../src/github/annotations.ts';
-import { formatOutput, writeOutputs } from '../../src/github/outputs.ts';
-import { createGitHubReporterFromEnvironment } from '../../src/github/report.ts';
+import { diagnosticsReportAnnotations, toDiagnosticAnnotation } from '../../src/github/annotations.ts';
 import type { Diagnostic } from '../../src/model/diagnostic.ts';
-import type { ActionsRun } from '../support/actions-run.ts';
-import { captureOutput, createActionsRun, parseOutputFile } from '../support/actions-run.ts';
-import type { FakeGitHub } from '../support/fake-github.ts';
-import { startFakeGitHub } from '../support/fake-github.ts';
-import { readPullRequestEvent } from './plan-helpers.ts';
+import { parseOutputFile } from '../support/actions-run.ts';
+import { listWorkflowCommands } from '../support/github-scenario.ts';
+import { REPO_ROOT } from '../support/run-cli.ts';
 
-describe('annotation escaping, as @actions/core does it', () => {
-  it('escapes data and properties', () => {
-    expect(escapeAnnotationData('100% done\r\nnext: a,b')).toBe('100%25 done%0D%0Anext: a,b');
-    expect(escapeAnnotationProperty('100% done\r\nnext: a,b')).toBe('100%25 done%0D%0Anext%3A a%2Cb');
-    // `%` first, so an already escaped sequence is escaped again rather than decoded by the runner.
-    expect(escapeAnnotationData('%0A')).toBe('%250A');
-  });
+const NODE = path.join(REPO_ROOT, 'node_modules', '.bin', 'node');
+const RUNNER = path.join(REPO_ROOT, 'src', 'github', 'actions-runner.ts');
 
-  it('formats a generic annotation with every property', () => {
-    expect(
-      formatAnnotation({
-        file: 'systems/a,b.yaml',
-        line: 3,
-        col: 5,
-        endLine: 4,
-        endColumn: 9,
-        level: 'warning',
-        title: 'rule: x',
-        message: 'line one\nline two ::error::forged',
-      }),
-    ).toBe(
-      '::warning file=systems/a%2Cb.yaml,line=3,col=5,endLine=4,endColumn=9,title=rule%3A x::line one%0Aline two ::error::forged\n',
-    );
-    expect(formatAnnotation({ file: 'f.yaml', line: 1, level: 'notice', title: 't', message: 'm' })).toBe(
-      '::notice file=f.yaml,line=1,title=t::m\n',
+/** Runs `body` as an ES module with `runner` the runner module, as a step's process would. */
+function runWithRunner(body: string, env: Record<string, string>) {
+  const code = `import * as runner from ${JSON.stringify(RUNNER)};\n${body}`;
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      NODE,
+      ['--input-type=module', '-e', code],
+      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
   });
+}
 
-  it('turns a diagnostic into an error annotation with its rule id, Altinn code and hint', () => {
-    const diagnostic: Diagnostic = {
-      file: 'systems/acme-payroll.yaml',
-      line: 14,
-      column: 7,
-      endLine: 14,
-      endColumn: 30,
-      ruleId: 'redirect-url-https',
-      altinnCode: 'AUTH.VLD-00005',
-      severity: 'error',
-      message: 'redirectUrls[0] must use https',
-      hint: 'Change http:// to https://',
-      environment: 'prod',
-    };
-    expect(formatDiagnosticAnnotation(diagnostic)).toBe(
-      '::error file=systems/acme-payroll.yaml,line=14,col=7,endLine=14,endColumn=30,' +
-        'title=sysreg redirect-url-https (AUTH.VLD-00005) [prod]::redirectUrls[0] must use https%0AChange http:// to https://\n',
+const DIAGNOSTIC: Diagnostic = {
+  file: 'systems/a,b:c.yaml',
+  line: 2,
+  column: 3,
+  endLine: 2,
+  endColumn: 6,
+  ruleId: 'client-id-unique',
+  altinnCode: 'AUTH.VLD-00011',
+  severity: 'error',
+  message: '100% wrong:\r\nsecond line ::error::forged',
+  hint: 'Pick another id.',
+  environment: 'tt02',
+};
+
+describe('the runner module, in a step', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'sysreg-runner-'));
+    env = { GITHUB_OUTPUT: path.join(dir, 'output'), GITHUB_STEP_SUMMARY: path.join(dir, 'summary.md') };
+    await Promise.all([writeFile(env.GITHUB_OUTPUT!, ''), writeFile(env.GITHUB_STEP_SUMMARY!, '')]);
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('raises annotations as @actions/core formats and escapes them, one command each', async () => {
+    const annotations = [
+      toDiagnosticAnnotation(DIAGNOSTIC),
+      { level: 'notice', title: 'sysreg validate', message: 'no file: a note on the run' },
+    ];
+    const step = await runWithRunner(
+      `runner.createActionsRunner().annotate(${JSON.stringify(annotations)});`,
+      env,
     );
-  });
-});
-
-describe('outputs', () => {
-  it('writes single-line values plainly and multi-line values as a heredoc', () => {
-    expect(formatOutput('changes', 3)).toBe('changes=3\n');
-    expect(formatOutput('summary', 'a\nb', () => 'EOF_1')).toBe('summary<<EOF_1\na\nb\nEOF_1\n');
-    expect(() => formatOutput('summary', 'a\nEOF_1', () => 'EOF_1')).toThrow(/contains its delimiter/);
-    expect(() => formatOutput('bad name', 1)).toThrow(/not a valid output name/);
-  });
-
-  it('uses a random delimiter that a value cannot guess', async () => {
-    const first = formatOutput('v', 'x\ny');
-    const second = formatOutput('v', 'x\ny');
-    expect(first).toMatch(/^v<<ghadelimiter_[0-9a-f-]{36}\nx\ny\nghadelimiter_[0-9a-f-]{36}\n$/);
-    expect(first).not.toBe(second);
+    expect(step.code, step.stderr).toBe(0);
+    expect(step.stdout).toBe(
+      '::error title=sysreg client-id-unique (AUTH.VLD-00011) [tt02],file=systems/a%2Cb%3Ac.yaml,' +
+        'line=2,endLine=2,col=3,endColumn=6::' +
+        '100%25 wrong:%0D%0Asecond line ::error::forged%0APick another id.\n' +
+        '::notice title=sysreg validate::no file: a note on the run\n',
+    );
+    // The forged command stays inside the message: the line break before it is escaped.
+    expect(listWorkflowCommands(step.stdout)).toHaveLength(2);
   });
 
-  it('appends to GITHUB_OUTPUT, and a forged line inside a value stays part of that value', async () => {
-    const run = await createActionsRun({
-      github: { url: 'http://127.0.0.1:9', owner: 'acme', repo: 'systems', token: 't' } as FakeGitHub,
-      eventName: 'push',
-      event: {},
-      sha: 's',
-    });
-    await writeOutputs(run.env.GITHUB_OUTPUT!, { changes: 0, note: 'first\nchanges=999' });
-    await writeOutputs(run.env.GITHUB_OUTPUT!, { checksum: 'sha256:abc' });
-    expect(parseOutputFile(await readFile(run.env.GITHUB_OUTPUT!, 'utf8'))).toEqual({
+  it('puts them on stderr when stdout carries JSON, and masks secrets on stderr', async () => {
+    const step = await runWithRunner(
+      `runner.createActionsRunner('stderr').annotate([{ level: 'warning', title: 't', message: 'm' }]);\n` +
+        `runner.maskSecret('s3cr3t-value');`,
+      env,
+    );
+    expect(step.stdout).toBe('');
+    expect(step.stderr).toBe('::warning title=t::m\n::add-mask::s3cr3t-value\n');
+  });
+
+  it('writes outputs as core does, so a forged line inside a value stays part of it', async () => {
+    const step = await runWithRunner(
+      `const out = runner.createActionsRunner();\n` +
+        `out.setOutputs({ changes: 0, ok: false, note: 'first\\nchanges=999' });\n` +
+        `out.setOutputs({ checksum: 'sha256:abc' });`,
+      env,
+    );
+    expect(step.code, step.stderr).toBe(0);
+    expect(step.stdout).toBe('');
+    const file = await readFile(env.GITHUB_OUTPUT!, 'utf8');
+    expect(file).toMatch(/^changes<<(ghadelimiter_[0-9a-f-]{36})\n0\n\1\n/);
+    expect(parseOutputFile(file)).toEqual({
       changes: '0',
+      ok: 'false',
       note: 'first\nchanges=999',
       checksum: 'sha256:abc',
     });
-    await run.cleanup();
+  });
+
+  it('appends to the job summary, and cuts past 1 MiB with a note', async () => {
+    const step = await runWithRunner(
+      `const out = runner.createActionsRunner();\n` +
+        `await out.appendJobSummary('# first');\n` +
+        `await out.appendJobSummary('ø'.repeat(runner.MAX_JOB_SUMMARY_BYTES));`,
+      env,
+    );
+    expect(step.code, step.stderr).toBe(0);
+    const text = await readFile(env.GITHUB_STEP_SUMMARY!, 'utf8');
+    expect(text.startsWith('# first\nøø')).toBe(true);
+    expect(Buffer.byteLength(text, 'utf8')).toBeLessThanOrEqual(1024 * 1024 + '# first\n'.length);
+    expect(text).toContain('cut at GitHub’s 1 MiB limit');
+  });
+
+  it('fails with a clear report error when the step files are missing, never falling back to ::set-output', async () => {
+    const step = await runWithRunner(
+      `const out = runner.createActionsRunner();\n` +
+        `for (const attempt of [() => out.setOutputs({ a: 1 }), () => out.appendJobSummary('x')]) {\n` +
+        `  try { await attempt(); } catch (error) { console.error(error.name, error.code, error.message); }\n` +
+        `}`,
+      { GITHUB_STEP_SUMMARY: path.join(dir, 'missing', 'summary.md') },
+    );
+    expect(step.stdout).toBe('');
+    expect(step.stderr.split('\n')).toEqual([
+      'GitHubReportError file-write-failed GITHUB_OUTPUT is not set.',
+      expect.stringMatching(
+        /^GitHubReportError file-write-failed GITHUB_STEP_SUMMARY: Unable to access summary file: '.*missing\/summary\.md'/,
+      ),
+      '',
+    ]);
   });
 });
 
-describe('validation report', () => {
-  let github: FakeGitHub;
-  let run: ActionsRun;
-  beforeEach(async () => {
-    github = await startFakeGitHub();
-    // A fork's pull request: validation needs no token and makes no API call.
-    run = await createActionsRun({
-      github,
-      eventName: 'pull_request',
-      event: await readPullRequestEvent('pull_request.fork.json', 'f0'.repeat(20)),
-      sha: 'merge-sha',
-      withoutToken: true,
-    });
-  });
-  afterEach(async () => {
-    await run.cleanup();
-    await github.close();
-  });
-
-  it('writes annotations to stdout, the summary to the job summary and counts to the outputs', async () => {
-    const stdout = captureOutput();
-    const reporter = await createGitHubReporterFromEnvironment(run.env, stdout);
-    const diagnostics: Diagnostic[] = [
+describe('validate --format github', () => {
+  it('is the annotations, capped per file, then the summary as a notice', () => {
+    const many = Array.from({ length: 130 }, (_, index) => ({ ...DIAGNOSTIC, line: index + 1 }));
+    const annotations = diagnosticsReportAnnotations({ diagnostics: many, fileCount: 3 });
+    expect(annotations.filter((annotation) => annotation.level === 'error')).toHaveLength(100);
+    expect(annotations.slice(-2)).toEqual([
       {
-        file: 'systems/a.yaml',
-        line: 2,
-        column: 1,
-        ruleId: 'unknown-field',
-        severity: 'error',
-        message: 'nmae: did you mean name?',
+        level: 'notice',
+        title: 'sysreg validate',
+        message: 'systems/a,b:c.yaml: 30 more diagnostics not shown (the first 100 are).',
       },
-      {
-        file: 'systems/b.yaml',
-        line: 9,
-        column: 3,
-        ruleId: 'name-language',
-        severity: 'warning',
-        message: 'no nn name',
-      },
-    ];
-    await reporter.reportValidation(diagnostics, '## sysreg validate\n\n1 error, 1 warning\n');
-    expect(stdout.text).toBe(
-      '::error file=systems/a.yaml,line=2,col=1,title=sysreg unknown-field::nmae: did you mean name?\n' +
-        '::warning file=systems/b.yaml,line=9,col=3,title=sysreg name-language::no nn name\n',
-    );
-    expect(await run.readSummary()).toBe('## sysreg validate\n\n1 error, 1 warning\n');
-    expect(await run.readOutputs()).toEqual({ errors: '1', warnings: '1' });
-    expect(github.requests).toEqual([]);
-  });
-
-  it('fails when the job summary cannot be written', async () => {
-    const reporter = await createGitHubReporterFromEnvironment(
-      { ...run.env, GITHUB_STEP_SUMMARY: `${run.dir}/missing/dir/summary.md` },
-      captureOutput(),
-    );
-    await expect(reporter.reportValidation([], 'x')).rejects.toMatchObject({ code: 'file-write-failed' });
+      { level: 'notice', title: 'sysreg validate', message: '130 errors in 1 of 3 files.' },
+    ]);
   });
 });

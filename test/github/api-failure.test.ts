@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GitHubReportError } from '../../src/github/github-report-error.ts';
 import { createGitHubReporterFromEnvironment } from '../../src/github/report.ts';
-import { captureOutput, createActionsRun } from '../support/actions-run.ts';
+import { createActionsRun, recordRunner } from '../support/actions-run.ts';
 import type { FakeGitHub } from '../support/fake-github.ts';
 import { startFakeGitHub } from '../support/fake-github.ts';
 import { buildPlanReport, readEvent, readPullRequestEvent } from './plan-helpers.ts';
@@ -24,7 +24,8 @@ describe('a GitHub API failure fails the report', () => {
       sha: 'merge-sha',
     });
     try {
-      const reporter = await createGitHubReporterFromEnvironment(run.env, captureOutput());
+      const runner = recordRunner();
+      const reporter = await createGitHubReporterFromEnvironment(run.env, runner);
       await reporter.reportPlan(buildPlanReport());
       return undefined;
     } catch (error) {
@@ -82,7 +83,8 @@ describe('a GitHub API failure fails the report', () => {
       sha: 'merge-sha',
     });
     const env = { ...run.env, GITHUB_TOKEN: 'ghs_wrongTokenValue1234567890' };
-    const reporter = await createGitHubReporterFromEnvironment(env, captureOutput());
+    const runner = recordRunner();
+    const reporter = await createGitHubReporterFromEnvironment(env, runner);
     const error = await reporter.reportPlan(buildPlanReport()).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'api-failed', status: 401 });
     expect((error as Error).message).not.toContain('ghs_wrongTokenValue1234567890');
@@ -96,7 +98,8 @@ describe('a GitHub API failure fails the report', () => {
       event: await readEvent('schedule.json'),
       sha: 's',
     });
-    const reporter = await createGitHubReporterFromEnvironment(run.env, captureOutput());
+    const runner = recordRunner();
+    const reporter = await createGitHubReporterFromEnvironment(run.env, runner);
     await reporter.reportDrift({ environment: 'tt02', hasDrift: true, markdown: 'drift' });
     github.failNext({ method: 'PATCH', path: /\/issues\/\d+$/, status: 422 });
     const error = await reporter
@@ -115,7 +118,8 @@ describe('a GitHub API failure fails the report', () => {
       sha: 'merge-sha',
       withoutToken: true,
     });
-    const reporter = await createGitHubReporterFromEnvironment(run.env, captureOutput());
+    const runner = recordRunner();
+    const reporter = await createGitHubReporterFromEnvironment(run.env, runner);
     const error = await reporter.reportPlan(buildPlanReport()).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'missing-environment' });
     expect((error as Error).message).toContain('GITHUB_TOKEN is not set');

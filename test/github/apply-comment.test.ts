@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGitHubReporterFromEnvironment } from '../../src/github/report.ts';
-import { captureOutput, createActionsRun } from '../support/actions-run.ts';
+import { createActionsRun, recordRunner } from '../support/actions-run.ts';
 import type { FakeGitHub } from '../support/fake-github.ts';
 import { startFakeGitHub } from '../support/fake-github.ts';
 import { readEvent } from './plan-helpers.ts';
@@ -29,7 +29,8 @@ describe('apply on a push to the default branch', () => {
         sha: MERGE_SHA,
       });
       try {
-        const reporter = await createGitHubReporterFromEnvironment(run.env, captureOutput());
+        const runner = recordRunner();
+        const reporter = await createGitHubReporterFromEnvironment(run.env, runner);
         const result = await reporter.reportApply({
           environment: 'tt02',
           markdown: RESULTS,
@@ -38,7 +39,7 @@ describe('apply on a push to the default branch', () => {
         });
         expect(result.pullRequests).toEqual([7]);
         expect(result.comments[0]?.action).toBe(attempt === 1 ? 'created' : 'unchanged');
-        expect(await run.readOutputs()).toEqual({
+        expect(runner.outputs).toEqual({
           ok: 'true',
           changes: '1',
           creates: '0',
@@ -46,7 +47,7 @@ describe('apply on a push to the default branch', () => {
           deletes: '0',
           'pull-requests': '7',
         });
-        expect(await run.readSummary()).toContain('Reported on #7.');
+        expect(runner.summary).toContain('Reported on #7.');
       } finally {
         await run.cleanup();
       }
@@ -70,7 +71,8 @@ describe('apply on a push to the default branch', () => {
       event: await readEvent('push.json'),
       sha: MERGE_SHA,
     });
-    const reporter = await createGitHubReporterFromEnvironment(run.env, captureOutput());
+    const runner = recordRunner();
+    const reporter = await createGitHubReporterFromEnvironment(run.env, runner);
     await reporter.reportApply({
       environment: 'prod',
       markdown: 'acme-payroll: HTTP 500',
@@ -78,7 +80,7 @@ describe('apply on a push to the default branch', () => {
       ok: false,
     });
     expect(github.comments(7)[0]!.body).toContain('sysreg apply · `prod`: ❌ failed');
-    expect((await run.readOutputs()).ok).toBe('false');
+    expect(runner.outputs.ok).toBe('false');
     await run.cleanup();
   });
 
@@ -89,11 +91,12 @@ describe('apply on a push to the default branch', () => {
       event: await readEvent('push.json'),
       sha: 'e6'.repeat(20),
     });
-    const reporter = await createGitHubReporterFromEnvironment(run.env, captureOutput());
+    const runner = recordRunner();
+    const reporter = await createGitHubReporterFromEnvironment(run.env, runner);
     const result = await reporter.reportApply({ markdown: RESULTS, counts: COUNTS, ok: true });
     expect(result.pullRequests).toEqual([]);
     expect(github.writes()).toEqual([]);
-    expect(await run.readSummary()).toContain('No merged pull request is associated with this commit');
+    expect(runner.summary).toContain('No merged pull request is associated with this commit');
     await run.cleanup();
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DRIFT_LABEL } from '../../src/github/drift-issue.ts';
 import type { DriftIssueReport } from '../../src/github/report.ts';
 import { createGitHubReporterFromEnvironment } from '../../src/github/report.ts';
-import { captureOutput, createActionsRun } from '../support/actions-run.ts';
+import { createActionsRun, recordRunner } from '../support/actions-run.ts';
 import type { FakeGitHub } from '../support/fake-github.ts';
 import { startFakeGitHub } from '../support/fake-github.ts';
 import { readEvent } from './plan-helpers.ts';
@@ -23,9 +23,10 @@ describe('drift: one rolling issue per environment', () => {
       runId,
     });
     try {
-      const reporter = await createGitHubReporterFromEnvironment(run.env, captureOutput());
+      const runner = recordRunner();
+      const reporter = await createGitHubReporterFromEnvironment(run.env, runner);
       const result = await reporter.reportDrift(report);
-      return { result, outputs: await run.readOutputs(), summary: await run.readSummary() };
+      return { result, outputs: runner.outputs, summary: runner.summary };
     } finally {
       await run.cleanup();
     }

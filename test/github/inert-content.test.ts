@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatInlineCode } from '../../src/github/inline-code.ts';
 import { createGitHubReporterFromEnvironment } from '../../src/github/report.ts';
-import { captureOutput, createActionsRun } from '../support/actions-run.ts';
+import { createActionsRun, recordRunner } from '../support/actions-run.ts';
 import type { FakeGitHub } from '../support/fake-github.ts';
 import { startFakeGitHub } from '../support/fake-github.ts';
 import { buildPlanReport, readEvent, readPullRequestEvent } from './plan-helpers.ts';
@@ -35,7 +35,8 @@ describe('user content stays inert', () => {
     });
     const markdown = `<details><summary>${ESCAPED_BY_RENDERER}: update</summary>\n\nname changed\n</details>\n`;
     try {
-      const reporter = await createGitHubReporterFromEnvironment(run.env, captureOutput());
+      const runner = recordRunner();
+      const reporter = await createGitHubReporterFromEnvironment(run.env, runner);
       await reporter.reportPlan(
         buildPlanReport({
           markdown,
@@ -45,7 +46,7 @@ describe('user content stays inert', () => {
       const body = github.comments(7)[0]!.body;
       // The renderer's escaping survives byte for byte: nothing was un-escaped or re-rendered.
       expect(body).toContain(markdown.trimEnd());
-      expect(await run.readSummary()).toContain(markdown.trimEnd());
+      expect(runner.summary).toContain(markdown.trimEnd());
       // The id sysreg adds in its own warning is a code span, so the raw name is inert there.
       expect(body).toContain(formatInlineCode(HOSTILE));
       const live = stripCodeSpans(body.replace(markdown.trimEnd(), ''));
@@ -69,7 +70,7 @@ describe('user content stays inert', () => {
     });
     const counts = { creates: 1, updates: 0, deletes: 0, blocked: 0, unmanaged: 0, changes: 1 };
     await (
-      await createGitHubReporterFromEnvironment(push.env, captureOutput())
+      await createGitHubReporterFromEnvironment(push.env, recordRunner())
     ).reportApply({
       environment: HOSTILE,
       markdown: ESCAPED_BY_RENDERER,
@@ -88,7 +89,7 @@ describe('user content stays inert', () => {
       sha: 's',
     });
     await (
-      await createGitHubReporterFromEnvironment(schedule.env, captureOutput())
+      await createGitHubReporterFromEnvironment(schedule.env, recordRunner())
     ).reportDrift({
       environment: 'tt02',
       hasDrift: true,

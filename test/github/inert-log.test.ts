@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createInertLogOutput } from '../../src/github/inert-log.ts';
+import { createInertLogOutput } from '../../src/github/actions-runner.ts';
 import { captureOutput } from '../support/actions-run.ts';
 import { listWorkflowCommands } from '../support/github-scenario.ts';
 

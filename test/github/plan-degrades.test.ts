@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGitHubReporterFromEnvironment } from '../../src/github/report.ts';
 import { fitCommentBody, MAX_COMMENT_LENGTH, upsertStickyComment } from '../../src/github/sticky-comment.ts';
 import { createOctokit } from '../../src/github/octokit.ts';
-import { captureOutput, createActionsRun } from '../support/actions-run.ts';
+import { createActionsRun, recordRunner } from '../support/actions-run.ts';
 import type { FakeGitHub } from '../support/fake-github.ts';
 import { startFakeGitHub } from '../support/fake-github.ts';
 import { buildPlanReport, readPullRequestEvent } from './plan-helpers.ts';
@@ -26,7 +26,8 @@ describe('a plan longer than a comment may be', () => {
     });
     const huge = `${'| field | from | to |\n'.repeat(5_000)}END-OF-PLAN\n`;
     try {
-      const reporter = await createGitHubReporterFromEnvironment(run.env, captureOutput());
+      const runner = recordRunner();
+      const reporter = await createGitHubReporterFromEnvironment(run.env, runner);
       const result = await reporter.reportPlan(
         buildPlanReport({
           markdown: huge,
@@ -41,7 +42,7 @@ describe('a plan longer than a comment may be', () => {
       expect(body).not.toContain('END-OF-PLAN');
       expect(body).toContain('[job summary](https://github.test/acme/systems/actions/runs/4242)');
       expect(body).toContain('the plan file `sysreg-plan.json`');
-      expect(await run.readSummary()).toContain('END-OF-PLAN');
+      expect(runner.summary).toContain('END-OF-PLAN');
     } finally {
       await run.cleanup();
     }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGitHubReporterFromEnvironment } from '../../src/github/report.ts';
-import { captureOutput, createActionsRun } from '../support/actions-run.ts';
+import { createActionsRun, recordRunner } from '../support/actions-run.ts';
 import type { FakeGitHub } from '../support/fake-github.ts';
 import { startFakeGitHub } from '../support/fake-github.ts';
 import { buildPlanReport, readPullRequestEvent } from './plan-helpers.ts';
@@ -42,7 +42,8 @@ describe('plan on a pull request: opened, then pushed twice', () => {
         sha: `merge-${index}`,
       });
       try {
-        const reporter = await createGitHubReporterFromEnvironment(run.env, captureOutput());
+        const runner = recordRunner();
+        const reporter = await createGitHubReporterFromEnvironment(run.env, runner);
         const result = await reporter.reportPlan(
           buildPlanReport({
             commit: push.sha,
@@ -52,7 +53,7 @@ describe('plan on a pull request: opened, then pushed twice', () => {
         );
         expect(result.comment?.action).toBe(index === 0 ? 'created' : 'updated');
         expect(result.degraded).toBe(false);
-        expect(await run.readOutputs()).toMatchObject({
+        expect(runner.outputs).toMatchObject({
           checksum: push.checksum,
           changes: '1',
           updates: '1',
@@ -94,7 +95,8 @@ describe('plan on a pull request: opened, then pushed twice', () => {
         event: await readPullRequestEvent('pull_request.opened.json', PUSHES[0]!.sha),
         sha: 'merge-0',
       });
-      const reporter = await createGitHubReporterFromEnvironment(run.env, captureOutput());
+      const runner = recordRunner();
+      const reporter = await createGitHubReporterFromEnvironment(run.env, runner);
       await reporter.reportPlan(buildPlanReport({ environment }));
       await run.cleanup();
     }
@@ -113,7 +115,8 @@ describe('plan on a pull request: opened, then pushed twice', () => {
         event: await readPullRequestEvent('pull_request.opened.json', PUSHES[0]!.sha),
         sha: 'merge-0',
       });
-      const reporter = await createGitHubReporterFromEnvironment(run.env, captureOutput());
+      const runner = recordRunner();
+      const reporter = await createGitHubReporterFromEnvironment(run.env, runner);
       const result = await reporter.reportPlan(buildPlanReport());
       expect(result.comment?.action).toBe(i === 0 ? 'created' : 'unchanged');
       await run.cleanup();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGitHubReporterFromEnvironment } from '../../src/github/report.ts';
-import { captureOutput, createActionsRun } from '../support/actions-run.ts';
+import { createActionsRun, recordRunner } from '../support/actions-run.ts';
 import type { FakeGitHub } from '../support/fake-github.ts';
 import { startFakeGitHub } from '../support/fake-github.ts';
 import { buildPlanReport, readPullRequestEvent } from './plan-helpers.ts';
@@ -35,9 +35,9 @@ describe('plan with changes to systems the pull request did not touch', () => {
       event: await readPullRequestEvent('pull_request.opened.json', HEAD),
       sha: 'merge-sha',
     });
-    const stdout = captureOutput();
+    const runner = recordRunner();
     try {
-      const reporter = await createGitHubReporterFromEnvironment(run.env, stdout);
+      const reporter = await createGitHubReporterFromEnvironment(run.env, runner);
       const result = await reporter.reportPlan(
         buildPlanReport({
           counts: { creates: 0, updates: 3, deletes: 1, blocked: 0, unmanaged: 0, changes: 4 },
@@ -57,18 +57,22 @@ describe('plan with changes to systems the pull request did not touch', () => {
       expect(body).toContain('> - `acme-legacy` (`systems/acme-legacy.yaml`)');
       expect(body).not.toContain('> - `acme-payroll`');
 
-      const warnings = stdout.text.split('\n').filter((line) => line.startsWith('::warning '));
+      const warnings = runner.annotations.filter((annotation) => annotation.level === 'warning');
       expect(warnings).toHaveLength(2);
-      expect(warnings[0]).toMatch(
-        /^::warning file=systems\/acme-invoicing\.yaml,line=1,title=sysreg plan%3A change outside this pull request::The tt02 plan changes system acme-invoicing, but this pull request does not touch systems\/acme-invoicing\.yaml\./,
-      );
+      expect(warnings[0]).toEqual({
+        file: 'systems/acme-invoicing.yaml',
+        line: 1,
+        level: 'warning',
+        title: 'sysreg plan: change outside this pull request',
+        message: expect.stringMatching(
+          /^The tt02 plan changes system acme-invoicing, but this pull request does not touch systems\/acme-invoicing\.yaml\./,
+        ),
+      });
       // The caller's own annotation on the line that causes the change comes first, untouched.
-      expect(stdout.text.split('\n')[0]).toBe(
-        '::notice file=systems/acme-payroll.yaml,line=12,col=3,title=sysreg plan%3A update acme-payroll::redirectUrls: 1 added',
-      );
+      expect(runner.annotations[0]).toEqual(buildPlanReport().annotations[0]);
 
-      expect(await run.readOutputs()).toMatchObject({ unrelated: '2', changes: '4', deletes: '1' });
-      expect(await run.readSummary()).toContain('> - `acme-legacy` (`systems/acme-legacy.yaml`)');
+      expect(runner.outputs).toMatchObject({ unrelated: '2', changes: '4', deletes: '1' });
+      expect(runner.summary).toContain('> - `acme-legacy` (`systems/acme-legacy.yaml`)');
       const fileReads = github.requests.filter((r) => r.path.endsWith('/pulls/7/files'));
       expect(fileReads.map((r) => r.query.page ?? '1')).toEqual(['1', '2']);
     } finally {
@@ -83,13 +87,13 @@ describe('plan with changes to systems the pull request did not touch', () => {
       event: await readPullRequestEvent('pull_request.opened.json', HEAD),
       sha: 'merge-sha',
     });
-    const stdout = captureOutput();
-    const reporter = await createGitHubReporterFromEnvironment(run.env, stdout);
+    const runner = recordRunner();
+    const reporter = await createGitHubReporterFromEnvironment(run.env, runner);
     const result = await reporter.reportPlan(buildPlanReport());
     expect(result.unrelatedChanges).toEqual([]);
     expect(github.comments(7)[0]!.body).not.toContain('[!WARNING]');
-    expect(stdout.text).not.toContain('::warning');
-    expect(await run.readOutputs()).toMatchObject({ unrelated: '0' });
+    expect(runner.annotations.map((annotation) => annotation.level)).toEqual(['notice']);
+    expect(runner.outputs).toMatchObject({ unrelated: '0' });
     await run.cleanup();
   });
 
@@ -104,12 +108,13 @@ describe('plan with changes to systems the pull request did not touch', () => {
       },
       sha: 'main-sha',
     });
-    const reporter = await createGitHubReporterFromEnvironment(run.env, captureOutput());
+    const runner = recordRunner();
+    const reporter = await createGitHubReporterFromEnvironment(run.env, runner);
     const result = await reporter.reportPlan(buildPlanReport());
     expect(result.comment).toBeUndefined();
     expect(github.requests).toEqual([]);
-    expect(await run.readSummary()).toContain('### sysreg plan · `tt02`');
-    expect(await run.readOutputs()).toMatchObject({ changes: '1', checksum: 'sha256:0f3c9a' });
+    expect(runner.summary).toContain('### sysreg plan · `tt02`');
+    expect(runner.outputs).toMatchObject({ changes: '1', checksum: 'sha256:0f3c9a' });
     await run.cleanup();
   });
 });

@@ -56,7 +56,7 @@ describe('buildPlanReport', () => {
       title: 'sysreg plan: update in tt02',
       message: 'description changes in tt02.',
     });
-    expect(report.annotations.find((a) => a.file.includes('burned'))?.level).toBe('warning');
+    expect(report.annotations.find((a) => a.file?.includes('burned'))?.level).toBe('warning');
     // The head commit replaces the merge commit everywhere in the rendering, not in the checksum.
     expect(report.commit).toBe('head-commit');
     expect(report.checksum).toBe(plan.checksum);

@@ -1,9 +1,6 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { redactKnownSecrets, toGitHubReportError } from '../../src/github/github-report-error.ts';
-import { appendJobSummary, MAX_JOB_SUMMARY_BYTES } from '../../src/github/job-summary.ts';
+import { limitJobSummary, MAX_JOB_SUMMARY_BYTES } from '../../src/github/actions-runner.ts';
 
 describe('report errors', () => {
   it('redact the token and anything that looks like an authorization header', () => {
@@ -26,19 +23,14 @@ describe('report errors', () => {
 });
 
 describe('job summary', () => {
-  it('appends, and cuts past 1 MiB on a character boundary with a note', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'sysreg-summary-'));
-    const path = join(dir, 'summary.md');
-    try {
-      await appendJobSummary(path, '# first');
-      await appendJobSummary(path, 'ø'.repeat(MAX_JOB_SUMMARY_BYTES));
-      const text = await readFile(path, 'utf8');
-      expect(text.startsWith('# first\n')).toBe(true);
-      expect(Buffer.byteLength(text, 'utf8')).toBeLessThanOrEqual(MAX_JOB_SUMMARY_BYTES + '# first\n'.length);
-      expect(text).not.toContain('\uFFFD');
-      expect(text).toContain('cut at GitHub’s 1 MiB limit');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+  // Appending through core.summary is in annotations-and-outputs.test.ts (a child process).
+  it('is cut past 1 MiB on a character boundary with a note, and left alone below it', () => {
+    const text = limitJobSummary('ø'.repeat(MAX_JOB_SUMMARY_BYTES));
+    expect(Buffer.byteLength(text, 'utf8')).toBeLessThanOrEqual(MAX_JOB_SUMMARY_BYTES);
+    expect(Buffer.byteLength(text, 'utf8')).toBeGreaterThan(MAX_JOB_SUMMARY_BYTES - 200);
+    expect(text).not.toContain('\uFFFD');
+    expect(text.startsWith('øø')).toBe(true);
+    expect(text).toContain('cut at GitHub’s 1 MiB limit');
+    expect(limitJobSummary('# short\n')).toBe('# short\n');
   });
 });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { actionArguments } from '../../src/action-run.ts';
+import { parseOutputFile } from '../support/actions-run.ts';
 import { renderValidSystem } from '../support/scratch-repo.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..', '..');
@@ -102,8 +103,10 @@ describe('the action bundle, alone in a folder', () => {
     });
     const result = await runAction(workspace, { command: 'validate' });
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^::error file=systems\/314159268_payroll\.yaml,line=\d+,col=\d+/m);
-    expect(result.outputs).toContain('errors=1');
+    expect(result.stdout).toMatch(
+      /^::error title=sysreg field-type,file=systems\/314159268_payroll\.yaml,line=\d+,(?:endLine=\d+,)?col=\d+/m,
+    );
+    expect(parseOutputFile(result.outputs)).toEqual({ errors: '1', warnings: '0' });
     expect(result.summary).toContain('| error | field-type |');
   });
 
@@ -115,7 +118,7 @@ describe('the action bundle, alone in a folder', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain('::error');
-    expect(result.outputs).toContain('errors=0');
+    expect(parseOutputFile(result.outputs)).toEqual({ errors: '0', warnings: '0' });
   });
 
   it('refuses a command a workflow step may not run, as a failed step', async () => {

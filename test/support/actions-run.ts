@@ -4,12 +4,15 @@
  * stand-in GitHub API (test/support/fake-github.ts).
  *
  *   const run = await createActionsRun({ github, eventName: 'pull_request', event: payload, sha });
- *   await main({ argv: [...], env: run.env, ... })   // or createGitHubReporterFromEnvironment(run.env, out)
+ *   await runCli([...], cwd, undefined, run.env)   // as the runner starts a step
  *   await run.readSummary(); await run.readOutputs(); await run.cleanup();
+ * or, in-process, createGitHubReporterFromEnvironment(run.env, recordRunner()).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ActionsRunner } from '../../src/github/actions-runner.ts';
+import type { Annotation } from '../../src/github/annotations.ts';
 import type { FakeGitHub } from './fake-github.ts';
 
 export interface ActionsRun {
@@ -108,6 +111,39 @@ export function captureOutput(): { write(text: string): boolean; readonly text: 
     },
     get text() {
       return text;
+    },
+  };
+}
+
+/**
+ * For tests of what the reporter reports (in-process, with the stand-in GitHub): keeps what it hands
+ * to the runner. How @actions/core puts that into a step (command syntax, escaping, the files) is
+ * tested through the real CLI in child processes (test/github/scenarios/, runStep).
+ */
+export interface RecordedRunner extends ActionsRunner {
+  readonly annotations: Annotation[];
+  readonly outputs: Record<string, string>;
+  readonly summary: string;
+}
+
+export function recordRunner(): RecordedRunner {
+  const annotations: Annotation[] = [];
+  const outputs: Record<string, string> = {};
+  let summary = '';
+  return {
+    annotations,
+    outputs,
+    get summary() {
+      return summary;
+    },
+    annotate(more) {
+      annotations.push(...more);
+    },
+    setOutputs(values) {
+      for (const [name, value] of Object.entries(values)) outputs[name] = String(value);
+    },
+    async appendJobSummary(markdown) {
+      summary += markdown;
     },
   };
 }

@@ -1,6 +1,8 @@
 /**
- * End-to-end GitHub scenarios: the real CLI (`main()` in-process) run as an Actions step would run
- * it, against the local Altinn and the stand-in GitHub, in a scratch repository of its own.
+ * End-to-end GitHub scenarios: the real CLI run as an Actions step runs it, a child process with the
+ * step's environment (its annotations on stdout, its outputs and summary in the files GITHUB_OUTPUT and
+ * GITHUB_STEP_SUMMARY name, written by @actions/core in that process), against the local Altinn and
+ * the stand-in GitHub, in a scratch repository of its own.
  *
  *   const scenario = await startGitHubScenario();
  *   await scenario.repo.write('systems/alpha.yaml', renderValidSystem('alpha'));
@@ -11,14 +13,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { LiveSystem } from '../../src/model/wire.ts';
-import { main } from '../../src/cli.ts';
-import { captureOutput, createActionsRun } from './actions-run.ts';
+import { createActionsRun } from './actions-run.ts';
 import type { FakeGitHub, FakeGitHubOptions } from './fake-github.ts';
 import { startFakeGitHub } from './fake-github.ts';
 import type { LocalAltinn, TestClient } from './local-altinn.ts';
 import { makeLiveSystem, registerTestClient, startLocalAltinn } from './local-altinn.ts';
 import type { ScratchRepo } from './scratch-repo.ts';
 import { createScratchRepo } from './scratch-repo.ts';
+import { runCli } from './run-cli.ts';
 
 /** The vendor of renderValidSystem's files and of the repo's example systems. */
 export const SCENARIO_ORG = '314159268';
@@ -71,21 +73,17 @@ export async function startGitHubScenario(options: FakeGitHubOptions = {}): Prom
         sha: step.sha,
         ...(step.withoutToken ? { withoutToken: true } : {}),
       });
-      const stdout = captureOutput();
-      const stderr = captureOutput();
       try {
-        const code = await main({
-          argv,
-          stdout,
-          stderr,
-          env: { NO_COLOR: '1', ...client.env, ...run.env, ...step.env },
-          cwd: repo.root,
+        const { code, stdout, stderr } = await runCli(argv, repo.root, undefined, {
+          ...client.env,
+          ...run.env,
+          ...step.env,
         });
         const outputFile = await run.readOutputFile();
         return {
           code,
-          stdout: stdout.text,
-          stderr: stderr.text,
+          stdout,
+          stderr,
           outputs: await run.readOutputs(),
           outputFile,
           summary: await run.readSummary(),

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/model/diagnostic.ts';
-import { formatDiagnosticAnnotation } from '../../src/github/annotations.ts';
 import { renderDiagnosticsText, summarizeDiagnostics } from '../../src/systems/render-diagnostics.ts';
 
 const diagnostic: Diagnostic = {
@@ -17,12 +16,6 @@ const diagnostic: Diagnostic = {
 };
 
 describe('render diagnostics', () => {
-  it('escapes workflow command data and properties as @actions/core does', () => {
-    expect(formatDiagnosticAnnotation(diagnostic)).toBe(
-      '::error file=systems/a%2Cb%3Ac.yaml,line=2,col=3,endLine=2,endColumn=6,title=sysreg client-id-unique (AUTH.VLD-00011) [tt02]::100%25 wrong:%0D%0Asecond line\n',
-    );
-  });
-
   it('puts a caret under the span, keeping tabs so it lines up', () => {
     const text = renderDiagnosticsText({
       diagnostics: [{ ...diagnostic, file: 'x.yaml', message: 'm' }],

@@ -21,16 +21,15 @@ export interface OpenedAltinnConnection {
 }
 
 export async function openAltinnConnection(
-  context: Pick<CommandContext, 'cwd' | 'env'> & Partial<Pick<CommandContext, 'stderr'>>,
+  context: Pick<CommandContext, 'cwd' | 'env'>,
   options: AltinnConnectionOptions,
 ): Promise<OpenedAltinnConnection> {
   const config = await loadSysregConfig(context.cwd);
-  const { stderr } = context;
-  // In Actions, the runner masks each token in the log from here on, whatever prints it later. On
-  // stderr, which the runner reads commands from too, so `--format json` keeps stdout clean.
+  // In Actions, the runner masks each token in the log from here on, whatever prints it later.
+  // Loaded only there: the runner module brings @actions/core.
   const onToken =
-    context.env.GITHUB_ACTIONS === 'true' && stderr
-      ? (value: string) => void stderr.write(`::add-mask::${value}\n`)
+    context.env.GITHUB_ACTIONS === 'true'
+      ? (await import('../../github/actions-runner.ts')).maskSecret
       : undefined;
   const connection = await connectToAltinn({
     environment: options.environment,

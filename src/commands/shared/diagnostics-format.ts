@@ -1,5 +1,7 @@
-/** The formats `sysreg validate --format` offers: text and JSON from src/systems/, annotations from the GitHub edge. */
-import { renderDiagnosticsGithub } from '../../github/annotations.ts';
+/**
+ * The formats `sysreg validate --format` offers: text and JSON rendered from src/systems/; `github`
+ * is annotations, which are not text to print but calls to the Actions runner (src/github/).
+ */
 import {
   renderDiagnosticsJson,
   renderDiagnosticsText,
@@ -9,13 +11,6 @@ import {
 export const DIAGNOSTICS_FORMATS = ['text', 'json', 'github'] as const;
 export type DiagnosticsFormat = (typeof DIAGNOSTICS_FORMATS)[number];
 
-export function renderDiagnostics(format: DiagnosticsFormat, report: DiagnosticsReport): string {
-  switch (format) {
-    case 'text':
-      return renderDiagnosticsText(report);
-    case 'json':
-      return renderDiagnosticsJson(report);
-    case 'github':
-      return renderDiagnosticsGithub(report);
-  }
+export function renderDiagnostics(format: 'text' | 'json', report: DiagnosticsReport): string {
+  return format === 'json' ? renderDiagnosticsJson(report) : renderDiagnosticsText(report);
 }

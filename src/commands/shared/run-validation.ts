@@ -55,7 +55,10 @@ export async function runValidation(
   source: CatalogueSource = offlineCatalogue(context.cwd),
 ): Promise<number> {
   // Loaded only when asked for (and holding no API client), so a plain validate stays lean.
-  const github = options.report === undefined ? undefined : await import('../../github/report-validation.ts');
+  const github =
+    options.report === undefined && options.format !== 'github'
+      ? undefined
+      : await import('../../github/report-validation.ts');
   const reportTarget = github?.parseReportTarget(options.report);
   const discovered = await discoverSystemFiles(
     context.cwd,
@@ -75,8 +78,10 @@ export async function runValidation(
   ]);
   const sources = new Map(files.map((file) => [file.file, file.text]));
   const fileCount = discovered.files.length + discovered.diagnostics.length;
-  // The GitHub report writes the annotations itself; printing them twice would double each one.
-  if (!(reportTarget === 'github' && options.format === 'github')) {
+  if (options.format === 'github') {
+    // The GitHub report raises the annotations itself; raising them twice would double each one.
+    if (reportTarget !== 'github') github?.printDiagnosticsAnnotations({ diagnostics, fileCount });
+  } else {
     // In Actions, quoted YAML lines must not act as workflow commands; JSON stays byte-exact.
     const log =
       github && options.format === 'text' ? github.createInertLogOutput(context.stdout) : context.stdout;

@@ -6,7 +6,7 @@ import {
   startGitHubScenario,
   systemFile,
 } from '../../support/github-scenario.ts';
-import { runCliInProcess } from '../../support/run-cli-in-process.ts';
+import { runCli } from '../../support/run-cli.ts';
 import { renderValidSystem } from '../../support/scratch-repo.ts';
 
 const HEAD = 'a1'.repeat(20);
@@ -41,10 +41,7 @@ describe('the Altinn access token in an Actions log', () => {
   });
 
   it('is not printed outside Actions', async () => {
-    const run = await runCliInProcess(['plan', '--env', 'local'], {
-      cwd: scenario.repo.root,
-      env: scenario.client.env,
-    });
+    const run = await runCli(['plan', '--env', 'local'], scenario.repo.root, undefined, scenario.client.env);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout + run.stderr).not.toContain('::add-mask::');
   });

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApplyAccount } from '../../../src/github/apply-report.ts';
 import { reportApplyToGitHub } from '../../../src/github/report-command.ts';
-import { captureOutput, createActionsRun } from '../../support/actions-run.ts';
+import { captureOutput, createActionsRun, recordRunner } from '../../support/actions-run.ts';
 import type { FakeGitHub } from '../../support/fake-github.ts';
 import { startFakeGitHub } from '../../support/fake-github.ts';
 import { readEventPayload } from '../../support/github-scenario.ts';
@@ -53,16 +53,11 @@ describe('apply --report github on a push to the default branch', () => {
       event: await readEventPayload('push.json'),
       sha: MERGE_SHA,
     });
-    const stdout = captureOutput();
     const stderr = captureOutput();
+    const runner = recordRunner();
     try {
-      const result = await reportApplyToGitHub({ env: run.env, stdout, stderr }, outcome);
-      return {
-        result,
-        stderr: stderr.text,
-        outputs: await run.readOutputs(),
-        summary: await run.readSummary(),
-      };
+      const result = await reportApplyToGitHub({ env: run.env, stderr, runner }, outcome);
+      return { result, stderr: stderr.text, outputs: runner.outputs, summary: runner.summary };
     } finally {
       await run.cleanup();
     }

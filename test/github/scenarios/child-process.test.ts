@@ -56,7 +56,7 @@ describe('sysreg plan --report github as a child process', () => {
       );
       expect(result.code).toBe(0);
       expect(result.stdout).toContain(
-        `::notice file=${systemFile('alpha')},line=1,col=1,title=sysreg plan%3A create in local::`,
+        `::notice title=sysreg plan%3A create in local,file=${systemFile('alpha')},line=1,col=1::`,
       );
       expect(await run.readOutputs()).toMatchObject({ changes: '1', creates: '1' });
       const [comment] = scenario.github.comments(7);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportApplyToGitHub } from '../../../src/github/report-command.ts';
-import { captureOutput, createActionsRun } from '../../support/actions-run.ts';
+import { captureOutput, createActionsRun, recordRunner } from '../../support/actions-run.ts';
 import { seedSystems } from '../../support/local-altinn.ts';
 import type { GitHubScenario } from '../../support/github-scenario.ts';
 import {
@@ -59,7 +59,7 @@ describe('a system name with Markdown, HTML and @someone renders inert', () => {
     // The log prints the name, but the runner acts only on sysreg's own annotation.
     expect(step.stdout).toContain('##[error]injected');
     expect(listWorkflowCommands(step.stdout)).toEqual([
-      `::notice file=${systemFile('alpha')},line=1,col=1,title=sysreg plan%3A create in local::314159268_alpha will be created in local.`,
+      `::notice title=sysreg plan%3A create in local,file=${systemFile('alpha')},line=1,col=1::314159268_alpha will be created in local.`,
     ]);
     const body = scenario.github.comments(7)[0]!.body;
     // The name is there, entity-escaped (`*` is &#42;), so readers still see it as text.
@@ -97,7 +97,7 @@ describe('a system name with Markdown, HTML and @someone renders inert', () => {
     });
     try {
       await reportApplyToGitHub(
-        { env: run.env, stdout: captureOutput(), stderr: captureOutput() },
+        { env: run.env, stderr: captureOutput(), runner: recordRunner() },
         {
           environment: 'tt02',
           checksum: 'sha256:00',

@@ -56,7 +56,9 @@ describe('the pull request’s plan check fails when apply could not succeed', (
     expect(step.code, step.stderr).toBe(1);
     const errors = listWorkflowCommands(step.stdout).filter((command) => command.startsWith('::error'));
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(new RegExp(`^::error file=${systemFile('alpha')},line=${line},`));
+    expect(errors[0]).toMatch(
+      new RegExp(`^::error title=sysreg [^,]+,file=${systemFile('alpha')},line=${line},`),
+    );
     expect(errors[0]).toContain('finnes-ikke-i-altinn');
     expect(step.stderr).toContain('sysreg plan: local does not know 1 resource(s) or access package(s)');
     // The plan itself is still reported, so the reviewer sees both.

@@ -111,7 +111,7 @@ describe('plan --report github on a pull request that is opened, then pushed twi
     const annotations = listWorkflowCommands(step.stdout);
     // A create is annotated on the `id:` line (line 1 of renderValidSystem's file).
     expect(annotations).toEqual([
-      `::notice file=${ALPHA},line=1,col=1,title=sysreg plan%3A create in local::314159268_alpha will be created in local.`,
+      `::notice title=sysreg plan%3A create in local,file=${ALPHA},line=1,col=1::314159268_alpha will be created in local.`,
     ]);
     // The text plan is still printed for the log.
     expect(step.stdout).toContain('314159268_alpha');
@@ -125,7 +125,10 @@ describe('plan --report github on a pull request that is opened, then pushed twi
       unrelated: '0',
       checksum: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
     });
-    expect(step.outputFile).toMatch(/^changes=1\ncreates=1\n/);
+    // As @actions/core writes every output: a heredoc with a random delimiter, so no value can forge one.
+    expect(step.outputFile).toMatch(
+      /^changes<<(ghadelimiter_[0-9a-f-]{36})\n1\n\1\ncreates<<(ghadelimiter_[0-9a-f-]{36})\n1\n\2\n/,
+    );
     expect(step.summary).toContain('### sysreg plan · `local`');
     expect(step.summary).toContain('<code>314159268&#95;alpha</code>');
     expect(github.comments(7).filter((comment) => comment.body.includes(MARKER))).toHaveLength(1);

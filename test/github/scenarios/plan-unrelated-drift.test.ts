@@ -62,15 +62,15 @@ describe('plan --report github when live Altinn drifted outside the pull request
     const annotations = listWorkflowCommands(step.stdout);
     // The plan's own annotations: each changed field, on its line in each file.
     expect(annotations).toContain(
-      `::notice file=${ALPHA},line=20,col=1,title=sysreg plan%3A update in local::allowedRedirectUrls changes in local.`,
+      `::notice title=sysreg plan%3A update in local,file=${ALPHA},line=20,col=1::allowedRedirectUrls changes in local.`,
     );
     expect(annotations).toContain(
-      `::notice file=${BETA},line=8,col=1,title=sysreg plan%3A update in local::description changes in local.`,
+      `::notice title=sysreg plan%3A update in local,file=${BETA},line=8,col=1::description changes in local.`,
     );
     // Then the flag on the file the pull request does not touch.
     expect(annotations.at(-1)).toMatch(
       new RegExp(
-        `^::warning file=${BETA.replace(/[.]/g, '\\.')},line=1,title=sysreg plan%3A change outside this pull request::` +
+        `^::warning title=sysreg plan%3A change outside this pull request,file=${BETA.replace(/[.]/g, '\\.')},line=1::` +
           'The local plan changes system 314159268_beta, but this pull request does not touch',
       ),
     );
@@ -117,7 +117,7 @@ describe('plan --report github when live Altinn drifted outside the pull request
     expect(plan.counts.update).toBe(1);
     expect(listWorkflowCommands(step.stdout)).toEqual([]);
     expect(listWorkflowCommands(step.stderr)).toContain(
-      `::notice file=${ALPHA},line=20,col=1,title=sysreg plan%3A update in local::allowedRedirectUrls changes in local.`,
+      `::notice title=sysreg plan%3A update in local,file=${ALPHA},line=20,col=1::allowedRedirectUrls changes in local.`,
     );
   });
 });

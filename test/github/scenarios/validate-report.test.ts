@@ -38,8 +38,9 @@ describe('validate --report github on a pull request', () => {
     const annotations = listWorkflowCommands(step.stdout);
     expect(annotations).toHaveLength(1);
     expect(annotations[0]).toBe(
-      `::error file=${systemFile('beta')},line=21,col=5,endLine=21,endColumn=33,` +
-        'title=sysreg redirect-url-https (AUTH.VLD-00005)::' +
+      // @actions/core's order: title, file, line, endLine, col, endColumn.
+      '::error title=sysreg redirect-url-https (AUTH.VLD-00005),' +
+        `file=${systemFile('beta')},line=21,endLine=21,col=5,endColumn=33::` +
         '`http://beta.example/callback` is not an absolute https URL.%0AWrite it as https://host/path.',
     );
     // The human-readable text report stays in the log.

@@ -5,8 +5,12 @@ import {
   renderPlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-54GJH33I.js";
+} from "./chunk-EM6YVLKO.js";
 import "./chunk-GCDYRGNO.js";
+import {
+  declareAltinnOptions,
+  pickFormat
+} from "./chunk-4MD6NOMD.js";
 import "./chunk-JQXKIT2I.js";
 import {
   renderPlanMarkdown
@@ -14,43 +18,38 @@ import {
 import "./chunk-OXRKPH2W.js";
 import {
   restrictToEnvironment
-} from "./chunk-PRPT35AR.js";
-import {
-  collectCatalogueReferences,
-  fetchCatalogue
-} from "./chunk-44CEY4TK.js";
-import "./chunk-E2EXR7GZ.js";
-import "./chunk-LTTDTWR3.js";
-import "./chunk-Y6H6IDJD.js";
-import "./chunk-QELJDGWZ.js";
-import "./chunk-XUPUTSX3.js";
-import {
-  declareAltinnOptions,
-  pickFormat
-} from "./chunk-4MD6NOMD.js";
-import "./chunk-7T2535AQ.js";
+} from "./chunk-T44JB2HA.js";
+import "./chunk-W3JT335G.js";
 import {
   wantsColor
 } from "./chunk-EFA3IRPG.js";
 import {
   validateSystems
 } from "./chunk-Z7BH6JNN.js";
-import "./chunk-DFU2JLYT.js";
-import "./chunk-TWCSMN77.js";
 import "./chunk-DYX2OOHH.js";
+import {
+  collectCatalogueReferences,
+  fetchCatalogue
+} from "./chunk-44CEY4TK.js";
+import "./chunk-DFU2JLYT.js";
+import "./chunk-NURQZPNX.js";
+import "./chunk-LTTDTWR3.js";
+import "./chunk-Y6H6IDJD.js";
+import "./chunk-TWCSMN77.js";
 import "./chunk-2QRLR2CN.js";
+import "./chunk-QELJDGWZ.js";
 import "./chunk-J7OVXALX.js";
 import "./chunk-GYEAJOLA.js";
 import {
   sortDiagnostics
 } from "./chunk-HHA4FMR5.js";
 import "./chunk-JUN6NXH3.js";
-import "./chunk-O6VX3QZ6.js";
 import {
   renderDiagnosticsText
 } from "./chunk-B7Y4Y63N.js";
 import "./chunk-RPKBACA5.js";
 import "./chunk-BVG62MQ6.js";
+import "./chunk-XUPUTSX3.js";
 import "./chunk-7VZ5H7B6.js";
 
 // src/commands/plan.ts
@@ -92,7 +91,7 @@ environment. Unmanaged systems are reported but are not changes.`
   async run(context, { options: values }) {
     const environment = values.env;
     const format = pickFormat(values.format, PLAN_FORMATS);
-    const github = values.report === void 0 ? void 0 : await import("./report-command-ENHSFWAF.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-QSZDMTZQ.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values.altinnUrl });
     let unknownReferences;

@@ -62,32 +62,32 @@ var COMMANDS = {
   },
   validate: {
     summary: "Check system files against the register rules (offline, or online with --env).",
-    load: () => import("./validate-CIYJ6WMW.js")
+    load: () => import("./validate-5FA6EZHK.js")
   },
   plan: {
     summary: "Show what applying git to Altinn would change (reads only).",
-    load: () => import("./plan-BES4OVEC.js")
+    load: () => import("./plan-XRFGUMRD.js")
   },
   apply: {
     summary: "Make Altinn match git: create, update and (with --allow-delete) delete systems.",
-    load: () => import("./apply-U6BMM2T3.js")
+    load: () => import("./apply-GL3RKYEU.js")
   },
   drift: {
     summary: "Report what changed in Altinn outside git (reads only).",
-    load: () => import("./drift-S6LJ24KT.js")
+    load: () => import("./drift-76B7YLEN.js")
   },
   import: {
     summary: "Write the vendor's live systems into YAML files (all or nothing).",
-    load: () => import("./import-DFO2ZQPM.js")
+    load: () => import("./import-UBCBD3UJ.js")
   },
   catalogue: {
     summary: "Snapshot an environment's access packages and resources into .sysreg/ (catalogue pull).",
-    load: () => import("./catalogue-QM5YBLNC.js")
+    load: () => import("./catalogue-PASE7PR7.js")
   },
   schema: { summary: "Print the JSON Schema of a system file.", load: () => import("./schema-VVJQ2N5Q.js") },
   emulator: {
     summary: "Run the local Altinn (register, Maskinporten, catalogues) on loopback.",
-    load: () => import("./emulator-DTBGASWR.js")
+    load: () => import("./emulator-IGHI4LZQ.js")
   },
   version: { summary: "Print the sysreg version.", load: () => import("./version-3YMCZUHO.js") }
 };

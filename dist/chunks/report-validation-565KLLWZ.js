@@ -1,18 +1,17 @@
 import {
-  appendJobSummary,
-  createInertLogOutput,
+  diagnosticAnnotations,
+  diagnosticsReportAnnotations,
   parseReportTarget,
-  readActionsContext,
-  writeOutputs
-} from "./chunk-DVBCK632.js";
+  readActionsContext
+} from "./chunk-H2OH55OG.js";
 import {
   escapeMarkdownText
 } from "./chunk-O5OKAX22.js";
 import "./chunk-OXRKPH2W.js";
-import "./chunk-XUPUTSX3.js";
 import {
-  renderDiagnosticAnnotations
-} from "./chunk-O6VX3QZ6.js";
+  createActionsRunner,
+  createInertLogOutput
+} from "./chunk-F7GAQXHM.js";
 import {
   describeRule,
   hasErrors,
@@ -20,6 +19,7 @@ import {
 } from "./chunk-B7Y4Y63N.js";
 import "./chunk-RPKBACA5.js";
 import "./chunk-BVG62MQ6.js";
+import "./chunk-XUPUTSX3.js";
 import "./chunk-7VZ5H7B6.js";
 
 // src/github/validation-summary.ts
@@ -49,12 +49,16 @@ function renderValidationSummary(diagnostics, fileCount) {
 }
 
 // src/github/report-validation.ts
+function printDiagnosticsAnnotations(report) {
+  createActionsRunner().annotate(diagnosticsReportAnnotations(report));
+}
 async function reportValidationToGitHub(context, input) {
   const { diagnostics, fileCount } = input;
-  const actions = await readActionsContext(context.env);
-  context.stdout.write(renderDiagnosticAnnotations(diagnostics));
-  await appendJobSummary(actions.stepSummaryPath, renderValidationSummary(diagnostics, fileCount));
-  await writeOutputs(actions.outputPath, {
+  await readActionsContext(context.env);
+  const runner = createActionsRunner();
+  runner.annotate(diagnosticAnnotations(diagnostics));
+  await runner.appendJobSummary(renderValidationSummary(diagnostics, fileCount));
+  runner.setOutputs({
     errors: diagnostics.filter((d) => d.severity === "error").length,
     warnings: diagnostics.filter((d) => d.severity === "warning").length
   });
@@ -62,5 +66,6 @@ async function reportValidationToGitHub(context, input) {
 export {
   createInertLogOutput,
   parseReportTarget,
+  printDiagnosticsAnnotations,
   reportValidationToGitHub
 };

@@ -93,7 +93,7 @@ Serves until stopped with Ctrl-C (SIGINT) or SIGTERM.`
   },
   async run({ stdout }, { options: values }) {
     const port = readPort(values.port);
-    const { startEmulator } = await import("./emulator-VVMA4BMI.js");
+    const { startEmulator } = await import("./emulator-7HM2IRGX.js");
     let emulator;
     try {
       emulator = await startEmulator({

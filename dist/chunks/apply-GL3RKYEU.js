@@ -4,10 +4,14 @@ import {
   parsePlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-54GJH33I.js";
+} from "./chunk-EM6YVLKO.js";
 import {
   readLiveState
 } from "./chunk-GCDYRGNO.js";
+import {
+  declareAltinnOptions,
+  pickFormat
+} from "./chunk-4MD6NOMD.js";
 import {
   interruptedExitCode
 } from "./chunk-CGDUWIAB.js";
@@ -18,30 +22,25 @@ import "./chunk-NXYE4RLX.js";
 import "./chunk-JQXKIT2I.js";
 import "./chunk-OXRKPH2W.js";
 import {
+  wantsColor
+} from "./chunk-EFA3IRPG.js";
+import "./chunk-Z7BH6JNN.js";
+import "./chunk-DYX2OOHH.js";
+import {
   AltinnClientError,
   AltinnError,
   DEFAULT_CONCURRENCY
-} from "./chunk-E2EXR7GZ.js";
+} from "./chunk-NURQZPNX.js";
 import {
   holdsRequest,
   stringifyCanonicalJson
 } from "./chunk-LTTDTWR3.js";
 import "./chunk-Y6H6IDJD.js";
+import "./chunk-TWCSMN77.js";
+import "./chunk-2QRLR2CN.js";
 import {
   checkApplyAllowed
 } from "./chunk-QELJDGWZ.js";
-import "./chunk-XUPUTSX3.js";
-import {
-  declareAltinnOptions,
-  pickFormat
-} from "./chunk-4MD6NOMD.js";
-import {
-  wantsColor
-} from "./chunk-EFA3IRPG.js";
-import "./chunk-Z7BH6JNN.js";
-import "./chunk-TWCSMN77.js";
-import "./chunk-DYX2OOHH.js";
-import "./chunk-2QRLR2CN.js";
 import "./chunk-J7OVXALX.js";
 import "./chunk-GYEAJOLA.js";
 import "./chunk-HHA4FMR5.js";
@@ -54,6 +53,7 @@ import {
   UsageError,
   resolveFileArgument
 } from "./chunk-BVG62MQ6.js";
+import "./chunk-XUPUTSX3.js";
 import "./chunk-7VZ5H7B6.js";
 
 // src/commands/apply.ts
@@ -927,7 +927,7 @@ Exit status: 0 when everything planned was applied and verified (or nothing was 
     });
     const concurrency = readPositiveInteger(values.concurrency, "--concurrency", MAX_CONCURRENCY);
     const requestTimeoutMs = readSeconds(values.requestTimeout, "--request-timeout");
-    const github = values.report === void 0 ? void 0 : await import("./report-command-ENHSFWAF.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-QSZDMTZQ.js");
     github?.parseReportTarget(values.report);
     await github?.requireApplyReportEnvironment(context.env);
     const reviewedPlan = values.plan?.length ? await readReviewedPlans(

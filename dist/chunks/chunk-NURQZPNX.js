@@ -8,18 +8,18 @@ import {
   importPKCS8
 } from "./chunk-Y6H6IDJD.js";
 import {
+  ACCESS_PACKAGE_EXPORT_PATH,
+  SCOPE_WRITE,
+  SYSTEM_REGISTER_PATH,
+  SYSTEM_USERS_BY_SYSTEM_PATH
+} from "./chunk-2QRLR2CN.js";
+import {
   loadSysregConfig
 } from "./chunk-QELJDGWZ.js";
 import {
   redactSecrets,
   toRedactedCause
 } from "./chunk-XUPUTSX3.js";
-import {
-  ACCESS_PACKAGE_EXPORT_PATH,
-  SCOPE_WRITE,
-  SYSTEM_REGISTER_PATH,
-  SYSTEM_USERS_BY_SYSTEM_PATH
-} from "./chunk-2QRLR2CN.js";
 import {
   __commonJS,
   __require,
@@ -32354,9 +32354,7 @@ async function connectToAltinn(options) {
 // src/commands/shared/altinn-connection.ts
 async function openAltinnConnection(context, options) {
   const config = await loadSysregConfig(context.cwd);
-  const { stderr } = context;
-  const onToken = context.env.GITHUB_ACTIONS === "true" && stderr ? (value) => void stderr.write(`::add-mask::${value}
-`) : void 0;
+  const onToken = context.env.GITHUB_ACTIONS === "true" ? (await import("./actions-runner-6F2DXTWA.js")).maskSecret : void 0;
   const connection = await connectToAltinn({
     environment: options.environment,
     env: context.env,

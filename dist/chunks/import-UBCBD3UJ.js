@@ -11,6 +11,9 @@ import {
   readLiveState
 } from "./chunk-GCDYRGNO.js";
 import {
+  declareAltinnOptions
+} from "./chunk-4MD6NOMD.js";
+import {
   collectRepeated
 } from "./chunk-QSS2BETW.js";
 import "./chunk-NXYE4RLX.js";
@@ -28,29 +31,25 @@ import "./chunk-ZVQTSZHA.js";
 import "./chunk-O2RBBYGS.js";
 import "./chunk-JQXKIT2I.js";
 import {
+  validateSystems
+} from "./chunk-Z7BH6JNN.js";
+import {
+  DEFAULT_CATALOGUE
+} from "./chunk-DYX2OOHH.js";
+import {
   openAltinnConnection
-} from "./chunk-E2EXR7GZ.js";
+} from "./chunk-NURQZPNX.js";
 import {
   canonicalFromSpec,
   stringifyCanonicalJson
 } from "./chunk-LTTDTWR3.js";
 import "./chunk-Y6H6IDJD.js";
-import "./chunk-QELJDGWZ.js";
-import "./chunk-XUPUTSX3.js";
-import {
-  declareAltinnOptions
-} from "./chunk-4MD6NOMD.js";
-import {
-  validateSystems
-} from "./chunk-Z7BH6JNN.js";
 import {
   environmentsOf,
   resolveSpec
 } from "./chunk-TWCSMN77.js";
-import {
-  DEFAULT_CATALOGUE
-} from "./chunk-DYX2OOHH.js";
 import "./chunk-2QRLR2CN.js";
+import "./chunk-QELJDGWZ.js";
 import "./chunk-J7OVXALX.js";
 import {
   parseSystemFile
@@ -70,6 +69,7 @@ import "./chunk-RPKBACA5.js";
 import {
   UsageError
 } from "./chunk-BVG62MQ6.js";
+import "./chunk-XUPUTSX3.js";
 import "./chunk-7VZ5H7B6.js";
 
 // src/adopt/import-systems.ts

@@ -1,13 +1,13 @@
 import {
+  runValidation
+} from "./chunk-W3JT335G.js";
+import {
   collectCatalogueReferences,
   fetchCatalogue
 } from "./chunk-44CEY4TK.js";
 import {
   openAltinnConnection
-} from "./chunk-E2EXR7GZ.js";
-import {
-  runValidation
-} from "./chunk-7T2535AQ.js";
+} from "./chunk-NURQZPNX.js";
 
 // src/commands/validate-online.ts
 function restrictToEnvironment(file, environment) {

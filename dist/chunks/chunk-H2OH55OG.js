@@ -1,43 +1,17 @@
 import {
-  redactSecrets
-} from "./chunk-XUPUTSX3.js";
+  GitHubReportError
+} from "./chunk-F7GAQXHM.js";
+import {
+  capDiagnostics,
+  describeOmitted,
+  summarizeDiagnostics
+} from "./chunk-B7Y4Y63N.js";
 import {
   UsageError
 } from "./chunk-BVG62MQ6.js";
 
 // src/github/actions-environment.ts
 const { readFile } = globalThis.process.getBuiltinModule("node:fs/promises");
-
-// src/github/github-report-error.ts
-var GitHubReportError = class extends Error {
-  code;
-  /** HTTP status of the failed API call, when there was one. */
-  status;
-  /** Exit code for the CLI (src/cli.ts prints the message of any error with an `exitCode`). */
-  exitCode = 1;
-  constructor(code, message, status) {
-    super(message);
-    this.name = "GitHubReportError";
-    this.code = code;
-    this.status = status;
-  }
-};
-function redactKnownSecrets(text, secrets) {
-  let redacted = text;
-  for (const secret of secrets) {
-    if (secret && secret.length >= 8) redacted = redacted.split(secret).join("[REDACTED]");
-  }
-  return redactSecrets(redacted.replace(/\b(token|bearer)\s+[A-Za-z0-9_.-]{8,}/gi, "$1 [REDACTED]"));
-}
-function toGitHubReportError(error, action, secrets) {
-  if (error instanceof GitHubReportError) return error;
-  const status = typeof error === "object" && error !== null && "status" in error && typeof error.status === "number" ? error.status : void 0;
-  const detail = error instanceof Error ? error.message : String(error);
-  const message = `GitHub API: could not ${action}${status === void 0 ? "" : ` (HTTP ${status})`}: ${detail}`;
-  return new GitHubReportError("api-failed", redactKnownSecrets(message, secrets), status);
-}
-
-// src/github/actions-environment.ts
 var REQUIRED_VARIABLES = [
   "GITHUB_API_URL",
   "GITHUB_SERVER_URL",
@@ -83,8 +57,6 @@ async function readActionsContext(env, options = {}) {
     ref: env.GITHUB_REF || void 0,
     runId,
     runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`,
-    stepSummaryPath: value("GITHUB_STEP_SUMMARY"),
-    outputPath: value("GITHUB_OUTPUT"),
     pullRequest: readPullRequest(eventName, event, eventPath),
     defaultBranch: readDefaultBranch(event),
     commentAuthor: env.SYSREG_COMMENT_AUTHOR || void 0
@@ -151,77 +123,37 @@ function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-// src/github/job-summary.ts
-const { appendFile } = globalThis.process.getBuiltinModule("node:fs/promises");
-var MAX_JOB_SUMMARY_BYTES = 1024 * 1024;
-async function appendJobSummary(path, markdown) {
-  const text = limitJobSummary(markdown.endsWith("\n") ? markdown : `${markdown}
-`);
-  try {
-    await appendFile(path, text, "utf8");
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new GitHubReportError(
-      "file-write-failed",
-      `GITHUB_STEP_SUMMARY: cannot append to ${path}: ${reason}`
-    );
-  }
-}
-function limitJobSummary(markdown) {
-  if (Buffer.byteLength(markdown, "utf8") <= MAX_JOB_SUMMARY_BYTES) return markdown;
-  const note = "\n\n_The summary was cut at GitHub\u2019s 1 MiB limit; the plan file holds everything._\n";
-  const budget = MAX_JOB_SUMMARY_BYTES - Buffer.byteLength(note, "utf8");
-  const cut = Buffer.from(markdown, "utf8").subarray(0, budget).toString("utf8").replace(/\uFFFD$/, "");
-  return `${cut}${note}`;
-}
-
-// src/github/outputs.ts
-const { randomUUID } = globalThis.process.getBuiltinModule("node:crypto");
-const { appendFile: appendFile2 } = globalThis.process.getBuiltinModule("node:fs/promises");
-function formatOutput(name, value, createDelimiter = () => `ghadelimiter_${randomUUID()}`) {
-  if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) {
-    throw new GitHubReportError("file-write-failed", `GITHUB_OUTPUT: '${name}' is not a valid output name.`);
-  }
-  const text = String(value);
-  if (!/[\r\n]/.test(text)) return `${name}=${text}
-`;
-  const delimiter = createDelimiter();
-  if (text.includes(delimiter)) {
-    throw new GitHubReportError(
-      "file-write-failed",
-      `GITHUB_OUTPUT: the value of '${name}' contains its delimiter.`
-    );
-  }
-  return `${name}<<${delimiter}
-${text}
-${delimiter}
-`;
-}
-async function writeOutputs(path, outputs) {
-  const text = Object.entries(outputs).map(([name, value]) => formatOutput(name, value)).join("");
-  try {
-    await appendFile2(path, text, "utf8");
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new GitHubReportError("file-write-failed", `GITHUB_OUTPUT: cannot append to ${path}: ${reason}`);
-  }
-}
-
-// src/github/inert-log.ts
-const { randomUUID: randomUUID2 } = globalThis.process.getBuiltinModule("node:crypto");
-function createInertLogOutput(output, createToken = randomUUID2) {
-  return {
-    ...output.isTTY === void 0 ? {} : { isTTY: output.isTTY },
-    write(text) {
-      if (text === "") return true;
-      const token = `sysreg-${createToken()}`;
-      const body = text.endsWith("\n") ? text : `${text}
-`;
-      return output.write(`::stop-commands::${token}
-${body}::${token}::
-`);
-    }
+// src/github/annotations.ts
+function toDiagnosticAnnotation(diagnostic) {
+  const code = diagnostic.altinnCode ? ` (${diagnostic.altinnCode})` : "";
+  const scope = diagnostic.environment ? ` [${diagnostic.environment}]` : "";
+  const message = diagnostic.hint ? `${diagnostic.message}
+${diagnostic.hint}` : diagnostic.message;
+  const annotation = {
+    file: diagnostic.file,
+    line: diagnostic.line,
+    col: diagnostic.column,
+    level: diagnostic.severity,
+    title: `sysreg ${diagnostic.ruleId}${code}${scope}`,
+    message
   };
+  if (diagnostic.endLine !== void 0) annotation.endLine = diagnostic.endLine;
+  if (diagnostic.endColumn !== void 0) annotation.endColumn = diagnostic.endColumn;
+  return annotation;
+}
+function diagnosticAnnotations(diagnostics) {
+  const { shown, omitted } = capDiagnostics(diagnostics);
+  const annotations = shown.map(toDiagnosticAnnotation);
+  for (const [file, count] of omitted) {
+    annotations.push({ level: "notice", title: "sysreg validate", message: describeOmitted(file, count) });
+  }
+  return annotations;
+}
+function diagnosticsReportAnnotations({ diagnostics, fileCount }) {
+  return [
+    ...diagnosticAnnotations(diagnostics),
+    { level: "notice", title: "sysreg validate", message: summarizeDiagnostics(diagnostics, fileCount) }
+  ];
 }
 
 // src/github/report-target.ts
@@ -235,12 +167,10 @@ function parseReportTarget(value) {
 }
 
 export {
-  GitHubReportError,
-  toGitHubReportError,
   readActionsContext,
   requireToken,
-  appendJobSummary,
-  writeOutputs,
-  createInertLogOutput,
+  toDiagnosticAnnotation,
+  diagnosticAnnotations,
+  diagnosticsReportAnnotations,
   parseReportTarget
 };

@@ -1,4 +1,7 @@
 import {
+  declareAltinnOptions
+} from "./chunk-4MD6NOMD.js";
+import {
   Argument
 } from "./chunk-NXYE4RLX.js";
 import {
@@ -9,24 +12,20 @@ import {
   pullCatalogue
 } from "./chunk-44CEY4TK.js";
 import {
-  openAltinnConnection
-} from "./chunk-E2EXR7GZ.js";
-import "./chunk-LTTDTWR3.js";
-import "./chunk-Y6H6IDJD.js";
-import "./chunk-QELJDGWZ.js";
-import "./chunk-XUPUTSX3.js";
-import {
-  declareAltinnOptions
-} from "./chunk-4MD6NOMD.js";
-import {
   SnapshotError,
   compareCatalogues,
   parseCatalogueSnapshot,
   renderCatalogueSnapshot,
   snapshotPath
 } from "./chunk-DFU2JLYT.js";
+import {
+  openAltinnConnection
+} from "./chunk-NURQZPNX.js";
+import "./chunk-LTTDTWR3.js";
+import "./chunk-Y6H6IDJD.js";
 import "./chunk-TWCSMN77.js";
 import "./chunk-2QRLR2CN.js";
+import "./chunk-QELJDGWZ.js";
 import {
   loadSystemFiles
 } from "./chunk-GYEAJOLA.js";
@@ -37,6 +36,7 @@ import "./chunk-JUN6NXH3.js";
 import {
   UsageError
 } from "./chunk-BVG62MQ6.js";
+import "./chunk-XUPUTSX3.js";
 import "./chunk-7VZ5H7B6.js";
 
 // src/commands/catalogue.ts

@@ -16,9 +16,15 @@ import {
   pickDisplayName
 } from "./chunk-OXRKPH2W.js";
 import {
+  validateSystems
+} from "./chunk-Z7BH6JNN.js";
+import {
+  DEFAULT_CATALOGUE
+} from "./chunk-DYX2OOHH.js";
+import {
   AltinnClientError,
   openAltinnConnection
-} from "./chunk-E2EXR7GZ.js";
+} from "./chunk-NURQZPNX.js";
 import {
   canonicalFromLive,
   canonicalFromSpec,
@@ -26,20 +32,14 @@ import {
   stringifyCanonicalJson
 } from "./chunk-LTTDTWR3.js";
 import {
-  assessPlanSafety
-} from "./chunk-QELJDGWZ.js";
-import {
-  validateSystems
-} from "./chunk-Z7BH6JNN.js";
-import {
   resolveEnvironment
 } from "./chunk-TWCSMN77.js";
 import {
-  DEFAULT_CATALOGUE
-} from "./chunk-DYX2OOHH.js";
-import {
   copyRequestFields
 } from "./chunk-2QRLR2CN.js";
+import {
+  assessPlanSafety
+} from "./chunk-QELJDGWZ.js";
 import {
   loadSystemFiles
 } from "./chunk-GYEAJOLA.js";

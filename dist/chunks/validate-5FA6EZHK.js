@@ -5,18 +5,17 @@ import {
 import {
   DIAGNOSTICS_FORMATS,
   runValidation
-} from "./chunk-7T2535AQ.js";
+} from "./chunk-W3JT335G.js";
 import "./chunk-EFA3IRPG.js";
 import "./chunk-Z7BH6JNN.js";
+import "./chunk-DYX2OOHH.js";
 import "./chunk-DFU2JLYT.js";
 import "./chunk-TWCSMN77.js";
-import "./chunk-DYX2OOHH.js";
 import "./chunk-2QRLR2CN.js";
 import "./chunk-J7OVXALX.js";
 import "./chunk-GYEAJOLA.js";
 import "./chunk-HHA4FMR5.js";
 import "./chunk-JUN6NXH3.js";
-import "./chunk-O6VX3QZ6.js";
 import "./chunk-B7Y4Y63N.js";
 import "./chunk-RPKBACA5.js";
 import {
@@ -65,7 +64,7 @@ reach that environment's Altinn.`
   async run(context, parsed) {
     const validation = readValidateArguments(parsed);
     if (validation.environment === void 0) return runValidation(context, validation);
-    const { runOnlineValidation } = await import("./validate-online-JIXXBCBZ.js");
+    const { runOnlineValidation } = await import("./validate-online-DZGK4POC.js");
     return runOnlineValidation(context, { ...validation, environment: validation.environment });
   }
 };

@@ -1,13 +1,9 @@
 import {
-  GitHubReportError,
-  appendJobSummary,
-  createInertLogOutput,
   parseReportTarget,
   readActionsContext,
   requireToken,
-  toGitHubReportError,
-  writeOutputs
-} from "./chunk-DVBCK632.js";
+  toDiagnosticAnnotation
+} from "./chunk-H2OH55OG.js";
 import {
   escapeHtmlText,
   escapeMarkdownText,
@@ -18,14 +14,16 @@ import {
 import {
   pickDisplayName
 } from "./chunk-OXRKPH2W.js";
-import "./chunk-XUPUTSX3.js";
 import {
-  formatAnnotation,
-  formatDiagnosticAnnotation
-} from "./chunk-O6VX3QZ6.js";
+  GitHubReportError,
+  createActionsRunner,
+  createInertLogOutput,
+  toGitHubReportError
+} from "./chunk-F7GAQXHM.js";
 import "./chunk-B7Y4Y63N.js";
 import "./chunk-RPKBACA5.js";
 import "./chunk-BVG62MQ6.js";
+import "./chunk-XUPUTSX3.js";
 import {
   __commonJS,
   __toESM
@@ -9220,12 +9218,12 @@ function createPacingGroup(intervalMs) {
 
 // src/github/report.ts
 var COMMENT_BUDGET = MAX_COMMENT_LENGTH - 2e3;
-async function createGitHubReporterFromEnvironment(env, stdout) {
+async function createGitHubReporterFromEnvironment(env, runner) {
   const context = await readActionsContext(env);
-  return createGitHubReporter({ context, stdout, timing: readGitHubTiming(env) });
+  return createGitHubReporter({ context, runner, timing: readGitHubTiming(env) });
 }
 function createGitHubReporter(options) {
-  const { context, stdout } = options;
+  const { context, runner } = options;
   let client = options.octokit;
   const target = () => {
     const token = requireToken(context);
@@ -9237,14 +9235,6 @@ function createGitHubReporter(options) {
   const actingLogin = (repository) => acting ??= resolveActingLogin(repository.octokit, context.commentAuthor, repository.token);
   return {
     context,
-    async reportValidation(diagnostics, summaryMarkdown) {
-      stdout.write(diagnostics.map(formatDiagnosticAnnotation).join(""));
-      await appendJobSummary(context.stepSummaryPath, summaryMarkdown);
-      await writeOutputs(context.outputPath, {
-        errors: diagnostics.filter((d) => d.severity === "error").length,
-        warnings: diagnostics.filter((d) => d.severity === "warning").length
-      });
-    },
     async reportPlan(report) {
       const pullRequest = context.pullRequest;
       let unrelatedChanges = [];
@@ -9262,13 +9252,13 @@ function createGitHubReporter(options) {
         title: "sysreg plan: change outside this pull request",
         message: `The ${report.environment} plan changes system ${change.systemId}, but this pull request does not touch ${change.file}. Live Altinn has drifted from git, or this is a surprise: check before merging.`
       }));
-      stdout.write([...report.annotations, ...unrelatedAnnotations].map(formatAnnotation).join(""));
+      runner.annotate([...report.annotations, ...unrelatedAnnotations]);
       const header = renderPlanHeader(report, context.runUrl);
       const warning = renderUnrelatedWarning(unrelatedChanges);
-      await appendJobSummary(context.stepSummaryPath, `${header}
+      await runner.appendJobSummary(`${header}
 ${warning}${report.markdown.trimEnd()}
 `);
-      await writeOutputs(context.outputPath, {
+      runner.setOutputs({
         changes: report.counts.changes,
         creates: report.counts.creates,
         updates: report.counts.updates,
@@ -9311,15 +9301,12 @@ Commit ${formatInlineCode(context.sha)} \xB7 ${renderCounts(report.counts)} \xB7
       const pulls = (await findPullRequestsForCommit(repository, context.sha)).filter((pull) => pull.merged);
       const numbers = pulls.map((pull) => pull.number);
       const where = numbers.length > 0 ? `Reported on ${numbers.map((n) => `#${n}`).join(", ")}.` : "No merged pull request is associated with this commit, so nothing was commented.";
-      await appendJobSummary(
-        context.stepSummaryPath,
-        `${header}
+      await runner.appendJobSummary(`${header}
 ${report.markdown.trimEnd()}
 
 ${where}
-`
-      );
-      await writeOutputs(context.outputPath, {
+`);
+      runner.setOutputs({
         ok: report.ok,
         changes: report.counts.changes,
         creates: report.counts.creates,
@@ -9354,7 +9341,7 @@ ${report.markdown.trimEnd()}
 
 No drift: live Altinn matches git.
 `;
-      await appendJobSummary(context.stepSummaryPath, text);
+      await runner.appendJobSummary(text);
       const repository = target();
       const result = await syncDriftIssue({
         ...repository,
@@ -9364,7 +9351,7 @@ No drift: live Altinn matches git.
         body: text,
         runUrl: context.runUrl
       });
-      await writeOutputs(context.outputPath, {
+      runner.setOutputs({
         drift: report.hasDrift,
         issue: result.issueNumber ?? "",
         "issue-action": result.action
@@ -9398,14 +9385,14 @@ ${lines.join("\n")}
 
 // src/github/report-command.ts
 function withWorkflowCommandsBeside(context, format) {
-  return format === "json" ? { ...context, stdout: context.stderr } : context;
+  return { ...context, runner: createActionsRunner(format === "json" ? "stderr" : "stdout") };
 }
 function openReporter(context) {
-  return createGitHubReporterFromEnvironment(context.env, context.stdout);
+  return createGitHubReporterFromEnvironment(context.env, context.runner ?? createActionsRunner());
 }
 async function reportPlanToGitHub(context, plan, options = {}) {
   const reporter = await openReporter(context);
-  context.stdout.write((options.diagnostics ?? []).map(formatDiagnosticAnnotation).join(""));
+  (context.runner ?? createActionsRunner()).annotate((options.diagnostics ?? []).map(toDiagnosticAnnotation));
   const report = buildPlanReport(plan, {
     commit: reporter.context.pullRequest?.headSha,
     planFile: options.planFile

@@ -3,6 +3,9 @@ import {
   writeFileAtomicallySync
 } from "./chunk-JQXKIT2I.js";
 import {
+  DEFAULT_CATALOGUE
+} from "./chunk-DYX2OOHH.js";
+import {
   storedRedirectUrl
 } from "./chunk-LTTDTWR3.js";
 import {
@@ -15,9 +18,6 @@ import {
   importJWK,
   jwtVerify
 } from "./chunk-Y6H6IDJD.js";
-import {
-  DEFAULT_CATALOGUE
-} from "./chunk-DYX2OOHH.js";
 import {
   ACCESS_PACKAGE_EXPORT_PATH,
   DELEGABLE_RESOURCE_TYPES,

@@ -6,7 +6,7 @@ import {
   renderDriftJson,
   renderDriftText,
   writeOutputFile
-} from "./chunk-54GJH33I.js";
+} from "./chunk-EM6YVLKO.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -16,6 +16,10 @@ import {
   writeFileSet
 } from "./chunk-SI6GIGLE.js";
 import "./chunk-GCDYRGNO.js";
+import {
+  declareAltinnOptions,
+  pickFormat
+} from "./chunk-4MD6NOMD.js";
 import {
   collectRepeated
 } from "./chunk-QSS2BETW.js";
@@ -27,27 +31,22 @@ import {
   renderDriftMarkdown
 } from "./chunk-O5OKAX22.js";
 import "./chunk-OXRKPH2W.js";
-import "./chunk-E2EXR7GZ.js";
-import "./chunk-LTTDTWR3.js";
-import "./chunk-Y6H6IDJD.js";
-import "./chunk-QELJDGWZ.js";
-import "./chunk-XUPUTSX3.js";
-import {
-  declareAltinnOptions,
-  pickFormat
-} from "./chunk-4MD6NOMD.js";
 import {
   wantsColor
 } from "./chunk-EFA3IRPG.js";
 import "./chunk-Z7BH6JNN.js";
+import "./chunk-DYX2OOHH.js";
+import "./chunk-NURQZPNX.js";
+import "./chunk-LTTDTWR3.js";
+import "./chunk-Y6H6IDJD.js";
 import {
   environmentsOf,
   isOverridden,
   resolveEnvironment,
   resolveSpec
 } from "./chunk-TWCSMN77.js";
-import "./chunk-DYX2OOHH.js";
 import "./chunk-2QRLR2CN.js";
+import "./chunk-QELJDGWZ.js";
 import "./chunk-J7OVXALX.js";
 import "./chunk-GYEAJOLA.js";
 import "./chunk-HHA4FMR5.js";
@@ -60,6 +59,7 @@ import "./chunk-RPKBACA5.js";
 import {
   UsageError
 } from "./chunk-BVG62MQ6.js";
+import "./chunk-XUPUTSX3.js";
 import "./chunk-7VZ5H7B6.js";
 
 // src/adopt/accept-drift.ts
@@ -258,7 +258,7 @@ written).`
     const environment = values.env;
     const format = pickFormat(values.format, DRIFT_FORMATS);
     if (values.accept && format !== "text") throw new UsageError("--accept reports as text only.");
-    const github = values.report === void 0 ? void 0 : await import("./report-command-ENHSFWAF.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-QSZDMTZQ.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values.altinnUrl });
     if (values.accept) {

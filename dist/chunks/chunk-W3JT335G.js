@@ -5,11 +5,11 @@ import {
   validateSystems
 } from "./chunk-Z7BH6JNN.js";
 import {
-  loadCatalogueSnapshots
-} from "./chunk-DFU2JLYT.js";
-import {
   DEFAULT_CATALOGUE
 } from "./chunk-DYX2OOHH.js";
+import {
+  loadCatalogueSnapshots
+} from "./chunk-DFU2JLYT.js";
 import {
   loadSystemFiles
 } from "./chunk-GYEAJOLA.js";
@@ -17,9 +17,6 @@ import {
   discoverSystemFiles,
   sortDiagnostics
 } from "./chunk-HHA4FMR5.js";
-import {
-  renderDiagnosticsGithub
-} from "./chunk-O6VX3QZ6.js";
 import {
   hasErrors,
   renderDiagnosticsJson,
@@ -32,14 +29,7 @@ import {
 // src/commands/shared/diagnostics-format.ts
 var DIAGNOSTICS_FORMATS = ["text", "json", "github"];
 function renderDiagnostics(format, report) {
-  switch (format) {
-    case "text":
-      return renderDiagnosticsText(report);
-    case "json":
-      return renderDiagnosticsJson(report);
-    case "github":
-      return renderDiagnosticsGithub(report);
-  }
+  return format === "json" ? renderDiagnosticsJson(report) : renderDiagnosticsText(report);
 }
 
 // src/commands/shared/run-validation.ts
@@ -53,7 +43,7 @@ function offlineCatalogue(root) {
   });
 }
 async function runValidation(context, options, source = offlineCatalogue(context.cwd)) {
-  const github = options.report === void 0 ? void 0 : await import("./report-validation-77DCAHOP.js");
+  const github = options.report === void 0 && options.format !== "github" ? void 0 : await import("./report-validation-565KLLWZ.js");
   const reportTarget = github?.parseReportTarget(options.report);
   const discovered = await discoverSystemFiles(
     context.cwd,
@@ -73,7 +63,9 @@ async function runValidation(context, options, source = offlineCatalogue(context
   ]);
   const sources = new Map(files.map((file) => [file.file, file.text]));
   const fileCount = discovered.files.length + discovered.diagnostics.length;
-  if (!(reportTarget === "github" && options.format === "github")) {
+  if (options.format === "github") {
+    if (reportTarget !== "github") github?.printDiagnosticsAnnotations({ diagnostics, fileCount });
+  } else {
     const log = github && options.format === "text" ? github.createInertLogOutput(context.stdout) : context.stdout;
     log.write(
       renderDiagnostics(options.format, { diagnostics, fileCount, sources, color: wantsColor(context) })

@@ -1,0 +1,20 @@
+import {
+  MAX_JOB_SUMMARY_BYTES,
+  createActionsRunner,
+  createInertLogOutput,
+  failStep,
+  limitJobSummary,
+  maskSecret,
+  readInput
+} from "./chunk-F7GAQXHM.js";
+import "./chunk-XUPUTSX3.js";
+import "./chunk-7VZ5H7B6.js";
+export {
+  MAX_JOB_SUMMARY_BYTES,
+  createActionsRunner,
+  createInertLogOutput,
+  failStep,
+  limitJobSummary,
+  maskSecret,
+  readInput
+};
