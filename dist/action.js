@@ -1,18 +1,18 @@
 import {
   main
-} from "./chunks/chunk-CYTEYLP5.js";
+} from "./chunks/chunk-MYAHGLHC.js";
 import "./chunks/chunk-CGDUWIAB.js";
 import "./chunks/chunk-QSS2BETW.js";
 import "./chunks/chunk-NXYE4RLX.js";
-import "./chunks/chunk-FEOSGBIE.js";
+import "./chunks/chunk-INHK5KOL.js";
 import "./chunks/chunk-IOBAWFLS.js";
 import {
   failStep,
   maskSecret,
   readInput
 } from "./chunks/chunk-F7GAQXHM.js";
-import "./chunks/chunk-QELJDGWZ.js";
-import "./chunks/chunk-HHA4FMR5.js";
+import "./chunks/chunk-ZERHEBEW.js";
+import "./chunks/chunk-BLFSHPJ3.js";
 import "./chunks/chunk-JUN6NXH3.js";
 import "./chunks/chunk-XUPUTSX3.js";
 import "./chunks/chunk-7VZ5H7B6.js";

@@ -22,7 +22,7 @@ if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
   process.exitCode = 1;
 } else {
   module.enableCompileCache?.();
-  const { runFromProcess } = await import("./chunks/cli-GZJXUKXH.js");
+  const { runFromProcess } = await import("./chunks/cli-33I24WTN.js");
   await runFromProcess();
 }
 export {

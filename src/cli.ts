@@ -128,9 +128,9 @@ export async function runFromProcess(): Promise<void> {
       argv,
       stdout,
       stderr,
-      stdin: process.stdin,
+      stdin: () => process.stdin,
       env: process.env,
-      cwd: await findRepositoryRoot(workingDirectory),
+      cwd: findRepositoryRoot(workingDirectory),
       workingDirectory,
       signal: interruptions.signal,
     });

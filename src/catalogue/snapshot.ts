@@ -5,7 +5,7 @@
  * what that environment really has. The text is stable (sorted, no timestamps): pulling an unchanged
  * catalogue rewrites the same bytes, and a change shows in git as a small diff.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AccessPackageRecord, ResourceRecord } from '../model/wire.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
@@ -91,13 +91,13 @@ export interface LoadedSnapshots {
 }
 
 /** Every `.sysreg/catalogue-<env>.json` under `root`; none when the folder does not exist. */
-export async function loadCatalogueSnapshots(root: string): Promise<LoadedSnapshots> {
+export function loadCatalogueSnapshots(root: string): LoadedSnapshots {
   const folder = path.join(root, SNAPSHOT_DIRECTORY);
   const snapshots = new Map<string, Catalogue>();
   const diagnostics: Diagnostic[] = [];
   let names: string[];
   try {
-    names = await readdir(folder);
+    names = readdirSync(folder);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { snapshots, diagnostics };
     throw error;
@@ -109,7 +109,7 @@ export async function loadCatalogueSnapshots(root: string): Promise<LoadedSnapsh
     try {
       snapshots.set(
         environment,
-        parseCatalogueSnapshot(file, await readFile(path.join(folder, name), 'utf8'), environment),
+        parseCatalogueSnapshot(file, readFileSync(path.join(folder, name), 'utf8'), environment),
       );
     } catch (error) {
       if (!(error instanceof SnapshotError)) throw error;

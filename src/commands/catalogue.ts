@@ -67,7 +67,7 @@ function describeChange(change: CatalogueChange): string {
 
 async function pull(context: CommandContext, values: PullOptions): Promise<number> {
   const environment = values.env;
-  const discovered = await discoverSystemFiles(context.cwd, []);
+  const discovered = discoverSystemFiles(context.cwd, []);
   const references = collectCatalogueReferences(loadSystemFiles(discovered.files));
   const { connection } = await openAltinnConnection(context, {
     environment,

@@ -32,7 +32,7 @@ first), nor targets of symbolic links that lead out of systems/.`,
   async run(context, { options, operands }) {
     const { stdout, stderr, cwd } = context;
     const check = options.check === true;
-    const { files, diagnostics } = await discoverSystemFiles(
+    const { files, diagnostics } = discoverSystemFiles(
       cwd,
       operands.map((given) => resolveFileArgument(context, given)),
     );

@@ -51,7 +51,7 @@ Files that already exist are never changed; init says which it kept.`,
     }
 
     const start = workingDirectory ?? cwd;
-    const root = await findGitRoot(start);
+    const root = findGitRoot(start);
     if (root === undefined) {
       throw new UsageError(`'${start}' is not inside a git repository; run 'git init' first.`);
     }

@@ -5,7 +5,7 @@
  * system files are (the shared options, positions through the same locator), its shape is checked
  * by the JSON Schema in config-schema.ts; loading is the I/O edge.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { isScalar } from 'yaml';
@@ -175,10 +175,10 @@ function diagnoseConfigError(error: ErrorObject, at: string[], locate: Locator):
 }
 
 /** Reads `sysreg.config.yaml` from the repository root; the defaults when there is none. */
-export async function loadSysregConfig(repoRoot: string): Promise<SysregConfig> {
+export function loadSysregConfig(repoRoot: string): SysregConfig {
   let text: string;
   try {
-    text = await readFile(path.join(repoRoot, CONFIG_FILE_NAME), 'utf8');
+    text = readFileSync(path.join(repoRoot, CONFIG_FILE_NAME), 'utf8');
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ENOENT') return structuredClone(DEFAULT_CONFIG);
     throw error;

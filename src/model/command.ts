@@ -20,8 +20,11 @@ export interface Input extends NodeJS.ReadableStream {
 export interface CommandContext {
   stdout: Output;
   stderr: Output;
-  /** Absent when nothing can be asked (tests in-process). */
-  stdin?: Input;
+  /**
+   * Absent when nothing can be asked (tests in-process). Opened on first use: creating
+   * `process.stdin` loads Node's stream and file-watching code, a tenth of a short command's start-up.
+   */
+  stdin?: () => Input;
   env: Record<string, string | undefined>;
   /** Repository root: the directory holding `systems/`. */
   cwd: string;

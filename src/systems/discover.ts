@@ -1,9 +1,10 @@
 /**
  * Finds the system files a command works on: every `*.yaml`/`*.yml` under `systems/`, or the files and
  * folders the user named. File-system I/O only; problems (a missing path, a symlink leaving the repo)
- * come back as diagnostics so the run goes on with the other files.
+ * come back as diagnostics so the run goes on with the other files. Synchronous, like reading the
+ * files (load.ts): a command has nothing else to do meanwhile, and a promise per call costs more CPU.
  */
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { compareStrings } from '../model/compare-strings.ts';
@@ -52,10 +53,10 @@ function createPathDiagnostic(file: string, ruleId: string, message: string, hin
  * file under `systems/`; otherwise each named file as given and every YAML file under each named folder.
  * Paths are resolved against `root`. The result is sorted by path and holds each file once.
  */
-export async function discoverSystemFiles(root: string, paths: string[]): Promise<DiscoveredFiles> {
+export function discoverSystemFiles(root: string, paths: string[]): DiscoveredFiles {
   const rootPath = path.resolve(root);
   // Symlink targets are judged against the real root, so a repo that itself sits behind a link still works.
-  const realRoot = await realpath(rootPath).catch(() => rootPath);
+  const realRoot = realpathOrUndefined(rootPath) ?? rootPath;
   const found = new Map<string, DiscoveredFile>();
   const diagnostics: Diagnostic[] = [];
   const visitedDirectories = new Set<string>();
@@ -84,11 +85,11 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
   };
 
   /** Resolves a symlink; returns its real target when it stays inside the repo, else records why not. */
-  const followLink = async (absolutePath: string): Promise<string | undefined> => {
+  const followLink = (absolutePath: string): string | undefined => {
     const repoPath = toRepoPath(rootPath, absolutePath);
     let target: string;
     try {
-      target = await realpath(absolutePath);
+      target = realpathSync(absolutePath);
     } catch {
       diagnostics.push(
         createPathDiagnostic(
@@ -114,8 +115,8 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
   };
 
   /** Whether a link's target is a regular file; a FIFO or device behind a link would block a read. */
-  const isRegularFile = async (target: string, absolutePath: string): Promise<boolean> => {
-    if ((await stat(target).catch(() => undefined))?.isFile()) return true;
+  const isRegularFile = (target: string, absolutePath: string): boolean => {
+    if (statOrUndefined(target)?.isFile()) return true;
     const repoPath = toRepoPath(rootPath, absolutePath);
     diagnostics.push(
       createPathDiagnostic(
@@ -127,13 +128,13 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
     return false;
   };
 
-  const walk = async (directory: string): Promise<void> => {
-    const real = await realpath(directory).catch(() => directory);
+  const walk = (directory: string): void => {
+    const real = realpathOrUndefined(directory) ?? directory;
     if (visitedDirectories.has(real)) return; // a link cycle, or a folder named twice
     visitedDirectories.add(real);
     let entries;
     try {
-      entries = await readdir(directory, { withFileTypes: true });
+      entries = readdirSync(directory, { withFileTypes: true });
     } catch (error) {
       const repoPath = toRepoPath(rootPath, directory);
       diagnostics.push(
@@ -151,24 +152,24 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
       const absolutePath = path.join(directory, entry.name);
       if (entry.isSymbolicLink()) {
         if (!SYSTEM_FILE_PATTERN.test(entry.name)) {
-          const target = await realpath(absolutePath).catch(() => undefined);
+          const target = realpathOrUndefined(absolutePath);
           // A linked folder is walked only when it stays inside the repo; other links are not our files.
-          if (target && (await stat(target).catch(() => undefined))?.isDirectory()) {
-            if (await followLink(absolutePath)) await walk(absolutePath);
+          if (target && statOrUndefined(target)?.isDirectory()) {
+            if (followLink(absolutePath)) walk(absolutePath);
           }
           continue;
         }
-        const target = await followLink(absolutePath);
-        if (target && (await isRegularFile(target, absolutePath))) addFile(absolutePath);
+        const target = followLink(absolutePath);
+        if (target && isRegularFile(target, absolutePath)) addFile(absolutePath);
       } else if (entry.isDirectory()) {
-        await walk(absolutePath);
+        walk(absolutePath);
       } else if (entry.isFile() && SYSTEM_FILE_PATTERN.test(entry.name)) {
         addFile(absolutePath);
       }
     }
   };
 
-  const visit = async (given: string, explicit: boolean): Promise<void> => {
+  const visit = (given: string, explicit: boolean): void => {
     const absolutePath = path.resolve(rootPath, given);
     const repoPath = toRepoPath(rootPath, absolutePath);
     if (!isInsideFolder(rootPath, absolutePath)) {
@@ -181,7 +182,7 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
       );
       return;
     }
-    const info = await lstat(absolutePath).catch(() => undefined);
+    const info = attempt(() => lstatSync(absolutePath));
     if (!info) {
       diagnostics.push(
         createPathDiagnostic(
@@ -195,14 +196,13 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
       return;
     }
     if (info.isSymbolicLink()) {
-      const target = await followLink(absolutePath);
+      const target = followLink(absolutePath);
       if (!target) return;
-      const targetInfo = await stat(target).catch(() => undefined);
-      if (targetInfo?.isDirectory()) await walk(absolutePath);
-      else if (await isRegularFile(target, absolutePath)) addFile(absolutePath);
+      if (statOrUndefined(target)?.isDirectory()) walk(absolutePath);
+      else if (isRegularFile(target, absolutePath)) addFile(absolutePath);
       return;
     }
-    if (info.isDirectory()) await walk(absolutePath);
+    if (info.isDirectory()) walk(absolutePath);
     else if (info.isFile()) addFile(absolutePath);
     else
       diagnostics.push(
@@ -210,13 +210,25 @@ export async function discoverSystemFiles(root: string, paths: string[]): Promis
       );
   };
 
-  if (paths.length === 0) await visit(SYSTEMS_DIRECTORY, false);
-  else for (const given of paths) await visit(given, true);
+  if (paths.length === 0) visit(SYSTEMS_DIRECTORY, false);
+  else for (const given of paths) visit(given, true);
 
   const files = [...found.values()].sort((a, b) => compareStrings(a.path, b.path));
   diagnostics.sort((a, b) => compareStrings(a.file, b.file) || compareStrings(a.ruleId, b.ruleId));
   return { files, diagnostics };
 }
+
+/** `read()`, or `undefined` when it throws (a path that is gone, unreadable, or a broken link). */
+function attempt<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
+const realpathOrUndefined = (file: string): string | undefined => attempt(() => realpathSync(file));
+const statOrUndefined = (file: string): Stats | undefined => attempt(() => statSync(file));
 
 function describeErrorCode(error: unknown): string {
   return error instanceof Error && 'code' in error && typeof error.code === 'string'

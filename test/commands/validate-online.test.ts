@@ -129,7 +129,7 @@ describe('sysreg validate --env', () => {
 
   it('gives exactly what the offline rules give with the environment’s catalogue', async () => {
     const { report } = await validateOnline('local');
-    const files = await loadSystemFiles((await discoverSystemFiles(repo.root, [])).files);
+    const files = await loadSystemFiles(discoverSystemFiles(repo.root, []).files);
     expect(files).toHaveLength(4);
     const catalogue: Catalogue = {
       resources: [...DEFAULT_CATALOGUE.resources, ...EXTRA_RESOURCES],

@@ -67,9 +67,15 @@ describe('sysreg.config.yaml', () => {
   it('loads from the repository root, and throws a ConfigError naming file and line', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'sysreg-config-'));
     try {
-      expect(await loadSysregConfig(root)).toEqual(DEFAULT_CONFIG);
+      expect(loadSysregConfig(root)).toEqual(DEFAULT_CONFIG);
       await writeFile(path.join(root, 'sysreg.config.yaml'), 'prune: yes please\n');
-      const error = await loadSysregConfig(root).catch((e: unknown) => e);
+      const error = (() => {
+        try {
+          return loadSysregConfig(root);
+        } catch (thrown) {
+          return thrown;
+        }
+      })();
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as ConfigError).message).toContain('sysreg.config.yaml:1:');
       expect((error as ConfigError).exitCode).toBe(1);

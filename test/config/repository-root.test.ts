@@ -18,28 +18,28 @@ describe('the repository root', () => {
     const repo = path.join(scratch, 'repo');
     await mkdir(path.join(repo, 'systems', 'nested'), { recursive: true });
     await mkdir(path.join(repo, '.git'));
-    expect(await findRepositoryRoot(path.join(repo, 'systems', 'nested'))).toBe(repo);
-    expect(await findRepositoryRoot(repo)).toBe(repo);
+    expect(findRepositoryRoot(path.join(repo, 'systems', 'nested'))).toBe(repo);
+    expect(findRepositoryRoot(repo)).toBe(repo);
 
     // A config file marks the root even without .git (e.g. an exported tree).
     const configured = path.join(scratch, 'configured');
     await mkdir(path.join(configured, 'docs'), { recursive: true });
     await writeFile(path.join(configured, 'sysreg.config.yaml'), 'prune: false\n');
-    expect(await findRepositoryRoot(path.join(configured, 'docs'))).toBe(configured);
+    expect(findRepositoryRoot(path.join(configured, 'docs'))).toBe(configured);
 
     // Outside git too (an exported tree, a test fixture): the folder holding systems/.
     const loose = path.join(scratch, 'loose', 'deeper');
     await mkdir(path.join(scratch, 'loose', 'systems'), { recursive: true });
     await mkdir(loose, { recursive: true });
-    expect(await findRepositoryRoot(loose)).toBe(path.join(scratch, 'loose'));
-    expect(await findGitRoot(loose)).toBeUndefined();
+    expect(findRepositoryRoot(loose)).toBe(path.join(scratch, 'loose'));
+    expect(findGitRoot(loose)).toBeUndefined();
 
     // Never above the top of a git work tree into an enclosing one.
     const inner = path.join(repo, 'vendored', 'tool');
     await mkdir(path.join(repo, 'vendored', '.git'), { recursive: true });
     await mkdir(inner, { recursive: true });
-    expect(await findRepositoryRoot(inner)).toBe(inner);
-    expect(await findGitRoot(path.join(repo, 'systems'))).toBe(repo);
+    expect(findRepositoryRoot(inner)).toBe(inner);
+    expect(findGitRoot(path.join(repo, 'systems'))).toBe(repo);
   });
 
   it('lets validate run from systems/, with file arguments relative to where it runs', async () => {

@@ -87,7 +87,7 @@ export async function writePlanThroughApi(
   const connection = await connectToAltinn({
     environment: plan.environment,
     env: client.env,
-    config: await loadSysregConfig(repo.root),
+    config: loadSysregConfig(repo.root),
   });
   try {
     for (const change of plan.changes) {

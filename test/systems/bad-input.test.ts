@@ -103,7 +103,7 @@ beforeAll(async () => {
   for (const [name, { content }] of Object.entries(BAD_INPUTS)) await repo.write(`systems/${name}`, content);
   await writeFile(path.join(repo.scratch, 'secret.yaml'), valid);
   await symlink(path.join(repo.scratch, 'secret.yaml'), path.join(repo.root, 'systems', 'outside-link.yaml'));
-  const discovered = await discoverSystemFiles(repo.root, []);
+  const discovered = discoverSystemFiles(repo.root, []);
   const files = await loadSystemFiles(discovered.files);
   diagnostics = [...discovered.diagnostics, ...validateSystems(files, { catalogue: DEFAULT_CATALOGUE })];
 });

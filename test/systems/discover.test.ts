@@ -24,7 +24,7 @@ afterEach(async () => {
 
 describe('discoverSystemFiles', () => {
   it('lists every YAML file under systems/, sorted, with repo-relative paths', async () => {
-    const { files, diagnostics } = await discoverSystemFiles(repo, []);
+    const { files, diagnostics } = discoverSystemFiles(repo, []);
     expect(diagnostics).toEqual([]);
     expect(files.map((f) => f.path)).toEqual(['systems/a.yml', 'systems/b.yaml', 'systems/nested/c.yaml']);
     expect(files[0]?.absolutePath).toBe(path.join(repo, 'systems', 'a.yml'));
@@ -35,7 +35,7 @@ describe('discoverSystemFiles', () => {
     await mkdir(marker);
     await writeFile(path.join(marker, '314159268_alpha.yaml'), 'id: x\n');
     await writeFile(path.join(repo, 'systems', '::error::x `y`.yaml'), 'id: y\n');
-    const { files, diagnostics } = await discoverSystemFiles(repo, []);
+    const { files, diagnostics } = discoverSystemFiles(repo, []);
     expect(files.map((f) => f.path)).toEqual(['systems/a.yml', 'systems/b.yaml', 'systems/nested/c.yaml']);
     expect(diagnostics.map((d) => [d.file, d.ruleId, d.severity])).toEqual(
       [
@@ -55,7 +55,7 @@ describe('discoverSystemFiles', () => {
   });
 
   it('takes named files and folders, each file once', async () => {
-    const { files } = await discoverSystemFiles(repo, [
+    const { files } = discoverSystemFiles(repo, [
       'systems/nested',
       'systems/b.yaml',
       'systems/nested/c.yaml',
@@ -65,7 +65,7 @@ describe('discoverSystemFiles', () => {
 
   it('refuses a symlink that resolves outside the repo, as a diagnostic, and goes on', async () => {
     await symlink(path.join(scratch, 'outside.yaml'), path.join(repo, 'systems', 'linked.yaml'));
-    const { files, diagnostics } = await discoverSystemFiles(repo, []);
+    const { files, diagnostics } = discoverSystemFiles(repo, []);
     expect(files.map((f) => f.path)).toEqual(['systems/a.yml', 'systems/b.yaml', 'systems/nested/c.yaml']);
     expect(diagnostics).toMatchObject([
       { file: 'systems/linked.yaml', line: 1, column: 1, ruleId: 'symlink-outside-repo', severity: 'error' },
@@ -76,20 +76,20 @@ describe('discoverSystemFiles', () => {
     await mkdir(path.join(repo, 'shared'));
     await writeFile(path.join(repo, 'shared', 'd.yaml'), 'id: d\n');
     await symlink(path.join(repo, 'shared', 'd.yaml'), path.join(repo, 'systems', 'd.yaml'));
-    const { files, diagnostics } = await discoverSystemFiles(repo, []);
+    const { files, diagnostics } = discoverSystemFiles(repo, []);
     expect(diagnostics).toEqual([]);
     expect(files.map((f) => f.path)).toContain('systems/d.yaml');
   });
 
   it('reports a missing path and a path outside the repo', async () => {
-    const { files, diagnostics } = await discoverSystemFiles(repo, ['systems/none.yaml', '../outside.yaml']);
+    const { files, diagnostics } = discoverSystemFiles(repo, ['systems/none.yaml', '../outside.yaml']);
     expect(files).toEqual([]);
     expect(diagnostics.map((d) => d.ruleId).sort()).toEqual(['path-not-found', 'path-outside-repo']);
   });
 
   it('reports a repo with no systems/ folder', async () => {
     await rm(path.join(repo, 'systems'), { recursive: true });
-    const { files, diagnostics } = await discoverSystemFiles(repo, []);
+    const { files, diagnostics } = discoverSystemFiles(repo, []);
     expect(files).toEqual([]);
     expect(diagnostics).toMatchObject([{ ruleId: 'path-not-found', file: 'systems' }]);
   });
@@ -101,13 +101,13 @@ describe('discoverSystemFiles on a whole repository', () => {
     await writeFile(path.join(repo, 'node_modules', 'dep', 'ci.yml'), 'x: 1\n');
     await mkdir(path.join(repo, '.github', 'workflows'), { recursive: true });
     await writeFile(path.join(repo, '.github', 'workflows', 'ci.yml'), 'on: push\n');
-    const { files } = await discoverSystemFiles(repo, ['.']);
+    const { files } = discoverSystemFiles(repo, ['.']);
     expect(files.map((f) => f.path)).toEqual(['systems/a.yml', 'systems/b.yaml', 'systems/nested/c.yaml']);
   });
 
   it('reports a broken symlink', async () => {
     await symlink(path.join(repo, 'missing.yaml'), path.join(repo, 'systems', 'broken.yaml'));
-    const { diagnostics } = await discoverSystemFiles(repo, []);
+    const { diagnostics } = discoverSystemFiles(repo, []);
     expect(diagnostics).toMatchObject([{ file: 'systems/broken.yaml', ruleId: 'symlink-broken' }]);
   });
 });

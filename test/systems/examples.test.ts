@@ -12,7 +12,7 @@ import { REPO_ROOT } from '../support/run-cli.ts';
 const CANONICAL = [...FIELD_RULES.map((rule) => rule.key), ENVIRONMENTS_KEY];
 
 async function loadExamples() {
-  const { files, diagnostics } = await discoverSystemFiles(REPO_ROOT, []);
+  const { files, diagnostics } = discoverSystemFiles(REPO_ROOT, []);
   expect(diagnostics).toEqual([]);
   return loadSystemFiles(files);
 }

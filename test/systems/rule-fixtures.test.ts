@@ -35,7 +35,7 @@ describe('rule fixtures', () => {
   it.each(folders)('%s: yields exactly that rule, at the expected places', async (ruleId) => {
     const root = path.join(FIXTURES, ruleId);
     const expected = JSON.parse(readFileSync(path.join(root, 'expected.json'), 'utf8')) as Expected[];
-    const discovered = await discoverSystemFiles(root, ['.']);
+    const discovered = discoverSystemFiles(root, ['.']);
     expect(discovered.diagnostics).toEqual([]);
     const files = await loadSystemFiles(discovered.files);
     const diagnostics = validateSystems(files, { catalogue: DEFAULT_CATALOGUE, checkResources: true });

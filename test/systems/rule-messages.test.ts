@@ -20,7 +20,7 @@ describe('rule messages', () => {
     const lines: string[] = [];
     for (const ruleId of readdirSync(FIXTURES).sort()) {
       const root = path.join(FIXTURES, ruleId);
-      const discovered = await discoverSystemFiles(root, ['.']);
+      const discovered = discoverSystemFiles(root, ['.']);
       const files = loadSystemFiles(discovered.files);
       lines.push(`## ${ruleId}`);
       for (const diagnostic of validateSystems(files, {

@@ -24,7 +24,7 @@ export async function openAltinnConnection(
   context: Pick<CommandContext, 'cwd' | 'env'>,
   options: AltinnConnectionOptions,
 ): Promise<OpenedAltinnConnection> {
-  const config = await loadSysregConfig(context.cwd);
+  const config = loadSysregConfig(context.cwd);
   // In Actions, the runner masks each token in the log from here on, whatever prints it later.
   // Loaded only there: the runner module brings @actions/core.
   const onToken =

@@ -30,7 +30,7 @@ export function decideApplyConsent(
   if (inputs.format === 'json') {
     throw new UsageError('--format json never asks before applying; add --yes to apply without a question.');
   }
-  if (context.stdin?.isTTY && context.stdout.isTTY) return 'ask';
+  if (context.stdout.isTTY && context.stdin?.().isTTY) return 'ask';
   throw new UsageError(
     'apply asks before writing, but this is not a terminal, so no one can answer. ' +
       'Add --yes to apply without a question (CI=true does the same in a CI job), ' +
@@ -43,7 +43,7 @@ export async function askToApply(
   context: Pick<CommandContext, 'stdin' | 'stdout' | 'signal'>,
   question: string,
 ): Promise<boolean> {
-  const { stdin } = context;
+  const stdin = context.stdin?.();
   if (!stdin) return false;
   // Not in raw mode (terminal: false): the terminal itself turns Ctrl-C into SIGINT as usual.
   const lines = createInterface({ input: stdin, terminal: false });

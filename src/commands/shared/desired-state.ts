@@ -27,7 +27,7 @@ export interface DesiredState {
 }
 
 export async function loadDesiredState(root: string, environment: string): Promise<DesiredState> {
-  const discovered = await discoverSystemFiles(root, []);
+  const discovered = discoverSystemFiles(root, []);
   const files = loadSystemFiles(discovered.files);
   const diagnostics = sortDiagnostics([
     ...discovered.diagnostics,

@@ -44,7 +44,7 @@ function offlineCatalogue(root: string): CatalogueSource {
     catalogue: DEFAULT_CATALOGUE,
     catalogueSource: 'built-in',
     checkResources: false,
-    snapshots: await loadCatalogueSnapshots(root),
+    snapshots: loadCatalogueSnapshots(root),
   });
 }
 
@@ -60,7 +60,7 @@ export async function runValidation(
       ? undefined
       : await import('../../github/report-validation.ts');
   const reportTarget = github?.parseReportTarget(options.report);
-  const discovered = await discoverSystemFiles(
+  const discovered = discoverSystemFiles(
     context.cwd,
     options.paths.map((given) => resolveFileArgument(context, given)),
   );

@@ -9,7 +9,7 @@ import {
   splitInstancePath,
   stripFile,
   suggestName
-} from "./chunk-HHA4FMR5.js";
+} from "./chunk-BLFSHPJ3.js";
 
 // src/plan/safety.ts
 var DEFAULT_SAFETY_SETTINGS = { maxChangeShare: 0.3, minSystemsForShare: 10 };
@@ -49,7 +49,7 @@ function formatPercent(share) {
 }
 
 // src/config/config.ts
-const { readFile } = globalThis.process.getBuiltinModule("node:fs/promises");
+const { readFileSync } = globalThis.process.getBuiltinModule("node:fs");
 const path = globalThis.process.getBuiltinModule("node:path");
 
 // src/config/config-validator.ts
@@ -424,10 +424,10 @@ function diagnoseConfigError(error, at, locate) {
     message: `'${describePath(at)}' must be ${parentSchema.expected ?? error.message ?? "valid"}`
   };
 }
-async function loadSysregConfig(repoRoot) {
+function loadSysregConfig(repoRoot) {
   let text;
   try {
-    text = await readFile(path.join(repoRoot, CONFIG_FILE_NAME), "utf8");
+    text = readFileSync(path.join(repoRoot, CONFIG_FILE_NAME), "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return structuredClone(DEFAULT_CONFIG);
     throw error;

@@ -5,16 +5,16 @@ import {
 import {
   DIAGNOSTICS_FORMATS,
   runValidation
-} from "./chunk-W3JT335G.js";
+} from "./chunk-JPGQO22W.js";
 import "./chunk-EFA3IRPG.js";
-import "./chunk-Z7BH6JNN.js";
+import "./chunk-NLQ3QRQQ.js";
 import "./chunk-DYX2OOHH.js";
-import "./chunk-DFU2JLYT.js";
+import "./chunk-HTATWITR.js";
 import "./chunk-TWCSMN77.js";
 import "./chunk-2QRLR2CN.js";
 import "./chunk-J7OVXALX.js";
-import "./chunk-GYEAJOLA.js";
-import "./chunk-HHA4FMR5.js";
+import "./chunk-XTLGM2XZ.js";
+import "./chunk-BLFSHPJ3.js";
 import "./chunk-JUN6NXH3.js";
 import "./chunk-B7Y4Y63N.js";
 import "./chunk-RPKBACA5.js";
@@ -64,7 +64,7 @@ reach that environment's Altinn.`
   async run(context, parsed) {
     const validation = readValidateArguments(parsed);
     if (validation.environment === void 0) return runValidation(context, validation);
-    const { runOnlineValidation } = await import("./validate-online-DZGK4POC.js");
+    const { runOnlineValidation } = await import("./validate-online-QE5CMHA4.js");
     return runOnlineValidation(context, { ...validation, environment: validation.environment });
   }
 };

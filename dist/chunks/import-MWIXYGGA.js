@@ -6,7 +6,7 @@ import {
   renderSystemYaml,
   specFromLive,
   writeFileSet
-} from "./chunk-SI6GIGLE.js";
+} from "./chunk-72GCPZS2.js";
 import {
   readLiveState
 } from "./chunk-GCDYRGNO.js";
@@ -26,19 +26,19 @@ import {
   indexFolder,
   readSystemsFolder,
   resolveSystemsFolder
-} from "./chunk-IYGGKFQR.js";
-import "./chunk-ZVQTSZHA.js";
-import "./chunk-O2RBBYGS.js";
+} from "./chunk-2CQUZBCL.js";
+import "./chunk-H7G7TA44.js";
+import "./chunk-T2I4UFTK.js";
 import "./chunk-JQXKIT2I.js";
 import {
   validateSystems
-} from "./chunk-Z7BH6JNN.js";
+} from "./chunk-NLQ3QRQQ.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-DYX2OOHH.js";
 import {
   openAltinnConnection
-} from "./chunk-NURQZPNX.js";
+} from "./chunk-4RUW47GX.js";
 import {
   canonicalFromSpec,
   stringifyCanonicalJson
@@ -49,14 +49,14 @@ import {
   resolveSpec
 } from "./chunk-TWCSMN77.js";
 import "./chunk-2QRLR2CN.js";
-import "./chunk-QELJDGWZ.js";
+import "./chunk-ZERHEBEW.js";
 import "./chunk-J7OVXALX.js";
 import {
   parseSystemFile
-} from "./chunk-GYEAJOLA.js";
+} from "./chunk-XTLGM2XZ.js";
 import {
   SYSTEMS_DIRECTORY
-} from "./chunk-HHA4FMR5.js";
+} from "./chunk-BLFSHPJ3.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES

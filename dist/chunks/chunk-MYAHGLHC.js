@@ -9,7 +9,7 @@ import {
 } from "./chunk-QSS2BETW.js";
 import {
   findRepositoryRoot
-} from "./chunk-FEOSGBIE.js";
+} from "./chunk-INHK5KOL.js";
 import {
   SYSREG_VERSION
 } from "./chunk-IOBAWFLS.js";
@@ -53,36 +53,36 @@ var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
   init: {
     summary: "Set up a git repository to keep its systems with sysreg.",
-    load: () => import("./init-GQDTILI6.js")
+    load: () => import("./init-D7JN5JLJ.js")
   },
-  new: { summary: "Write a commented skeleton for a new system.", load: () => import("./new-4IWBC7ND.js") },
+  new: { summary: "Write a commented skeleton for a new system.", load: () => import("./new-RCKYXVWY.js") },
   fmt: {
     summary: "Rewrite system files into the canonical form (or --check that they are).",
-    load: () => import("./fmt-KZOLBLST.js")
+    load: () => import("./fmt-SIFVSIDS.js")
   },
   validate: {
     summary: "Check system files against the register rules (offline, or online with --env).",
-    load: () => import("./validate-5FA6EZHK.js")
+    load: () => import("./validate-JSYC3VV4.js")
   },
   plan: {
     summary: "Show what applying git to Altinn would change (reads only).",
-    load: () => import("./plan-XRFGUMRD.js")
+    load: () => import("./plan-2GX5GUXH.js")
   },
   apply: {
     summary: "Make Altinn match git: create, update and (with --allow-delete) delete systems.",
-    load: () => import("./apply-GL3RKYEU.js")
+    load: () => import("./apply-HG4DMV4H.js")
   },
   drift: {
     summary: "Report what changed in Altinn outside git (reads only).",
-    load: () => import("./drift-76B7YLEN.js")
+    load: () => import("./drift-4E6XJ2YE.js")
   },
   import: {
     summary: "Write the vendor's live systems into YAML files (all or nothing).",
-    load: () => import("./import-UBCBD3UJ.js")
+    load: () => import("./import-MWIXYGGA.js")
   },
   catalogue: {
     summary: "Snapshot an environment's access packages and resources into .sysreg/ (catalogue pull).",
-    load: () => import("./catalogue-PASE7PR7.js")
+    load: () => import("./catalogue-LLJSW345.js")
   },
   schema: { summary: "Print the JSON Schema of a system file.", load: () => import("./schema-VVJQ2N5Q.js") },
   emulator: {
@@ -146,9 +146,9 @@ async function runFromProcess() {
       argv,
       stdout,
       stderr,
-      stdin: process.stdin,
+      stdin: () => process.stdin,
       env: process.env,
-      cwd: await findRepositoryRoot(workingDirectory),
+      cwd: findRepositoryRoot(workingDirectory),
       workingDirectory,
       signal: interruptions.signal
     });

@@ -5,26 +5,26 @@ import {
 } from "./chunk-PAIP5VFL.js";
 import {
   findGitRoot
-} from "./chunk-FEOSGBIE.js";
+} from "./chunk-INHK5KOL.js";
 import {
   ACTION_PIN
 } from "./chunk-IOBAWFLS.js";
 import {
   resolveSystemIdentity
-} from "./chunk-4JA6ITLV.js";
+} from "./chunk-WOTHLMRB.js";
 import {
   describeFileError
-} from "./chunk-O2RBBYGS.js";
+} from "./chunk-T2I4UFTK.js";
 import {
   writeFileAtomically
 } from "./chunk-JQXKIT2I.js";
 import {
   CONFIG_FILE_NAME
-} from "./chunk-QELJDGWZ.js";
+} from "./chunk-ZERHEBEW.js";
 import "./chunk-J7OVXALX.js";
 import {
   SYSTEMS_DIRECTORY
-} from "./chunk-HHA4FMR5.js";
+} from "./chunk-BLFSHPJ3.js";
 import "./chunk-JUN6NXH3.js";
 import {
   UsageError
@@ -521,7 +521,7 @@ Files that already exist are never changed; init says which it kept.`
       vendor = identity.organisationNumber;
     }
     const start = workingDirectory ?? cwd;
-    const root = await findGitRoot(start);
+    const root = findGitRoot(start);
     if (root === void 0) {
       throw new UsageError(`'${start}' is not inside a git repository; run 'git init' first.`);
     }

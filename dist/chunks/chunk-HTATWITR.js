@@ -1,9 +1,9 @@
 import {
   compareStrings
-} from "./chunk-HHA4FMR5.js";
+} from "./chunk-BLFSHPJ3.js";
 
 // src/catalogue/snapshot.ts
-const { readdir, readFile } = globalThis.process.getBuiltinModule("node:fs/promises");
+const { readdirSync, readFileSync } = globalThis.process.getBuiltinModule("node:fs");
 const path = globalThis.process.getBuiltinModule("node:path");
 var SNAPSHOT_DIRECTORY = ".sysreg";
 var SNAPSHOT_FORMAT = "sysreg-catalogue/1";
@@ -59,13 +59,13 @@ function parseCatalogueSnapshot(file, text, environment) {
     resources
   };
 }
-async function loadCatalogueSnapshots(root) {
+function loadCatalogueSnapshots(root) {
   const folder = path.join(root, SNAPSHOT_DIRECTORY);
   const snapshots = /* @__PURE__ */ new Map();
   const diagnostics = [];
   let names;
   try {
-    names = await readdir(folder);
+    names = readdirSync(folder);
   } catch (error) {
     if (error.code === "ENOENT") return { snapshots, diagnostics };
     throw error;
@@ -77,7 +77,7 @@ async function loadCatalogueSnapshots(root) {
     try {
       snapshots.set(
         environment,
-        parseCatalogueSnapshot(file, await readFile(path.join(folder, name), "utf8"), environment)
+        parseCatalogueSnapshot(file, readFileSync(path.join(folder, name), "utf8"), environment)
       );
     } catch (error) {
       if (!(error instanceof SnapshotError)) throw error;

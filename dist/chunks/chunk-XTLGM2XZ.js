@@ -9,7 +9,7 @@ import {
   parseYaml,
   sortDiagnostics,
   stripFile
-} from "./chunk-HHA4FMR5.js";
+} from "./chunk-BLFSHPJ3.js";
 import {
   CANONICAL_FIELD_BY_ALIAS,
   ENVIRONMENTS_KEY,

@@ -1,13 +1,13 @@
 import {
   runValidation
-} from "./chunk-W3JT335G.js";
+} from "./chunk-JPGQO22W.js";
 import {
   collectCatalogueReferences,
   fetchCatalogue
-} from "./chunk-44CEY4TK.js";
+} from "./chunk-4EZJHFKE.js";
 import {
   openAltinnConnection
-} from "./chunk-NURQZPNX.js";
+} from "./chunk-4RUW47GX.js";
 
 // src/commands/validate-online.ts
 function restrictToEnvironment(file, environment) {

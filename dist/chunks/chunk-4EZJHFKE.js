@@ -5,7 +5,7 @@ import {
 } from "./chunk-TWCSMN77.js";
 import {
   compareStrings
-} from "./chunk-HHA4FMR5.js";
+} from "./chunk-BLFSHPJ3.js";
 
 // src/altinn/catalogue-client.ts
 async function fetchCatalogue(client, options) {

@@ -2,22 +2,22 @@ import {
   fetchEnvironmentCatalogue,
   restrictToEnvironment,
   runOnlineValidation
-} from "./chunk-T44JB2HA.js";
-import "./chunk-W3JT335G.js";
+} from "./chunk-3XDZNIVA.js";
+import "./chunk-JPGQO22W.js";
 import "./chunk-EFA3IRPG.js";
-import "./chunk-Z7BH6JNN.js";
+import "./chunk-NLQ3QRQQ.js";
 import "./chunk-DYX2OOHH.js";
-import "./chunk-44CEY4TK.js";
-import "./chunk-DFU2JLYT.js";
-import "./chunk-NURQZPNX.js";
+import "./chunk-4EZJHFKE.js";
+import "./chunk-HTATWITR.js";
+import "./chunk-4RUW47GX.js";
 import "./chunk-LTTDTWR3.js";
 import "./chunk-Y6H6IDJD.js";
 import "./chunk-TWCSMN77.js";
 import "./chunk-2QRLR2CN.js";
-import "./chunk-QELJDGWZ.js";
+import "./chunk-ZERHEBEW.js";
 import "./chunk-J7OVXALX.js";
-import "./chunk-GYEAJOLA.js";
-import "./chunk-HHA4FMR5.js";
+import "./chunk-XTLGM2XZ.js";
+import "./chunk-BLFSHPJ3.js";
 import "./chunk-JUN6NXH3.js";
 import "./chunk-B7Y4Y63N.js";
 import "./chunk-RPKBACA5.js";

@@ -1,13 +1,13 @@
 import {
   describeFileError
-} from "./chunk-O2RBBYGS.js";
+} from "./chunk-T2I4UFTK.js";
 import {
   MAX_SYSTEM_FILE_BYTES,
   parseSystemFile
-} from "./chunk-GYEAJOLA.js";
+} from "./chunk-XTLGM2XZ.js";
 import {
   toRepoPath
-} from "./chunk-HHA4FMR5.js";
+} from "./chunk-BLFSHPJ3.js";
 import {
   UsageError
 } from "./chunk-BVG62MQ6.js";

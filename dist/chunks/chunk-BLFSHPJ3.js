@@ -6,7 +6,7 @@ import {
 } from "./chunk-JUN6NXH3.js";
 
 // src/systems/discover.ts
-const { lstat, readdir, realpath, stat } = globalThis.process.getBuiltinModule("node:fs/promises");
+const { lstatSync, readdirSync, realpathSync, statSync } = globalThis.process.getBuiltinModule("node:fs");
 const path = globalThis.process.getBuiltinModule("node:path");
 
 // src/model/compare-strings.ts
@@ -28,9 +28,9 @@ function isInsideFolder(root, candidate) {
 function createPathDiagnostic(file, ruleId, message, hint) {
   return { file, line: 1, column: 1, ruleId, severity: "error", message, ...hint ? { hint } : {} };
 }
-async function discoverSystemFiles(root, paths) {
+function discoverSystemFiles(root, paths) {
   const rootPath = path.resolve(root);
-  const realRoot = await realpath(rootPath).catch(() => rootPath);
+  const realRoot = realpathOrUndefined(rootPath) ?? rootPath;
   const found = /* @__PURE__ */ new Map();
   const diagnostics = [];
   const visitedDirectories = /* @__PURE__ */ new Set();
@@ -55,11 +55,11 @@ async function discoverSystemFiles(root, paths) {
     }
     found.set(repoPath, { path: repoPath, absolutePath });
   };
-  const followLink = async (absolutePath) => {
+  const followLink = (absolutePath) => {
     const repoPath = toRepoPath(rootPath, absolutePath);
     let target;
     try {
-      target = await realpath(absolutePath);
+      target = realpathSync(absolutePath);
     } catch {
       diagnostics.push(
         createPathDiagnostic(
@@ -83,8 +83,8 @@ async function discoverSystemFiles(root, paths) {
     }
     return target;
   };
-  const isRegularFile = async (target, absolutePath) => {
-    if ((await stat(target).catch(() => void 0))?.isFile()) return true;
+  const isRegularFile = (target, absolutePath) => {
+    if (statOrUndefined(target)?.isFile()) return true;
     const repoPath = toRepoPath(rootPath, absolutePath);
     diagnostics.push(
       createPathDiagnostic(
@@ -95,13 +95,13 @@ async function discoverSystemFiles(root, paths) {
     );
     return false;
   };
-  const walk = async (directory) => {
-    const real = await realpath(directory).catch(() => directory);
+  const walk = (directory) => {
+    const real = realpathOrUndefined(directory) ?? directory;
     if (visitedDirectories.has(real)) return;
     visitedDirectories.add(real);
     let entries;
     try {
-      entries = await readdir(directory, { withFileTypes: true });
+      entries = readdirSync(directory, { withFileTypes: true });
     } catch (error) {
       const repoPath = toRepoPath(rootPath, directory);
       diagnostics.push(
@@ -118,22 +118,22 @@ async function discoverSystemFiles(root, paths) {
       const absolutePath = path.join(directory, entry.name);
       if (entry.isSymbolicLink()) {
         if (!SYSTEM_FILE_PATTERN.test(entry.name)) {
-          const target2 = await realpath(absolutePath).catch(() => void 0);
-          if (target2 && (await stat(target2).catch(() => void 0))?.isDirectory()) {
-            if (await followLink(absolutePath)) await walk(absolutePath);
+          const target2 = realpathOrUndefined(absolutePath);
+          if (target2 && statOrUndefined(target2)?.isDirectory()) {
+            if (followLink(absolutePath)) walk(absolutePath);
           }
           continue;
         }
-        const target = await followLink(absolutePath);
-        if (target && await isRegularFile(target, absolutePath)) addFile(absolutePath);
+        const target = followLink(absolutePath);
+        if (target && isRegularFile(target, absolutePath)) addFile(absolutePath);
       } else if (entry.isDirectory()) {
-        await walk(absolutePath);
+        walk(absolutePath);
       } else if (entry.isFile() && SYSTEM_FILE_PATTERN.test(entry.name)) {
         addFile(absolutePath);
       }
     }
   };
-  const visit3 = async (given, explicit) => {
+  const visit3 = (given, explicit) => {
     const absolutePath = path.resolve(rootPath, given);
     const repoPath = toRepoPath(rootPath, absolutePath);
     if (!isInsideFolder(rootPath, absolutePath)) {
@@ -146,7 +146,7 @@ async function discoverSystemFiles(root, paths) {
       );
       return;
     }
-    const info = await lstat(absolutePath).catch(() => void 0);
+    const info = attempt(() => lstatSync(absolutePath));
     if (!info) {
       diagnostics.push(
         createPathDiagnostic(
@@ -158,26 +158,34 @@ async function discoverSystemFiles(root, paths) {
       return;
     }
     if (info.isSymbolicLink()) {
-      const target = await followLink(absolutePath);
+      const target = followLink(absolutePath);
       if (!target) return;
-      const targetInfo = await stat(target).catch(() => void 0);
-      if (targetInfo?.isDirectory()) await walk(absolutePath);
-      else if (await isRegularFile(target, absolutePath)) addFile(absolutePath);
+      if (statOrUndefined(target)?.isDirectory()) walk(absolutePath);
+      else if (isRegularFile(target, absolutePath)) addFile(absolutePath);
       return;
     }
-    if (info.isDirectory()) await walk(absolutePath);
+    if (info.isDirectory()) walk(absolutePath);
     else if (info.isFile()) addFile(absolutePath);
     else
       diagnostics.push(
         createPathDiagnostic(repoPath, "path-not-a-file", `'${given}' is not a regular file or folder.`)
       );
   };
-  if (paths.length === 0) await visit3(SYSTEMS_DIRECTORY, false);
-  else for (const given of paths) await visit3(given, true);
+  if (paths.length === 0) visit3(SYSTEMS_DIRECTORY, false);
+  else for (const given of paths) visit3(given, true);
   const files = [...found.values()].sort((a, b) => compareStrings(a.path, b.path));
   diagnostics.sort((a, b) => compareStrings(a.file, b.file) || compareStrings(a.ruleId, b.ruleId));
   return { files, diagnostics };
 }
+function attempt(read) {
+  try {
+    return read();
+  } catch {
+    return void 0;
+  }
+}
+var realpathOrUndefined = (file) => attempt(() => realpathSync(file));
+var statOrUndefined = (file) => attempt(() => statSync(file));
 function describeErrorCode(error) {
   return error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : "unknown error";
 }

@@ -17,14 +17,14 @@ import {
 } from "./chunk-OXRKPH2W.js";
 import {
   validateSystems
-} from "./chunk-Z7BH6JNN.js";
+} from "./chunk-NLQ3QRQQ.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-DYX2OOHH.js";
 import {
   AltinnClientError,
   openAltinnConnection
-} from "./chunk-NURQZPNX.js";
+} from "./chunk-4RUW47GX.js";
 import {
   canonicalFromLive,
   canonicalFromSpec,
@@ -39,15 +39,15 @@ import {
 } from "./chunk-2QRLR2CN.js";
 import {
   assessPlanSafety
-} from "./chunk-QELJDGWZ.js";
+} from "./chunk-ZERHEBEW.js";
 import {
   loadSystemFiles
-} from "./chunk-GYEAJOLA.js";
+} from "./chunk-XTLGM2XZ.js";
 import {
   compareStrings,
   discoverSystemFiles,
   sortDiagnostics
-} from "./chunk-HHA4FMR5.js";
+} from "./chunk-BLFSHPJ3.js";
 import {
   FIELD_RULES
 } from "./chunk-JUN6NXH3.js";
@@ -823,7 +823,7 @@ const { promisify } = globalThis.process.getBuiltinModule("node:util");
 
 // src/commands/shared/desired-state.ts
 async function loadDesiredState(root, environment) {
-  const discovered = await discoverSystemFiles(root, []);
+  const discovered = discoverSystemFiles(root, []);
   const files = loadSystemFiles(discovered.files);
   const diagnostics = sortDiagnostics([
     ...discovered.diagnostics,

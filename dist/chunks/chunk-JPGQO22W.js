@@ -3,20 +3,20 @@ import {
 } from "./chunk-EFA3IRPG.js";
 import {
   validateSystems
-} from "./chunk-Z7BH6JNN.js";
+} from "./chunk-NLQ3QRQQ.js";
 import {
   DEFAULT_CATALOGUE
 } from "./chunk-DYX2OOHH.js";
 import {
   loadCatalogueSnapshots
-} from "./chunk-DFU2JLYT.js";
+} from "./chunk-HTATWITR.js";
 import {
   loadSystemFiles
-} from "./chunk-GYEAJOLA.js";
+} from "./chunk-XTLGM2XZ.js";
 import {
   discoverSystemFiles,
   sortDiagnostics
-} from "./chunk-HHA4FMR5.js";
+} from "./chunk-BLFSHPJ3.js";
 import {
   hasErrors,
   renderDiagnosticsJson,
@@ -39,13 +39,13 @@ function offlineCatalogue(root) {
     catalogue: DEFAULT_CATALOGUE,
     catalogueSource: "built-in",
     checkResources: false,
-    snapshots: await loadCatalogueSnapshots(root)
+    snapshots: loadCatalogueSnapshots(root)
   });
 }
 async function runValidation(context, options, source = offlineCatalogue(context.cwd)) {
   const github = options.report === void 0 && options.format !== "github" ? void 0 : await import("./report-validation-565KLLWZ.js");
   const reportTarget = github?.parseReportTarget(options.report);
-  const discovered = await discoverSystemFiles(
+  const discovered = discoverSystemFiles(
     context.cwd,
     options.paths.map((given) => resolveFileArgument(context, given))
   );

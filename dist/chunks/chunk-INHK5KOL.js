@@ -1,38 +1,38 @@
 import {
   CONFIG_FILE_NAME
-} from "./chunk-QELJDGWZ.js";
+} from "./chunk-ZERHEBEW.js";
 import {
   SYSTEMS_DIRECTORY
-} from "./chunk-HHA4FMR5.js";
+} from "./chunk-BLFSHPJ3.js";
 
 // src/config/repository-root.ts
-const { stat } = globalThis.process.getBuiltinModule("node:fs/promises");
+const { statSync } = globalThis.process.getBuiltinModule("node:fs");
 const path = globalThis.process.getBuiltinModule("node:path");
-async function exists(file, kind) {
+function exists(file, kind) {
   try {
-    const info = await stat(file);
+    const info = statSync(file);
     return kind === "any" || (kind === "file" ? info.isFile() : info.isDirectory());
   } catch {
     return false;
   }
 }
-async function isRepositoryRoot(folder) {
-  return await exists(path.join(folder, CONFIG_FILE_NAME), "file") || await exists(path.join(folder, SYSTEMS_DIRECTORY), "directory");
+function isRepositoryRoot(folder) {
+  return exists(path.join(folder, CONFIG_FILE_NAME), "file") || exists(path.join(folder, SYSTEMS_DIRECTORY), "directory");
 }
 var isGitTop = (folder) => exists(path.join(folder, ".git"), "any");
-async function findRepositoryRoot(start) {
+function findRepositoryRoot(start) {
   let folder = path.resolve(start);
   for (; ; ) {
-    if (await isRepositoryRoot(folder)) return folder;
+    if (isRepositoryRoot(folder)) return folder;
     const parent = path.dirname(folder);
-    if (parent === folder || await isGitTop(folder)) return path.resolve(start);
+    if (parent === folder || isGitTop(folder)) return path.resolve(start);
     folder = parent;
   }
 }
-async function findGitRoot(start) {
+function findGitRoot(start) {
   let folder = path.resolve(start);
   for (; ; ) {
-    if (await isGitTop(folder)) return folder;
+    if (isGitTop(folder)) return folder;
     const parent = path.dirname(folder);
     if (parent === folder) return void 0;
     folder = parent;

@@ -1,23 +1,23 @@
 import {
   describeUnsafeFileName,
   resolveSystemsFolder
-} from "./chunk-IYGGKFQR.js";
+} from "./chunk-2CQUZBCL.js";
 import {
   renderSystemSkeleton,
   resolveSystemIdentity
-} from "./chunk-4JA6ITLV.js";
+} from "./chunk-WOTHLMRB.js";
 import {
   describeFileError
-} from "./chunk-O2RBBYGS.js";
+} from "./chunk-T2I4UFTK.js";
 import {
   writeFileAtomically
 } from "./chunk-JQXKIT2I.js";
 import "./chunk-J7OVXALX.js";
-import "./chunk-GYEAJOLA.js";
+import "./chunk-XTLGM2XZ.js";
 import {
   SYSTEMS_DIRECTORY,
   toRepoPath
-} from "./chunk-HHA4FMR5.js";
+} from "./chunk-BLFSHPJ3.js";
 import "./chunk-JUN6NXH3.js";
 import {
   UsageError

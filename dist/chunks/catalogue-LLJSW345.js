@@ -10,28 +10,28 @@ import {
 import {
   collectCatalogueReferences,
   pullCatalogue
-} from "./chunk-44CEY4TK.js";
+} from "./chunk-4EZJHFKE.js";
 import {
   SnapshotError,
   compareCatalogues,
   parseCatalogueSnapshot,
   renderCatalogueSnapshot,
   snapshotPath
-} from "./chunk-DFU2JLYT.js";
+} from "./chunk-HTATWITR.js";
 import {
   openAltinnConnection
-} from "./chunk-NURQZPNX.js";
+} from "./chunk-4RUW47GX.js";
 import "./chunk-LTTDTWR3.js";
 import "./chunk-Y6H6IDJD.js";
 import "./chunk-TWCSMN77.js";
 import "./chunk-2QRLR2CN.js";
-import "./chunk-QELJDGWZ.js";
+import "./chunk-ZERHEBEW.js";
 import {
   loadSystemFiles
-} from "./chunk-GYEAJOLA.js";
+} from "./chunk-XTLGM2XZ.js";
 import {
   discoverSystemFiles
-} from "./chunk-HHA4FMR5.js";
+} from "./chunk-BLFSHPJ3.js";
 import "./chunk-JUN6NXH3.js";
 import {
   UsageError
@@ -70,7 +70,7 @@ function describeChange(change) {
 }
 async function pull(context, values) {
   const environment = values.env;
-  const discovered = await discoverSystemFiles(context.cwd, []);
+  const discovered = discoverSystemFiles(context.cwd, []);
   const references = collectCatalogueReferences(loadSystemFiles(discovered.files));
   const { connection } = await openAltinnConnection(context, {
     environment,

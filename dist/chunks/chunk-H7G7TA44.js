@@ -1,6 +1,6 @@
 import {
   compareStrings
-} from "./chunk-HHA4FMR5.js";
+} from "./chunk-BLFSHPJ3.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES

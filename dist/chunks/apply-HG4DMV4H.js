@@ -4,7 +4,7 @@ import {
   parsePlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-EM6YVLKO.js";
+} from "./chunk-7YJTTG73.js";
 import {
   readLiveState
 } from "./chunk-GCDYRGNO.js";
@@ -24,13 +24,13 @@ import "./chunk-OXRKPH2W.js";
 import {
   wantsColor
 } from "./chunk-EFA3IRPG.js";
-import "./chunk-Z7BH6JNN.js";
+import "./chunk-NLQ3QRQQ.js";
 import "./chunk-DYX2OOHH.js";
 import {
   AltinnClientError,
   AltinnError,
   DEFAULT_CONCURRENCY
-} from "./chunk-NURQZPNX.js";
+} from "./chunk-4RUW47GX.js";
 import {
   holdsRequest,
   stringifyCanonicalJson
@@ -40,10 +40,10 @@ import "./chunk-TWCSMN77.js";
 import "./chunk-2QRLR2CN.js";
 import {
   checkApplyAllowed
-} from "./chunk-QELJDGWZ.js";
+} from "./chunk-ZERHEBEW.js";
 import "./chunk-J7OVXALX.js";
-import "./chunk-GYEAJOLA.js";
-import "./chunk-HHA4FMR5.js";
+import "./chunk-XTLGM2XZ.js";
+import "./chunk-BLFSHPJ3.js";
 import "./chunk-JUN6NXH3.js";
 import "./chunk-B7Y4Y63N.js";
 import {
@@ -756,13 +756,13 @@ function decideApplyConsent(context, inputs) {
   if (inputs.format === "json") {
     throw new UsageError("--format json never asks before applying; add --yes to apply without a question.");
   }
-  if (context.stdin?.isTTY && context.stdout.isTTY) return "ask";
+  if (context.stdout.isTTY && context.stdin?.().isTTY) return "ask";
   throw new UsageError(
     "apply asks before writing, but this is not a terminal, so no one can answer. Add --yes to apply without a question (CI=true does the same in a CI job), or --plan with a reviewed plan file."
   );
 }
 async function askToApply(context, question) {
-  const { stdin } = context;
+  const stdin = context.stdin?.();
   if (!stdin) return false;
   const lines = createInterface({ input: stdin, terminal: false });
   try {

@@ -2,7 +2,7 @@ import {
   compareKeysCanonically,
   holdsFieldNames,
   resolveFieldAlias
-} from "./chunk-ZVQTSZHA.js";
+} from "./chunk-H7G7TA44.js";
 import {
   MODELINE_PATTERN,
   SCHEMA_MODELINE,
@@ -10,7 +10,7 @@ import {
   applyCanonicalStyle,
   describeFileError,
   renderDocument
-} from "./chunk-O2RBBYGS.js";
+} from "./chunk-T2I4UFTK.js";
 import {
   writeFileAtomically
 } from "./chunk-JQXKIT2I.js";
@@ -27,7 +27,7 @@ import {
 } from "./chunk-2QRLR2CN.js";
 import {
   parseSystemFile
-} from "./chunk-GYEAJOLA.js";
+} from "./chunk-XTLGM2XZ.js";
 import {
   Document,
   isAlias,
@@ -36,7 +36,7 @@ import {
   isScalar,
   isSeq,
   parseDocument
-} from "./chunk-HHA4FMR5.js";
+} from "./chunk-BLFSHPJ3.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES

@@ -6,7 +6,7 @@ import {
   renderDriftJson,
   renderDriftText,
   writeOutputFile
-} from "./chunk-EM6YVLKO.js";
+} from "./chunk-7YJTTG73.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -14,7 +14,7 @@ import {
   listChangedViews,
   specFromLive,
   writeFileSet
-} from "./chunk-SI6GIGLE.js";
+} from "./chunk-72GCPZS2.js";
 import "./chunk-GCDYRGNO.js";
 import {
   declareAltinnOptions,
@@ -24,8 +24,8 @@ import {
   collectRepeated
 } from "./chunk-QSS2BETW.js";
 import "./chunk-NXYE4RLX.js";
-import "./chunk-ZVQTSZHA.js";
-import "./chunk-O2RBBYGS.js";
+import "./chunk-H7G7TA44.js";
+import "./chunk-T2I4UFTK.js";
 import "./chunk-JQXKIT2I.js";
 import {
   renderDriftMarkdown
@@ -34,9 +34,9 @@ import "./chunk-OXRKPH2W.js";
 import {
   wantsColor
 } from "./chunk-EFA3IRPG.js";
-import "./chunk-Z7BH6JNN.js";
+import "./chunk-NLQ3QRQQ.js";
 import "./chunk-DYX2OOHH.js";
-import "./chunk-NURQZPNX.js";
+import "./chunk-4RUW47GX.js";
 import "./chunk-LTTDTWR3.js";
 import "./chunk-Y6H6IDJD.js";
 import {
@@ -46,10 +46,10 @@ import {
   resolveSpec
 } from "./chunk-TWCSMN77.js";
 import "./chunk-2QRLR2CN.js";
-import "./chunk-QELJDGWZ.js";
+import "./chunk-ZERHEBEW.js";
 import "./chunk-J7OVXALX.js";
-import "./chunk-GYEAJOLA.js";
-import "./chunk-HHA4FMR5.js";
+import "./chunk-XTLGM2XZ.js";
+import "./chunk-BLFSHPJ3.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULE_BY_KEY

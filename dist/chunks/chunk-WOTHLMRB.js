@@ -2,7 +2,7 @@ import {
   SCHEMA_MODELINE,
   applyCanonicalStyle,
   renderDocument
-} from "./chunk-O2RBBYGS.js";
+} from "./chunk-T2I4UFTK.js";
 import {
   isValidOrganisationNumber,
   placeholderDescription
@@ -11,7 +11,7 @@ import {
   Document,
   isMap,
   isScalar
-} from "./chunk-HHA4FMR5.js";
+} from "./chunk-BLFSHPJ3.js";
 import {
   ENVIRONMENTS_KEY,
   FIELD_RULES

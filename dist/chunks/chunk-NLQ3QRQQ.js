@@ -24,7 +24,7 @@ import {
 import {
   sortDiagnostics,
   suggestName
-} from "./chunk-HHA4FMR5.js";
+} from "./chunk-BLFSHPJ3.js";
 
 // src/systems/rules-rights-packages.ts
 var rightAttributeId = {

@@ -15,7 +15,7 @@ import {
 } from "./chunk-2QRLR2CN.js";
 import {
   loadSysregConfig
-} from "./chunk-QELJDGWZ.js";
+} from "./chunk-ZERHEBEW.js";
 import {
   redactSecrets,
   toRedactedCause
@@ -32353,7 +32353,7 @@ async function connectToAltinn(options) {
 
 // src/commands/shared/altinn-connection.ts
 async function openAltinnConnection(context, options) {
-  const config = await loadSysregConfig(context.cwd);
+  const config = loadSysregConfig(context.cwd);
   const onToken = context.env.GITHUB_ACTIONS === "true" ? (await import("./actions-runner-6F2DXTWA.js")).maskSecret : void 0;
   const connection = await connectToAltinn({
     environment: options.environment,

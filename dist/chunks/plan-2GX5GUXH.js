@@ -5,7 +5,7 @@ import {
   renderPlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-EM6YVLKO.js";
+} from "./chunk-7YJTTG73.js";
 import "./chunk-GCDYRGNO.js";
 import {
   declareAltinnOptions,
@@ -18,31 +18,31 @@ import {
 import "./chunk-OXRKPH2W.js";
 import {
   restrictToEnvironment
-} from "./chunk-T44JB2HA.js";
-import "./chunk-W3JT335G.js";
+} from "./chunk-3XDZNIVA.js";
+import "./chunk-JPGQO22W.js";
 import {
   wantsColor
 } from "./chunk-EFA3IRPG.js";
 import {
   validateSystems
-} from "./chunk-Z7BH6JNN.js";
+} from "./chunk-NLQ3QRQQ.js";
 import "./chunk-DYX2OOHH.js";
 import {
   collectCatalogueReferences,
   fetchCatalogue
-} from "./chunk-44CEY4TK.js";
-import "./chunk-DFU2JLYT.js";
-import "./chunk-NURQZPNX.js";
+} from "./chunk-4EZJHFKE.js";
+import "./chunk-HTATWITR.js";
+import "./chunk-4RUW47GX.js";
 import "./chunk-LTTDTWR3.js";
 import "./chunk-Y6H6IDJD.js";
 import "./chunk-TWCSMN77.js";
 import "./chunk-2QRLR2CN.js";
-import "./chunk-QELJDGWZ.js";
+import "./chunk-ZERHEBEW.js";
 import "./chunk-J7OVXALX.js";
-import "./chunk-GYEAJOLA.js";
+import "./chunk-XTLGM2XZ.js";
 import {
   sortDiagnostics
-} from "./chunk-HHA4FMR5.js";
+} from "./chunk-BLFSHPJ3.js";
 import "./chunk-JUN6NXH3.js";
 import {
   renderDiagnosticsText

@@ -4,7 +4,7 @@ import {
   isPair,
   isScalar,
   visit
-} from "./chunk-HHA4FMR5.js";
+} from "./chunk-BLFSHPJ3.js";
 
 // src/model/describe-file-error.ts
 function describeFileError(error) {

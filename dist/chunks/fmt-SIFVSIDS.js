@@ -2,20 +2,20 @@ import {
   compareKeysCanonically,
   holdsFieldNames,
   resolveFieldAlias
-} from "./chunk-ZVQTSZHA.js";
+} from "./chunk-H7G7TA44.js";
 import {
   applyCanonicalStyle,
   describeFileError,
   placeSchemaModeline,
   renderDocument
-} from "./chunk-O2RBBYGS.js";
+} from "./chunk-T2I4UFTK.js";
 import {
   writeFileAtomically
 } from "./chunk-JQXKIT2I.js";
 import {
   parseSystemFile,
   readSystemFileText
-} from "./chunk-GYEAJOLA.js";
+} from "./chunk-XTLGM2XZ.js";
 import {
   LineCounter,
   SYSTEMS_DIRECTORY,
@@ -29,7 +29,7 @@ import {
   parseSystemYaml,
   toRepoPath,
   visit
-} from "./chunk-HHA4FMR5.js";
+} from "./chunk-BLFSHPJ3.js";
 import {
   ENVIRONMENTS_KEY
 } from "./chunk-JUN6NXH3.js";
@@ -243,7 +243,7 @@ first), nor targets of symbolic links that lead out of systems/.`
   async run(context, { options, operands }) {
     const { stdout, stderr, cwd } = context;
     const check = options.check === true;
-    const { files, diagnostics } = await discoverSystemFiles(
+    const { files, diagnostics } = discoverSystemFiles(
       cwd,
       operands.map((given) => resolveFileArgument(context, given))
     );
