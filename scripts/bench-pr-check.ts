@@ -71,7 +71,8 @@ try {
       ...Object.fromEntries(Object.entries(files).map(([key, file]) => [key, path.join(folder, file)])),
     };
   };
-  const annotation = /^::error file=systems\/314159268_fjordsoft_lonn\.yaml,/m;
+  // @actions/core writes the properties after `::error ` in its own order, each escaped (no bare `:`).
+  const annotation = /^::error [^:\n]*\bfile=systems\/314159268_fjordsoft_lonn\.yaml\b[^:\n]*::/m;
 
   const before: number[] = [];
   const after: number[] = [];
