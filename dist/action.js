@@ -1,11 +1,11 @@
 import {
   main
-} from "./chunks/chunk-MYAHGLHC.js";
+} from "./chunks/chunk-AQOWYU3O.js";
 import "./chunks/chunk-CGDUWIAB.js";
 import "./chunks/chunk-QSS2BETW.js";
 import "./chunks/chunk-NXYE4RLX.js";
 import "./chunks/chunk-INHK5KOL.js";
-import "./chunks/chunk-IOBAWFLS.js";
+import "./chunks/chunk-KKXVSLG7.js";
 import {
   failStep,
   maskSecret,

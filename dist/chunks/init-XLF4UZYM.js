@@ -8,7 +8,7 @@ import {
 } from "./chunk-INHK5KOL.js";
 import {
   ACTION_PIN
-} from "./chunk-IOBAWFLS.js";
+} from "./chunk-KKXVSLG7.js";
 import {
   resolveSystemIdentity
 } from "./chunk-WOTHLMRB.js";

@@ -3,12 +3,12 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-MYAHGLHC.js";
+} from "./chunk-AQOWYU3O.js";
 import "./chunk-CGDUWIAB.js";
 import "./chunk-QSS2BETW.js";
 import "./chunk-NXYE4RLX.js";
 import "./chunk-INHK5KOL.js";
-import "./chunk-IOBAWFLS.js";
+import "./chunk-KKXVSLG7.js";
 import "./chunk-ZERHEBEW.js";
 import "./chunk-BLFSHPJ3.js";
 import "./chunk-JUN6NXH3.js";

@@ -1,6 +1,6 @@
 import {
   SYSREG_VERSION
-} from "./chunk-IOBAWFLS.js";
+} from "./chunk-KKXVSLG7.js";
 import "./chunk-7VZ5H7B6.js";
 
 // src/commands/version.ts
