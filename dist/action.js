@@ -1,6 +1,6 @@
 import {
   main
-} from "./chunks/chunk-AQOWYU3O.js";
+} from "./chunks/chunk-EB272EZN.js";
 import "./chunks/chunk-CGDUWIAB.js";
 import "./chunks/chunk-QSS2BETW.js";
 import "./chunks/chunk-NXYE4RLX.js";

@@ -22,7 +22,7 @@ if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
   process.exitCode = 1;
 } else {
   module.enableCompileCache?.();
-  const { runFromProcess } = await import("./chunks/cli-UW55WZ7E.js");
+  const { runFromProcess } = await import("./chunks/cli-OYXPO6GL.js");
   await runFromProcess();
 }
 export {

@@ -46,7 +46,15 @@ export function capDiagnostics(diagnostics: readonly Diagnostic[]): CappedDiagno
 
 /** `systems/a.yaml: 59,900 more diagnostics not shown (the first 100 are).` */
 export function describeOmitted(file: string, count: number): string {
-  return `${file}: ${count.toLocaleString('en-US')} more diagnostic${count === 1 ? '' : 's'} not shown (the first ${MAX_DIAGNOSTICS_PER_FILE} are).`;
+  return `${file}: ${groupThousands(count)} more diagnostic${count === 1 ? '' : 's'} not shown (the first ${MAX_DIAGNOSTICS_PER_FILE} are).`;
+}
+
+/**
+ * `59900` as `59,900`. By hand: the first `toLocaleString` loads ICU's number formatting, 20 ms or
+ * more of a run that is otherwise done.
+ */
+function groupThousands(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/model/diagnostic.ts';
-import { renderDiagnosticsText, summarizeDiagnostics } from '../../src/systems/render-diagnostics.ts';
+import {
+  describeOmitted,
+  renderDiagnosticsText,
+  summarizeDiagnostics,
+} from '../../src/systems/render-diagnostics.ts';
 
 const diagnostic: Diagnostic = {
   file: 'systems/a,b:c.yaml',
@@ -54,5 +58,15 @@ describe('render diagnostics', () => {
         4,
       ),
     ).toBe('2 errors and 1 warning in 2 of 4 files.');
+  });
+});
+
+describe('the count of diagnostics not shown', () => {
+  it('groups thousands with commas, as en-US does', () => {
+    for (const count of [1, 7, 999, 1_000, 4_900, 59_900, 100_000, 1_234_567]) {
+      expect(describeOmitted('systems/a.yaml', count)).toBe(
+        `systems/a.yaml: ${count.toLocaleString('en-US')} more diagnostic${count === 1 ? '' : 's'} not shown (the first 100 are).`,
+      );
+    }
   });
 });

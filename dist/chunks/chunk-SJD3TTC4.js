@@ -32,7 +32,10 @@ function capDiagnostics(diagnostics) {
   return { shown, omitted };
 }
 function describeOmitted(file, count) {
-  return `${file}: ${count.toLocaleString("en-US")} more diagnostic${count === 1 ? "" : "s"} not shown (the first ${MAX_DIAGNOSTICS_PER_FILE} are).`;
+  return `${file}: ${groupThousands(count)} more diagnostic${count === 1 ? "" : "s"} not shown (the first ${MAX_DIAGNOSTICS_PER_FILE} are).`;
+}
+function groupThousands(count) {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 function hasErrors(diagnostics) {
   return diagnostics.some((diagnostic) => diagnostic.severity === "error");

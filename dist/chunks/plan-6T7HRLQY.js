@@ -5,7 +5,7 @@ import {
   renderPlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-7YJTTG73.js";
+} from "./chunk-HAS5ONMX.js";
 import "./chunk-GCDYRGNO.js";
 import {
   declareAltinnOptions,
@@ -18,8 +18,8 @@ import {
 import "./chunk-OXRKPH2W.js";
 import {
   restrictToEnvironment
-} from "./chunk-3XDZNIVA.js";
-import "./chunk-JPGQO22W.js";
+} from "./chunk-RNHRICVS.js";
+import "./chunk-757CO7OL.js";
 import {
   wantsColor
 } from "./chunk-EFA3IRPG.js";
@@ -46,7 +46,7 @@ import {
 import "./chunk-JUN6NXH3.js";
 import {
   renderDiagnosticsText
-} from "./chunk-B7Y4Y63N.js";
+} from "./chunk-SJD3TTC4.js";
 import "./chunk-RPKBACA5.js";
 import "./chunk-BVG62MQ6.js";
 import "./chunk-XUPUTSX3.js";
@@ -91,7 +91,7 @@ environment. Unmanaged systems are reported but are not changes.`
   async run(context, { options: values }) {
     const environment = values.env;
     const format = pickFormat(values.format, PLAN_FORMATS);
-    const github = values.report === void 0 ? void 0 : await import("./report-command-QSZDMTZQ.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-233VPHHD.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values.altinnUrl });
     let unknownReferences;

@@ -62,23 +62,23 @@ var COMMANDS = {
   },
   validate: {
     summary: "Check system files against the register rules (offline, or online with --env).",
-    load: () => import("./validate-JSYC3VV4.js")
+    load: () => import("./validate-5DVITRQU.js")
   },
   plan: {
     summary: "Show what applying git to Altinn would change (reads only).",
-    load: () => import("./plan-2GX5GUXH.js")
+    load: () => import("./plan-6T7HRLQY.js")
   },
   apply: {
     summary: "Make Altinn match git: create, update and (with --allow-delete) delete systems.",
-    load: () => import("./apply-HG4DMV4H.js")
+    load: () => import("./apply-UWJOZ274.js")
   },
   drift: {
     summary: "Report what changed in Altinn outside git (reads only).",
-    load: () => import("./drift-4E6XJ2YE.js")
+    load: () => import("./drift-N5RRGVNE.js")
   },
   import: {
     summary: "Write the vendor's live systems into YAML files (all or nothing).",
-    load: () => import("./import-MWIXYGGA.js")
+    load: () => import("./import-2NKZRAKI.js")
   },
   catalogue: {
     summary: "Snapshot an environment's access packages and resources into .sysreg/ (catalogue pull).",

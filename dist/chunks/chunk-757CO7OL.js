@@ -21,7 +21,7 @@ import {
   hasErrors,
   renderDiagnosticsJson,
   renderDiagnosticsText
-} from "./chunk-B7Y4Y63N.js";
+} from "./chunk-SJD3TTC4.js";
 import {
   resolveFileArgument
 } from "./chunk-BVG62MQ6.js";
@@ -43,7 +43,7 @@ function offlineCatalogue(root) {
   });
 }
 async function runValidation(context, options, source = offlineCatalogue(context.cwd)) {
-  const github = options.report === void 0 && options.format !== "github" ? void 0 : await import("./report-validation-565KLLWZ.js");
+  const github = options.report === void 0 && options.format !== "github" ? void 0 : await import("./report-validation-MDS63ESQ.js");
   const reportTarget = github?.parseReportTarget(options.report);
   const discovered = discoverSystemFiles(
     context.cwd,

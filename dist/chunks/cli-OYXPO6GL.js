@@ -3,7 +3,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-AQOWYU3O.js";
+} from "./chunk-EB272EZN.js";
 import "./chunk-CGDUWIAB.js";
 import "./chunk-QSS2BETW.js";
 import "./chunk-NXYE4RLX.js";

@@ -2,8 +2,8 @@ import {
   fetchEnvironmentCatalogue,
   restrictToEnvironment,
   runOnlineValidation
-} from "./chunk-3XDZNIVA.js";
-import "./chunk-JPGQO22W.js";
+} from "./chunk-RNHRICVS.js";
+import "./chunk-757CO7OL.js";
 import "./chunk-EFA3IRPG.js";
 import "./chunk-NLQ3QRQQ.js";
 import "./chunk-DYX2OOHH.js";
@@ -19,7 +19,7 @@ import "./chunk-J7OVXALX.js";
 import "./chunk-XTLGM2XZ.js";
 import "./chunk-BLFSHPJ3.js";
 import "./chunk-JUN6NXH3.js";
-import "./chunk-B7Y4Y63N.js";
+import "./chunk-SJD3TTC4.js";
 import "./chunk-RPKBACA5.js";
 import "./chunk-BVG62MQ6.js";
 import "./chunk-XUPUTSX3.js";

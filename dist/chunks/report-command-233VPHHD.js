@@ -3,7 +3,7 @@ import {
   readActionsContext,
   requireToken,
   toDiagnosticAnnotation
-} from "./chunk-H2OH55OG.js";
+} from "./chunk-24ASCGSI.js";
 import {
   escapeHtmlText,
   escapeMarkdownText,
@@ -20,7 +20,7 @@ import {
   createInertLogOutput,
   toGitHubReportError
 } from "./chunk-F7GAQXHM.js";
-import "./chunk-B7Y4Y63N.js";
+import "./chunk-SJD3TTC4.js";
 import "./chunk-RPKBACA5.js";
 import "./chunk-BVG62MQ6.js";
 import "./chunk-XUPUTSX3.js";

@@ -64,7 +64,7 @@ import {
 import {
   hasErrors,
   renderDiagnosticsText
-} from "./chunk-B7Y4Y63N.js";
+} from "./chunk-SJD3TTC4.js";
 import "./chunk-RPKBACA5.js";
 import {
   UsageError

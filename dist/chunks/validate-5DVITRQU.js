@@ -5,7 +5,7 @@ import {
 import {
   DIAGNOSTICS_FORMATS,
   runValidation
-} from "./chunk-JPGQO22W.js";
+} from "./chunk-757CO7OL.js";
 import "./chunk-EFA3IRPG.js";
 import "./chunk-NLQ3QRQQ.js";
 import "./chunk-DYX2OOHH.js";
@@ -16,7 +16,7 @@ import "./chunk-J7OVXALX.js";
 import "./chunk-XTLGM2XZ.js";
 import "./chunk-BLFSHPJ3.js";
 import "./chunk-JUN6NXH3.js";
-import "./chunk-B7Y4Y63N.js";
+import "./chunk-SJD3TTC4.js";
 import "./chunk-RPKBACA5.js";
 import {
   UsageError
@@ -64,7 +64,7 @@ reach that environment's Altinn.`
   async run(context, parsed) {
     const validation = readValidateArguments(parsed);
     if (validation.environment === void 0) return runValidation(context, validation);
-    const { runOnlineValidation } = await import("./validate-online-QE5CMHA4.js");
+    const { runOnlineValidation } = await import("./validate-online-MH7PS2Y3.js");
     return runOnlineValidation(context, { ...validation, environment: validation.environment });
   }
 };

@@ -1,6 +1,6 @@
 import {
   runValidation
-} from "./chunk-JPGQO22W.js";
+} from "./chunk-757CO7OL.js";
 import {
   collectCatalogueReferences,
   fetchCatalogue

@@ -4,7 +4,7 @@ import {
   parsePlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-7YJTTG73.js";
+} from "./chunk-HAS5ONMX.js";
 import {
   readLiveState
 } from "./chunk-GCDYRGNO.js";
@@ -45,7 +45,7 @@ import "./chunk-J7OVXALX.js";
 import "./chunk-XTLGM2XZ.js";
 import "./chunk-BLFSHPJ3.js";
 import "./chunk-JUN6NXH3.js";
-import "./chunk-B7Y4Y63N.js";
+import "./chunk-SJD3TTC4.js";
 import {
   escapeTerminalText
 } from "./chunk-RPKBACA5.js";
@@ -927,7 +927,7 @@ Exit status: 0 when everything planned was applied and verified (or nothing was 
     });
     const concurrency = readPositiveInteger(values.concurrency, "--concurrency", MAX_CONCURRENCY);
     const requestTimeoutMs = readSeconds(values.requestTimeout, "--request-timeout");
-    const github = values.report === void 0 ? void 0 : await import("./report-command-QSZDMTZQ.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-233VPHHD.js");
     github?.parseReportTarget(values.report);
     await github?.requireApplyReportEnvironment(context.env);
     const reviewedPlan = values.plan?.length ? await readReviewedPlans(

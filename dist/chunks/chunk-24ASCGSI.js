@@ -5,7 +5,7 @@ import {
   capDiagnostics,
   describeOmitted,
   summarizeDiagnostics
-} from "./chunk-B7Y4Y63N.js";
+} from "./chunk-SJD3TTC4.js";
 import {
   UsageError
 } from "./chunk-BVG62MQ6.js";

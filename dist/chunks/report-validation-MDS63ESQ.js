@@ -3,7 +3,7 @@ import {
   diagnosticsReportAnnotations,
   parseReportTarget,
   readActionsContext
-} from "./chunk-H2OH55OG.js";
+} from "./chunk-24ASCGSI.js";
 import {
   escapeMarkdownText
 } from "./chunk-O5OKAX22.js";
@@ -16,7 +16,7 @@ import {
   describeRule,
   hasErrors,
   summarizeDiagnostics
-} from "./chunk-B7Y4Y63N.js";
+} from "./chunk-SJD3TTC4.js";
 import "./chunk-RPKBACA5.js";
 import "./chunk-BVG62MQ6.js";
 import "./chunk-XUPUTSX3.js";

@@ -55,7 +55,7 @@ import {
   createPaint,
   hasErrors,
   renderDiagnosticsText
-} from "./chunk-B7Y4Y63N.js";
+} from "./chunk-SJD3TTC4.js";
 import {
   escapeTerminalText
 } from "./chunk-RPKBACA5.js";

@@ -6,7 +6,7 @@ import {
   renderDriftJson,
   renderDriftText,
   writeOutputFile
-} from "./chunk-7YJTTG73.js";
+} from "./chunk-HAS5ONMX.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -54,7 +54,7 @@ import {
   ENVIRONMENTS_KEY,
   FIELD_RULE_BY_KEY
 } from "./chunk-JUN6NXH3.js";
-import "./chunk-B7Y4Y63N.js";
+import "./chunk-SJD3TTC4.js";
 import "./chunk-RPKBACA5.js";
 import {
   UsageError
@@ -258,7 +258,7 @@ written).`
     const environment = values.env;
     const format = pickFormat(values.format, DRIFT_FORMATS);
     if (values.accept && format !== "text") throw new UsageError("--accept reports as text only.");
-    const github = values.report === void 0 ? void 0 : await import("./report-command-QSZDMTZQ.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-233VPHHD.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values.altinnUrl });
     if (values.accept) {
