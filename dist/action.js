@@ -1,11 +1,11 @@
 import {
   main
-} from "./chunks/chunk-EB272EZN.js";
+} from "./chunks/chunk-2FVKFYPQ.js";
 import "./chunks/chunk-CGDUWIAB.js";
 import "./chunks/chunk-QSS2BETW.js";
 import "./chunks/chunk-NXYE4RLX.js";
 import "./chunks/chunk-INHK5KOL.js";
-import "./chunks/chunk-KKXVSLG7.js";
+import "./chunks/chunk-Q7AX2XT6.js";
 import {
   failStep,
   maskSecret,

@@ -8,7 +8,7 @@ import {
 } from "./chunk-INHK5KOL.js";
 import {
   ACTION_PIN
-} from "./chunk-KKXVSLG7.js";
+} from "./chunk-Q7AX2XT6.js";
 import {
   resolveSystemIdentity
 } from "./chunk-WOTHLMRB.js";

@@ -3,7 +3,7 @@ var SYSREG_VERSION = "0.1.0";
 var MINIMUM_NODE_VERSION = "22.19.0";
 var ACTION_PIN = {
   repository: "sysreg-dev/sysreg",
-  commit: "2a58ec879daa0fecef024b208b1121eeda005780",
+  commit: "b3354ae431e5b221585eca81a04520016a7e715e",
   tag: "v0.1.0"
 };
 
