@@ -1,6 +1,6 @@
 import {
   main
-} from "./chunks/chunk-2FVKFYPQ.js";
+} from "./chunks/chunk-MCY6SZZJ.js";
 import "./chunks/chunk-CGDUWIAB.js";
 import "./chunks/chunk-QSS2BETW.js";
 import "./chunks/chunk-NXYE4RLX.js";
@@ -10,7 +10,8 @@ import {
   failStep,
   maskSecret,
   readInput
-} from "./chunks/chunk-F7GAQXHM.js";
+} from "./chunks/chunk-FFJOBAUL.js";
+import "./chunks/chunk-B7AQ6FAF.js";
 import "./chunks/chunk-ZERHEBEW.js";
 import "./chunks/chunk-BLFSHPJ3.js";
 import "./chunks/chunk-JUN6NXH3.js";

@@ -22,7 +22,7 @@ if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
   process.exitCode = 1;
 } else {
   module.enableCompileCache?.();
-  const { runFromProcess } = await import("./chunks/cli-XN6IGH4K.js");
+  const { runFromProcess } = await import("./chunks/cli-ARRTJAEJ.js");
   await runFromProcess();
 }
 export {

@@ -69,6 +69,14 @@ function toPattern(names: string): string {
     .join(', ')} }`;
 }
 
+/**
+ * The relative files a bundled module imports statically, as esbuild writes them: `import "./a.js";`,
+ * `import { x } from "./a.js";`, or a list of names over several lines ending `} from "./a.js";`.
+ */
+export function listStaticImports(text: string): string[] {
+  return [...text.matchAll(/^(?:import\b[^"\n]*|\} from )"(\.\/[^"]+)";$/gm)].map((match) => match[1] ?? '');
+}
+
 export function readBuiltinsAsValues(text: string): string {
   return text.replace(
     BUILTIN_IMPORT,
@@ -211,9 +219,7 @@ export async function buildBundles(root: string, outdir: string): Promise<void> 
   // keep their imports as written.
   const bin = result.outputFiles.find((file) => path.basename(file.path) === 'bin.js');
   const checkedBeforeNodeVersion = new Set(
-    [...(bin?.text.matchAll(/^import .*"(\.\/[^"]+)";$/gm) ?? [])].map((match) =>
-      path.resolve(outdir, match[1] ?? ''),
-    ),
+    listStaticImports(bin?.text ?? '').map((file) => path.resolve(outdir, file)),
   );
   if (bin) checkedBeforeNodeVersion.add(bin.path);
   for (const file of result.outputFiles) {

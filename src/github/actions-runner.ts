@@ -21,6 +21,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import process from 'node:process';
 import type { Output } from '../model/command.ts';
+import { describeFileError } from '../model/describe-file-error.ts';
 import type { Annotation } from './annotations.ts';
 import { GitHubReportError } from './github-report-error.ts';
 
@@ -57,7 +58,7 @@ export function createActionsRunner(commandStream: CommandStream = 'stdout'): Ac
         try {
           setOutput(name, value);
         } catch (error) {
-          throw new GitHubReportError('file-write-failed', `GITHUB_OUTPUT: ${describe(error)}`);
+          throw new GitHubReportError('file-write-failed', `GITHUB_OUTPUT: ${describeFileError(error)}`);
         }
       }
     },
@@ -66,7 +67,7 @@ export function createActionsRunner(commandStream: CommandStream = 'stdout'): Ac
         await summary.addRaw(limitJobSummary(markdown.endsWith('\n') ? markdown : `${markdown}\n`)).write();
       } catch (error) {
         summary.emptyBuffer();
-        throw new GitHubReportError('file-write-failed', `GITHUB_STEP_SUMMARY: ${describe(error)}`);
+        throw new GitHubReportError('file-write-failed', `GITHUB_STEP_SUMMARY: ${describeFileError(error)}`);
       }
     },
   };
@@ -151,8 +152,4 @@ export function limitJobSummary(markdown: string): string {
     .toString('utf8')
     .replace(/\uFFFD$/, '');
   return `${cut}${note}`;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -38,8 +38,12 @@ export function withWorkflowCommandsBeside<C extends Pick<CommandContext, 'env' 
 /** `runner`: the step's own (createActionsRunner) unless given. */
 type ReportContext = Pick<CommandContext, 'env' | 'stderr'> & { runner?: ActionsRunner };
 
-function openReporter(context: ReportContext): Promise<GitHubReporter> {
-  return createGitHubReporterFromEnvironment(context.env, context.runner ?? createActionsRunner());
+function openReporter(context: ReportContext, runner = runnerOf(context)): Promise<GitHubReporter> {
+  return createGitHubReporterFromEnvironment(context.env, runner);
+}
+
+function runnerOf(context: ReportContext): ActionsRunner {
+  return context.runner ?? createActionsRunner();
 }
 
 /**
@@ -55,8 +59,9 @@ export async function reportPlanToGitHub(
     diagnostics?: readonly Diagnostic[];
   } = {},
 ): Promise<PlanReportResult> {
-  const reporter = await openReporter(context);
-  (context.runner ?? createActionsRunner()).annotate((options.diagnostics ?? []).map(toDiagnosticAnnotation));
+  const runner = runnerOf(context);
+  const reporter = await openReporter(context, runner);
+  runner.annotate((options.diagnostics ?? []).map(toDiagnosticAnnotation));
   const report = buildPlanReport(plan, {
     commit: reporter.context.pullRequest?.headSha,
     planFile: options.planFile,

@@ -6,24 +6,6 @@ import {
   visit
 } from "./chunk-BLFSHPJ3.js";
 
-// src/model/describe-file-error.ts
-function describeFileError(error) {
-  if (error instanceof Error && "code" in error && typeof error.code === "string") {
-    const known = {
-      EACCES: "permission denied",
-      EPERM: "operation not permitted",
-      ENOENT: "no such file or folder",
-      ENOTDIR: "a part of the path is not a folder",
-      EISDIR: "is a folder",
-      EROFS: "read-only file system",
-      EEXIST: "already exists",
-      ENOSPC: "no space left on the device"
-    };
-    return known[error.code] ?? error.code;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
 // src/systems/yaml-style.ts
 var SCHEMA_MODELINE = " yaml-language-server: $schema=../.sysreg/system.schema.json";
 var MODELINE_PATTERN = /^\s*yaml-language-server:/;
@@ -105,6 +87,5 @@ export {
   YAML_OUTPUT_OPTIONS,
   applyCanonicalStyle,
   placeSchemaModeline,
-  renderDocument,
-  describeFileError
+  renderDocument
 };

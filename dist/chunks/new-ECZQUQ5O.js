@@ -1,17 +1,18 @@
 import {
   describeUnsafeFileName,
   resolveSystemsFolder
-} from "./chunk-2CQUZBCL.js";
+} from "./chunk-WOGTZCVF.js";
 import {
   renderSystemSkeleton,
   resolveSystemIdentity
-} from "./chunk-WOTHLMRB.js";
-import {
-  describeFileError
-} from "./chunk-T2I4UFTK.js";
+} from "./chunk-Y6CITHX7.js";
+import "./chunk-GHDIG2VB.js";
 import {
   writeFileAtomically
 } from "./chunk-JQXKIT2I.js";
+import {
+  describeFileError
+} from "./chunk-B7AQ6FAF.js";
 import "./chunk-J7OVXALX.js";
 import "./chunk-XTLGM2XZ.js";
 import {

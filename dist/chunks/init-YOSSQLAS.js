@@ -11,13 +11,14 @@ import {
 } from "./chunk-Q7AX2XT6.js";
 import {
   resolveSystemIdentity
-} from "./chunk-WOTHLMRB.js";
-import {
-  describeFileError
-} from "./chunk-T2I4UFTK.js";
+} from "./chunk-Y6CITHX7.js";
+import "./chunk-GHDIG2VB.js";
 import {
   writeFileAtomically
 } from "./chunk-JQXKIT2I.js";
+import {
+  describeFileError
+} from "./chunk-B7AQ6FAF.js";
 import {
   CONFIG_FILE_NAME
 } from "./chunk-ZERHEBEW.js";

@@ -6,7 +6,8 @@ import {
   limitJobSummary,
   maskSecret,
   readInput
-} from "./chunk-F7GAQXHM.js";
+} from "./chunk-FFJOBAUL.js";
+import "./chunk-B7AQ6FAF.js";
 import "./chunk-XUPUTSX3.js";
 import "./chunk-7VZ5H7B6.js";
 export {

@@ -53,36 +53,36 @@ var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
   init: {
     summary: "Set up a git repository to keep its systems with sysreg.",
-    load: () => import("./init-CLYTSUSV.js")
+    load: () => import("./init-YOSSQLAS.js")
   },
-  new: { summary: "Write a commented skeleton for a new system.", load: () => import("./new-RCKYXVWY.js") },
+  new: { summary: "Write a commented skeleton for a new system.", load: () => import("./new-ECZQUQ5O.js") },
   fmt: {
     summary: "Rewrite system files into the canonical form (or --check that they are).",
-    load: () => import("./fmt-SIFVSIDS.js")
+    load: () => import("./fmt-RMAHYJJ6.js")
   },
   validate: {
     summary: "Check system files against the register rules (offline, or online with --env).",
-    load: () => import("./validate-5DVITRQU.js")
+    load: () => import("./validate-HMBA323Y.js")
   },
   plan: {
     summary: "Show what applying git to Altinn would change (reads only).",
-    load: () => import("./plan-6T7HRLQY.js")
+    load: () => import("./plan-YDNKJEBV.js")
   },
   apply: {
     summary: "Make Altinn match git: create, update and (with --allow-delete) delete systems.",
-    load: () => import("./apply-UWJOZ274.js")
+    load: () => import("./apply-3WHV4V26.js")
   },
   drift: {
     summary: "Report what changed in Altinn outside git (reads only).",
-    load: () => import("./drift-N5RRGVNE.js")
+    load: () => import("./drift-RHJQNERU.js")
   },
   import: {
     summary: "Write the vendor's live systems into YAML files (all or nothing).",
-    load: () => import("./import-2NKZRAKI.js")
+    load: () => import("./import-EGKIBROB.js")
   },
   catalogue: {
     summary: "Snapshot an environment's access packages and resources into .sysreg/ (catalogue pull).",
-    load: () => import("./catalogue-LLJSW345.js")
+    load: () => import("./catalogue-FCLJMKK7.js")
   },
   schema: { summary: "Print the JSON Schema of a system file.", load: () => import("./schema-VVJQ2N5Q.js") },
   emulator: {

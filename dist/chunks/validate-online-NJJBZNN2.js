@@ -2,14 +2,14 @@ import {
   fetchEnvironmentCatalogue,
   restrictToEnvironment,
   runOnlineValidation
-} from "./chunk-RNHRICVS.js";
-import "./chunk-757CO7OL.js";
+} from "./chunk-4QXQ56IU.js";
+import "./chunk-O6E3MLC2.js";
 import "./chunk-EFA3IRPG.js";
 import "./chunk-NLQ3QRQQ.js";
 import "./chunk-DYX2OOHH.js";
 import "./chunk-4EZJHFKE.js";
 import "./chunk-HTATWITR.js";
-import "./chunk-4RUW47GX.js";
+import "./chunk-O7WPZCOJ.js";
 import "./chunk-LTTDTWR3.js";
 import "./chunk-Y6H6IDJD.js";
 import "./chunk-TWCSMN77.js";

@@ -6,7 +6,7 @@ import {
   renderSystemYaml,
   specFromLive,
   writeFileSet
-} from "./chunk-72GCPZS2.js";
+} from "./chunk-FDUWJKKH.js";
 import {
   readLiveState
 } from "./chunk-GCDYRGNO.js";
@@ -26,10 +26,11 @@ import {
   indexFolder,
   readSystemsFolder,
   resolveSystemsFolder
-} from "./chunk-2CQUZBCL.js";
+} from "./chunk-WOGTZCVF.js";
 import "./chunk-H7G7TA44.js";
-import "./chunk-T2I4UFTK.js";
+import "./chunk-GHDIG2VB.js";
 import "./chunk-JQXKIT2I.js";
+import "./chunk-B7AQ6FAF.js";
 import {
   validateSystems
 } from "./chunk-NLQ3QRQQ.js";
@@ -38,7 +39,7 @@ import {
 } from "./chunk-DYX2OOHH.js";
 import {
   openAltinnConnection
-} from "./chunk-4RUW47GX.js";
+} from "./chunk-O7WPZCOJ.js";
 import {
   canonicalFromSpec,
   stringifyCanonicalJson

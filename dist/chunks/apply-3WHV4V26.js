@@ -4,7 +4,7 @@ import {
   parsePlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-HAS5ONMX.js";
+} from "./chunk-EFBOAXCO.js";
 import {
   readLiveState
 } from "./chunk-GCDYRGNO.js";
@@ -30,7 +30,7 @@ import {
   AltinnClientError,
   AltinnError,
   DEFAULT_CONCURRENCY
-} from "./chunk-4RUW47GX.js";
+} from "./chunk-O7WPZCOJ.js";
 import {
   holdsRequest,
   stringifyCanonicalJson
@@ -927,7 +927,7 @@ Exit status: 0 when everything planned was applied and verified (or nothing was 
     });
     const concurrency = readPositiveInteger(values.concurrency, "--concurrency", MAX_CONCURRENCY);
     const requestTimeoutMs = readSeconds(values.requestTimeout, "--request-timeout");
-    const github = values.report === void 0 ? void 0 : await import("./report-command-233VPHHD.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-V77EFZQN.js");
     github?.parseReportTarget(values.report);
     await github?.requireApplyReportEnvironment(context.env);
     const reviewedPlan = values.plan?.length ? await readReviewedPlans(

@@ -3,7 +3,7 @@ import {
   diagnosticsReportAnnotations,
   parseReportTarget,
   readActionsContext
-} from "./chunk-24ASCGSI.js";
+} from "./chunk-QN5J2A52.js";
 import {
   escapeMarkdownText
 } from "./chunk-O5OKAX22.js";
@@ -11,7 +11,8 @@ import "./chunk-OXRKPH2W.js";
 import {
   createActionsRunner,
   createInertLogOutput
-} from "./chunk-F7GAQXHM.js";
+} from "./chunk-FFJOBAUL.js";
+import "./chunk-B7AQ6FAF.js";
 import {
   describeRule,
   hasErrors,

@@ -5,7 +5,7 @@ import {
   renderPlanJson,
   renderPlanText,
   writeOutputFile
-} from "./chunk-HAS5ONMX.js";
+} from "./chunk-EFBOAXCO.js";
 import "./chunk-GCDYRGNO.js";
 import {
   declareAltinnOptions,
@@ -18,8 +18,8 @@ import {
 import "./chunk-OXRKPH2W.js";
 import {
   restrictToEnvironment
-} from "./chunk-RNHRICVS.js";
-import "./chunk-757CO7OL.js";
+} from "./chunk-4QXQ56IU.js";
+import "./chunk-O6E3MLC2.js";
 import {
   wantsColor
 } from "./chunk-EFA3IRPG.js";
@@ -32,7 +32,7 @@ import {
   fetchCatalogue
 } from "./chunk-4EZJHFKE.js";
 import "./chunk-HTATWITR.js";
-import "./chunk-4RUW47GX.js";
+import "./chunk-O7WPZCOJ.js";
 import "./chunk-LTTDTWR3.js";
 import "./chunk-Y6H6IDJD.js";
 import "./chunk-TWCSMN77.js";
@@ -91,7 +91,7 @@ environment. Unmanaged systems are reported but are not changes.`
   async run(context, { options: values }) {
     const environment = values.env;
     const format = pickFormat(values.format, PLAN_FORMATS);
-    const github = values.report === void 0 ? void 0 : await import("./report-command-233VPHHD.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-V77EFZQN.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values.altinnUrl });
     let unknownReferences;

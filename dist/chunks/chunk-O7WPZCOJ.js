@@ -32354,7 +32354,7 @@ async function connectToAltinn(options) {
 // src/commands/shared/altinn-connection.ts
 async function openAltinnConnection(context, options) {
   const config = loadSysregConfig(context.cwd);
-  const onToken = context.env.GITHUB_ACTIONS === "true" ? (await import("./actions-runner-6F2DXTWA.js")).maskSecret : void 0;
+  const onToken = context.env.GITHUB_ACTIONS === "true" ? (await import("./actions-runner-45XNLJHE.js")).maskSecret : void 0;
   const connection = await connectToAltinn({
     environment: options.environment,
     env: context.env,

@@ -6,7 +6,7 @@ import {
   renderDriftJson,
   renderDriftText,
   writeOutputFile
-} from "./chunk-HAS5ONMX.js";
+} from "./chunk-EFBOAXCO.js";
 import {
   SystemYamlEditError,
   applyFieldEdits,
@@ -14,7 +14,7 @@ import {
   listChangedViews,
   specFromLive,
   writeFileSet
-} from "./chunk-72GCPZS2.js";
+} from "./chunk-FDUWJKKH.js";
 import "./chunk-GCDYRGNO.js";
 import {
   declareAltinnOptions,
@@ -25,18 +25,19 @@ import {
 } from "./chunk-QSS2BETW.js";
 import "./chunk-NXYE4RLX.js";
 import "./chunk-H7G7TA44.js";
-import "./chunk-T2I4UFTK.js";
+import "./chunk-GHDIG2VB.js";
 import "./chunk-JQXKIT2I.js";
 import {
   renderDriftMarkdown
 } from "./chunk-O5OKAX22.js";
 import "./chunk-OXRKPH2W.js";
+import "./chunk-B7AQ6FAF.js";
 import {
   wantsColor
 } from "./chunk-EFA3IRPG.js";
 import "./chunk-NLQ3QRQQ.js";
 import "./chunk-DYX2OOHH.js";
-import "./chunk-4RUW47GX.js";
+import "./chunk-O7WPZCOJ.js";
 import "./chunk-LTTDTWR3.js";
 import "./chunk-Y6H6IDJD.js";
 import {
@@ -258,7 +259,7 @@ written).`
     const environment = values.env;
     const format = pickFormat(values.format, DRIFT_FORMATS);
     if (values.accept && format !== "text") throw new UsageError("--accept reports as text only.");
-    const github = values.report === void 0 ? void 0 : await import("./report-command-233VPHHD.js");
+    const github = values.report === void 0 ? void 0 : await import("./report-command-V77EFZQN.js");
     github?.parseReportTarget(values.report);
     const comparison = await compareWithAltinn(context, { environment, altinnUrl: values.altinnUrl });
     if (values.accept) {

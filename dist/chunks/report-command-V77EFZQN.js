@@ -3,7 +3,7 @@ import {
   readActionsContext,
   requireToken,
   toDiagnosticAnnotation
-} from "./chunk-24ASCGSI.js";
+} from "./chunk-QN5J2A52.js";
 import {
   escapeHtmlText,
   escapeMarkdownText,
@@ -19,7 +19,8 @@ import {
   createActionsRunner,
   createInertLogOutput,
   toGitHubReportError
-} from "./chunk-F7GAQXHM.js";
+} from "./chunk-FFJOBAUL.js";
+import "./chunk-B7AQ6FAF.js";
 import "./chunk-SJD3TTC4.js";
 import "./chunk-RPKBACA5.js";
 import "./chunk-BVG62MQ6.js";
@@ -9387,12 +9388,16 @@ ${lines.join("\n")}
 function withWorkflowCommandsBeside(context, format) {
   return { ...context, runner: createActionsRunner(format === "json" ? "stderr" : "stdout") };
 }
-function openReporter(context) {
-  return createGitHubReporterFromEnvironment(context.env, context.runner ?? createActionsRunner());
+function openReporter(context, runner = runnerOf(context)) {
+  return createGitHubReporterFromEnvironment(context.env, runner);
+}
+function runnerOf(context) {
+  return context.runner ?? createActionsRunner();
 }
 async function reportPlanToGitHub(context, plan, options = {}) {
-  const reporter = await openReporter(context);
-  (context.runner ?? createActionsRunner()).annotate((options.diagnostics ?? []).map(toDiagnosticAnnotation));
+  const runner = runnerOf(context);
+  const reporter = await openReporter(context, runner);
+  runner.annotate((options.diagnostics ?? []).map(toDiagnosticAnnotation));
   const report = buildPlanReport(plan, {
     commit: reporter.context.pullRequest?.headSha,
     planFile: options.planFile

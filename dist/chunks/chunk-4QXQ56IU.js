@@ -1,13 +1,13 @@
 import {
   runValidation
-} from "./chunk-757CO7OL.js";
+} from "./chunk-O6E3MLC2.js";
 import {
   collectCatalogueReferences,
   fetchCatalogue
 } from "./chunk-4EZJHFKE.js";
 import {
   openAltinnConnection
-} from "./chunk-4RUW47GX.js";
+} from "./chunk-O7WPZCOJ.js";
 
 // src/commands/validate-online.ts
 function restrictToEnvironment(file, environment) {

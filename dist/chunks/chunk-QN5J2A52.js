@@ -1,6 +1,6 @@
 import {
   GitHubReportError
-} from "./chunk-F7GAQXHM.js";
+} from "./chunk-FFJOBAUL.js";
 import {
   capDiagnostics,
   describeOmitted,

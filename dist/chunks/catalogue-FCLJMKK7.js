@@ -20,7 +20,7 @@ import {
 } from "./chunk-HTATWITR.js";
 import {
   openAltinnConnection
-} from "./chunk-4RUW47GX.js";
+} from "./chunk-O7WPZCOJ.js";
 import "./chunk-LTTDTWR3.js";
 import "./chunk-Y6H6IDJD.js";
 import "./chunk-TWCSMN77.js";

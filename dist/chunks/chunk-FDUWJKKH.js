@@ -8,12 +8,14 @@ import {
   SCHEMA_MODELINE,
   YAML_OUTPUT_OPTIONS,
   applyCanonicalStyle,
-  describeFileError,
   renderDocument
-} from "./chunk-T2I4UFTK.js";
+} from "./chunk-GHDIG2VB.js";
 import {
   writeFileAtomically
 } from "./chunk-JQXKIT2I.js";
+import {
+  describeFileError
+} from "./chunk-B7AQ6FAF.js";
 import {
   canonicalFromLive,
   canonicalFromSpec,

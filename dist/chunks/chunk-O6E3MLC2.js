@@ -43,7 +43,7 @@ function offlineCatalogue(root) {
   });
 }
 async function runValidation(context, options, source = offlineCatalogue(context.cwd)) {
-  const github = options.report === void 0 && options.format !== "github" ? void 0 : await import("./report-validation-MDS63ESQ.js");
+  const github = options.report === void 0 && options.format !== "github" ? void 0 : await import("./report-validation-OS5IS7VH.js");
   const reportTarget = github?.parseReportTarget(options.report);
   const discovered = discoverSystemFiles(
     context.cwd,

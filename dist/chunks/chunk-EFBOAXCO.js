@@ -24,7 +24,7 @@ import {
 import {
   AltinnClientError,
   openAltinnConnection
-} from "./chunk-4RUW47GX.js";
+} from "./chunk-O7WPZCOJ.js";
 import {
   canonicalFromLive,
   canonicalFromSpec,

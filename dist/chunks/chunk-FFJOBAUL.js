@@ -1,4 +1,7 @@
 import {
+  describeFileError
+} from "./chunk-B7AQ6FAF.js";
+import {
   redactSecrets
 } from "./chunk-XUPUTSX3.js";
 
@@ -481,7 +484,7 @@ function createActionsRunner(commandStream = "stdout") {
         try {
           setOutput(name, value);
         } catch (error2) {
-          throw new GitHubReportError("file-write-failed", `GITHUB_OUTPUT: ${describe(error2)}`);
+          throw new GitHubReportError("file-write-failed", `GITHUB_OUTPUT: ${describeFileError(error2)}`);
         }
       }
     },
@@ -491,7 +494,7 @@ function createActionsRunner(commandStream = "stdout") {
 `)).write();
       } catch (error2) {
         summary.emptyBuffer();
-        throw new GitHubReportError("file-write-failed", `GITHUB_STEP_SUMMARY: ${describe(error2)}`);
+        throw new GitHubReportError("file-write-failed", `GITHUB_STEP_SUMMARY: ${describeFileError(error2)}`);
       }
     }
   };
@@ -549,9 +552,6 @@ function limitJobSummary(markdown) {
   const budget = MAX_JOB_SUMMARY_BYTES - Buffer.byteLength(note, "utf8");
   const cut = Buffer.from(markdown, "utf8").subarray(0, budget).toString("utf8").replace(/\uFFFD$/, "");
   return `${cut}${note}`;
-}
-function describe(error2) {
-  return error2 instanceof Error ? error2.message : String(error2);
 }
 
 export {

@@ -3,7 +3,7 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-2FVKFYPQ.js";
+} from "./chunk-MCY6SZZJ.js";
 import "./chunk-CGDUWIAB.js";
 import "./chunk-QSS2BETW.js";
 import "./chunk-NXYE4RLX.js";

@@ -1,6 +1,6 @@
 import {
   describeFileError
-} from "./chunk-T2I4UFTK.js";
+} from "./chunk-B7AQ6FAF.js";
 import {
   MAX_SYSTEM_FILE_BYTES,
   parseSystemFile

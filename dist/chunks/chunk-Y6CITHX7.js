@@ -2,7 +2,7 @@ import {
   SCHEMA_MODELINE,
   applyCanonicalStyle,
   renderDocument
-} from "./chunk-T2I4UFTK.js";
+} from "./chunk-GHDIG2VB.js";
 import {
   isValidOrganisationNumber,
   placeholderDescription

@@ -5,13 +5,15 @@ import {
 } from "./chunk-H7G7TA44.js";
 import {
   applyCanonicalStyle,
-  describeFileError,
   placeSchemaModeline,
   renderDocument
-} from "./chunk-T2I4UFTK.js";
+} from "./chunk-GHDIG2VB.js";
 import {
   writeFileAtomically
 } from "./chunk-JQXKIT2I.js";
+import {
+  describeFileError
+} from "./chunk-B7AQ6FAF.js";
 import {
   parseSystemFile,
   readSystemFileText

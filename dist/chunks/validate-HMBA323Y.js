@@ -5,7 +5,7 @@ import {
 import {
   DIAGNOSTICS_FORMATS,
   runValidation
-} from "./chunk-757CO7OL.js";
+} from "./chunk-O6E3MLC2.js";
 import "./chunk-EFA3IRPG.js";
 import "./chunk-NLQ3QRQQ.js";
 import "./chunk-DYX2OOHH.js";
@@ -64,7 +64,7 @@ reach that environment's Altinn.`
   async run(context, parsed) {
     const validation = readValidateArguments(parsed);
     if (validation.environment === void 0) return runValidation(context, validation);
-    const { runOnlineValidation } = await import("./validate-online-MH7PS2Y3.js");
+    const { runOnlineValidation } = await import("./validate-online-NJJBZNN2.js");
     return runOnlineValidation(context, { ...validation, environment: validation.environment });
   }
 };
