@@ -1,11 +1,11 @@
 import {
   main
-} from "./chunks/chunk-MCY6SZZJ.js";
+} from "./chunks/chunk-IEMHOYRL.js";
 import "./chunks/chunk-CGDUWIAB.js";
 import "./chunks/chunk-QSS2BETW.js";
 import "./chunks/chunk-NXYE4RLX.js";
 import "./chunks/chunk-INHK5KOL.js";
-import "./chunks/chunk-Q7AX2XT6.js";
+import "./chunks/chunk-OGJUZ5FT.js";
 import {
   failStep,
   maskSecret,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   MINIMUM_NODE_VERSION
-} from "./chunks/chunk-Q7AX2XT6.js";
+} from "./chunks/chunk-OGJUZ5FT.js";
 import "./chunks/chunk-7VZ5H7B6.js";
 
 // src/bin.ts
@@ -22,7 +22,7 @@ if (!isNodeVersionSupported(process.versions.node, MINIMUM_NODE_VERSION)) {
   process.exitCode = 1;
 } else {
   module.enableCompileCache?.();
-  const { runFromProcess } = await import("./chunks/cli-ARRTJAEJ.js");
+  const { runFromProcess } = await import("./chunks/cli-VPDSMRQG.js");
   await runFromProcess();
 }
 export {

@@ -19,6 +19,6 @@ export const MINIMUM_NODE_VERSION = '22.19.0';
  */
 export const ACTION_PIN = {
   repository: 'sysreg-dev/sysreg',
-  commit: 'b3354ae431e5b221585eca81a04520016a7e715e',
+  commit: 'dda0a3af6e428e007ef4378d3953d0c81c88ea9f',
   tag: 'v0.1.0',
 } as const;

@@ -3,12 +3,12 @@ import {
   COMMANDS,
   main,
   runFromProcess
-} from "./chunk-MCY6SZZJ.js";
+} from "./chunk-IEMHOYRL.js";
 import "./chunk-CGDUWIAB.js";
 import "./chunk-QSS2BETW.js";
 import "./chunk-NXYE4RLX.js";
 import "./chunk-INHK5KOL.js";
-import "./chunk-Q7AX2XT6.js";
+import "./chunk-OGJUZ5FT.js";
 import "./chunk-ZERHEBEW.js";
 import "./chunk-BLFSHPJ3.js";
 import "./chunk-JUN6NXH3.js";

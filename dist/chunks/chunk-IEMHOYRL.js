@@ -12,7 +12,7 @@ import {
 } from "./chunk-INHK5KOL.js";
 import {
   SYSREG_VERSION
-} from "./chunk-Q7AX2XT6.js";
+} from "./chunk-OGJUZ5FT.js";
 import {
   redactSecrets
 } from "./chunk-XUPUTSX3.js";
@@ -53,7 +53,7 @@ var COMMANDS = {
   // In the order of the loop: set up, author, check, compare, change, adopt; then the tools around it.
   init: {
     summary: "Set up a git repository to keep its systems with sysreg.",
-    load: () => import("./init-YOSSQLAS.js")
+    load: () => import("./init-3YCVKMFC.js")
   },
   new: { summary: "Write a commented skeleton for a new system.", load: () => import("./new-ECZQUQ5O.js") },
   fmt: {
@@ -89,7 +89,7 @@ var COMMANDS = {
     summary: "Run the local Altinn (register, Maskinporten, catalogues) on loopback.",
     load: () => import("./emulator-IGHI4LZQ.js")
   },
-  version: { summary: "Print the sysreg version.", load: () => import("./version-7UKVTJUZ.js") }
+  version: { summary: "Print the sysreg version.", load: () => import("./version-T3T3KG55.js") }
 };
 async function main(invocation) {
   const { argv, ...context } = invocation;

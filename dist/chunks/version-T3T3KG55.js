@@ -1,6 +1,6 @@
 import {
   SYSREG_VERSION
-} from "./chunk-Q7AX2XT6.js";
+} from "./chunk-OGJUZ5FT.js";
 import "./chunk-7VZ5H7B6.js";
 
 // src/commands/version.ts

@@ -8,7 +8,7 @@ import {
 } from "./chunk-INHK5KOL.js";
 import {
   ACTION_PIN
-} from "./chunk-Q7AX2XT6.js";
+} from "./chunk-OGJUZ5FT.js";
 import {
   resolveSystemIdentity
 } from "./chunk-Y6CITHX7.js";
